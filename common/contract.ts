@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import {
+  affiliationCreateInputSchema,
+  affiliationSchema,
+  affiliationUpdateInputSchema,
+  appInfoSchema,
+  contactCreateInputSchema,
+  contactListInputSchema,
+  contactSchema,
+  contactSummarySchema,
+  contactUpdateInputSchema,
+  idSchema,
+  kommuneDetailSchema,
+  kommuneListInputSchema,
+  kommuneSummarySchema,
+  kommuneUpdateInputSchema,
+  kredsSchema,
+  organisationCreateInputSchema,
+  organisationDetailSchema,
+  organisationListInputSchema,
+  organisationSchema,
+  organisationUpdateInputSchema,
+  regionSchema,
+  settingsSchema,
+  settingsUpdateInputSchema,
+  statsSchema,
+} from './domain';
+
+/**
+ * The IPC contract. This object is the only place a channel name is written:
+ * main registers every key, preload exposes every key, the browser host serves
+ * every key and the renderer's api.ts is typed from it.
+ * Adding a channel? Add its handler in main/handlers (the handler table's type
+ * makes a missing one a compile error) — nothing else needs to list it.
+ */
+const byId = z.object({ id: idSchema });
+const none = z.object({}).strict().optional();
+
+export const contract = {
+  'app.info': { input: none, output: appInfoSchema },
+
+  'settings.get': { input: none, output: settingsSchema },
+  'settings.update': { input: settingsUpdateInputSchema, output: settingsSchema },
+
+  'stats.get': { input: none, output: statsSchema },
+
+  'regions.list': { input: none, output: z.array(regionSchema) },
+  'kredse.list': { input: none, output: z.array(kredsSchema) },
+
+  'kommuner.list': { input: kommuneListInputSchema, output: z.array(kommuneSummarySchema) },
+  'kommuner.get': { input: byId, output: kommuneDetailSchema },
+  'kommuner.update': { input: kommuneUpdateInputSchema, output: kommuneDetailSchema },
+
+  'organisations.list': { input: organisationListInputSchema, output: z.array(organisationSchema) },
+  'organisations.get': { input: byId, output: organisationDetailSchema },
+  'organisations.create': { input: organisationCreateInputSchema, output: organisationSchema },
+  'organisations.update': { input: organisationUpdateInputSchema, output: organisationSchema },
+  'organisations.delete': { input: byId, output: organisationSchema },
+  'organisations.restore': { input: byId, output: organisationSchema },
+
+  'contacts.list': { input: contactListInputSchema, output: z.array(contactSummarySchema) },
+  'contacts.get': { input: byId, output: contactSchema },
+  'contacts.create': { input: contactCreateInputSchema, output: contactSchema },
+  'contacts.update': { input: contactUpdateInputSchema, output: contactSchema },
+  'contacts.delete': { input: byId, output: contactSchema },
+  'contacts.restore': { input: byId, output: contactSchema },
+
+  'affiliations.create': { input: affiliationCreateInputSchema, output: affiliationSchema },
+  'affiliations.update': { input: affiliationUpdateInputSchema, output: affiliationSchema },
+  'affiliations.delete': { input: byId, output: affiliationSchema },
+  'affiliations.restore': { input: byId, output: affiliationSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+/** What a caller may pass (before defaults are applied). */
+export type ChannelInput<C extends Channel> = z.input<Contract[C]['input']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInput<C extends Channel> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends Channel> = z.output<Contract[C]['output']>;
+
+export const channels = Object.keys(contract) as Channel[];
+
+export function isChannel(name: unknown): name is Channel {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/** The prefix every IPC channel carries, so preload and main never touch Electron's own channels. */
+export const ipcPrefix = 'kredsbog:';

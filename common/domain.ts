@@ -1,0 +1,228 @@
+import { z } from 'zod';
+
+/**
+ * Domain vocabulary and the zod schemas for everything that crosses a process
+ * boundary. Validation messages are i18n keys (`validation.*`), translated by
+ * the renderer, so the same schema validates forms and IPC payloads.
+ * Adding a kind to an enum? Also add its label in renderer/src/i18n (`kinds.*`).
+ */
+
+export const organisationKinds = ['boligorganisation', 'kommunal_forvaltning', 'politisk_udvalg', 'helhedsplan', 'bl', 'andet'] as const;
+export const affiliationKinds = ['politiker', 'embedsmand', 'boligorganisation', 'beboerdemokrat', 'andet'] as const;
+export const meetingSeriesKinds = ['kommunesamarbejde', 'styringsdialog', 'helhedsplan', 'valgmoede', 'netvaerk', 'andet'] as const;
+export const meetingStatuses = ['planlagt', 'afholdt', 'aflyst'] as const;
+export const attendanceStatuses = ['inviteret', 'deltog', 'afbud'] as const;
+export const attendanceRoles = ['ordstyrer', 'referent'] as const;
+export const followUpStatuses = ['aaben', 'i_gang', 'udfoert', 'annulleret'] as const;
+export const languages = ['da', 'en'] as const;
+
+export type OrganisationKind = (typeof organisationKinds)[number];
+export type AffiliationKind = (typeof affiliationKinds)[number];
+export type MeetingSeriesKind = (typeof meetingSeriesKinds)[number];
+export type MeetingStatus = (typeof meetingStatuses)[number];
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+export type Language = (typeof languages)[number];
+
+export const idSchema = z.string().uuid({ error: 'validation.id' });
+export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'validation.date' });
+export const timestampSchema = z.string();
+
+const requiredText = (max: number) =>
+  z.string({ error: 'validation.required' }).trim().min(1, { error: 'validation.required' }).max(max, { error: 'validation.tooLong' });
+const optionalText = (max: number) => z.string().trim().max(max, { error: 'validation.tooLong' });
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: 'validation.email' }));
+/** Danish and international numbers: digits, spaces, +, -, parentheses; at least 8 digits. */
+export const phoneSchema = z
+  .string()
+  .trim()
+  .regex(/^\+?[\d\s()-]+$/, { error: 'validation.phone' })
+  .refine((s) => s.replace(/\D/g, '').length >= 8, { error: 'validation.phone' });
+
+// ---------- reference data ----------
+export const regionSchema = z.object({ id: idSchema, kode: z.number().int(), navn: z.string() });
+export type Region = z.infer<typeof regionSchema>;
+
+export const kredsSchema = z.object({ id: idSchema, number: z.number().int().min(1).max(11), name: z.string() });
+export type Kreds = z.infer<typeof kredsSchema>;
+
+export const kommuneSummarySchema = z.object({
+  id: idSchema,
+  kode: z.number().int(),
+  navn: z.string(),
+  regionId: idSchema,
+  regionNavn: z.string(),
+  kredsId: idSchema.nullable(),
+  kredsNumber: z.number().int().nullable(),
+  organisationCount: z.number().int(),
+  contactCount: z.number().int(),
+});
+export type KommuneSummary = z.infer<typeof kommuneSummarySchema>;
+
+export const kommuneListInputSchema = z.object({
+  query: z.string().max(200).optional(),
+  regionId: idSchema.optional(),
+  kredsNumber: z.number().int().min(1).max(11).optional(),
+  onlyMyKredse: z.boolean().optional(),
+});
+
+export const kommuneUpdateInputSchema = z.object({
+  id: idSchema,
+  kredsId: idSchema.nullable().optional(),
+  notes: optionalText(20000).optional(),
+});
+export type KommuneUpdateInput = z.infer<typeof kommuneUpdateInputSchema>;
+
+// ---------- organisations ----------
+export const organisationFieldsSchema = z.object({
+  name: requiredText(200),
+  kind: z.enum(organisationKinds, { error: 'validation.kind' }),
+  notes: optionalText(20000).default(''),
+  kommuneIds: z.array(idSchema).max(98).default([]),
+});
+export const organisationCreateInputSchema = organisationFieldsSchema;
+export type OrganisationCreateInput = z.input<typeof organisationCreateInputSchema>;
+export const organisationUpdateInputSchema = organisationFieldsSchema.partial().extend({ id: idSchema });
+export type OrganisationUpdateInput = z.input<typeof organisationUpdateInputSchema>;
+
+export const organisationSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  kind: z.enum(organisationKinds),
+  notes: z.string(),
+  kommuner: z.array(z.object({ id: idSchema, kode: z.number().int(), navn: z.string() })),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: timestampSchema.nullable(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+
+export const organisationListInputSchema = z.object({
+  query: z.string().max(200).optional(),
+  kind: z.enum(organisationKinds).optional(),
+  kommuneId: idSchema.optional(),
+});
+
+// ---------- contacts and roles ----------
+export const affiliationFieldsSchema = z
+  .object({
+    organisationId: idSchema.nullable().default(null),
+    kommuneId: idSchema.nullable().default(null),
+    title: requiredText(200),
+    kind: z.enum(affiliationKinds, { error: 'validation.kind' }),
+    fromDate: isoDateSchema.nullable().default(null),
+    toDate: isoDateSchema.nullable().default(null),
+  })
+  .refine((a) => a.organisationId !== null || a.kommuneId !== null, { error: 'validation.affiliationTarget', path: ['organisationId'] })
+  .refine((a) => a.fromDate === null || a.toDate === null || a.fromDate <= a.toDate, { error: 'validation.dateOrder', path: ['toDate'] });
+export type AffiliationFields = z.input<typeof affiliationFieldsSchema>;
+
+export const affiliationCreateInputSchema = affiliationFieldsSchema.and(z.object({ contactId: idSchema }));
+export type AffiliationCreateInput = z.input<typeof affiliationCreateInputSchema>;
+export const affiliationUpdateInputSchema = affiliationFieldsSchema.and(z.object({ id: idSchema }));
+export type AffiliationUpdateInput = z.input<typeof affiliationUpdateInputSchema>;
+
+export const affiliationSchema = z.object({
+  id: idSchema,
+  contactId: idSchema,
+  contactName: z.string(),
+  organisationId: idSchema.nullable(),
+  organisationName: z.string().nullable(),
+  kommuneId: idSchema.nullable(),
+  kommuneNavn: z.string().nullable(),
+  title: z.string(),
+  kind: z.enum(affiliationKinds),
+  fromDate: z.string().nullable(),
+  toDate: z.string().nullable(),
+  current: z.boolean(),
+});
+export type Affiliation = z.infer<typeof affiliationSchema>;
+
+export const contactFieldsSchema = z.object({
+  name: requiredText(200),
+  emails: z.array(emailSchema).max(10).default([]),
+  phones: z.array(phoneSchema).max(10).default([]),
+  notes: optionalText(20000).default(''),
+});
+export const contactCreateInputSchema = contactFieldsSchema.extend({
+  affiliations: z.array(affiliationFieldsSchema).max(20).default([]),
+});
+export type ContactCreateInput = z.input<typeof contactCreateInputSchema>;
+export const contactUpdateInputSchema = contactFieldsSchema.partial().extend({ id: idSchema });
+export type ContactUpdateInput = z.input<typeof contactUpdateInputSchema>;
+
+export const contactSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  notes: z.string(),
+  affiliations: z.array(affiliationSchema),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
+  deletedAt: timestampSchema.nullable(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+export const contactSummarySchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  primaryEmail: z.string().nullable(),
+  primaryPhone: z.string().nullable(),
+  currentRoles: z.array(z.string()),
+});
+export type ContactSummary = z.infer<typeof contactSummarySchema>;
+
+export const contactListInputSchema = z.object({
+  query: z.string().max(200).optional(),
+  kommuneId: idSchema.optional(),
+  organisationId: idSchema.optional(),
+});
+
+export const kommuneDetailSchema = kommuneSummarySchema.extend({
+  notes: z.string(),
+  organisations: z.array(z.object({ id: idSchema, name: z.string(), kind: z.enum(organisationKinds) })),
+  roles: z.array(affiliationSchema),
+});
+export type KommuneDetail = z.infer<typeof kommuneDetailSchema>;
+
+export const organisationDetailSchema = organisationSchema.extend({ roles: z.array(affiliationSchema) });
+export type OrganisationDetail = z.infer<typeof organisationDetailSchema>;
+
+// ---------- settings (local to this installation, never synced) ----------
+export const settingsSchema = z.object({
+  userName: z.string(),
+  initials: z.string(),
+  myKredse: z.array(z.number().int().min(1).max(11)),
+  language: z.enum(languages),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+export const settingsUpdateInputSchema = z.object({
+  userName: optionalText(200).optional(),
+  initials: z.string().trim().max(6, { error: 'validation.tooLong' }).optional(),
+  myKredse: z.array(z.number().int().min(1).max(11)).max(11).optional(),
+  language: z.enum(languages).optional(),
+});
+
+export const statsSchema = z.object({
+  regions: z.number().int(),
+  kommuner: z.number().int(),
+  kredse: z.number().int(),
+  organisations: z.number().int(),
+  contacts: z.number().int(),
+  affiliations: z.number().int(),
+  meetingSeries: z.number().int(),
+  meetings: z.number().int(),
+  agendaItems: z.number().int(),
+  followUps: z.number().int(),
+  tags: z.number().int(),
+});
+export type Stats = z.infer<typeof statsSchema>;
+
+export const appInfoSchema = z.object({
+  version: z.string(),
+  schemaVersion: z.number().int(),
+  databasePath: z.string(),
+  host: z.enum(['electron', 'browser']),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;

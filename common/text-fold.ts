@@ -1,0 +1,30 @@
+/**
+ * Danish search folding. Users type "aarhus", "koge", "koege" or "Ålborg" and
+ * expect Århus/Aarhus, Køge and Aalborg. SQLite's unicode61 tokenizer does not
+ * fold æ/ø/å, so every searchable text is compared in this folded form:
+ * lower case, diacritics stripped, and the Danish letters and their
+ * two-letter spellings collapsed to one letter (å/aa → a, æ/ae → a, ø/oe → o).
+ * Both sides of a comparison are folded the same way, so collapsing is safe.
+ * Changing this? Every stored folded column must be rebuilt by a migration.
+ */
+export function foldDanish(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[æä]/g, 'ae')
+    .replace(/[øö]/g, 'oe')
+    .replace(/å/g, 'aa')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/aa/g, 'a')
+    .replace(/ae/g, 'a')
+    .replace(/oe/g, 'o')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const danishCollator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
+
+/** Danish alphabetical order (… x y z æ ø å), for sorting in memory. */
+export function compareDanish(a: string, b: string): number {
+  return danishCollator.compare(a, b);
+}

@@ -1,0 +1,27 @@
+import type { Selectable } from 'kysely';
+import type { AffiliationKind } from '../../common/domain';
+import type { SyncedColumns } from '../row';
+
+export interface ContactTable extends SyncedColumns {
+  name: string;
+  /** JSON array of lower-cased addresses; the first is the primary one. */
+  emails: string;
+  /** JSON array of numbers as typed; the first is the primary one. */
+  phones: string;
+  notes: string;
+}
+
+/** A role a contact holds in an organisation and/or a kommune, for a period. */
+export interface AffiliationTable extends SyncedColumns {
+  contact_id: string;
+  organisation_id: string | null;
+  kommune_id: string | null;
+  title: string;
+  kind: AffiliationKind;
+  /** YYYY-MM-DD, inclusive; null = unknown/open. */
+  from_date: string | null;
+  to_date: string | null;
+}
+
+export type ContactRow = Selectable<ContactTable>;
+export type AffiliationRow = Selectable<AffiliationTable>;

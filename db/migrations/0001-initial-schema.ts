@@ -1,0 +1,141 @@
+import { sql } from 'kysely';
+import { transactional } from './transactional';
+
+/**
+ * FROZEN once released: never edit, add a new migration instead.
+ * All domain tables of ARCHITECTURE.md §2. Foreign keys are DEFERRABLE
+ * INITIALLY DEFERRED so a sync import can apply operations in clock order
+ * within one transaction regardless of reference order.
+ */
+const synced = sql.raw(`id TEXT PRIMARY KEY NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT`);
+
+const ref = (table: string) => sql.raw(`REFERENCES ${table}(id) DEFERRABLE INITIALLY DEFERRED`);
+
+export const m0001InitialSchema = transactional(async (db) => {
+  const statements = [
+    sql`CREATE TABLE region (${synced},
+      kode INTEGER NOT NULL UNIQUE,
+      navn TEXT NOT NULL)`,
+    sql`CREATE TABLE kreds (${synced},
+      number INTEGER NOT NULL UNIQUE CHECK (number BETWEEN 1 AND 11),
+      name TEXT NOT NULL)`,
+    sql`CREATE TABLE kommune (${synced},
+      kode INTEGER NOT NULL UNIQUE,
+      navn TEXT NOT NULL,
+      region_id TEXT NOT NULL ${ref('region')},
+      kreds_id TEXT ${ref('kreds')},
+      notes TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE INDEX kommune_kreds ON kommune(kreds_id)`,
+    sql`CREATE INDEX kommune_region ON kommune(region_id)`,
+
+    sql`CREATE TABLE organisation (${synced},
+      name TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('boligorganisation','kommunal_forvaltning','politisk_udvalg','helhedsplan','bl','andet')),
+      notes TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE TABLE organisation_kommune (${synced},
+      organisation_id TEXT NOT NULL ${ref('organisation')},
+      kommune_id TEXT NOT NULL ${ref('kommune')},
+      UNIQUE (organisation_id, kommune_id))`,
+    sql`CREATE INDEX organisation_kommune_kommune ON organisation_kommune(kommune_id)`,
+
+    sql`CREATE TABLE contact (${synced},
+      name TEXT NOT NULL,
+      emails TEXT NOT NULL DEFAULT '[]',
+      phones TEXT NOT NULL DEFAULT '[]',
+      notes TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE TABLE affiliation (${synced},
+      contact_id TEXT NOT NULL ${ref('contact')},
+      organisation_id TEXT ${ref('organisation')},
+      kommune_id TEXT ${ref('kommune')},
+      title TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('politiker','embedsmand','boligorganisation','beboerdemokrat','andet')),
+      from_date TEXT,
+      to_date TEXT)`,
+    sql`CREATE INDEX affiliation_contact ON affiliation(contact_id)`,
+    sql`CREATE INDEX affiliation_organisation ON affiliation(organisation_id)`,
+    sql`CREATE INDEX affiliation_kommune ON affiliation(kommune_id)`,
+
+    sql`CREATE TABLE meeting_series (${synced},
+      title TEXT NOT NULL,
+      kind TEXT NOT NULL CHECK (kind IN ('kommunesamarbejde','styringsdialog','helhedsplan','valgmoede','netvaerk','andet')),
+      kommune_id TEXT ${ref('kommune')},
+      default_place TEXT NOT NULL DEFAULT '',
+      cadence_unit TEXT NOT NULL DEFAULT 'none' CHECK (cadence_unit IN ('none','weeks','months')),
+      cadence_interval INTEGER,
+      agenda_template TEXT NOT NULL DEFAULT '[]',
+      year INTEGER,
+      archived INTEGER NOT NULL DEFAULT 0,
+      notes TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE INDEX meeting_series_kommune ON meeting_series(kommune_id)`,
+    sql`CREATE TABLE meeting_series_organisation (${synced},
+      series_id TEXT NOT NULL ${ref('meeting_series')},
+      organisation_id TEXT NOT NULL ${ref('organisation')},
+      UNIQUE (series_id, organisation_id))`,
+    sql`CREATE TABLE meeting_series_member (${synced},
+      series_id TEXT NOT NULL ${ref('meeting_series')},
+      contact_id TEXT NOT NULL ${ref('contact')},
+      UNIQUE (series_id, contact_id))`,
+
+    sql`CREATE TABLE meeting (${synced},
+      series_id TEXT ${ref('meeting_series')},
+      kommune_id TEXT ${ref('kommune')},
+      title TEXT NOT NULL,
+      starts_at TEXT NOT NULL,
+      ends_at TEXT,
+      place TEXT NOT NULL DEFAULT '',
+      status TEXT NOT NULL DEFAULT 'planlagt' CHECK (status IN ('planlagt','afholdt','aflyst')),
+      notes TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE INDEX meeting_starts ON meeting(starts_at)`,
+    sql`CREATE INDEX meeting_series_starts ON meeting(series_id, starts_at)`,
+    sql`CREATE INDEX meeting_kommune_starts ON meeting(kommune_id, starts_at)`,
+
+    sql`CREATE TABLE agenda_item (${synced},
+      meeting_id TEXT NOT NULL ${ref('meeting')},
+      position TEXT NOT NULL,
+      title TEXT NOT NULL,
+      description TEXT NOT NULL DEFAULT '',
+      presenter TEXT NOT NULL DEFAULT '',
+      planned_minutes INTEGER,
+      minutes TEXT NOT NULL DEFAULT '',
+      decision TEXT NOT NULL DEFAULT '')`,
+    sql`CREATE INDEX agenda_item_meeting ON agenda_item(meeting_id, position)`,
+
+    sql`CREATE TABLE attendance (${synced},
+      meeting_id TEXT NOT NULL ${ref('meeting')},
+      contact_id TEXT NOT NULL ${ref('contact')},
+      status TEXT NOT NULL DEFAULT 'inviteret' CHECK (status IN ('inviteret','deltog','afbud')),
+      role TEXT CHECK (role IS NULL OR role IN ('ordstyrer','referent')),
+      UNIQUE (meeting_id, contact_id))`,
+    sql`CREATE INDEX attendance_contact ON attendance(contact_id)`,
+
+    sql`CREATE TABLE follow_up (${synced},
+      title TEXT NOT NULL,
+      details TEXT NOT NULL DEFAULT '',
+      owner_contact_id TEXT ${ref('contact')},
+      owner_is_me INTEGER NOT NULL DEFAULT 0,
+      due_date TEXT,
+      status TEXT NOT NULL DEFAULT 'aaben' CHECK (status IN ('aaben','i_gang','udfoert','annulleret')),
+      kommune_id TEXT ${ref('kommune')},
+      source_meeting_id TEXT ${ref('meeting')},
+      source_agenda_item_id TEXT ${ref('agenda_item')},
+      closed_in_meeting_id TEXT ${ref('meeting')})`,
+    sql`CREATE INDEX follow_up_status_due ON follow_up(status, due_date)`,
+    sql`CREATE INDEX follow_up_kommune ON follow_up(kommune_id)`,
+    sql`CREATE INDEX follow_up_owner ON follow_up(owner_contact_id)`,
+    sql`CREATE INDEX follow_up_source_meeting ON follow_up(source_meeting_id)`,
+
+    sql`CREATE TABLE tag (${synced}, name TEXT NOT NULL)`,
+    sql`CREATE TABLE tag_link (${synced},
+      tag_id TEXT NOT NULL ${ref('tag')},
+      target_type TEXT NOT NULL CHECK (target_type IN ('meeting','agenda_item','follow_up')),
+      target_id TEXT NOT NULL,
+      UNIQUE (tag_id, target_type, target_id))`,
+    sql`CREATE INDEX tag_link_target ON tag_link(target_type, target_id)`,
+
+    sql`CREATE TABLE local_setting (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)`,
+  ];
+  for (const statement of statements) await statement.execute(db);
+});

@@ -1,0 +1,18 @@
+import type { Migration } from 'kysely';
+import { m0001InitialSchema } from './0001-initial-schema';
+import { m0002ReferenceData } from './0002-reference-data';
+
+/**
+ * Every migration, in order, listed explicitly (never discovered from the file
+ * system, so bundling cannot reorder or drop one). Names sort in order.
+ * Released migrations are frozen: add a new entry, never edit an old one,
+ * and add a test in migrations.test.ts that upgrades data of the previous version.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '0001-initial-schema': m0001InitialSchema,
+  '0002-reference-data': m0002ReferenceData,
+};
+
+export const migrationNames = Object.keys(migrations);
+/** Schema version = number of migrations; stored in PRAGMA user_version too. */
+export const schemaVersion = migrationNames.length;

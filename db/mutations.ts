@@ -1,0 +1,98 @@
+import { sql, type Insertable, type Transaction } from 'kysely';
+import { AppError } from '../common/result';
+import { newId } from './ids';
+import type { Database, SyncedTable } from './schema';
+
+/**
+ * THE single write path for user data. Every create, field update, delete
+ * (tombstone) and restore of a synced table goes through these functions,
+ * inside the caller's transaction. The sync layer records field-level
+ * operations here, so a repository that writes a synced table any other way
+ * silently breaks sync (mutations-only.test.ts fails if one does).
+ */
+
+type Bookkeeping = 'id' | 'created_at' | 'updated_at' | 'deleted_at';
+export type Fields<T extends SyncedTable> = Omit<Insertable<Database[T]>, Bookkeeping>;
+export type FieldChanges<T extends SyncedTable> = Partial<Fields<T>>;
+type Value = string | number | null;
+
+export interface MutationContext {
+  /** ISO timestamp source; injectable so tests and sync can control time. */
+  readonly now?: () => string;
+}
+
+const isoNow = () => new Date().toISOString();
+
+function columnsOf(fields: object): [string, Value][] {
+  return Object.entries(fields).filter(([, v]) => v !== undefined) as [string, Value][];
+}
+
+/** Creates a row and returns its id (a new UUIDv7 unless a derived id is given). */
+export async function createRow<T extends SyncedTable>(
+  trx: Transaction<Database>,
+  table: T,
+  fields: Fields<T>,
+  options: MutationContext & { readonly id?: string } = {},
+): Promise<string> {
+  const id = options.id ?? newId();
+  const stamp = (options.now ?? isoNow)();
+  const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...columnsOf(fields)];
+  await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(columns.map(([, v]) => sql.val(v)))})`.execute(trx);
+  return id;
+}
+
+/** Changes the named fields of a live row; NOT_FOUND when it is absent or deleted. Returns whether anything changed. */
+export async function updateRow<T extends SyncedTable>(
+  trx: Transaction<Database>,
+  table: T,
+  id: string,
+  changes: FieldChanges<T>,
+  options: MutationContext = {},
+): Promise<boolean> {
+  const current = await readRaw(trx, table, id);
+  if (!current || current.deleted_at !== null) throw new AppError('NOT_FOUND', 'Posten findes ikke (længere).');
+  const changed = columnsOf(changes).filter(([column, value]) => current[column] !== value);
+  if (changed.length === 0) return false;
+  const stamp = (options.now ?? isoNow)();
+  await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);
+  return true;
+}
+
+/** Sets the tombstone. Deleting an already deleted row is a no-op. */
+export async function deleteRow(trx: Transaction<Database>, table: SyncedTable, id: string, options: MutationContext = {}): Promise<void> {
+  const current = await readRaw(trx, table, id);
+  if (!current) throw new AppError('NOT_FOUND', 'Posten findes ikke.');
+  if (current.deleted_at !== null) return;
+  const stamp = (options.now ?? isoNow)();
+  await sql`UPDATE ${sql.table(table)} SET deleted_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
+}
+
+/** Clears the tombstone (undo of a delete). Restoring a live row is a no-op. */
+export async function restoreRow(trx: Transaction<Database>, table: SyncedTable, id: string, options: MutationContext = {}): Promise<void> {
+  const current = await readRaw(trx, table, id);
+  if (!current) throw new AppError('NOT_FOUND', 'Posten findes ikke.');
+  if (current.deleted_at === null) return;
+  const stamp = (options.now ?? isoNow)();
+  await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
+}
+
+/**
+ * For link rows with derived ids: makes the link live, creating it or
+ * restoring its tombstone, so linking twice (or on two laptops) is one row.
+ */
+export async function ensureLink<T extends SyncedTable>(
+  trx: Transaction<Database>,
+  table: T,
+  id: string,
+  fields: Fields<T>,
+  options: MutationContext = {},
+): Promise<void> {
+  const current = await readRaw(trx, table, id);
+  if (!current) await createRow(trx, table, fields, { ...options, id });
+  else if (current.deleted_at !== null) await restoreRow(trx, table, id, options);
+}
+
+async function readRaw(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<Record<string, Value> | undefined> {
+  const { rows } = await sql<Record<string, Value>>`SELECT * FROM ${sql.table(table)} WHERE id = ${id}`.execute(trx);
+  return rows[0];
+}

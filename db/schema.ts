@@ -1,0 +1,63 @@
+import type { ContactTable, AffiliationTable } from './contacts/contact.table';
+import type { FollowUpTable } from './follow-ups/follow-up.table';
+import type { KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
+import type {
+  AgendaItemTable,
+  AttendanceTable,
+  MeetingSeriesMemberTable,
+  MeetingSeriesOrganisationTable,
+  MeetingSeriesTable,
+  MeetingTable,
+} from './meetings/meeting.table';
+import type { OrganisationKommuneTable, OrganisationTable } from './organisations/organisation.table';
+import type { LocalSettingTable } from './settings/setting.table';
+import type { TagLinkTable, TagTable } from './tags/tag.table';
+
+/**
+ * The whole schema as Kysely sees it. Adding a table? Add it here, in a new
+ * migration, and — if users edit it — in `syncedTables` below.
+ */
+export interface Database {
+  region: RegionTable;
+  kreds: KredsTable;
+  kommune: KommuneTable;
+  organisation: OrganisationTable;
+  organisation_kommune: OrganisationKommuneTable;
+  contact: ContactTable;
+  affiliation: AffiliationTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_series_organisation: MeetingSeriesOrganisationTable;
+  meeting_series_member: MeetingSeriesMemberTable;
+  meeting: MeetingTable;
+  agenda_item: AgendaItemTable;
+  attendance: AttendanceTable;
+  follow_up: FollowUpTable;
+  tag: TagTable;
+  tag_link: TagLinkTable;
+  local_setting: LocalSettingTable;
+}
+
+/**
+ * Domain tables: every row has id/created/updated/tombstone, every write goes
+ * through db/mutations.ts, and the digest covers exactly these (in this order).
+ */
+export const syncedTables = [
+  'region',
+  'kreds',
+  'kommune',
+  'organisation',
+  'organisation_kommune',
+  'contact',
+  'affiliation',
+  'meeting_series',
+  'meeting_series_organisation',
+  'meeting_series_member',
+  'meeting',
+  'agenda_item',
+  'attendance',
+  'follow_up',
+  'tag',
+  'tag_link',
+] as const satisfies readonly (keyof Database)[];
+
+export type SyncedTable = (typeof syncedTables)[number];

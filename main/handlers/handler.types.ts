@@ -1,0 +1,16 @@
+import type { Channel, ChannelOutput, ParsedInput } from '../../common/contract';
+import type { AppDatabase } from '../../db/connection';
+
+export interface HandlerContext {
+  readonly app: AppDatabase;
+  readonly host: 'electron' | 'browser';
+  readonly version: string;
+}
+
+/** A handler receives the parsed input and throws AppError for expected failures. */
+export type Handler<C extends Channel> = (input: ParsedInput<C>, context: HandlerContext) => Promise<ChannelOutput<C>>;
+
+/** Exactly one handler per contract channel: a missing or extra one is a compile error. */
+export type HandlerTable = { readonly [C in Channel]: Handler<C> };
+
+export type HandlersFor<Prefix extends string> = { readonly [C in Channel as C extends `${Prefix}.${string}` ? C : never]: Handler<C> };

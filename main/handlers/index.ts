@@ -1,0 +1,18 @@
+import { appHandlers, settingsHandlers, statsHandlers } from './app.handlers';
+import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
+import type { HandlerTable } from './handler.types';
+import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
+import { organisationsHandlers } from './organisations.handlers';
+
+/** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
+export const handlers: HandlerTable = {
+  ...appHandlers,
+  ...settingsHandlers,
+  ...statsHandlers,
+  ...regionsHandlers,
+  ...kredseHandlers,
+  ...kommunerHandlers,
+  ...organisationsHandlers,
+  ...contactsHandlers,
+  ...affiliationsHandlers,
+};
