@@ -1,0 +1,111 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AppError } from '../common/result';
+import { backupDatabase, openDatabase, type AppDatabase } from '../db/connection';
+import { checkDatabase, collectStats, databaseDigest } from '../db/maintenance';
+
+/**
+ * Administrator and test CLI over the same services as the app.
+ * Exit codes: 0 ok, 1 user error (clear Danish message), 2 internal error.
+ * Adding a command? Add it to `commands`, the usage text and the README.
+ */
+export class UserError extends Error {}
+
+type Output = { write(text: string): void };
+interface CommandContext {
+  readonly app: AppDatabase;
+  readonly json: boolean;
+  readonly values: Record<string, string | boolean | undefined>;
+  readonly out: Output;
+}
+
+const usage = `Brug: npm run cli -- <kommando> --db STI [tilvalg]
+
+Kommandoer:
+  stats                 antal poster pr. type
+  digest                SHA-256 over alle domænedata (sammenlign to installationer)
+  check                 integrity_check + foreign_key_check (exit 1 ved fejl)
+  backup --out FIL      sikkerhedskopi via SQLite's backup-API
+
+Tilvalg:
+  --json                maskinlæsbart output
+`;
+
+const commands: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
+  async stats({ app, json, out }) {
+    const stats = collectStats(app.sqlite);
+    out.write(json ? `${JSON.stringify(stats)}\n` : Object.entries(stats).map(([k, v]) => `${k.padEnd(16)} ${v}`).join('\n') + '\n');
+    return 0;
+  },
+  async digest({ app, json, out }) {
+    const digest = databaseDigest(app.sqlite);
+    out.write(json ? `${JSON.stringify({ digest })}\n` : `${digest}\n`);
+    return 0;
+  },
+  async check({ app, json, out }) {
+    const report = checkDatabase(app.sqlite);
+    if (json) out.write(`${JSON.stringify(report)}\n`);
+    else if (report.ok) out.write('Databasen er i orden (integrity_check: ok, ingen brudte fremmednøgler).\n');
+    else out.write(`Databasen har fejl:\n${[...report.integrity, ...report.foreignKeys.map((f) => `fremmednøgle: ${f.table} → ${f.parent} (række ${f.rowid})`)].join('\n')}\n`);
+    return report.ok ? 0 : 1;
+  },
+  async backup({ app, json, values, out }) {
+    const target = values.out;
+    if (typeof target !== 'string' || target === '') throw new UserError('Angiv hvor kopien skal gemmes: --out FIL');
+    const destination = path.resolve(target);
+    if (fs.existsSync(destination)) throw new UserError(`Filen findes allerede: ${destination}. Vælg et andet navn.`);
+    await backupDatabase(app.sqlite, destination);
+    out.write(json ? `${JSON.stringify({ backup: destination })}\n` : `Sikkerhedskopi gemt: ${destination}\n`);
+    return 0;
+  },
+};
+
+/** Runs the CLI and returns the exit code; `out`/`err` are injectable for tests. */
+export async function runCli(argv: readonly string[], out: Output = process.stdout, errOut: Output = process.stderr): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', default: false } },
+    });
+  } catch (error) {
+    errOut.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
+    return 1;
+  }
+  const [name] = parsed.positionals;
+  if (parsed.values.help || !name) {
+    (name ? out : errOut).write(usage);
+    return parsed.values.help ? 0 : 1;
+  }
+  const command = commands[name];
+  if (!command) {
+    errOut.write(`Ukendt kommando: ${name}\n\n${usage}`);
+    return 1;
+  }
+  if (!parsed.values.db) {
+    errOut.write('Angiv databasen: --db STI\n');
+    return 1;
+  }
+  let app: AppDatabase | undefined;
+  try {
+    app = await openDatabase(parsed.values.db);
+    return await command({ app, json: parsed.values.json ?? false, values: parsed.values, out });
+  } catch (error) {
+    if (error instanceof UserError || (error instanceof AppError && error.code !== 'INTERNAL')) {
+      errOut.write(`${error.message}\n`);
+      return 1;
+    }
+    errOut.write(`Intern fejl: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    return 2;
+  } finally {
+    await app?.close();
+  }
+}
+
+if (process.argv[1] && /cli\.(ts|mjs|js)$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
+}

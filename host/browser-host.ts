@@ -1,0 +1,161 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { openDatabase, type AppDatabase } from '../db/connection';
+import { handlers } from '../main/handlers';
+import { createDispatcher } from '../main/ipc/dispatch';
+import { serveStatic } from '../main/protocol';
+import packageJson from '../package.json';
+import { defaultDatabasePath } from './user-data';
+
+/**
+ * Development/test host: serves the built renderer and the same handler table
+ * as Electron's main process over HTTP on 127.0.0.1 only. Every API call must
+ * carry this run's random token (given to the page in the start URL) and a
+ * loopback Host header, so other web pages and DNS rebinding cannot reach it.
+ * Never part of the packaged app.
+ */
+export interface BrowserHost {
+  readonly url: string;
+  readonly token: string;
+  readonly port: number;
+  readonly app: AppDatabase;
+  close(): Promise<void>;
+}
+
+export const apiPrefix = '/api/';
+export const tokenHeader = 'x-kredsbog-token';
+const maxBodyBytes = 8 * 1024 * 1024;
+
+export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
+  const app = await openDatabase(options.dbPath);
+  const token = randomBytes(24).toString('hex');
+  const dispatch = createDispatcher(
+    handlers,
+    { app, host: 'browser', version: packageJson.version },
+    { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
+  );
+  let port = 0;
+
+  const server = http.createServer((request, response) => {
+    void handle(request, response).catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' });
+      response.end('Intern fejl');
+    });
+  });
+
+  async function handle(request: http.IncomingMessage, response: http.ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (host !== `127.0.0.1:${port}` && host !== `localhost:${port}`) {
+      response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Forkert vært');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    if (url.pathname.startsWith(apiPrefix)) {
+      if (request.method !== 'POST') {
+        response.writeHead(405, { allow: 'POST' }).end();
+        return;
+      }
+      if (!tokenMatches(request.headers[tokenHeader], token)) {
+        sendJson(response, 403, { ok: false, error: { code: 'FORBIDDEN_SENDER', message: 'Adgang nægtet.' } });
+        return;
+      }
+      const body = await readBody(request);
+      if (body === null) {
+        sendJson(response, 413, { ok: false, error: { code: 'VALIDATION', message: 'Forespørgslen er for stor.' } });
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? undefined : (JSON.parse(body) as { input?: unknown }).input;
+      } catch {
+        sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'Forespørgslen kunne ikke læses.' } });
+        return;
+      }
+      const result = await dispatch(decodeURIComponent(url.pathname.slice(apiPrefix.length)), input);
+      sendJson(response, 200, result);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      response.writeHead(405, { allow: 'GET, HEAD' }).end();
+      return;
+    }
+    const file = await serveStatic(options.rendererRoot, url.pathname);
+    response.writeHead(file.status, file.headers);
+    response.end(request.method === 'HEAD' ? undefined : file.body);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/?token=${token}`,
+    token,
+    port,
+    app,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.close();
+    },
+  };
+}
+
+function tokenMatches(header: string | string[] | undefined, token: string): boolean {
+  if (typeof header !== 'string' || header.length !== token.length) return false;
+  return timingSafeEqual(Buffer.from(header), Buffer.from(token));
+}
+
+function sendJson(response: http.ServerResponse, status: number, value: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(value));
+}
+
+function readBody(request: http.IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > maxBodyBytes) {
+        request.destroy();
+        resolve(null);
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, renderer: { type: 'string' } },
+  });
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const host = await startBrowserHost({
+    dbPath: values.db ?? defaultDatabasePath(),
+    port: Number(values.port),
+    rendererRoot: values.renderer ?? path.join(here, '..', 'dist', 'renderer'),
+  });
+  // The e2e fixtures read this exact line; keep its shape.
+  console.log(`Kredsbog kører på ${host.url}`);
+  console.log(`Database: ${host.app.file}`);
+  const stop = () => void host.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,70 @@
+import path from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
+import { openDatabase, type AppDatabase } from '../db/connection';
+import packageJson from '../package.json';
+import { handlers } from './handlers';
+import { createDispatcher } from './ipc/dispatch';
+import { registerIpc } from './ipc/register';
+import { applicationMenu } from './menu';
+import { electronNativeBinding } from './native-binding';
+import { serveStatic } from './protocol';
+import { appHost, appOrigin, appScheme } from './security/sender';
+import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
+
+/**
+ * The Electron shell: window, security, menu and IPC. All product logic is in
+ * the handler table and db/, which run without Electron too.
+ * Bundled to dist/main/main.cjs; preload to dist/preload/preload.cjs.
+ */
+protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+const appRoot = app.getAppPath();
+const rendererRoot = path.join(appRoot, 'dist', 'renderer');
+let mainWindow: BrowserWindow | null = null;
+let database: AppDatabase | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => {
+    void database?.close();
+  });
+  app.whenReady().then(start, (error: unknown) => {
+    console.error('Kredsbog could not start', error);
+    app.exit(2);
+  });
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(appScheme, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== appHost) return new Response('Ikke fundet', { status: 404 });
+    const { status, headers, body } = await serveStatic(rendererRoot, url.pathname);
+    return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers });
+  });
+
+  const file = path.join(app.getPath('userData'), 'kredsbog.sqlite');
+  database = await openDatabase(file, { nativeBinding: electronNativeBinding(appRoot, process.versions.electron, app.isPackaged) });
+  const dispatch = createDispatcher(
+    handlers,
+    { app: database, host: 'electron', version: packageJson.version },
+    { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
+  );
+  registerIpc(ipcMain, dispatch);
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(process.platform === 'darwin', app.isPackaged)));
+  mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), app.isPackaged));
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  await mainWindow.loadURL(`${appOrigin}/index.html`);
+}
