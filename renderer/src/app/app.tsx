@@ -1,0 +1,68 @@
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Switch, useLocation } from 'wouter';
+import { ContactPage } from '../pages/contacts/contact.page';
+import { ContactFormPage } from '../pages/contacts/contact-form.page';
+import { ContactsPage } from '../pages/contacts/contacts.page';
+import { KommunePage } from '../pages/kommuner/kommune.page';
+import { KommunerPage } from '../pages/kommuner/kommuner.page';
+import { NotYetPage } from '../pages/not-yet.page';
+import { OrganisationPage } from '../pages/organisations/organisation.page';
+import { OrganisationFormPage } from '../pages/organisations/organisation-form.page';
+import { OrganisationsPage } from '../pages/organisations/organisations.page';
+import { OverviewPage } from '../pages/overview/overview.page';
+import { SettingsPage } from '../pages/settings/settings.page';
+
+const navItems = [
+  { href: '/', key: 'nav.overview', icon: '◎' },
+  { href: '/kommuner', key: 'nav.kommuner', icon: '⌂' },
+  { href: '/organisationer', key: 'nav.organisations', icon: '▦' },
+  { href: '/kontakter', key: 'nav.contacts', icon: '☺' },
+  { href: '/moeder', key: 'nav.meetings', icon: '◷' },
+  { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
+  { href: '/indstillinger', key: 'nav.settings', icon: '⚙' },
+] as const;
+
+export function App() {
+  const { t } = useTranslation();
+  const [location] = useLocation();
+  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  return (
+    <div className="frame">
+      <nav className="sidebar" aria-label={t('app.name')}>
+        <div className="brand">
+          <span className="brand__name">{t('app.name')}</span>
+          <span className="brand__tagline">{t('app.tagline')}</span>
+        </div>
+        <ul>
+          {navItems.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className={isActive(item.href) ? 'nav-link nav-link--active' : 'nav-link'} aria-current={isActive(item.href) ? 'page' : undefined}>
+                <span className="nav-link__icon" aria-hidden="true">
+                  {item.icon}
+                </span>
+                {t(item.key)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main className="content">
+        <Switch>
+          <Route path="/" component={OverviewPage} />
+          <Route path="/kommuner" component={KommunerPage} />
+          <Route path="/kommuner/:id">{(params) => <KommunePage id={params.id} />}</Route>
+          <Route path="/organisationer" component={OrganisationsPage} />
+          <Route path="/organisationer/ny/:kommuneId?">{(params) => <OrganisationFormPage kommuneId={params.kommuneId} />}</Route>
+          <Route path="/organisationer/:id">{(params) => <OrganisationPage id={params.id} />}</Route>
+          <Route path="/kontakter" component={ContactsPage} />
+          <Route path="/kontakter/ny" component={() => <ContactFormPage />} />
+          <Route path="/kontakter/:id">{(params) => <ContactPage id={params.id} />}</Route>
+          <Route path="/moeder">{() => <NotYetPage titleKey="meetings.title" textKey="meetings.notYet" />}</Route>
+          <Route path="/opfoelgning">{() => <NotYetPage titleKey="followUps.title" textKey="followUps.notYet" />}</Route>
+          <Route path="/indstillinger" component={SettingsPage} />
+          <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
+        </Switch>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { affiliationFieldsSchema, type Affiliation } from '../../../../common/domain';
+import { describeError } from '../../api';
+import { useValidation } from '../../components/form';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { Period } from '../../components/roles.component';
+import { useToast } from '../../components/toast.component';
+import { useApiMutation, useApiQuery } from '../../queries';
+import { AffiliationFields, emptyAffiliation, type AffiliationValues } from './affiliation-fields.component';
+import { ContactForm } from './contact-form.page';
+import { Link } from 'wouter';
+
+export function ContactPage({ id }: { readonly id: string }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [editing, setEditing] = useState(false);
+  const contact = useApiQuery('contacts.get', { id });
+  const remove = useApiMutation('contacts.delete');
+  const restore = useApiMutation('contacts.restore');
+  const c = contact.data;
+  if (!c) return <QueryState isLoading={contact.isLoading} error={contact.error} />;
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const doRestore = () => restore.mutate({ id }, { onError });
+  const live = c.deletedAt === null;
+
+  return (
+    <section>
+      <PageHeader
+        title={c.name}
+        subtitle={c.affiliations.filter((a) => a.current).map((a) => a.title).join(' · ') || undefined}
+        actions={
+          live && !editing ? (
+            <>
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={remove.isPending}
+                onClick={() =>
+                  remove.mutate({ id }, { onSuccess: () => toast.show(t('contacts.deleted', { name: c.name }), { action: { label: t('common.undo'), run: doRestore } }), onError })
+                }
+              >
+                {t('common.delete')}
+              </button>
+            </>
+          ) : null
+        }
+      />
+      {!live ? (
+        <div className="notice notice--warning" role="status">
+          {t('common.deletedBanner')}{' '}
+          <button type="button" className="button button--secondary" onClick={doRestore}>
+            {t('common.restore')}
+          </button>
+        </div>
+      ) : null}
+      {editing ? (
+        <ContactForm
+          contactId={c.id}
+          initial={{ name: c.name, emails: c.emails.length ? [...c.emails] : [''], phones: c.phones.length ? [...c.phones] : [''], notes: c.notes }}
+          onSaved={() => setEditing(false)}
+          onCancel={() => setEditing(false)}
+        />
+      ) : (
+        <div className="grid-2">
+          <div className="card">
+            <h2>{t('contacts.emails')}</h2>
+            {c.emails.length === 0 ? <p className="empty">–</p> : null}
+            <ul className="plain-list">
+              {c.emails.map((e) => (
+                <li key={e}>
+                  <a href={`mailto:${e}`}>{e}</a>
+                </li>
+              ))}
+            </ul>
+            <h2>{t('contacts.phones')}</h2>
+            {c.phones.length === 0 ? <p className="empty">–</p> : null}
+            <ul className="plain-list">
+              {c.phones.map((p) => (
+                <li key={p}>
+                  <a href={`tel:${p.replace(/\s/g, '')}`}>{p}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+          <div className="card">
+            <h2>{t('common.notes')}</h2>
+            {c.notes ? <p className="prewrap">{c.notes}</p> : <p className="empty">–</p>}
+          </div>
+        </div>
+      )}
+      {live ? <RolesCard contactId={c.id} roles={c.affiliations} /> : null}
+    </section>
+  );
+}
+
+function RolesCard({ contactId, roles }: { readonly contactId: string; readonly roles: readonly Affiliation[] }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [adding, setAdding] = useState<AffiliationValues | null>(null);
+  const { errors, validate, fromServer } = useValidation(affiliationFieldsSchema);
+  const create = useApiMutation('affiliations.create');
+  const remove = useApiMutation('affiliations.delete');
+  const restore = useApiMutation('affiliations.restore');
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const current = roles.filter((r) => r.current);
+  const past = roles.filter((r) => !r.current);
+
+  const line = (role: Affiliation) => (
+    <li key={role.id} className="role">
+      <span className="role__title">{role.title}</span>
+      <span className="role__where">
+        {role.organisationId && role.organisationName ? <Link href={`/organisationer/${role.organisationId}`}>{role.organisationName}</Link> : null}
+        {role.organisationName && role.kommuneNavn ? ' · ' : null}
+        {role.kommuneId && role.kommuneNavn ? <Link href={`/kommuner/${role.kommuneId}`}>{role.kommuneNavn} Kommune</Link> : null}
+      </span>
+      <span className="badge">{t(`kinds.affiliation.${role.kind}`)}</span>
+      <Period from={role.fromDate} to={role.toDate} />
+      <button
+        type="button"
+        className="button button--link"
+        aria-label={`${t('common.remove')}: ${role.title}`}
+        onClick={() =>
+          remove.mutate(
+            { id: role.id },
+            { onSuccess: () => toast.show(t('contacts.roleDeleted'), { action: { label: t('common.undo'), run: () => restore.mutate({ id: role.id }, { onError }) } }), onError },
+          )
+        }
+      >
+        {t('common.remove')}
+      </button>
+    </li>
+  );
+
+  return (
+    <div className="card">
+      <h2>{t('contacts.currentRoles')}</h2>
+      {current.length === 0 ? <p className="empty">{t('contacts.noRoles')}</p> : <ul className="roles">{current.map(line)}</ul>}
+      {past.length > 0 ? (
+        <>
+          <h2>{t('contacts.pastRoles')}</h2>
+          <ul className="roles roles--past">{past.map(line)}</ul>
+        </>
+      ) : null}
+      {adding ? (
+        <form
+          className="role-editor"
+          noValidate
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!validate(adding)) return;
+            create.mutate({ contactId, ...adding }, { onSuccess: () => setAdding(null), onError: (error) => (fromServer(error) ? undefined : onError(error)) });
+          }}
+        >
+          <AffiliationFields values={adding} onChange={setAdding} errors={errors} />
+          <div className="form-actions">
+            <button type="submit" className="button" disabled={create.isPending}>
+              {t('common.save')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setAdding(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button type="button" className="button button--secondary" onClick={() => setAdding(emptyAffiliation)}>
+          {t('contacts.addRole')}
+        </button>
+      )}
+    </div>
+  );
+}

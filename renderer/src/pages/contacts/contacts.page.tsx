@@ -1,0 +1,62 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useApiQuery } from '../../queries';
+
+export function ContactsPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const contacts = useApiQuery('contacts.list', { query: deferredQuery || undefined });
+  const list = contacts.data ?? [];
+  return (
+    <section>
+      <PageHeader
+        title={t('contacts.title')}
+        subtitle={contacts.data ? t('common.count', { count: list.length }) : undefined}
+        actions={
+          <Link href="/kontakter/ny" className="button">
+            {t('contacts.new')}
+          </Link>
+        }
+      />
+      <div className="filters" role="search">
+        <input
+          type="search"
+          className="filters__query"
+          placeholder={t('contacts.filterPlaceholder')}
+          aria-label={t('contacts.filterPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+      </div>
+      <QueryState isLoading={contacts.isLoading} error={contacts.error} />
+      {contacts.data && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}
+      {list.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('contacts.columns.name')}</th>
+              <th>{t('contacts.columns.roles')}</th>
+              <th>{t('contacts.columns.email')}</th>
+              <th>{t('contacts.columns.phone')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((c) => (
+              <tr key={c.id}>
+                <td>
+                  <Link href={`/kontakter/${c.id}`}>{c.name}</Link>
+                </td>
+                <td className="muted">{c.currentRoles.join(' · ')}</td>
+                <td>{c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`}>{c.primaryEmail}</a> : null}</td>
+                <td className="nowrap">{c.primaryPhone}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useApiQuery } from '../../queries';
+
+export function KommunerPage() {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState('');
+  const [regionId, setRegionId] = useState('');
+  const [kreds, setKreds] = useState('');
+  const [onlyMine, setOnlyMine] = useState(false);
+  const deferredQuery = useDeferredValue(query);
+  const regions = useApiQuery('regions.list');
+  const kredse = useApiQuery('kredse.list');
+  const kommuner = useApiQuery('kommuner.list', {
+    query: deferredQuery || undefined,
+    regionId: regionId || undefined,
+    kredsNumber: kreds ? Number(kreds) : undefined,
+    onlyMyKredse: onlyMine || undefined,
+  });
+  const list = kommuner.data ?? [];
+
+  return (
+    <section>
+      <PageHeader title={t('kommuner.title')} subtitle={kommuner.data ? t('kommuner.shown', { count: list.length }) : undefined} />
+      <div className="filters" role="search">
+        <input
+          type="search"
+          className="filters__query"
+          placeholder={t('kommuner.filterPlaceholder')}
+          aria-label={t('kommuner.filterPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          onKeyDown={(e) => {
+            const first = list[0];
+            if (e.key === 'Enter' && first) navigate(`/kommuner/${first.id}`);
+          }}
+          autoFocus
+        />
+        <select aria-label={t('common.region')} value={regionId} onChange={(e) => setRegionId(e.target.value)}>
+          <option value="">{t('kommuner.allRegions')}</option>
+          {regions.data?.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.navn}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('common.kreds')} value={kreds} onChange={(e) => setKreds(e.target.value)}>
+          <option value="">{t('kommuner.allKredse')}</option>
+          {kredse.data?.map((k) => (
+            <option key={k.id} value={k.number}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+        <label className="checkbox">
+          <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
+          {t('kommuner.onlyMine')}
+        </label>
+      </div>
+      <QueryState isLoading={kommuner.isLoading} error={kommuner.error} />
+      {kommuner.data && list.length === 0 ? <p className="empty">{t('kommuner.empty')}</p> : null}
+      {list.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th className="num">{t('kommuner.columns.kode')}</th>
+              <th>{t('kommuner.columns.navn')}</th>
+              <th>{t('kommuner.columns.region')}</th>
+              <th>{t('kommuner.columns.kreds')}</th>
+              <th className="num">{t('kommuner.columns.organisations')}</th>
+              <th className="num">{t('kommuner.columns.contacts')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((k) => (
+              <tr key={k.id}>
+                <td className="num muted">{k.kode}</td>
+                <td>
+                  <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>
+                </td>
+                <td className="muted">{k.regionNavn}</td>
+                <td>{k.kredsNumber ? `${k.kredsNumber}. kreds` : <span className="muted">–</span>}</td>
+                <td className="num">{k.organisationCount || <span className="muted">0</span>}</td>
+                <td className="num">{k.contactCount || <span className="muted">0</span>}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

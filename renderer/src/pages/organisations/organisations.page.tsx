@@ -1,0 +1,73 @@
+import { useDeferredValue, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useApiQuery } from '../../queries';
+
+export function OrganisationsPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<OrganisationKind | ''>('');
+  const deferredQuery = useDeferredValue(query);
+  const organisations = useApiQuery('organisations.list', { query: deferredQuery || undefined, kind: kind || undefined });
+  const list = organisations.data ?? [];
+  const filtered = Boolean(deferredQuery || kind);
+  return (
+    <section>
+      <PageHeader
+        title={t('organisations.title')}
+        subtitle={organisations.data ? t('common.count', { count: list.length }) : undefined}
+        actions={
+          <Link href="/organisationer/ny" className="button">
+            {t('organisations.new')}
+          </Link>
+        }
+      />
+      <div className="filters" role="search">
+        <input
+          type="search"
+          className="filters__query"
+          placeholder={t('organisations.filterPlaceholder')}
+          aria-label={t('organisations.filterPlaceholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <select aria-label={t('common.kind')} value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind | '')}>
+          <option value="">{t('organisations.allKinds')}</option>
+          {organisationKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`kinds.organisation.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <QueryState isLoading={organisations.isLoading} error={organisations.error} />
+      {organisations.data && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}
+      {list.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('common.name')}</th>
+              <th>{t('common.kind')}</th>
+              <th>{t('organisations.linkedKommuner')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
+                </td>
+                <td>
+                  <span className="badge">{t(`kinds.organisation.${o.kind}`)}</span>
+                </td>
+                <td className="muted">{o.kommuner.map((k) => k.navn).join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { languages, settingsUpdateInputSchema, type Language, type Settings } from '../../../../common/domain';
+import { describeError } from '../../api';
+import { Field } from '../../components/field.component';
+import { useValidation } from '../../components/form';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useToast } from '../../components/toast.component';
+import { useApiMutation, useApiQuery } from '../../queries';
+
+export function SettingsPage() {
+  const { t, i18n } = useTranslation();
+  const toast = useToast();
+  const settings = useApiQuery('settings.get');
+  const info = useApiQuery('app.info');
+  const kredse = useApiQuery('kredse.list');
+  const update = useApiMutation('settings.update');
+  const [values, setValues] = useState<Settings | null>(null);
+  const { errors, validate, fromServer } = useValidation(settingsUpdateInputSchema);
+  useEffect(() => {
+    if (settings.data && values === null) setValues(settings.data);
+  }, [settings.data, values]);
+  if (!values) return <QueryState isLoading={settings.isLoading} error={settings.error} />;
+  const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setValues({ ...values, [key]: value });
+  const toggleKreds = (n: number) => set('myKredse', values.myKredse.includes(n) ? values.myKredse.filter((k) => k !== n) : [...values.myKredse, n].sort((a, b) => a - b));
+
+  return (
+    <section>
+      <PageHeader title={t('settings.title')} />
+      <form
+        className="card form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          const parsed = validate(values);
+          if (!parsed) return;
+          update.mutate(parsed, {
+            onSuccess: (saved) => {
+              void i18n.changeLanguage(saved.language);
+              toast.show(t('settings.saved', { lng: saved.language }));
+            },
+            onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })),
+          });
+        }}
+      >
+        <h2>{t('settings.you')}</h2>
+        <div className="row">
+          <Field label={t('settings.userName')} error={errors.userName}>
+            {(props) => <input {...props} value={values.userName} onChange={(e) => set('userName', e.target.value)} autoComplete="name" />}
+          </Field>
+          <Field label={t('settings.initials')} error={errors.initials}>
+            {(props) => <input {...props} className="input--short" value={values.initials} onChange={(e) => set('initials', e.target.value)} maxLength={6} />}
+          </Field>
+        </div>
+        <fieldset className="fieldset">
+          <legend>{t('settings.myKredse')}</legend>
+          <p className="field__hint">{t('settings.myKredseHelp')}</p>
+          <div className="kreds-grid">
+            {kredse.data?.map((k) => (
+              <label key={k.id} className="checkbox">
+                <input type="checkbox" checked={values.myKredse.includes(k.number)} onChange={() => toggleKreds(k.number)} />
+                {k.name}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={t('settings.language')} error={errors.language}>
+          {(props) => (
+            <select {...props} value={values.language} onChange={(e) => set('language', e.target.value as Language)}>
+              {languages.map((l) => (
+                <option key={l} value={l}>
+                  {t(`settings.languages.${l}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={update.isPending}>
+            {update.isPending ? t('common.saving') : t('common.save')}
+          </button>
+        </div>
+      </form>
+      {info.data ? (
+        <div className="card">
+          <h2>{t('settings.about')}</h2>
+          <p>{t('settings.version', { version: info.data.version, schema: info.data.schemaVersion })}</p>
+          <p className="muted breakall">{t('settings.database', { path: info.data.databasePath })}</p>
+        </div>
+      ) : null}
+    </section>
+  );
+}

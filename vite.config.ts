@@ -1,0 +1,32 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './main/security/csp';
+
+/**
+ * Puts the one CSP (main/security/csp.ts) into index.html as a meta tag too,
+ * so the page is protected even when opened without the header.
+ * frame-ancestors is ignored in meta tags, so it is left out there.
+ */
+function cspMeta(): Plugin {
+  const policy = contentSecurityPolicy
+    .split('; ')
+    .filter((d) => !d.startsWith('frame-ancestors'))
+    .join('; ');
+  return {
+    name: 'kredsbog-csp-meta',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
+
+export default defineConfig({
+  root: 'renderer',
+  base: './',
+  plugins: [react(), cspMeta()],
+  build: {
+    outDir: '../dist/renderer',
+    emptyOutDir: true,
+    target: 'chrome130',
+    sourcemap: false,
+    chunkSizeWarningLimit: 900,
+  },
+});
