@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../common/result';
+import { derivedId } from './ids';
+import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from './mutations';
+import { createTestDatabase } from './testing/test-database';
+
+let t: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeEach(async () => {
+  t = await createTestDatabase();
+});
+afterEach(() => t.dispose());
+
+const clock = (iso: string) => ({ now: () => iso });
+const row = (id: string) => t.sqlite.prepare('SELECT * FROM organisation WHERE id = ?').get(id) as Record<string, unknown>;
+
+describe('mutations', () => {
+  it('creates a row with a UUIDv7 id and equal created/updated stamps', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'Boligselskabet Sjælland', kind: 'boligorganisation', notes: '' }, clock('2026-01-01T10:00:00.000Z')));
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(row(id)).toMatchObject({ name: 'Boligselskabet Sjælland', created_at: '2026-01-01T10:00:00.000Z', updated_at: '2026-01-01T10:00:00.000Z', deleted_at: null });
+  });
+
+  it('updates only changed fields and stamps updated_at; an unchanged update is a no-op', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }, clock('2026-01-01T10:00:00.000Z')));
+    const same = await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'A' }, clock('2026-01-02T10:00:00.000Z')));
+    expect(same).toBe(false);
+    expect(row(id).updated_at).toBe('2026-01-01T10:00:00.000Z');
+    const changed = await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B', notes: undefined }, clock('2026-01-03T10:00:00.000Z')));
+    expect(changed).toBe(true);
+    expect(row(id)).toMatchObject({ name: 'B', notes: '', updated_at: '2026-01-03T10:00:00.000Z', created_at: '2026-01-01T10:00:00.000Z' });
+  });
+
+  it('deletes by tombstone, keeps the row, and restores it', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    await t.db.transaction().execute((trx) => deleteRow(trx, 'organisation', id, clock('2026-02-01T00:00:00.000Z')));
+    expect(row(id).deleted_at).toBe('2026-02-01T00:00:00.000Z');
+    await t.db.transaction().execute((trx) => deleteRow(trx, 'organisation', id, clock('2026-03-01T00:00:00.000Z')));
+    expect(row(id).deleted_at).toBe('2026-02-01T00:00:00.000Z');
+    await t.db.transaction().execute((trx) => restoreRow(trx, 'organisation', id));
+    expect(row(id).deleted_at).toBeNull();
+  });
+
+  it('refuses to update a deleted or unknown row with NOT_FOUND', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    await t.db.transaction().execute((trx) => deleteRow(trx, 'organisation', id));
+    for (const target of [id, '01890000-0000-7000-8000-00000000dead']) {
+      const error = await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', target, { name: 'X' })).catch((e: unknown) => e);
+      expect((error as AppError).code).toBe('NOT_FOUND');
+    }
+    expect(row(id).name).toBe('A');
+  });
+
+  it('rolls back every write of a transaction that fails', async () => {
+    const error = await t.db
+      .transaction()
+      .execute(async (trx) => {
+        await createRow(trx, 'organisation', { name: 'Skal ikke gemmes', kind: 'andet', notes: '' });
+        await updateRow(trx, 'organisation', '01890000-0000-7000-8000-00000000dead', { name: 'X' });
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(t.sqlite.prepare('SELECT count(*) AS n FROM organisation').get()).toEqual({ n: 0 });
+  });
+
+  it('makes a derived link live once, however often it is ensured', async () => {
+    const organisationId = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    const kommuneId = derivedId('kommune', 101);
+    const linkId = derivedId('organisation_kommune', organisationId, kommuneId);
+    const fields = { organisation_id: organisationId, kommune_id: kommuneId };
+    await t.db.transaction().execute((trx) => ensureLink(trx, 'organisation_kommune', linkId, fields));
+    await t.db.transaction().execute((trx) => ensureLink(trx, 'organisation_kommune', linkId, fields));
+    await t.db.transaction().execute((trx) => deleteRow(trx, 'organisation_kommune', linkId));
+    await t.db.transaction().execute((trx) => ensureLink(trx, 'organisation_kommune', linkId, fields));
+    expect(t.sqlite.prepare('SELECT id, deleted_at FROM organisation_kommune').all()).toEqual([{ id: linkId, deleted_at: null }]);
+  });
+});
