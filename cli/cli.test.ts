@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../db/testing/test-database';
+import { runCli } from './cli';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function run(...args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { write: (s) => void (stdout += s) }, { write: (s) => void (stderr += s) });
+  return { code, stdout, stderr };
+}
+
+function dbPath(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return path.join(dir, 'kredsbog.sqlite');
+}
+
+describe('cli', () => {
+  it('stats reports 98 kommuner and 5 regions on a fresh database', async () => {
+    const { code, stdout } = await run('stats', '--db', dbPath(), '--json');
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ kommuner: 98, regions: 5, kredse: 11, contacts: 0 });
+  });
+
+  it('digest is identical for two fresh databases', async () => {
+    const a = await run('digest', '--db', dbPath());
+    const b = await run('digest', '--db', dbPath(), '--json');
+    expect(a.stdout.trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(b.stdout).digest).toBe(a.stdout.trim());
+  });
+
+  it('check passes a healthy database and fails a broken one with exit 1', async () => {
+    const file = dbPath();
+    expect((await run('check', '--db', file)).code).toBe(0);
+    const raw = new BetterSqlite3(file);
+    raw.pragma('foreign_keys = OFF');
+    raw.prepare(`INSERT INTO affiliation (id, created_at, updated_at, contact_id, title, kind) VALUES ('x', 't', 't', 'ghost', 't', 'andet')`).run();
+    raw.close();
+    const broken = await run('check', '--db', file, '--json');
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, foreignKeys: [{ table: 'affiliation', parent: 'contact' }] });
+  });
+
+  it('backup writes a copy that holds the same data, and refuses to overwrite', async () => {
+    const file = dbPath();
+    const out = path.join(path.dirname(file), 'kopi.sqlite');
+    const first = await run('backup', '--db', file, '--out', out);
+    expect(first.code).toBe(0);
+    expect((await run('digest', '--db', out)).stdout).toBe((await run('digest', '--db', file)).stdout);
+    const again = await run('backup', '--db', file, '--out', out);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/findes allerede/);
+  });
+
+  it('gives user errors exit 1 with a Danish message', async () => {
+    expect(await run('frobnicate', '--db', dbPath())).toMatchObject({ code: 1, stderr: expect.stringMatching(/Ukendt kommando/) });
+    expect(await run('stats')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--db/) });
+    expect(await run('stats', '--db', dbPath(), '--bogus')).toMatchObject({ code: 1 });
+    expect(await run('backup', '--db', dbPath())).toMatchObject({ code: 1, stderr: expect.stringMatching(/--out/) });
+  });
+
+  it('refuses a database from a newer version with exit 1', async () => {
+    const file = dbPath();
+    await run('stats', '--db', file);
+    const raw = new BetterSqlite3(file);
+    raw.prepare(`INSERT INTO kysely_migration (name, timestamp) VALUES ('9999-future', 'x')`).run();
+    raw.close();
+    expect(await run('stats', '--db', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/nyere version/) });
+  });
+});

@@ -1,0 +1,60 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { Kysely, Migrator, SqliteDialect, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase, openSqlite } from '../connection';
+import { derivedId } from '../ids';
+import { tempDir } from '../testing/test-database';
+import { migrationNames, migrations, schemaVersion } from './index';
+
+/**
+ * One test per migration: the database is brought to the previous version,
+ * seeded with data of that version, and upgraded by the real openDatabase.
+ */
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function databaseAt(version: string) {
+  const dir = tempDir();
+  dirs.push(dir);
+  const file = path.join(dir, 'k.sqlite');
+  const sqlite = openSqlite(file);
+  const db = new Kysely<unknown>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const { error } = await new Migrator({ db, provider: { getMigrations: async () => migrations } }).migrateTo(version);
+  expect(error).toBeUndefined();
+  return { file, db };
+}
+
+describe('migrations', () => {
+  it('are listed in order with zero-padded names', () => {
+    expect(migrationNames).toEqual([...migrationNames].sort());
+    expect(migrationNames.every((n) => /^\d{4}-[a-z0-9-]+$/.test(n))).toBe(true);
+    expect(schemaVersion).toBe(migrationNames.length);
+  });
+
+  it('0002 seeds reference data into a 0001 database and keeps its user data', async () => {
+    const { file, db } = await databaseAt('0001-initial-schema');
+    await sql`INSERT INTO organisation (id, created_at, updated_at, name, kind) VALUES ('01890000-0000-7000-8000-000000000001', 't', 't', 'Eksisterende', 'boligorganisation')`.execute(db);
+    await db.destroy();
+
+    const app = await openDatabase(file);
+    expect(app.sqlite.prepare('SELECT name FROM organisation').all()).toEqual([{ name: 'Eksisterende' }]);
+    expect(app.sqlite.prepare('SELECT navn, kreds_id FROM kommune WHERE kode = 101').get()).toEqual({ navn: 'København', kreds_id: derivedId('kreds', 1) });
+    expect(app.sqlite.prepare('SELECT count(*) AS n FROM kommune WHERE kreds_id = ?').get(derivedId('kreds', 3))).toEqual({ n: 10 });
+    await app.close();
+  });
+
+  it('enforces foreign keys between domain tables', async () => {
+    const { file, db } = await databaseAt(migrationNames.at(-1)!);
+    await db.destroy();
+    const app = await openDatabase(file);
+    expect(() =>
+      app.sqlite.transaction(() => {
+        app.sqlite.prepare(`INSERT INTO affiliation (id, created_at, updated_at, contact_id, title, kind) VALUES ('a', 't', 't', 'no-such-contact', 'x', 'andet')`).run();
+      })(),
+    ).toThrow(/FOREIGN KEY/);
+    await app.close();
+  });
+});
