@@ -32,7 +32,9 @@ describe('browser host', () => {
   });
 
   it('refuses API calls without the right token', async () => {
-    for (const headers of [{}, { 'x-kredsbog-token': 'wrong' }, { 'x-kredsbog-token': host.token.replace(/.$/, '0') === host.token ? host.token.replace(/.$/, '1') : host.token.replace(/.$/, '0') }]) {
+    const nearlyRight = host.token.slice(0, -1) + (host.token.endsWith('0') ? '1' : '0');
+    const attempts: Record<string, string>[] = [{}, { 'x-kredsbog-token': 'wrong' }, { 'x-kredsbog-token': nearlyRight }];
+    for (const headers of attempts) {
       const response = await api('contacts.list', { input: {} }, headers);
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_SENDER' } });
