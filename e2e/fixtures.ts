@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test as base, type Page } from '@playwright/test';
+
+export interface KredsbogHost {
+  readonly url: string;
+  readonly dbPath: string;
+}
+
+const root = path.resolve(import.meta.dirname, '..');
+export const screenshotDir = path.join(root, 'e2e', 'artifacts', 'screenshots');
+
+/** Starts `host/browser-host.ts` (what `npm run start:browser` runs) on a fresh database and waits for its URL. */
+export async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'host', 'browser-host.ts'), '--db', dbPath, '--renderer', path.join(root, 'dist', 'renderer')], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`browser host did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Kredsbog kører på (\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ kredsbog: KredsbogHost }>({
+  kredsbog: async ({}, use) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-'));
+    const dbPath = path.join(dir, 'kredsbog.sqlite');
+    const { url, child } = await startHost(dbPath);
+    await use({ url, dbPath });
+    child.kill('SIGTERM');
+    await new Promise((resolve) => child.once('exit', resolve));
+    fs.rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect } from '@playwright/test';
+
+/** Kept as test artifacts under e2e/artifacts/screenshots. */
+export async function snapshot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+}

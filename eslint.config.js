@@ -1,0 +1,77 @@
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Layer rules (ARCHITECTURE.md §3, STYLE.md): common/ is pure TypeScript,
+ * the renderer reaches the outside only through api.ts, preload only forwards.
+ * Adding a layer? Give it its block here.
+ */
+const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'http', 'url', 'util', 'stream', 'zlib', 'events', 'buffer'];
+const pattern = (group, message) => ({ group, message });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'release/**', '.native/**', 'test-results/**', 'playwright-report/**', 'e2e/artifacts/**', 'bench/results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/ban-ts-comment': ['error', { 'ts-ignore': true, 'ts-nocheck': true, 'ts-expect-error': 'allow-with-description' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "CallExpression[callee.property.name='only']", message: 'No focused tests.' }],
+    },
+  },
+  {
+    files: ['common/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron', ...nodeBuiltins], 'common/ is shared by every process: no electron or Node imports.'),
+            pattern(['react', 'react-dom', '**/renderer/**', '**/main/**', '**/db/**', '**/preload/**'], 'common/ imports nothing from other layers and no DOM code.'),
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'sessionStorage'],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    ignores: ['renderer/src/test/**', 'renderer/src/**/*.test.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['**/db/**', '**/main/**', '**/preload/**', '**/host/**', '**/cli/**'], 'The renderer reaches the outside only through renderer/src/api.ts.'),
+            pattern(['electron', ...nodeBuiltins, 'better-sqlite3', 'kysely'], 'The renderer is sandboxed: no Electron, Node or database modules.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['preload/**/*.ts'],
+    ignores: ['preload/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [pattern(['**/db/**', '**/main/**', '**/renderer/**', '**/host/**', '**/cli/**', ...nodeBuiltins, 'better-sqlite3', 'kysely', 'react'], 'preload imports only common/ and electron.')] },
+      ],
+    },
+  },
+  {
+    files: ['db/**/*.ts', 'cli/**/*.ts', 'host/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [pattern(['electron'], 'Only the Electron entry (main/) may import electron.'), pattern(['**/renderer/**'], 'Node-side code never imports the renderer.')] }],
+    },
+  },
+);
