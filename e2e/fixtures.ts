@@ -37,6 +37,8 @@ export async function startHost(dbPath: string): Promise<{ url: string; child: C
 }
 
 export const test = base.extend<{ kredsbog: KredsbogHost }>({
+  // Playwright requires an object pattern for the fixtures argument, even when none are used.
+  // eslint-disable-next-line no-empty-pattern
   kredsbog: async ({}, use) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-'));
     const dbPath = path.join(dir, 'kredsbog.sqlite');

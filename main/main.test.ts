@@ -14,6 +14,7 @@ const electron = vi.hoisted(() => {
     getAppPath: vi.fn(() => '/opt/kredsbog'),
     getPath: vi.fn(() => '/home/konsulent/.config/Kredsbog'),
     isPackaged: true,
+    commandLine: { appendSwitch: vi.fn() },
   };
   return {
     app,

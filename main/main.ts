@@ -16,6 +16,8 @@ import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './wind
  * the handler table and db/, which run without Electron too.
  * Bundled to dist/main/main.cjs; preload to dist/preload/preload.cjs.
  */
+// Danish date pickers, spell-checking and number formats regardless of the OS language.
+app.commandLine.appendSwitch('lang', 'da');
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const appRoot = app.getAppPath();
