@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Affiliation } from '../../../common/domain';
@@ -39,7 +40,7 @@ export function RoleList({ roles, show, emptyText }: RoleListProps) {
   );
 }
 
-export function RoleLine({ role, show }: { readonly role: Affiliation; readonly show: 'contact' | 'place' }) {
+export function RoleLine({ role, show, actions }: { readonly role: Affiliation; readonly show: 'contact' | 'place'; readonly actions?: ReactNode }) {
   const { t } = useTranslation();
   return (
     <li className="role">
@@ -52,6 +53,7 @@ export function RoleLine({ role, show }: { readonly role: Affiliation; readonly 
       {show === 'place' ? <RolePlace role={role} /> : role.organisationName ? <span className="role__where">{role.organisationName}</span> : null}
       <span className="badge">{t(`kinds.affiliation.${role.kind}`)}</span>
       <Period from={role.fromDate} to={role.toDate} />
+      {actions}
     </li>
   );
 }

@@ -6,6 +6,7 @@ import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
 import { useValidation, type FieldErrors } from '../../components/form';
 import { PageHeader } from '../../components/page.component';
+import { FormActions } from '../../components/tombstone.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation } from '../../queries';
 import { AffiliationFields, emptyAffiliation, type AffiliationValues } from './affiliation-fields.component';
@@ -97,14 +98,7 @@ export function ContactForm({
           </button>
         </fieldset>
       ) : null}
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={pending} onCancel={onCancel} />
     </form>
   );
 }

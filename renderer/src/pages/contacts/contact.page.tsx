@@ -4,24 +4,20 @@ import { affiliationFieldsSchema, type Affiliation } from '../../../../common/do
 import { describeError } from '../../api';
 import { useValidation } from '../../components/form';
 import { PageHeader, QueryState } from '../../components/page.component';
-import { Period } from '../../components/roles.component';
+import { RoleLine } from '../../components/roles.component';
+import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { AffiliationFields, emptyAffiliation, type AffiliationValues } from './affiliation-fields.component';
 import { ContactForm } from './contact-form.page';
-import { Link } from 'wouter';
 
 export function ContactPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [editing, setEditing] = useState(false);
   const contact = useApiQuery('contacts.get', { id });
-  const remove = useApiMutation('contacts.delete');
-  const restore = useApiMutation('contacts.restore');
+  const tombstone = useTombstone({ remove: 'contacts.delete', restore: 'contacts.restore' });
   const c = contact.data;
   if (!c) return <QueryState isLoading={contact.isLoading} error={contact.error} />;
-  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
-  const doRestore = () => restore.mutate({ id }, { onError });
   const live = c.deletedAt === null;
 
   return (
@@ -38,10 +34,8 @@ export function ContactPage({ id }: { readonly id: string }) {
               <button
                 type="button"
                 className="button button--danger"
-                disabled={remove.isPending}
-                onClick={() =>
-                  remove.mutate({ id }, { onSuccess: () => toast.show(t('contacts.deleted', { name: c.name }), { action: { label: t('common.undo'), run: doRestore } }), onError })
-                }
+                disabled={tombstone.pending}
+                onClick={() => tombstone.doDelete(id, t('contacts.deleted', { name: c.name }))}
               >
                 {t('common.delete')}
               </button>
@@ -49,14 +43,7 @@ export function ContactPage({ id }: { readonly id: string }) {
           ) : null
         }
       />
-      {!live ? (
-        <div className="notice notice--warning" role="status">
-          {t('common.deletedBanner')}{' '}
-          <button type="button" className="button button--secondary" onClick={doRestore}>
-            {t('common.restore')}
-          </button>
-        </div>
-      ) : null}
+      {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
       {editing ? (
         <ContactForm
           contactId={c.id}
@@ -103,36 +90,22 @@ function RolesCard({ contactId, roles }: { readonly contactId: string; readonly 
   const [adding, setAdding] = useState<AffiliationValues | null>(null);
   const { errors, validate, fromServer } = useValidation(affiliationFieldsSchema);
   const create = useApiMutation('affiliations.create');
-  const remove = useApiMutation('affiliations.delete');
-  const restore = useApiMutation('affiliations.restore');
+  const roleTombstone = useTombstone({ remove: 'affiliations.delete', restore: 'affiliations.restore' });
   const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
   const current = roles.filter((r) => r.current);
   const past = roles.filter((r) => !r.current);
 
   const line = (role: Affiliation) => (
-    <li key={role.id} className="role">
-      <span className="role__title">{role.title}</span>
-      <span className="role__where">
-        {role.organisationId && role.organisationName ? <Link href={`/organisationer/${role.organisationId}`}>{role.organisationName}</Link> : null}
-        {role.organisationName && role.kommuneNavn ? ' · ' : null}
-        {role.kommuneId && role.kommuneNavn ? <Link href={`/kommuner/${role.kommuneId}`}>{role.kommuneNavn} Kommune</Link> : null}
-      </span>
-      <span className="badge">{t(`kinds.affiliation.${role.kind}`)}</span>
-      <Period from={role.fromDate} to={role.toDate} />
-      <button
-        type="button"
-        className="button button--link"
-        aria-label={`${t('common.remove')}: ${role.title}`}
-        onClick={() =>
-          remove.mutate(
-            { id: role.id },
-            { onSuccess: () => toast.show(t('contacts.roleDeleted'), { action: { label: t('common.undo'), run: () => restore.mutate({ id: role.id }, { onError }) } }), onError },
-          )
-        }
-      >
-        {t('common.remove')}
-      </button>
-    </li>
+    <RoleLine
+      key={role.id}
+      role={role}
+      show="place"
+      actions={
+        <button type="button" className="button button--link" aria-label={`${t('common.remove')}: ${role.title}`} onClick={() => roleTombstone.doDelete(role.id, t('contacts.roleDeleted'))}>
+          {t('common.remove')}
+        </button>
+      }
+    />
   );
 
   return (

@@ -7,6 +7,7 @@ import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
 import { useValidation } from '../../components/form';
 import { PageHeader } from '../../components/page.component';
+import { FormActions } from '../../components/tombstone.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 
@@ -129,14 +130,7 @@ export function OrganisationForm({
       <Field label={t('common.notes')} error={errors.notes}>
         {(props) => <textarea {...props} rows={4} value={values.notes} onChange={(e) => set('notes', e.target.value)} />}
       </Field>
-      <div className="form-actions">
-        <button type="submit" className="button" disabled={pending}>
-          {pending ? t('common.saving') : t('common.save')}
-        </button>
-        <button type="button" className="button button--secondary" onClick={onCancel}>
-          {t('common.cancel')}
-        </button>
-      </div>
+      <FormActions pending={pending} onCancel={onCancel} />
     </form>
   );
 }

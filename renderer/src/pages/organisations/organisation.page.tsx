@@ -1,32 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleList } from '../../components/roles.component';
-import { useToast } from '../../components/toast.component';
-import { useApiMutation, useApiQuery } from '../../queries';
+import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
+import { useApiQuery } from '../../queries';
 import { OrganisationForm } from './organisation-form.page';
 
 export function OrganisationPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [editing, setEditing] = useState(false);
   const organisation = useApiQuery('organisations.get', { id });
-  const remove = useApiMutation('organisations.delete');
-  const restore = useApiMutation('organisations.restore');
+  const tombstone = useTombstone({ remove: 'organisations.delete', restore: 'organisations.restore' });
   const o = organisation.data;
   if (!o) return <QueryState isLoading={organisation.isLoading} error={organisation.error} />;
-  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
-  const doRestore = () => restore.mutate({ id }, { onError });
-  const doDelete = () =>
-    remove.mutate(
-      { id },
-      {
-        onSuccess: () => toast.show(t('organisations.deleted', { name: o.name }), { action: { label: t('common.undo'), run: doRestore } }),
-        onError,
-      },
-    );
 
   return (
     <section>
@@ -39,21 +26,14 @@ export function OrganisationPage({ id }: { readonly id: string }) {
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
-              <button type="button" className="button button--danger" onClick={doDelete} disabled={remove.isPending}>
+              <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('organisations.deleted', { name: o.name }))} disabled={tombstone.pending}>
                 {t('common.delete')}
               </button>
             </>
           ) : null
         }
       />
-      {o.deletedAt !== null ? (
-        <div className="notice notice--warning" role="status">
-          {t('common.deletedBanner')}{' '}
-          <button type="button" className="button button--secondary" onClick={doRestore}>
-            {t('common.restore')}
-          </button>
-        </div>
-      ) : null}
+      {o.deletedAt !== null ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
       {editing ? (
         <OrganisationForm
           organisationId={o.id}
