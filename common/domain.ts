@@ -21,6 +21,8 @@ export type AffiliationKind = (typeof affiliationKinds)[number];
 export type MeetingSeriesKind = (typeof meetingSeriesKinds)[number];
 export type MeetingStatus = (typeof meetingStatuses)[number];
 export type FollowUpStatus = (typeof followUpStatuses)[number];
+export type AttendanceStatus = (typeof attendanceStatuses)[number];
+export type AttendanceRole = (typeof attendanceRoles)[number];
 export type Language = (typeof languages)[number];
 
 export const idSchema = z.string().uuid({ error: 'validation.id' });

@@ -1,4 +1,5 @@
-import type { MeetingSeriesKind, MeetingStatus } from '../../common/domain';
+import type { AttendanceRole, AttendanceStatus, MeetingSeriesKind, MeetingStatus } from '../../common/domain';
+import type { AgendaItemKind, CadenceUnit } from '../../common/meetings.domain';
 import type { SyncedColumns } from '../row';
 
 export interface MeetingSeriesTable extends SyncedColumns {
@@ -6,8 +7,7 @@ export interface MeetingSeriesTable extends SyncedColumns {
   kind: MeetingSeriesKind;
   kommune_id: string | null;
   default_place: string;
-  /** 'none' | 'weeks' | 'months' */
-  cadence_unit: string;
+  cadence_unit: CadenceUnit;
   cadence_interval: number | null;
   /** JSON array of agenda item titles pre-filled at every meeting. */
   agenda_template: string;
@@ -43,6 +43,7 @@ export interface AgendaItemTable extends SyncedColumns {
   meeting_id: string;
   /** Fractional index: sorts as a string, so concurrent reorders merge. */
   position: string;
+  kind: AgendaItemKind;
   title: string;
   description: string;
   presenter: string;
@@ -54,8 +55,6 @@ export interface AgendaItemTable extends SyncedColumns {
 export interface AttendanceTable extends SyncedColumns {
   meeting_id: string;
   contact_id: string;
-  /** 'inviteret' | 'deltog' | 'afbud' */
-  status: string;
-  /** 'ordstyrer' | 'referent' | null */
-  role: string | null;
+  status: AttendanceStatus;
+  role: AttendanceRole | null;
 }

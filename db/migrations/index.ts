@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { m0001InitialSchema } from './0001-initial-schema';
 import { m0002ReferenceData } from './0002-reference-data';
+import { m0003AgendaItemKind } from './0003-agenda-item-kind';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -11,6 +12,7 @@ import { m0002ReferenceData } from './0002-reference-data';
 export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': m0001InitialSchema,
   '0002-reference-data': m0002ReferenceData,
+  '0003-agenda-item-kind': m0003AgendaItemKind,
 };
 
 export const migrationNames = Object.keys(migrations);

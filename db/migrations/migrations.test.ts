@@ -58,3 +58,16 @@ describe('migrations', () => {
     await app.close();
   });
 });
+
+describe('0003-agenda-item-kind', () => {
+  it('gives existing agenda items the kind "normal" and keeps their text', async () => {
+    const { file, db } = await databaseAt('0002-reference-data');
+    await sql`INSERT INTO meeting (id, created_at, updated_at, title, starts_at) VALUES ('01890000-0000-7000-8000-00000000000a', 't', 't', 'Kommunesamarbejde', '2026-03-01T09:00:00.000Z')`.execute(db);
+    await sql`INSERT INTO agenda_item (id, created_at, updated_at, meeting_id, position, title, minutes) VALUES ('01890000-0000-7000-8000-00000000000b', 't', 't', '01890000-0000-7000-8000-00000000000a', 'a0', 'Boligsocial anvisning', 'Drøftet')`.execute(db);
+    await db.destroy();
+    const app = await openDatabase(file);
+    expect(app.sqlite.prepare('SELECT title, minutes, kind FROM agenda_item').all()).toEqual([{ title: 'Boligsocial anvisning', minutes: 'Drøftet', kind: 'normal' }]);
+    expect(() => app.sqlite.prepare(`UPDATE agenda_item SET kind = 'bogus'`).run()).toThrow(/CHECK/);
+    await app.close();
+  });
+});

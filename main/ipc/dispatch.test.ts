@@ -102,6 +102,6 @@ describe('handlers end to end', () => {
     expect(await dispatch('settings.update', { userName: 'Kirsten Konsulent', initials: 'KK', myKredse: [3] })).toMatchObject({ ok: true, value: { myKredse: [3], language: 'da' } });
     const mine = (await dispatch('kommuner.list', { onlyMyKredse: true })) as { ok: true; value: { navn: string }[] };
     expect(mine.value).toHaveLength(10);
-    expect(await dispatch('app.info', undefined)).toMatchObject({ ok: true, value: { version: '9.9.9', host: 'browser', schemaVersion: 2 } });
+    expect(await dispatch('app.info', undefined)).toMatchObject({ ok: true, value: { version: '9.9.9', host: 'browser', schemaVersion: 3 } });
   });
 });
