@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { addCadence, addDanishDays, danishDate, danishInstant, danishWeekStart } from './time';
+
+describe('Danish time', () => {
+  it('gives the Danish calendar date of an instant', () => {
+    expect(danishDate('2025-12-31T23:30:00Z')).toBe('2026-01-01');
+    expect(danishDate('2026-07-01T21:59:00Z')).toBe('2026-07-01');
+  });
+
+  it('starts the week on Monday at midnight Danish time', () => {
+    expect(danishWeekStart('2026-11-25T12:00:00Z')).toBe('2026-11-22T23:00:00.000Z');
+    expect(danishWeekStart('2026-11-25T12:00:00Z', 1)).toBe('2026-11-29T23:00:00.000Z');
+  });
+
+  it('keeps the wall-clock time across the summer-time change', () => {
+    const march = danishInstant('2026-03-16', 10);
+    expect(march).toBe('2026-03-16T09:00:00.000Z');
+    expect(addCadence(march, 'months', 1)).toBe('2026-04-16T08:00:00.000Z');
+    expect(addCadence(march, 'weeks', 2)).toBe('2026-03-30T08:00:00.000Z');
+  });
+
+  it('adds calendar days', () => {
+    expect(addDanishDays('2026-12-30', 7)).toBe('2027-01-06');
+  });
+});

@@ -1,0 +1,37 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays, addMonths, addWeeks, startOfWeek } from 'date-fns';
+
+/** Every wall-clock computation is in Danish time; instants are stored as UTC ISO strings. */
+export const danishTimeZone = 'Europe/Copenhagen';
+
+/** YYYY-MM-DD of an instant in Denmark. */
+export function danishDate(instant: Date | string): string {
+  return new TZDate(new Date(instant).getTime(), danishTimeZone).toISOString().slice(0, 10);
+}
+
+/** Monday 00:00 of the Danish week containing `instant`, plus `weeks`, as a UTC ISO instant. */
+export function danishWeekStart(instant: Date | string, weeks = 0): string {
+  const local = new TZDate(new Date(instant).getTime(), danishTimeZone);
+  return new Date(addWeeks(startOfWeek(local, { weekStartsOn: 1 }), weeks).getTime()).toISOString();
+}
+
+/**
+ * Adds a cadence in Danish wall-clock time, so a meeting at 10:00 in March is
+ * proposed at 10:00 in April too, across the summer-time change.
+ */
+export function addCadence(instant: string, unit: 'weeks' | 'months', interval: number): string {
+  const local = new TZDate(new Date(instant).getTime(), danishTimeZone);
+  const next = unit === 'weeks' ? addWeeks(local, interval) : addMonths(local, interval);
+  return new Date(next.getTime()).toISOString();
+}
+
+/** A Danish wall-clock time on a Danish date, as a UTC instant: ("2026-03-30", 10, 0). */
+export function danishInstant(date: string, hours: number, minutes = 0): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(new TZDate(y, m - 1, d, hours, minutes, danishTimeZone).getTime()).toISOString();
+}
+
+export function addDanishDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return danishDate(new Date(addDays(new TZDate(y, m - 1, d, 12, 0, danishTimeZone), days).getTime()));
+}

@@ -1,0 +1,180 @@
+import { sql, type Kysely } from 'kysely';
+import type { FollowUpStatus } from '../../common/domain';
+import type { FollowUp, ParsedFollowUpFields } from '../../common/meetings.domain';
+import { AppError } from '../../common/result';
+import { addDanishDays, danishDate, danishWeekStart } from '../../common/time';
+import { createRow, deleteRow, restoreRow, updateRow } from '../mutations';
+import type { Database } from '../schema';
+
+export const openStatuses: readonly FollowUpStatus[] = ['aaben', 'i_gang'];
+
+export interface FollowUpFilter {
+  readonly ownerContactId?: string;
+  readonly mine?: boolean;
+  readonly kommuneId?: string;
+  readonly kredsNumber?: number;
+  readonly statuses?: readonly FollowUpStatus[];
+  /** Relative to `today`: overdue = before today; thisWeek = today … Sunday; later = after this week; none = no due date. */
+  readonly due?: 'overdue' | 'thisWeek' | 'later' | 'none';
+  readonly sort?: 'due' | 'title' | 'kommune' | 'status';
+  readonly limit?: number;
+  readonly ids?: readonly string[];
+  readonly sourceMeetingIds?: readonly string[];
+}
+
+function baseQuery(db: Kysely<Database>, today: string) {
+  return db
+    .selectFrom('follow_up')
+    .leftJoin('contact', 'contact.id', 'follow_up.owner_contact_id')
+    .leftJoin('kommune', 'kommune.id', 'follow_up.kommune_id')
+    .leftJoin('meeting', 'meeting.id', 'follow_up.source_meeting_id')
+    .select([
+      'follow_up.id',
+      'follow_up.title',
+      'follow_up.details',
+      'follow_up.owner_contact_id',
+      'contact.name as owner_name',
+      'follow_up.owner_is_me',
+      'follow_up.due_date',
+      'follow_up.status',
+      'follow_up.kommune_id',
+      'kommune.navn as kommune_navn',
+      'follow_up.source_meeting_id',
+      'meeting.title as source_meeting_title',
+      'meeting.starts_at as source_meeting_starts_at',
+      'follow_up.source_agenda_item_id',
+      'follow_up.closed_in_meeting_id',
+      'follow_up.deleted_at',
+      sql<number>`follow_up.status IN ('aaben', 'i_gang') AND follow_up.due_date IS NOT NULL AND follow_up.due_date < ${today}`.as('overdue'),
+    ]);
+}
+
+type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
+
+function toFollowUp(r: Row): FollowUp {
+  return {
+    id: r.id,
+    title: r.title,
+    details: r.details,
+    ownerContactId: r.owner_contact_id,
+    ownerName: r.owner_name,
+    ownerIsMe: r.owner_is_me === 1,
+    dueDate: r.due_date,
+    status: r.status,
+    kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
+    sourceMeetingId: r.source_meeting_id,
+    sourceMeetingTitle: r.source_meeting_title,
+    sourceMeetingStartsAt: r.source_meeting_starts_at,
+    sourceAgendaItemId: r.source_agenda_item_id,
+    closedInMeetingId: r.closed_in_meeting_id,
+    overdue: r.overdue === 1,
+    deletedAt: r.deleted_at,
+  };
+}
+
+/** Live follow-ups matching the filter, sorted in SQL (overdue and soonest first by default). */
+export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter = {}, today = danishDate(new Date())): Promise<FollowUp[]> {
+  let query = baseQuery(db, today).where('follow_up.deleted_at', 'is', null);
+  if (filter.ids) query = query.where('follow_up.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
+  if (filter.sourceMeetingIds) query = query.where('follow_up.source_meeting_id', 'in', filter.sourceMeetingIds.length ? [...filter.sourceMeetingIds] : ['']);
+  if (filter.ownerContactId) query = query.where('follow_up.owner_contact_id', '=', filter.ownerContactId);
+  if (filter.mine) query = query.where('follow_up.owner_is_me', '=', 1);
+  if (filter.kommuneId) query = query.where('follow_up.kommune_id', '=', filter.kommuneId);
+  if (filter.kredsNumber !== undefined) {
+    const kreds = filter.kredsNumber;
+    query = query.where('follow_up.kommune_id', 'in', (eb) => eb.selectFrom('kommune as k').innerJoin('kreds', 'kreds.id', 'k.kreds_id').select('k.id').where('kreds.number', '=', kreds));
+  }
+  if (filter.statuses && filter.statuses.length > 0) query = query.where('follow_up.status', 'in', [...filter.statuses]);
+  if (filter.due) {
+    const sunday = addDanishDays(danishDate(danishWeekStart(`${today}T12:00:00Z`)), 6);
+    if (filter.due === 'overdue') query = query.where('follow_up.due_date', '<', today);
+    if (filter.due === 'thisWeek') query = query.where('follow_up.due_date', '>=', today).where('follow_up.due_date', '<=', sunday);
+    if (filter.due === 'later') query = query.where('follow_up.due_date', '>', sunday);
+    if (filter.due === 'none') query = query.where('follow_up.due_date', 'is', null);
+  }
+  const sort = filter.sort ?? 'due';
+  if (sort === 'due') query = query.orderBy(sql`follow_up.due_date IS NULL`).orderBy('follow_up.due_date').orderBy('follow_up.title');
+  if (sort === 'title') query = query.orderBy('follow_up.title');
+  if (sort === 'kommune') query = query.orderBy('kommune.navn').orderBy('follow_up.due_date');
+  if (sort === 'status') query = query.orderBy('follow_up.status').orderBy('follow_up.due_date');
+  if (filter.limit) query = query.limit(filter.limit);
+  return (await query.execute()).map(toFollowUp);
+}
+
+export async function getFollowUp(db: Kysely<Database>, id: string, today = danishDate(new Date())): Promise<FollowUp> {
+  const row = await baseQuery(db, today).where('follow_up.id', '=', id).executeTakeFirst();
+  if (!row) throw new AppError('NOT_FOUND', 'Opfølgningspunktet findes ikke.');
+  return toFollowUp(row);
+}
+
+export async function createFollowUp(db: Kysely<Database>, fields: ParsedFollowUpFields): Promise<FollowUp> {
+  const id = await db.transaction().execute(async (trx) => {
+    let kommuneId = fields.kommuneId;
+    if (fields.sourceMeetingId) {
+      const meeting = await trx.selectFrom('meeting').select(['kommune_id']).where('id', '=', fields.sourceMeetingId).where('deleted_at', 'is', null).executeTakeFirst();
+      if (!meeting) throw new AppError('VALIDATION', 'Mødet findes ikke.', [{ path: ['sourceMeetingId'], message: 'validation.unknownMeeting' }]);
+      kommuneId = kommuneId ?? meeting.kommune_id;
+    }
+    return createRow(trx, 'follow_up', {
+      title: fields.title,
+      details: fields.details,
+      owner_contact_id: fields.ownerContactId,
+      owner_is_me: fields.ownerIsMe ? 1 : 0,
+      due_date: fields.dueDate,
+      status: fields.status,
+      kommune_id: kommuneId,
+      source_meeting_id: fields.sourceMeetingId,
+      source_agenda_item_id: fields.sourceAgendaItemId,
+      closed_in_meeting_id: null,
+    });
+  });
+  return getFollowUp(db, id);
+}
+
+export interface FollowUpChanges {
+  readonly title?: string;
+  readonly details?: string;
+  readonly ownerContactId?: string | null;
+  readonly ownerIsMe?: boolean;
+  readonly dueDate?: string | null;
+  readonly kommuneId?: string | null;
+}
+
+export async function updateFollowUp(db: Kysely<Database>, id: string, changes: FollowUpChanges): Promise<FollowUp> {
+  await db.transaction().execute((trx) =>
+    updateRow(trx, 'follow_up', id, {
+      title: changes.title,
+      details: changes.details,
+      // Choosing a contact as owner takes it from the consultant, and the other way round.
+      owner_contact_id: changes.ownerIsMe === true ? null : changes.ownerContactId,
+      owner_is_me: changes.ownerIsMe === undefined ? (changes.ownerContactId ? 0 : undefined) : changes.ownerIsMe ? 1 : 0,
+      due_date: changes.dueDate,
+      kommune_id: changes.kommuneId,
+    }),
+  );
+  return getFollowUp(db, id);
+}
+
+/**
+ * Bulk status change. Closing (udført/annulleret) in a meeting records that
+ * meeting; reopening clears it.
+ */
+export async function setFollowUpStatus(db: Kysely<Database>, ids: readonly string[], status: FollowUpStatus, closedInMeetingId: string | null = null): Promise<FollowUp[]> {
+  const closing = status === 'udfoert' || status === 'annulleret';
+  await db.transaction().execute(async (trx) => {
+    for (const id of ids) {
+      await updateRow(trx, 'follow_up', id, { status, closed_in_meeting_id: closing ? closedInMeetingId : null });
+    }
+  });
+  return listFollowUps(db, { ids });
+}
+
+export async function deleteFollowUp(db: Kysely<Database>, id: string): Promise<FollowUp> {
+  await db.transaction().execute((trx) => deleteRow(trx, 'follow_up', id));
+  return getFollowUp(db, id);
+}
+
+export async function restoreFollowUp(db: Kysely<Database>, id: string): Promise<FollowUp> {
+  await db.transaction().execute((trx) => restoreRow(trx, 'follow_up', id));
+  return getFollowUp(db, id);
+}

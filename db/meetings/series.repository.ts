@@ -1,0 +1,226 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import type { MeetingSeriesKind } from '../../common/domain';
+import type { MeetingProposal, ParsedSeriesFields, Series, SeriesSummary } from '../../common/meetings.domain';
+import { AppError } from '../../common/result';
+import { compareDanish } from '../../common/text-fold';
+import { addCadence, addDanishDays, danishDate, danishInstant } from '../../common/time';
+import { derivedId } from '../ids';
+import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
+import type { Database } from '../schema';
+
+/** The fixed first agenda item of every series meeting; its follow-ups are listed under it. */
+export const followUpReviewTitle = 'Opfølgning fra sidste møde';
+
+export interface SeriesFilter {
+  readonly kommuneId?: string;
+  readonly kind?: MeetingSeriesKind;
+  readonly includeArchived?: boolean;
+  readonly id?: string;
+}
+
+export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}, now = new Date().toISOString()): Promise<SeriesSummary[]> {
+  let query = db
+    .selectFrom('meeting_series as s')
+    .leftJoin('kommune', 'kommune.id', 's.kommune_id')
+    .select([
+      's.id',
+      's.title',
+      's.kind',
+      's.kommune_id',
+      'kommune.navn as kommune_navn',
+      's.archived',
+      's.year',
+      sql<string | null>`(SELECT max(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND m.status != 'aflyst' AND m.starts_at <= ${now})`.as('last_meeting_at'),
+      sql<string | null>`(SELECT min(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND m.status = 'planlagt' AND m.starts_at > ${now})`.as('next_meeting_at'),
+      sql<number>`(SELECT count(*) FROM follow_up f JOIN meeting m ON m.id = f.source_meeting_id
+        WHERE m.series_id = s.id AND f.deleted_at IS NULL AND m.deleted_at IS NULL AND f.status IN ('aaben', 'i_gang'))`.as('open_follow_ups'),
+    ]);
+  if (filter.id) query = query.where('s.id', '=', filter.id);
+  else query = query.where('s.deleted_at', 'is', null);
+  if (filter.kommuneId) query = query.where('s.kommune_id', '=', filter.kommuneId);
+  if (filter.kind) query = query.where('s.kind', '=', filter.kind);
+  if (!filter.includeArchived && !filter.id) query = query.where('s.archived', '=', 0);
+  const rows = await query.execute();
+  return rows
+    .map((r) => ({
+      id: r.id,
+      title: r.title,
+      kind: r.kind,
+      kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
+      archived: r.archived === 1,
+      year: r.year,
+      lastMeetingAt: r.last_meeting_at,
+      nextMeetingAt: r.next_meeting_at,
+      openFollowUps: Number(r.open_follow_ups),
+    }))
+    .sort((a, b) => compareDanish(a.kommune?.name ?? '', b.kommune?.name ?? '') || compareDanish(a.title, b.title));
+}
+
+export async function getSeries(db: Kysely<Database>, id: string): Promise<Series> {
+  const [summary] = await listSeries(db, { id });
+  const row = await db.selectFrom('meeting_series').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!summary || !row) throw new AppError('NOT_FOUND', 'Møderækken findes ikke.');
+  const organisations = await db
+    .selectFrom('meeting_series_organisation as l')
+    .innerJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .select(['o.id', 'o.name'])
+    .where('l.series_id', '=', id)
+    .where('l.deleted_at', 'is', null)
+    .where('o.deleted_at', 'is', null)
+    .execute();
+  const members = await db
+    .selectFrom('meeting_series_member as l')
+    .innerJoin('contact as c', 'c.id', 'l.contact_id')
+    .select(['c.id', 'c.name'])
+    .where('l.series_id', '=', id)
+    .where('l.deleted_at', 'is', null)
+    .where('c.deleted_at', 'is', null)
+    .execute();
+  const meetings = await db.selectFrom('meeting').select(['id', 'title', 'starts_at', 'status']).where('series_id', '=', id).where('deleted_at', 'is', null).orderBy('starts_at', 'desc').execute();
+  return {
+    ...summary,
+    organisations: organisations.sort((a, b) => compareDanish(a.name, b.name)),
+    members: members.sort((a, b) => compareDanish(a.name, b.name)),
+    defaultPlace: row.default_place,
+    cadenceUnit: row.cadence_unit,
+    cadenceInterval: row.cadence_interval,
+    agendaTemplate: parseTemplate(row.agenda_template),
+    notes: row.notes,
+    meetings: meetings.map((m) => ({ id: m.id, title: m.title, startsAt: m.starts_at, status: m.status })),
+    deletedAt: row.deleted_at,
+  };
+}
+
+function columns(fields: ParsedSeriesFields) {
+  return {
+    title: fields.title,
+    kind: fields.kind,
+    kommune_id: fields.kommuneId,
+    default_place: fields.defaultPlace,
+    cadence_unit: fields.cadenceUnit,
+    cadence_interval: fields.cadenceUnit === 'none' ? null : fields.cadenceInterval,
+    agenda_template: JSON.stringify(fields.agendaTemplate),
+    year: fields.year,
+    notes: fields.notes,
+  };
+}
+
+export async function createSeries(db: Kysely<Database>, fields: ParsedSeriesFields): Promise<Series> {
+  const id = await db.transaction().execute(async (trx) => {
+    const seriesId = await createRow(trx, 'meeting_series', { ...columns(fields), archived: 0 });
+    await setLinks(trx, seriesId, fields);
+    return seriesId;
+  });
+  return getSeries(db, id);
+}
+
+export async function updateSeries(db: Kysely<Database>, id: string, fields: ParsedSeriesFields): Promise<Series> {
+  await db.transaction().execute(async (trx) => {
+    await updateRow(trx, 'meeting_series', id, columns(fields));
+    await setLinks(trx, id, fields);
+  });
+  return getSeries(db, id);
+}
+
+export async function archiveSeries(db: Kysely<Database>, id: string, archived: boolean): Promise<Series> {
+  await db.transaction().execute((trx) => updateRow(trx, 'meeting_series', id, { archived: archived ? 1 : 0 }));
+  return getSeries(db, id);
+}
+
+export async function deleteSeries(db: Kysely<Database>, id: string): Promise<Series> {
+  await db.transaction().execute((trx) => deleteRow(trx, 'meeting_series', id));
+  return getSeries(db, id);
+}
+
+export async function restoreSeries(db: Kysely<Database>, id: string): Promise<Series> {
+  await db.transaction().execute((trx) => restoreRow(trx, 'meeting_series', id));
+  return getSeries(db, id);
+}
+
+async function setLinks(trx: Transaction<Database>, seriesId: string, fields: ParsedSeriesFields): Promise<void> {
+  await syncLinkSet(trx, 'meeting_series_organisation', seriesId, fields.organisationIds, 'organisation');
+  await syncLinkSet(trx, 'meeting_series_member', seriesId, fields.memberIds, 'contact');
+}
+
+async function syncLinkSet(
+  trx: Transaction<Database>,
+  table: 'meeting_series_organisation' | 'meeting_series_member',
+  seriesId: string,
+  wanted: readonly string[],
+  target: 'organisation' | 'contact',
+): Promise<void> {
+  const wantedSet = new Set(wanted);
+  if (wantedSet.size > 0) {
+    const found = await trx.selectFrom(target).select('id').where('id', 'in', [...wantedSet]).where('deleted_at', 'is', null).execute();
+    if (found.length !== wantedSet.size) {
+      const path = target === 'organisation' ? 'organisationIds' : 'memberIds';
+      throw new AppError('VALIDATION', 'En af de valgte findes ikke.', [{ path: [path], message: target === 'organisation' ? 'validation.unknownOrganisation' : 'validation.unknownContact' }]);
+    }
+  }
+  const existing =
+    table === 'meeting_series_organisation'
+      ? (await trx.selectFrom(table).select(['id', 'organisation_id as target', 'deleted_at']).where('series_id', '=', seriesId).execute())
+      : (await trx.selectFrom(table).select(['id', 'contact_id as target', 'deleted_at']).where('series_id', '=', seriesId).execute());
+  for (const link of existing) if (link.deleted_at === null && !wantedSet.has(link.target)) await deleteRow(trx, table, link.id);
+  for (const targetId of wantedSet) {
+    const id = derivedId(table, seriesId, targetId);
+    if (table === 'meeting_series_organisation') await ensureLink(trx, table, id, { series_id: seriesId, organisation_id: targetId });
+    else await ensureLink(trx, table, id, { series_id: seriesId, contact_id: targetId });
+  }
+}
+
+/**
+ * "Planlæg næste møde": the next date from the cadence (after the latest
+ * meeting of the series, keeping its time of day and length; without a
+ * meeting, from today at 10:00–12:00), the standing members as invitees, and
+ * the agenda: the fixed follow-up review item first, then the template.
+ */
+export async function proposeNextMeeting(db: Kysely<Database>, seriesId: string, now = new Date()): Promise<MeetingProposal> {
+  const series = await getSeries(db, seriesId);
+  if (series.deletedAt) throw new AppError('NOT_FOUND', 'Møderækken er slettet.');
+  const latest = await db
+    .selectFrom('meeting')
+    .select(['starts_at', 'ends_at', 'place'])
+    .where('series_id', '=', seriesId)
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'aflyst')
+    .orderBy('starts_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const today = danishDate(now);
+  let startsAt: string;
+  let endsAt: string | null;
+  if (latest) {
+    const duration = latest.ends_at ? Date.parse(latest.ends_at) - Date.parse(latest.starts_at) : null;
+    startsAt = series.cadenceUnit === 'none' || series.cadenceInterval === null ? addCadence(latest.starts_at, 'weeks', 4) : addCadence(latest.starts_at, series.cadenceUnit, series.cadenceInterval);
+    // A proposal in the past helps nobody: step on until it is after today.
+    let guard = 0;
+    while (danishDate(startsAt) <= today && guard++ < 500) {
+      startsAt = series.cadenceUnit === 'none' || series.cadenceInterval === null ? addCadence(startsAt, 'weeks', 4) : addCadence(startsAt, series.cadenceUnit, series.cadenceInterval);
+    }
+    endsAt = duration === null ? null : new Date(Date.parse(startsAt) + duration).toISOString();
+  } else {
+    const date = series.cadenceUnit === 'none' || series.cadenceInterval === null ? addDanishDays(today, 14) : danishDate(addCadence(danishInstant(today, 10), series.cadenceUnit, series.cadenceInterval));
+    startsAt = danishInstant(date, 10);
+    endsAt = danishInstant(date, 12);
+  }
+  return {
+    seriesId,
+    kommuneId: series.kommune?.id ?? null,
+    title: series.title,
+    startsAt,
+    endsAt,
+    place: series.defaultPlace || latest?.place || '',
+    inviteeIds: series.members.map((m) => m.id),
+    agenda: [{ title: followUpReviewTitle, kind: 'follow_up_review' }, ...series.agendaTemplate.map((title) => ({ title, kind: 'normal' as const }))],
+  };
+}
+
+function parseTemplate(json: string): string[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
