@@ -25,6 +25,31 @@ import {
   settingsUpdateInputSchema,
   statsSchema,
 } from './domain';
+import {
+  agendaAddInputSchema,
+  agendaItemSchema,
+  agendaMoveInputSchema,
+  agendaUpdateInputSchema,
+  attendanceRemoveInputSchema,
+  attendanceSchema,
+  attendanceSetInputSchema,
+  followUpFieldsSchema,
+  followUpListInputSchema,
+  followUpSchema,
+  followUpStatusInputSchema,
+  followUpUpdateInputSchema,
+  meetingCreateInputSchema,
+  meetingListInputSchema,
+  meetingProposalSchema,
+  meetingSchema,
+  meetingSummarySchema,
+  meetingUpdateInputSchema,
+  seriesFieldsSchema,
+  seriesListInputSchema,
+  seriesSchema,
+  seriesSummarySchema,
+  seriesUpdateInputSchema,
+} from './meetings.domain';
 
 /**
  * The IPC contract. This object is the only place a channel name is written:
@@ -69,6 +94,40 @@ export const contract = {
   'affiliations.update': { input: affiliationUpdateInputSchema, output: affiliationSchema },
   'affiliations.delete': { input: byId, output: affiliationSchema },
   'affiliations.restore': { input: byId, output: affiliationSchema },
+
+  'series.list': { input: seriesListInputSchema, output: z.array(seriesSummarySchema) },
+  'series.get': { input: byId, output: seriesSchema },
+  'series.create': { input: seriesFieldsSchema, output: seriesSchema },
+  'series.update': { input: seriesUpdateInputSchema, output: seriesSchema },
+  'series.archive': { input: z.object({ id: idSchema, archived: z.boolean() }), output: seriesSchema },
+  'series.delete': { input: byId, output: seriesSchema },
+  'series.restore': { input: byId, output: seriesSchema },
+  'series.proposeNext': { input: byId, output: meetingProposalSchema },
+
+  'meetings.list': { input: meetingListInputSchema, output: z.array(meetingSummarySchema) },
+  'meetings.get': { input: byId, output: meetingSchema },
+  'meetings.create': { input: meetingCreateInputSchema, output: meetingSchema },
+  'meetings.update': { input: meetingUpdateInputSchema, output: meetingSchema },
+  'meetings.close': { input: byId, output: meetingSchema },
+  'meetings.delete': { input: byId, output: meetingSchema },
+  'meetings.restore': { input: byId, output: meetingSchema },
+
+  'agenda.add': { input: agendaAddInputSchema, output: agendaItemSchema },
+  'agenda.update': { input: agendaUpdateInputSchema, output: agendaItemSchema },
+  'agenda.move': { input: agendaMoveInputSchema, output: agendaItemSchema },
+  'agenda.delete': { input: byId, output: agendaItemSchema },
+  'agenda.restore': { input: byId, output: agendaItemSchema },
+
+  'attendance.set': { input: attendanceSetInputSchema, output: z.array(attendanceSchema) },
+  'attendance.remove': { input: attendanceRemoveInputSchema, output: z.array(attendanceSchema) },
+
+  'followUps.list': { input: followUpListInputSchema, output: z.array(followUpSchema) },
+  'followUps.get': { input: byId, output: followUpSchema },
+  'followUps.create': { input: followUpFieldsSchema, output: followUpSchema },
+  'followUps.update': { input: followUpUpdateInputSchema, output: followUpSchema },
+  'followUps.setStatus': { input: followUpStatusInputSchema, output: z.array(followUpSchema) },
+  'followUps.delete': { input: byId, output: followUpSchema },
+  'followUps.restore': { input: byId, output: followUpSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,6 +2,7 @@ import { appHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
+import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
 import { organisationsHandlers } from './organisations.handlers';
 
 /** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
@@ -15,4 +16,9 @@ export const handlers: HandlerTable = {
   ...organisationsHandlers,
   ...contactsHandlers,
   ...affiliationsHandlers,
+  ...seriesHandlers,
+  ...meetingsHandlers,
+  ...agendaHandlers,
+  ...attendanceHandlers,
+  ...followUpsHandlers,
 };

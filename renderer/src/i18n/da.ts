@@ -174,6 +174,13 @@ export const da = {
     unknownOrganisation: 'Organisationen findes ikke.',
     unknownKreds: 'Kredsen findes ikke.',
     invalid: 'Ugyldig værdi.',
+    dateTime: 'Ikke et gyldigt tidspunkt.',
+    endBeforeStart: 'Mødet skal slutte efter det begynder.',
+    cadence: 'Angiv hvor mange uger eller måneder (1–24).',
+    oneOwner: 'Vælg enten dig selv eller en kontakt som ansvarlig.',
+    unknownMeeting: 'Mødet findes ikke.',
+    unknownSeries: 'Møderækken findes ikke.',
+    unknownContact: 'Kontakten findes ikke.',
   },
   errors: {
     VALIDATION: 'Oplysningerne er ikke gyldige. Ret de markerede felter.',

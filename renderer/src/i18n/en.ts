@@ -169,6 +169,13 @@ export const en: Messages = {
     unknownOrganisation: 'The organisation does not exist.',
     unknownKreds: 'The district does not exist.',
     invalid: 'Invalid value.',
+    dateTime: 'Not a valid time.',
+    endBeforeStart: 'The meeting must end after it starts.',
+    cadence: 'Give the number of weeks or months (1–24).',
+    oneOwner: 'Choose either yourself or a contact as owner.',
+    unknownMeeting: 'The meeting does not exist.',
+    unknownSeries: 'The meeting series does not exist.',
+    unknownContact: 'The contact does not exist.',
   },
   errors: {
     VALIDATION: 'The data is not valid. Correct the marked fields.',
