@@ -76,3 +76,32 @@ describe('cli', () => {
     expect(await run('stats', '--db', file)).toMatchObject({ code: 1, stderr: expect.stringMatching(/nyere version/) });
   });
 });
+
+describe('cli meetings and followups', () => {
+  it('lists meetings in a Danish date range and open follow-ups, overdue and per kommune', async () => {
+    const file = dbPath();
+    const { openDatabase } = await import('../db/connection');
+    const { createMeeting } = await import('../db/meetings/meetings.repository');
+    const { createFollowUp } = await import('../db/follow-ups/follow-ups.repository');
+    const { derivedId } = await import('../db/ids');
+    const app = await openDatabase(file);
+    const koege = derivedId('kommune', 259);
+    const base = { seriesId: null, kommuneId: koege, endsAt: null, place: '', status: 'planlagt' as const, notes: '', inviteeIds: [], agenda: [] };
+    await createMeeting(app.db, { ...base, title: 'Styringsdialog KAB', startsAt: '2026-10-01T08:00:00.000Z' });
+    await createMeeting(app.db, { ...base, title: 'Senere', startsAt: '2026-12-01T09:00:00.000Z' });
+    const fu = { details: '', ownerContactId: null, ownerIsMe: true, status: 'aaben' as const, sourceMeetingId: null, sourceAgendaItemId: null };
+    await createFollowUp(app.db, { ...fu, title: 'Forfalden i Køge', dueDate: '2020-01-01', kommuneId: koege });
+    await createFollowUp(app.db, { ...fu, title: 'Fremtidig', dueDate: '2099-01-01', kommuneId: null });
+    await app.close();
+
+    const meetings = await run('meetings', '--db', file, '--from', '2026-10-01', '--to', '2026-10-31', '--json');
+    expect(JSON.parse(meetings.stdout).map((m: { title: string }) => m.title)).toEqual(['Styringsdialog KAB']);
+    const overdue = await run('followups', '--db', file, '--overdue', '--json');
+    expect(JSON.parse(overdue.stdout).map((f: { title: string }) => f.title)).toEqual(['Forfalden i Køge']);
+    const inKoege = await run('followups', '--db', file, '--kommune', '259');
+    expect(inKoege.stdout).toContain('FORFALDEN Forfalden i Køge — mig');
+    expect(inKoege.stdout).not.toContain('Fremtidig');
+    expect(await run('meetings', '--db', file, '--from', '1/10/2026')).toMatchObject({ code: 1, stderr: expect.stringMatching(/dato som 2026-11-23/) });
+    expect(await run('followups', '--db', file, '--kommune', '9999')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Ingen kommune/) });
+  });
+});

@@ -3,7 +3,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../common/result';
 import { backupDatabase, openDatabase, type AppDatabase } from '../db/connection';
+import { isoDateSchema } from '../common/domain';
+import { danishDate, danishInstant } from '../common/time';
+import { listFollowUps } from '../db/follow-ups/follow-ups.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../db/maintenance';
+import { listMeetings } from '../db/meetings/meetings.repository';
 
 /**
  * Administrator and test CLI over the same services as the app.
@@ -27,12 +31,53 @@ Kommandoer:
   digest                SHA-256 over alle domænedata (sammenlign to installationer)
   check                 integrity_check + foreign_key_check (exit 1 ved fejl)
   backup --out FIL      sikkerhedskopi via SQLite's backup-API
+  meetings [--from DATO] [--to DATO]
+                        møder i perioden (DATO som ÅÅÅÅ-MM-DD, dansk tid; --to er medtaget)
+  followups [--overdue] [--kommune KODE]
+                        åbne opfølgningspunkter (med --overdue kun de forfaldne)
 
 Tilvalg:
   --json                maskinlæsbart output
 `;
 
+function dateOption(values: CommandContext['values'], name: string): string | undefined {
+  const value = values[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !isoDateSchema.safeParse(value).success) throw new UserError(`--${name} skal være en dato som 2026-11-23.`);
+  return value;
+}
+
+function timeText(instant: string): string {
+  return new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
+}
+
 const commands: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
+  async meetings({ app, json, values, out }) {
+    const from = dateOption(values, 'from');
+    const to = dateOption(values, 'to');
+    const meetings = await listMeetings(app.db, {
+      from: from ? danishInstant(from, 0) : undefined,
+      to: to ? new Date(Date.parse(danishInstant(to, 0)) + 86_400_000).toISOString() : undefined,
+    });
+    if (json) out.write(`${JSON.stringify(meetings)}\n`);
+    else if (meetings.length === 0) out.write('Ingen møder i perioden.\n');
+    else out.write(meetings.map((m) => `${timeText(m.startsAt)}  ${m.status.padEnd(8)}  ${m.kommune?.name ?? '–'}  ${m.title}`).join('\n') + '\n');
+    return 0;
+  },
+  async followups({ app, json, values, out }) {
+    let kommuneId: string | undefined;
+    if (values.kommune !== undefined) {
+      const kode = Number(values.kommune);
+      const kommune = await app.db.selectFrom('kommune').select('id').where('kode', '=', kode).executeTakeFirst();
+      if (!kommune) throw new UserError(`Ingen kommune har koden ${String(values.kommune)}.`);
+      kommuneId = kommune.id;
+    }
+    const followUps = await listFollowUps(app.db, { kommuneId, statuses: ['aaben', 'i_gang'], due: values.overdue ? 'overdue' : undefined }, danishDate(new Date()));
+    if (json) out.write(`${JSON.stringify(followUps)}\n`);
+    else if (followUps.length === 0) out.write('Ingen åbne opfølgningspunkter.\n');
+    else out.write(followUps.map((f) => `${f.dueDate ?? '(ingen frist)'}  ${f.overdue ? 'FORFALDEN ' : ''}${f.title} — ${f.ownerIsMe ? 'mig' : (f.ownerName ?? 'ingen')}`).join('\n') + '\n');
+    return 0;
+  },
   async stats({ app, json, out }) {
     const stats = collectStats(app.sqlite);
     out.write(json ? `${JSON.stringify(stats)}\n` : Object.entries(stats).map(([k, v]) => `${k.padEnd(16)} ${v}`).join('\n') + '\n');
@@ -68,7 +113,16 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
     parsed = parseArgs({
       args: [...argv],
       allowPositionals: true,
-      options: { db: { type: 'string' }, json: { type: 'boolean', default: false }, out: { type: 'string' }, help: { type: 'boolean', default: false } },
+      options: {
+        db: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        out: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        kommune: { type: 'string' },
+        overdue: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
     });
   } catch (error) {
     errOut.write(`${error instanceof Error ? error.message : String(error)}\n\n${usage}`);
