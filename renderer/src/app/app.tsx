@@ -5,11 +5,19 @@ import { ContactFormPage } from '../pages/contacts/contact-form.page';
 import { ContactsPage } from '../pages/contacts/contacts.page';
 import { KommunePage } from '../pages/kommuner/kommune.page';
 import { KommunerPage } from '../pages/kommuner/kommuner.page';
+import { FollowUpsPage } from '../pages/follow-ups/follow-ups.page';
+import { MeetingFormPage } from '../pages/meetings/meeting-form.page';
+import { MeetingPage } from '../pages/meetings/meeting.page';
+import { MeetingsPage } from '../pages/meetings/meetings.page';
+import { ReferatPage } from '../pages/meetings/referat.page';
 import { NotYetPage } from '../pages/not-yet.page';
 import { OrganisationPage } from '../pages/organisations/organisation.page';
 import { OrganisationFormPage } from '../pages/organisations/organisation-form.page';
 import { OrganisationsPage } from '../pages/organisations/organisations.page';
 import { OverviewPage } from '../pages/overview/overview.page';
+import { SeriesFormPage } from '../pages/series/series-form.page';
+import { SeriesListPage } from '../pages/series/series-list.page';
+import { SeriesPage } from '../pages/series/series.page';
 import { SettingsPage } from '../pages/settings/settings.page';
 
 const navItems = [
@@ -25,7 +33,9 @@ const navItems = [
 export function App() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
+  // Møderækker and Kalender belong to the Møder section.
+  const section = location.startsWith('/moederaekker') || location.startsWith('/kalender') ? '/moeder' : location;
+  const isActive = (href: string) => (href === '/' ? section === '/' : section === href || section.startsWith(`${href}/`));
   return (
     <div className="frame">
       <nav className="sidebar" aria-label={t('app.name')}>
@@ -57,8 +67,15 @@ export function App() {
           <Route path="/kontakter" component={ContactsPage} />
           <Route path="/kontakter/ny" component={() => <ContactFormPage />} />
           <Route path="/kontakter/:id">{(params) => <ContactPage id={params.id} />}</Route>
-          <Route path="/moeder">{() => <NotYetPage titleKey="meetings.title" textKey="meetings.notYet" />}</Route>
-          <Route path="/opfoelgning">{() => <NotYetPage titleKey="followUps.title" textKey="followUps.notYet" />}</Route>
+          <Route path="/moeder" component={MeetingsPage} />
+          <Route path="/moeder/ny" component={() => <MeetingFormPage />} />
+          <Route path="/moeder/ny/serie/:seriesId">{(params) => <MeetingFormPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
+          <Route path="/moeder/:id/referat">{(params) => <ReferatPage key={params.id} id={params.id} />}</Route>
+          <Route path="/moeder/:id">{(params) => <MeetingPage id={params.id} />}</Route>
+          <Route path="/moederaekker" component={SeriesListPage} />
+          <Route path="/moederaekker/ny" component={SeriesFormPage} />
+          <Route path="/moederaekker/:id">{(params) => <SeriesPage id={params.id} />}</Route>
+          <Route path="/opfoelgning" component={FollowUpsPage} />
           <Route path="/indstillinger" component={SettingsPage} />
           <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
         </Switch>

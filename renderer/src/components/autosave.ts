@@ -1,0 +1,94 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+
+export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+
+const prefix = 'kredsbog.draft.';
+const debounceMs = 400;
+const retryMs = 2000;
+
+function readDraft(key: string): string | null {
+  try {
+    return window.localStorage.getItem(prefix + key);
+  } catch {
+    return null;
+  }
+}
+
+function writeDraft(key: string, value: string | null): void {
+  try {
+    if (value === null) window.localStorage.removeItem(prefix + key);
+    else window.localStorage.setItem(prefix + key, value);
+  } catch {
+    // Storage full or disabled: the debounced save below still runs.
+  }
+}
+
+/**
+ * Text that saves itself. Every keystroke is written at once to a local draft
+ * (survives a reload or a renderer crash) and, debounced, to the database;
+ * blur, leaving the page and closing the window flush immediately. A draft
+ * found on mount (the last save never happened) wins over the stored value
+ * and is saved. So at most the last moment of typing can be lost.
+ */
+export function useAutosavedText(key: string, storedValue: string, save: (value: string) => Promise<unknown>) {
+  const draft = readDraft(key);
+  const [value, setValue] = useState(draft ?? storedValue);
+  const [state, setState] = useState<SaveState>(draft !== null && draft !== storedValue ? 'dirty' : 'saved');
+  const latest = useRef(value);
+  const saved = useRef(storedValue);
+  const timer = useRef<number | undefined>(undefined);
+  const saveRef = useRef(save);
+  saveRef.current = save;
+
+  const flush = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    const current = latest.current;
+    if (current === saved.current) {
+      writeDraft(key, null);
+      setState('saved');
+      return;
+    }
+    setState('saving');
+    try {
+      await saveRef.current(current);
+      saved.current = current;
+      if (latest.current === current) {
+        writeDraft(key, null);
+        setState('saved');
+      }
+    } catch {
+      setState('error');
+      timer.current = window.setTimeout(() => void flush(), retryMs);
+    }
+  }, [key]);
+
+  const onChange = useCallback(
+    (next: string) => {
+      setValue(next);
+      latest.current = next;
+      writeDraft(key, next);
+      setState('dirty');
+      window.clearTimeout(timer.current);
+      timer.current = window.setTimeout(() => void flush(), debounceMs);
+    },
+    [key, flush],
+  );
+
+  useEffect(() => {
+    if (draft !== null && draft !== storedValue) void flush();
+    const onLeave = () => void flush();
+    window.addEventListener('pagehide', onLeave);
+    window.addEventListener('beforeunload', onLeave);
+    const onHidden = () => document.visibilityState === 'hidden' && onLeave();
+    document.addEventListener('visibilitychange', onHidden);
+    return () => {
+      window.removeEventListener('pagehide', onLeave);
+      window.removeEventListener('beforeunload', onLeave);
+      document.removeEventListener('visibilitychange', onHidden);
+      void flush();
+    };
+    // Mount/unmount only: the draft check must run once per field.
+  }, [key]);
+
+  return { value, onChange, flush, state };
+}

@@ -1,0 +1,103 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain';
+import type { FollowUp } from '../../../../common/meetings.domain';
+import { describeError } from '../../api';
+import { useToast } from '../../components/toast.component';
+import { formatDate, formatInstantDate } from '../../format';
+import { useApiMutation } from '../../queries';
+
+/**
+ * Follow-ups as rows: what, who, by when, status (changeable in place).
+ * `closingMeetingId`: closing one here records that it was closed in that meeting.
+ */
+export function FollowUpRows({
+  followUps,
+  closingMeetingId = null,
+  showSource = false,
+  selected,
+  onSelect,
+  onDueChange,
+}: {
+  readonly followUps: readonly FollowUp[];
+  readonly closingMeetingId?: string | null;
+  readonly showSource?: boolean;
+  readonly selected?: ReadonlySet<string>;
+  readonly onSelect?: (id: string, on: boolean) => void;
+  readonly onDueChange?: boolean;
+}) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const setStatus = useApiMutation('followUps.setStatus');
+  const update = useApiMutation('followUps.update');
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  return (
+    <table className="table table--compact">
+      <thead>
+        <tr>
+          {onSelect ? <th aria-label={t('followUps.setStatus')} /> : null}
+          <th>{t('followUps.columns.title')}</th>
+          <th>{t('followUps.columns.owner')}</th>
+          <th>{t('followUps.columns.due')}</th>
+          <th>{t('followUps.columns.status')}</th>
+          {showSource ? <th>{t('followUps.columns.kommune')}</th> : null}
+          {showSource ? <th>{t('followUps.columns.source')}</th> : null}
+        </tr>
+      </thead>
+      <tbody>
+        {followUps.map((f) => (
+          <tr key={f.id} className={f.overdue ? 'row--overdue' : undefined}>
+            {onSelect ? (
+              <td>
+                <input type="checkbox" aria-label={f.title} checked={selected?.has(f.id) ?? false} onChange={(e) => onSelect(f.id, e.target.checked)} />
+              </td>
+            ) : null}
+            <td>
+              {f.title}
+              {f.overdue ? <span className="badge badge--overdue">{t('followUps.overdue')}</span> : null}
+            </td>
+            <td>{f.ownerIsMe ? t('followUps.me') : f.ownerName ? <Link href={`/kontakter/${f.ownerContactId}`}>{f.ownerName}</Link> : <span className="muted">{t('followUps.noOwner')}</span>}</td>
+            <td className="nowrap">
+              {onDueChange ? (
+                <input
+                  type="date"
+                  aria-label={`${t('referat.newDue')}: ${f.title}`}
+                  defaultValue={f.dueDate ?? ''}
+                  onBlur={(e) => e.target.value !== (f.dueDate ?? '') && update.mutate({ id: f.id, dueDate: e.target.value || null }, { onError })}
+                />
+              ) : f.dueDate ? (
+                formatDate(f.dueDate)
+              ) : (
+                <span className="muted">{t('followUps.noDue')}</span>
+              )}
+            </td>
+            <td>
+              <select
+                aria-label={`${t('followUps.columns.status')}: ${f.title}`}
+                value={f.status}
+                onChange={(e) => setStatus.mutate({ ids: [f.id], status: e.target.value as FollowUpStatus, closedInMeetingId: closingMeetingId }, { onError })}
+              >
+                {followUpStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`followUps.status.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </td>
+            {showSource ? <td>{f.kommune?.name ?? ''}</td> : null}
+            {showSource ? (
+              <td>
+                {f.sourceMeetingId ? (
+                  <Link href={`/moeder/${f.sourceMeetingId}`}>
+                    {f.sourceMeetingTitle}
+                    {f.sourceMeetingStartsAt ? ` (${formatInstantDate(f.sourceMeetingStartsAt)})` : ''}
+                  </Link>
+                ) : null}
+              </td>
+            ) : null}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

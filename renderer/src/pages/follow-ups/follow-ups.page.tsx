@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain';
+import { dueFilters } from '../../../../common/meetings.domain';
+import { describeError } from '../../api';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { KommuneSelect } from '../../components/pickers.component';
+import { useToast } from '../../components/toast.component';
+import { useApiMutation, useApiQuery } from '../../queries';
+import { FollowUpRows } from './follow-up-list.component';
+
+type StatusGroup = 'open' | 'all' | 'closed';
+const statusGroups: Record<StatusGroup, FollowUpStatus[] | undefined> = { open: ['aaben', 'i_gang'], all: undefined, closed: ['udfoert', 'annulleret'] };
+type Sort = 'due' | 'title' | 'kommune' | 'status';
+
+export function FollowUpsPage() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [owner, setOwner] = useState('');
+  const [kommuneId, setKommuneId] = useState<string | null>(null);
+  const [kreds, setKreds] = useState('');
+  const [group, setGroup] = useState<StatusGroup>('open');
+  const [due, setDue] = useState<(typeof dueFilters)[number] | ''>('');
+  const [sort, setSort] = useState<Sort>('due');
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const contacts = useApiQuery('contacts.list', {});
+  const kredse = useApiQuery('kredse.list');
+  const followUps = useApiQuery('followUps.list', {
+    mine: owner === 'me' || undefined,
+    ownerContactId: owner && owner !== 'me' ? owner : undefined,
+    kommuneId: kommuneId ?? undefined,
+    kredsNumber: kreds ? Number(kreds) : undefined,
+    statuses: statusGroups[group],
+    due: due || undefined,
+    sort,
+  });
+  const setStatus = useApiMutation('followUps.setStatus');
+  const list = followUps.data ?? [];
+
+  return (
+    <section>
+      <PageHeader title={t('followUps.title')} subtitle={followUps.data ? t('common.count', { count: list.length }) : undefined} />
+      <div className="filters" role="search">
+        <select aria-label={t('followUps.columns.owner')} value={owner} onChange={(e) => setOwner(e.target.value)}>
+          <option value="">{t('followUps.allOwners')}</option>
+          <option value="me">{t('followUps.mine')}</option>
+          {contacts.data?.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('followUps.allKommuner')} />
+        <select aria-label={t('common.kreds')} value={kreds} onChange={(e) => setKreds(e.target.value)}>
+          <option value="">{t('kommuner.allKredse')}</option>
+          {kredse.data?.map((k) => (
+            <option key={k.id} value={k.number}>
+              {k.name}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('followUps.columns.status')} value={group} onChange={(e) => setGroup(e.target.value as StatusGroup)}>
+          {(Object.keys(statusGroups) as StatusGroup[]).map((g) => (
+            <option key={g} value={g}>
+              {t(`followUps.statusFilter.${g}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('followUps.columns.due')} value={due} onChange={(e) => setDue(e.target.value as typeof due)}>
+          <option value="">{t('followUps.due.all')}</option>
+          {dueFilters.map((d) => (
+            <option key={d} value={d}>
+              {t(`followUps.due.${d}`)}
+            </option>
+          ))}
+        </select>
+        <label className="inline-label">
+          {t('followUps.sortLabel')}
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)}>
+            {(['due', 'title', 'kommune', 'status'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`followUps.sort.${s}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      {selected.size > 0 ? (
+        <div className="bulk-bar" role="region" aria-label={t('followUps.setStatus')}>
+          <span>{t('followUps.selected', { count: selected.size })}</span>
+          {followUpStatuses.map((s) => (
+            <button
+              key={s}
+              type="button"
+              className="button button--secondary"
+              onClick={() =>
+                setStatus.mutate({ ids: [...selected], status: s }, { onSuccess: () => setSelected(new Set()), onError: (error) => toast.show(describeError(t, error), { tone: 'error' }) })
+              }
+            >
+              {t(`followUps.status.${s}`)}
+            </button>
+          ))}
+        </div>
+      ) : null}
+      <QueryState isLoading={followUps.isLoading} error={followUps.error} />
+      {followUps.data && list.length === 0 ? <p className="empty">{t('followUps.empty')}</p> : null}
+      {list.length > 0 ? (
+        <FollowUpRows
+          followUps={list}
+          showSource
+          selected={selected}
+          onSelect={(id, on) =>
+            setSelected((current) => {
+              const next = new Set(current);
+              if (on) next.add(id);
+              else next.delete(id);
+              return next;
+            })
+          }
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { describeError } from '../../api';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useToast } from '../../components/toast.component';
+import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
+import { formatMeetingTime } from '../../format';
+import { useApiMutation, useApiQuery } from '../../queries';
+import { FollowUpRows } from '../follow-ups/follow-up-list.component';
+import { AgendaEditor } from './agenda-editor.component';
+import { AttendancePanel } from './attendance.component';
+
+export function MeetingPage({ id }: { readonly id: string }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const meeting = useApiQuery('meetings.get', { id });
+  const close = useApiMutation('meetings.close');
+  const update = useApiMutation('meetings.update');
+  const tombstone = useTombstone({ remove: 'meetings.delete', restore: 'meetings.restore' });
+  const m = meeting.data;
+  if (!m) return <QueryState isLoading={meeting.isLoading} error={meeting.error} />;
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const live = m.deletedAt === null;
+
+  return (
+    <section>
+      <PageHeader
+        title={m.title}
+        subtitle={
+          <>
+            {formatMeetingTime(m.startsAt, m.endsAt)}
+            {m.place ? ` · ${m.place}` : ''}
+            {m.kommune ? (
+              <>
+                {' · '}
+                <Link href={`/kommuner/${m.kommune.id}`}>{m.kommune.name}</Link>
+              </>
+            ) : null}
+            {m.series ? (
+              <>
+                {' · '}
+                <Link href={`/moederaekker/${m.series.id}`}>{m.series.title}</Link>
+              </>
+            ) : null}{' '}
+            <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span>
+          </>
+        }
+        actions={
+          live ? (
+            <>
+              <Link href={`/moeder/${m.id}/referat`} className="button">
+                {t('meetings.referatMode')}
+              </Link>
+              {m.status === 'planlagt' ? (
+                <button type="button" className="button button--secondary" onClick={() => close.mutate({ id }, { onSuccess: () => toast.show(t('meetings.closed')), onError })}>
+                  {t('meetings.close')}
+                </button>
+              ) : null}
+              {m.status === 'planlagt' ? (
+                <button type="button" className="button button--secondary" onClick={() => update.mutate({ id, status: 'aflyst' }, { onError })}>
+                  {t('meetings.cancelMeeting')}
+                </button>
+              ) : null}
+              <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('meetings.deleted', { title: m.title }))}>
+                {t('common.delete')}
+              </button>
+            </>
+          ) : null
+        }
+      />
+      {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
+      <div className="grid-2 grid-2--wide-left">
+        <div className="card">
+          <h2>{t('meetings.agenda')}</h2>
+          <AgendaEditor meetingId={m.id} items={m.agenda} editable={live} />
+        </div>
+        <div className="card">
+          <h2>{t('meetings.attendance')}</h2>
+          <AttendancePanel meetingId={m.id} attendance={m.attendance} />
+        </div>
+      </div>
+      {m.series ? (
+        <div className="card">
+          <h2>{t('meetings.carried')}</h2>
+          {m.carriedFollowUps.length === 0 ? <p className="empty">{t('meetings.noCarried')}</p> : <FollowUpRows followUps={m.carriedFollowUps} closingMeetingId={m.id} />}
+        </div>
+      ) : null}
+      <div className="card">
+        <h2>{t('meetings.followUpsHere')}</h2>
+        {m.followUps.length === 0 ? <p className="empty">–</p> : <FollowUpRows followUps={m.followUps} />}
+      </div>
+    </section>
+  );
+}
