@@ -57,3 +57,17 @@ export async function snapshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
 }
+
+/** Calls a contract channel from inside the page, with the page's own token — for test setup only. */
+export async function apiCall<T>(page: Page, channel: string, input: unknown): Promise<T> {
+  const result = await page.evaluate(
+    async ([c, i]) => {
+      const token = sessionStorage.getItem('kredsbog.token') ?? '';
+      const response = await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-kredsbog-token': token }, body: JSON.stringify({ input: i }) });
+      return (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+    },
+    [channel, input] as const,
+  );
+  if (!result.ok) throw new Error(`${channel} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

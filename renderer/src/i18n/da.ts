@@ -272,6 +272,7 @@ export const da = {
     sort: { due: 'Frist', title: 'Titel', kommune: 'Kommune', status: 'Status' },
     sortLabel: 'Sortér efter',
     selected: '{{count}} valgt',
+    select: 'Vælg: {{title}}',
     setStatus: 'Sæt status',
     overdue: 'Forfalden',
     me: 'Mig',

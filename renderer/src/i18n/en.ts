@@ -267,6 +267,7 @@ export const en: Messages = {
     sort: { due: 'Due date', title: 'Title', kommune: 'Municipality', status: 'Status' },
     sortLabel: 'Sort by',
     selected: '{{count}} selected',
+    select: 'Select: {{title}}',
     setStatus: 'Set status',
     overdue: 'Overdue',
     me: 'Me',

@@ -49,7 +49,7 @@ export function FollowUpRows({
           <tr key={f.id} className={f.overdue ? 'row--overdue' : undefined}>
             {onSelect ? (
               <td>
-                <input type="checkbox" aria-label={f.title} checked={selected?.has(f.id) ?? false} onChange={(e) => onSelect(f.id, e.target.checked)} />
+                <input type="checkbox" aria-label={t('followUps.select', { title: f.title })} checked={selected?.has(f.id) ?? false} onChange={(e) => onSelect(f.id, e.target.checked)} />
               </td>
             ) : null}
             <td>

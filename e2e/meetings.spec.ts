@@ -1,0 +1,90 @@
+import { apiCall, expect, snapshot, test } from './fixtures';
+
+test('a year of kommunesamarbejde: series, meeting, referat, follow-ups carried over and closed', async ({ page, kredsbog }) => {
+  await page.goto(kredsbog.url);
+  await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
+  for (const name of ['Anders Borgmester', 'Birthe Direktør', 'Carsten Boligchef']) await apiCall(page, 'contacts.create', { name });
+
+  // Series in Aarhus with three standing members.
+  await page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
+  await page.getByRole('link', { name: 'Møderækker' }).click();
+  await page.getByRole('link', { name: 'Ny møderække' }).click();
+  await page.getByLabel('Navn').fill('Kommunesamarbejde Aarhus');
+  await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Aarhus' });
+  for (const name of ['Anders Borgmester', 'Birthe Direktør', 'Carsten Boligchef']) await page.getByLabel('Faste medlemmer').selectOption({ label: name });
+  await page.getByLabel('Fast mødested').fill('Aarhus Rådhus, mødelokale 1');
+  await page.getByLabel('Faste dagsordenspunkter').fill('Boligsocial anvisning');
+  await page.getByRole('button', { name: 'Gem' }).click();
+  await expect(page.getByRole('heading', { name: 'Kommunesamarbejde Aarhus' })).toBeVisible();
+  await snapshot(page, '10-moederaekke');
+
+  // Plan the first meeting with three agenda items.
+  await page.getByRole('link', { name: 'Planlæg næste møde' }).click();
+  await expect(page.getByLabel('Titel')).toHaveValue('Kommunesamarbejde Aarhus');
+  await expect(page.locator('.chip')).toHaveCount(3);
+  for (const title of ['Forebyggelse af udsættelser', 'Eventuelt']) {
+    await page.getByLabel('Nyt dagsordenspunkt …').fill(title);
+    await page.getByLabel('Nyt dagsordenspunkt …').press('Enter');
+  }
+  await snapshot(page, '11-nyt-moede');
+  await page.getByRole('button', { name: 'Gem' }).click();
+  await expect(page.locator('.agenda-item')).toHaveCount(4);
+  await expect(page.locator('.agenda-item__title')).toHaveText(['Opfølgning fra sidste møde', 'Boligsocial anvisning', 'Forebyggelse af udsættelser', 'Eventuelt']);
+  // Reorder by keyboard: Eventuelt up one place and back.
+  await page.locator('.agenda-item__title', { hasText: 'Eventuelt' }).focus();
+  await page.keyboard.press('Alt+ArrowUp');
+  await expect(page.locator('.agenda-item__title').nth(2)).toHaveText('Eventuelt');
+  await page.getByRole('button', { name: 'Flyt ned: Eventuelt' }).click();
+  await expect(page.locator('.agenda-item__title').nth(3)).toHaveText('Eventuelt');
+  await snapshot(page, '12-moede');
+
+  // Referat: minutes, a decision and two follow-ups from the keyboard.
+  await page.getByRole('link', { name: 'Tag referat' }).click();
+  await page.getByRole('button', { name: /Boligsocial anvisning/ }).click();
+  await page.getByLabel('Referat', { exact: true }).fill('Kommunen orienterede om ventelisten; 40 familier venter.');
+  await page.getByLabel('Beslutning').fill('Boligorganisationerne melder ledige boliger ind hver 14. dag.');
+  await page.getByLabel('Nyt opfølgningspunkt').fill('Send opgørelse over ledige boliger');
+  await page.getByLabel('Ansvarlig').selectOption({ label: 'Birthe Direktør' });
+  await page.getByLabel('Frist').fill('2027-01-15');
+  await page.getByLabel('Nyt opfølgningspunkt').press('Enter');
+  await expect(page.getByRole('cell', { name: 'Send opgørelse over ledige boliger' })).toBeVisible();
+  await page.getByLabel('Nyt opfølgningspunkt').fill('Indkald til temamøde om anvisning');
+  await page.getByLabel('Ansvarlig').selectOption({ label: 'Mig selv' });
+  await page.getByLabel('Nyt opfølgningspunkt').press('Enter');
+  await expect(page.getByRole('cell', { name: 'Indkald til temamøde om anvisning' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
+  await snapshot(page, '13-referat');
+  await page.getByRole('button', { name: 'Afslut møde' }).click();
+  await expect(page.getByText('Mødet er afsluttet og markeret som afholdt.')).toBeVisible();
+
+  // The next meeting carries both follow-ups; one is closed there.
+  await page.getByRole('link', { name: 'Til mødet' }).click();
+  await page.getByRole('link', { name: 'Kommunesamarbejde Aarhus' }).last().click();
+  await page.getByRole('link', { name: 'Planlæg næste møde' }).click();
+  await page.getByRole('button', { name: 'Gem' }).click();
+  const carried = page.locator('.card', { hasText: 'Opfølgning fra sidste møde' }).last();
+  await expect(carried.getByRole('cell', { name: 'Send opgørelse over ledige boliger' })).toBeVisible();
+  await expect(carried.getByRole('cell', { name: 'Indkald til temamøde om anvisning' })).toBeVisible();
+  await carried.getByLabel('Status: Indkald til temamøde om anvisning').selectOption({ label: 'Udført' });
+  await expect(carried.getByLabel('Status: Indkald til temamøde om anvisning')).toHaveValue('udfoert');
+  await snapshot(page, '14-naeste-moede');
+
+  await page.getByRole('navigation').getByRole('link', { name: 'Opfølgning' }).click();
+  await expect(page.getByRole('cell', { name: 'Send opgørelse over ledige boliger', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Indkald til temamøde om anvisning', exact: true })).toHaveCount(0);
+  await snapshot(page, '15-opfoelgning');
+});
+
+test('text typed in referat mode survives a reload mid-typing', async ({ page, kredsbog }) => {
+  await page.goto(kredsbog.url);
+  await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
+  const meeting = await apiCall<{ id: string }>(page, 'meetings.create', { title: 'Styringsdialog', startsAt: '2026-11-24T09:00:00Z', agenda: [{ title: 'Styringsrapporten' }] });
+  await page.goto(`${kredsbog.url}#/moeder/${meeting.id}/referat`);
+  const minutes = page.getByLabel('Referat', { exact: true });
+  await minutes.pressSequentially('Organisationen har nået målet for energirenovering', { delay: 5 });
+  await page.reload();
+  await expect(page.getByLabel('Referat', { exact: true })).toHaveValue('Organisationen har nået målet for energirenovering');
+  await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
+  const stored = await apiCall<{ agenda: { minutes: string }[] }>(page, 'meetings.get', { id: meeting.id });
+  expect(stored.agenda[0]?.minutes).toBe('Organisationen har nået målet for energirenovering');
+});
