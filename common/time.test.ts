@@ -23,3 +23,12 @@ describe('Danish time', () => {
     expect(addDanishDays('2026-12-30', 7)).toBe('2027-01-06');
   });
 });
+
+describe('avoidWeekend', () => {
+  it('moves Saturday and Sunday to Monday and leaves weekdays alone', async () => {
+    const { avoidWeekend } = await import('./time');
+    expect(avoidWeekend(danishInstant('2027-05-23', 10))).toBe(danishInstant('2027-05-24', 10));
+    expect(avoidWeekend(danishInstant('2027-05-22', 10))).toBe(danishInstant('2027-05-24', 10));
+    expect(avoidWeekend(danishInstant('2027-05-25', 10))).toBe(danishInstant('2027-05-25', 10));
+  });
+});

@@ -35,3 +35,11 @@ export function addDanishDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return danishDate(new Date(addDays(new TZDate(y, m - 1, d, 12, 0, danishTimeZone), days).getTime()));
 }
+
+/** Moves an instant that falls on a Danish Saturday or Sunday to the Monday after, same wall-clock time. */
+export function avoidWeekend(instant: string): string {
+  const local = new TZDate(new Date(instant).getTime(), danishTimeZone);
+  const day = local.getDay();
+  if (day !== 0 && day !== 6) return instant;
+  return new Date(addDays(local, day === 6 ? 2 : 1).getTime()).toISOString();
+}

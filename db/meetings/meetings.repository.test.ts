@@ -74,7 +74,7 @@ describe('meeting series', () => {
     const s = await series({ memberIds: [a, b], cadenceUnit: 'months', cadenceInterval: 2, defaultPlace: 'Aarhus Rådhus', agendaTemplate: ['Nybyggeri', 'Eventuelt'] });
     await createMeeting(t.db, draft({ seriesId: s.id, startsAt: danishInstant('2026-02-17', 13), endsAt: danishInstant('2026-02-17', 15) }));
     const proposal = await proposeNextMeeting(t.db, s.id, new Date('2026-03-01T12:00:00Z'));
-    expect(proposal.startsAt).toBe(danishInstant('2026-04-17', 13));
+    expect(proposal.startsAt).toBe(danishInstant('2026-04-17', 13)); // a Friday
     expect(proposal.endsAt).toBe(danishInstant('2026-04-17', 15));
     expect(proposal.place).toBe('Aarhus Rådhus');
     expect(proposal.inviteeIds.sort()).toEqual([a, b].sort());
@@ -83,6 +83,14 @@ describe('meeting series', () => {
       { title: 'Nybyggeri', kind: 'normal' },
       { title: 'Eventuelt', kind: 'normal' },
     ]);
+  });
+
+  it('moves a proposal that lands on a weekend to the Monday after', async () => {
+    const s = await series({ cadenceUnit: 'months', cadenceInterval: 3 });
+    await createMeeting(t.db, draft({ seriesId: s.id, startsAt: danishInstant('2027-02-23', 10), endsAt: danishInstant('2027-02-23', 12) }));
+    const proposal = await proposeNextMeeting(t.db, s.id, new Date('2027-03-01T12:00:00Z'));
+    expect(proposal.startsAt).toBe(danishInstant('2027-05-24', 10));
+    expect(proposal.endsAt).toBe(danishInstant('2027-05-24', 12));
   });
 
   it('never proposes a date in the past, and starts from today for a new series', async () => {

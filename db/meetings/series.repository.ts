@@ -3,7 +3,7 @@ import type { MeetingSeriesKind } from '../../common/domain';
 import type { MeetingProposal, ParsedSeriesFields, Series, SeriesSummary } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
 import { compareDanish } from '../../common/text-fold';
-import { addCadence, addDanishDays, danishDate, danishInstant } from '../../common/time';
+import { addCadence, addDanishDays, avoidWeekend, danishDate, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
@@ -172,7 +172,7 @@ async function syncLinkSet(
 /**
  * "Planlæg næste møde": the next date from the cadence (after the latest
  * meeting of the series, keeping its time of day and length; without a
- * meeting, from today at 10:00–12:00), the standing members as invitees, and
+ * meeting, from today at 10:00–12:00; never on a weekend), the standing members as invitees, and
  * the agenda: the fixed follow-up review item first, then the template.
  */
 export async function proposeNextMeeting(db: Kysely<Database>, seriesId: string, now = new Date()): Promise<MeetingProposal> {
@@ -198,11 +198,12 @@ export async function proposeNextMeeting(db: Kysely<Database>, seriesId: string,
     while (danishDate(startsAt) <= today && guard++ < 500) {
       startsAt = series.cadenceUnit === 'none' || series.cadenceInterval === null ? addCadence(startsAt, 'weeks', 4) : addCadence(startsAt, series.cadenceUnit, series.cadenceInterval);
     }
+    startsAt = avoidWeekend(startsAt);
     endsAt = duration === null ? null : new Date(Date.parse(startsAt) + duration).toISOString();
   } else {
     const date = series.cadenceUnit === 'none' || series.cadenceInterval === null ? addDanishDays(today, 14) : danishDate(addCadence(danishInstant(today, 10), series.cadenceUnit, series.cadenceInterval));
-    startsAt = danishInstant(date, 10);
-    endsAt = danishInstant(date, 12);
+    startsAt = avoidWeekend(danishInstant(date, 10));
+    endsAt = new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString();
   }
   return {
     seriesId,

@@ -27,7 +27,7 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
     () => ({
       show(message, options = {}) {
         const id = next.current++;
-        setToasts((list) => [...list.slice(-3), { id, message, tone: options.tone ?? 'info', action: options.action }]);
+        setToasts((list) => [...list.slice(-1), { id, message, tone: options.tone ?? 'info', action: options.action }]);
       },
     }),
     [],
@@ -47,7 +47,7 @@ export function ToastProvider({ children }: { readonly children: ReactNode }) {
 function ToastItem({ toast, onDismiss }: { readonly toast: Toast; readonly onDismiss: () => void }) {
   const { t } = useTranslation();
   useEffect(() => {
-    const timer = window.setTimeout(onDismiss, toast.action ? 10_000 : 5_000);
+    const timer = window.setTimeout(onDismiss, toast.action ? 10_000 : 3_500);
     return () => window.clearTimeout(timer);
   }, [toast, onDismiss]);
   return (
