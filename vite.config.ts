@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './main/security/csp';
+import { kommuneMapPlugin } from './renderer/map/kommune-map.plugin';
 
 /**
  * Puts the one CSP (main/security/csp.ts) into index.html as a meta tag too,
@@ -21,7 +22,7 @@ function cspMeta(): Plugin {
 export default defineConfig({
   root: 'renderer',
   base: './',
-  plugins: [react(), cspMeta()],
+  plugins: [react(), cspMeta(), kommuneMapPlugin()],
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,

@@ -1,5 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { kommuneMapPlugin } from './renderer/map/kommune-map.plugin';
 
 export default defineConfig({
   test: {
@@ -8,11 +9,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'db/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'db/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/map/**/*.test.ts'],
         },
       },
       {
-        plugins: [react()],
+        plugins: [react(), kommuneMapPlugin()],
         test: {
           name: 'renderer',
           environment: 'jsdom',
