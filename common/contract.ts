@@ -50,6 +50,7 @@ import {
   seriesSummarySchema,
   seriesUpdateInputSchema,
 } from './meetings.domain';
+import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
 
 /**
  * The IPC contract. This object is the only place a channel name is written:
@@ -68,6 +69,8 @@ export const contract = {
   'settings.update': { input: settingsUpdateInputSchema, output: settingsSchema },
 
   'stats.get': { input: none, output: statsSchema },
+  'dashboard.get': { input: none, output: dashboardSchema },
+  'dashboard.map': { input: none, output: kommuneMapStatsSchema },
 
   'regions.list': { input: none, output: z.array(regionSchema) },
   'kredse.list': { input: none, output: z.array(kredsSchema) },

@@ -197,6 +197,8 @@ export const settingsSchema = z.object({
   initials: z.string(),
   myKredse: z.array(z.number().int().min(1).max(11)),
   language: z.enum(languages),
+  /** Overblik lists kommuner in my kredse without a meeting for this many months. */
+  quietMonths: z.number().int().min(1).max(36),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsUpdateInputSchema = z.object({
@@ -204,6 +206,7 @@ export const settingsUpdateInputSchema = z.object({
   initials: z.string().trim().max(6, { error: 'validation.tooLong' }).optional(),
   myKredse: z.array(z.number().int().min(1).max(11)).max(11).optional(),
   language: z.enum(languages).optional(),
+  quietMonths: z.number({ error: 'validation.months' }).int({ error: 'validation.months' }).min(1, { error: 'validation.months' }).max(36, { error: 'validation.months' }).optional(),
 });
 
 export const statsSchema = z.object({

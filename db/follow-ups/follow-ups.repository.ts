@@ -16,6 +16,8 @@ export interface FollowUpFilter {
   readonly statuses?: readonly FollowUpStatus[];
   /** Relative to `today`: overdue = before today; thisWeek = today … Sunday; later = after this week; none = no due date. */
   readonly due?: 'overdue' | 'thisWeek' | 'later' | 'none';
+  /** Inclusive range of due dates (YYYY-MM-DD). */
+  readonly dueBetween?: { readonly from: string; readonly to: string };
   readonly sort?: 'due' | 'title' | 'kommune' | 'status';
   readonly limit?: number;
   readonly ids?: readonly string[];
@@ -92,6 +94,7 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
     if (filter.due === 'later') query = query.where('follow_up.due_date', '>', sunday);
     if (filter.due === 'none') query = query.where('follow_up.due_date', 'is', null);
   }
+  if (filter.dueBetween) query = query.where('follow_up.due_date', '>=', filter.dueBetween.from).where('follow_up.due_date', '<=', filter.dueBetween.to);
   const sort = filter.sort ?? 'due';
   if (sort === 'due') query = query.orderBy(sql`follow_up.due_date IS NULL`).orderBy('follow_up.due_date').orderBy('follow_up.title');
   if (sort === 'title') query = query.orderBy('follow_up.title');

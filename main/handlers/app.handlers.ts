@@ -1,3 +1,4 @@
+import { getDashboard, kommuneMapStats } from '../../db/dashboard/dashboard.repository';
 import { collectStats } from '../../db/maintenance';
 import { getSettings, updateSettings } from '../../db/settings/settings.repository';
 import type { HandlersFor } from './handler.types';
@@ -13,4 +14,12 @@ export const settingsHandlers: HandlersFor<'settings'> = {
 
 export const statsHandlers: HandlersFor<'stats'> = {
   'stats.get': async (_input, { app }) => collectStats(app.sqlite),
+};
+
+export const dashboardHandlers: HandlersFor<'dashboard'> = {
+  'dashboard.get': async (_input, { app }) => {
+    const settings = await getSettings(app.db);
+    return getDashboard(app.db, { myKredse: settings.myKredse, quietMonths: settings.quietMonths });
+  },
+  'dashboard.map': async (_input, { app }) => kommuneMapStats(app.db, (await getSettings(app.db)).myKredse),
 };

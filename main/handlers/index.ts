@@ -1,4 +1,4 @@
-import { appHandlers, settingsHandlers, statsHandlers } from './app.handlers';
+import { appHandlers, dashboardHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
@@ -10,6 +10,7 @@ export const handlers: HandlerTable = {
   ...appHandlers,
   ...settingsHandlers,
   ...statsHandlers,
+  ...dashboardHandlers,
   ...regionsHandlers,
   ...kredseHandlers,
   ...kommunerHandlers,

@@ -326,6 +326,7 @@ export const da = {
     unknownKreds: 'Kredsen findes ikke.',
     invalid: 'Ugyldig værdi.',
     dateTime: 'Ikke et gyldigt tidspunkt.',
+    months: 'Angiv et antal måneder mellem 1 og 36.',
     endBeforeStart: 'Mødet skal slutte efter det begynder.',
     cadence: 'Angiv hvor mange uger eller måneder (1–24).',
     oneOwner: 'Vælg enten dig selv eller en kontakt som ansvarlig.',

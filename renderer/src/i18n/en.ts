@@ -321,6 +321,7 @@ export const en: Messages = {
     unknownKreds: 'The district does not exist.',
     invalid: 'Invalid value.',
     dateTime: 'Not a valid time.',
+    months: 'Give a number of months from 1 to 36.',
     endBeforeStart: 'The meeting must end after it starts.',
     cadence: 'Give the number of weeks or months (1–24).',
     oneOwner: 'Choose either yourself or a contact as owner.',

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { affiliationSchema, idSchema } from './domain';
+import { followUpSchema, meetingSummarySchema } from './meetings.domain';
+
+/** Kommunalvalg dates (third Tuesday of November every four years); the new term starts 1 January after. */
+export const kommunalvalg = ['2017-11-21', '2021-11-16', '2025-11-18', '2029-11-20'] as const;
+
+/** The latest election on or before `today`, with the start of the term it elected. */
+export function latestElection(today: string): { date: string; termStart: string } | null {
+  const date = [...kommunalvalg].reverse().find((d) => d <= today);
+  return date ? { date, termStart: `${Number(date.slice(0, 4)) + 1}-01-01` } : null;
+}
+
+export const styringsdialogStates = ['afholdt', 'planlagt', 'mangler'] as const;
+
+export const dashboardSchema = z.object({
+  today: z.string(),
+  thisWeek: z.array(meetingSummarySchema),
+  nextWeek: z.array(meetingSummarySchema),
+  overdue: z.array(followUpSchema),
+  dueSoon: z.array(followUpSchema),
+  quietMonths: z.number().int(),
+  quietKommuner: z.array(z.object({ id: idSchema, navn: z.string(), lastMeetingAt: z.string().nullable() })),
+  styringsdialog: z.object({
+    year: z.number().int(),
+    rows: z.array(
+      z.object({
+        kommuneId: idSchema,
+        kommuneNavn: z.string(),
+        organisationId: idSchema,
+        organisationName: z.string(),
+        state: z.enum(styringsdialogStates),
+        meetingId: idSchema.nullable(),
+      }),
+    ),
+  }),
+  election: z.object({ date: z.string(), termStart: z.string() }).nullable(),
+  rolesToReview: z.array(affiliationSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const kommuneMapStatsSchema = z.array(
+  z.object({ kode: z.number().int(), id: idSchema, navn: z.string(), lastMeetingAt: z.string().nullable(), openFollowUps: z.number().int(), overdueFollowUps: z.number().int(), mine: z.boolean() }),
+);
+export type KommuneMapStats = z.infer<typeof kommuneMapStatsSchema>;

@@ -1,0 +1,154 @@
+import { sql, type Kysely } from 'kysely';
+import { latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
+import { compareDanish } from '../../common/text-fold';
+import { addDanishDays, danishDate, danishInstant, danishWeekStart } from '../../common/time';
+import { selectAffiliations } from '../contacts/affiliations.query';
+import { listFollowUps, openStatuses } from '../follow-ups/follow-ups.repository';
+import { listMeetings } from '../meetings/meetings.repository';
+import type { Database } from '../schema';
+
+export interface DashboardOptions {
+  /** Kredse the consultant covers; empty = all of Denmark. */
+  readonly myKredse: readonly number[];
+  readonly quietMonths: number;
+  readonly now?: Date;
+}
+
+/** The kommuner in scope: those in my kredse, or all when none are chosen. */
+async function kommunerInScope(db: Kysely<Database>, myKredse: readonly number[]) {
+  let query = db.selectFrom('kommune').leftJoin('kreds', 'kreds.id', 'kommune.kreds_id').select(['kommune.id', 'kommune.navn', 'kommune.kode', 'kreds.number as kreds']).where('kommune.deleted_at', 'is', null);
+  if (myKredse.length > 0) query = query.where('kreds.number', 'in', [...myKredse]);
+  return query.execute();
+}
+
+/** Latest non-cancelled meeting per kommune that has started by `now`. */
+async function lastMeetings(db: Kysely<Database>, now: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom('meeting')
+    .select(['kommune_id', (eb) => eb.fn.max('starts_at').as('last')])
+    .where('deleted_at', 'is', null)
+    .where('status', '!=', 'aflyst')
+    .where('starts_at', '<=', now)
+    .where('kommune_id', 'is not', null)
+    .groupBy('kommune_id')
+    .execute();
+  return new Map(rows.map((r) => [r.kommune_id!, r.last]));
+}
+
+/**
+ * Everything Overblik shows, computed in one call: this and next week's
+ * meetings, overdue and soon-due follow-ups, quiet kommuner, the year's
+ * styringsdialog status per kommune × boligorganisation, and political roles
+ * to review after the latest kommunalvalg.
+ */
+export async function getDashboard(db: Kysely<Database>, options: DashboardOptions): Promise<Dashboard> {
+  const now = options.now ?? new Date();
+  const nowIso = now.toISOString();
+  const today = danishDate(now);
+  const open = [...openStatuses];
+  const [thisWeek, nextWeek, overdue, dueSoon] = await Promise.all([
+    listMeetings(db, { from: danishWeekStart(now), to: danishWeekStart(now, 1) }),
+    listMeetings(db, { from: danishWeekStart(now, 1), to: danishWeekStart(now, 2) }),
+    listFollowUps(db, { statuses: open, due: 'overdue' }, today),
+    listFollowUps(db, { statuses: open, dueBetween: { from: today, to: addDanishDays(today, 7) } }, today),
+  ]);
+
+  const scope = await kommunerInScope(db, options.myKredse);
+  const last = await lastMeetings(db, nowIso);
+  const threshold = new Date(now);
+  threshold.setMonth(threshold.getMonth() - options.quietMonths);
+  const quietKommuner =
+    options.myKredse.length === 0
+      ? []
+      : scope
+          .map((k) => ({ id: k.id, navn: k.navn, lastMeetingAt: last.get(k.id) ?? null }))
+          .filter((k) => k.lastMeetingAt === null || k.lastMeetingAt < threshold.toISOString())
+          .sort((a, b) => (a.lastMeetingAt ?? '').localeCompare(b.lastMeetingAt ?? '') || compareDanish(a.navn, b.navn));
+
+  const year = Number(today.slice(0, 4));
+  const styringsdialog = await styringsdialogStatus(db, scope.map((k) => k.id), year);
+
+  const election = latestElection(today);
+  const rolesToReview = election
+    ? await selectAffiliations(
+        db,
+        (eb) =>
+          eb.and([
+            eb('affiliation.kind', '=', 'politiker'),
+            eb('affiliation.to_date', 'is', null),
+            eb.or([eb('affiliation.from_date', 'is', null), eb('affiliation.from_date', '<', election.termStart)]),
+          ]),
+        today,
+      )
+    : [];
+
+  return { today, thisWeek, nextWeek, overdue, dueSoon, quietMonths: options.quietMonths, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
+}
+
+/**
+ * Per kommune × boligorganisation linked to it: afholdt when a styringsdialog
+ * meeting with that organisation was held in the year, planlagt when one is
+ * planned, else mangler (almenboligloven § 164 requires one a year).
+ */
+async function styringsdialogStatus(db: Kysely<Database>, kommuneIds: readonly string[], year: number) {
+  if (kommuneIds.length === 0) return [];
+  const from = danishInstant(`${year}-01-01`, 0);
+  const to = danishInstant(`${year + 1}-01-01`, 0);
+  const rows = await db
+    .selectFrom('organisation_kommune as ok')
+    .innerJoin('organisation as o', 'o.id', 'ok.organisation_id')
+    .innerJoin('kommune as k', 'k.id', 'ok.kommune_id')
+    .where('ok.deleted_at', 'is', null)
+    .where('o.deleted_at', 'is', null)
+    .where('o.kind', '=', 'boligorganisation')
+    .where('k.id', 'in', [...kommuneIds])
+    .select([
+      'k.id as kommune_id',
+      'k.navn as kommune_navn',
+      'o.id as organisation_id',
+      'o.name as organisation_name',
+      sql<string | null>`(SELECT m.id || '|' || m.status FROM meeting m
+          JOIN meeting_series s ON s.id = m.series_id AND s.kind = 'styringsdialog' AND s.deleted_at IS NULL
+          JOIN meeting_series_organisation so ON so.series_id = s.id AND so.organisation_id = o.id AND so.deleted_at IS NULL
+         WHERE m.deleted_at IS NULL AND m.status != 'aflyst' AND coalesce(m.kommune_id, s.kommune_id) = k.id
+           AND m.starts_at >= ${from} AND m.starts_at < ${to}
+         ORDER BY m.status = 'afholdt' DESC, m.starts_at LIMIT 1)`.as('meeting'),
+    ])
+    .execute();
+  return rows
+    .map((r) => {
+      const [meetingId, status] = r.meeting ? (r.meeting.split('|') as [string, string]) : [null, null];
+      const state: 'afholdt' | 'planlagt' | 'mangler' = status === 'afholdt' ? 'afholdt' : status === 'planlagt' ? 'planlagt' : 'mangler';
+      return { kommuneId: r.kommune_id, kommuneNavn: r.kommune_navn, organisationId: r.organisation_id, organisationName: r.organisation_name, state, meetingId };
+    })
+    .sort((a, b) => compareDanish(a.kommuneNavn, b.kommuneNavn) || compareDanish(a.organisationName, b.organisationName));
+}
+
+/** Per kommune, for the map: last meeting and open/overdue follow-ups. */
+export async function kommuneMapStats(db: Kysely<Database>, myKredse: readonly number[], now = new Date()): Promise<KommuneMapStats> {
+  const today = danishDate(now);
+  const last = await lastMeetings(db, now.toISOString());
+  const counts = await db
+    .selectFrom('follow_up')
+    .select([
+      'kommune_id',
+      (eb) => eb.fn.countAll<number>().as('open'),
+      sql<number>`sum(CASE WHEN due_date IS NOT NULL AND due_date < ${today} THEN 1 ELSE 0 END)`.as('overdue'),
+    ])
+    .where('deleted_at', 'is', null)
+    .where('status', 'in', [...openStatuses])
+    .where('kommune_id', 'is not', null)
+    .groupBy('kommune_id')
+    .execute();
+  const byKommune = new Map(counts.map((c) => [c.kommune_id!, c]));
+  const all = await kommunerInScope(db, []);
+  return all.map((k) => ({
+    kode: k.kode,
+    id: k.id,
+    navn: k.navn,
+    lastMeetingAt: last.get(k.id) ?? null,
+    openFollowUps: Number(byKommune.get(k.id)?.open ?? 0),
+    overdueFollowUps: Number(byKommune.get(k.id)?.overdue ?? 0),
+    mine: k.kreds !== null && myKredse.includes(k.kreds),
+  }));
+}
