@@ -1,5 +1,7 @@
 import { apiCall, expect, snapshot, test } from './fixtures';
 
+const isoDay = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+
 test('a year of kommunesamarbejde: series, meeting, referat, follow-ups carried over and closed', async ({ page, kredsbog }) => {
   await page.goto(kredsbog.url);
   await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
@@ -45,11 +47,12 @@ test('a year of kommunesamarbejde: series, meeting, referat, follow-ups carried 
   await page.getByLabel('Beslutning').fill('Boligorganisationerne melder ledige boliger ind hver 14. dag.');
   await page.getByLabel('Nyt opfølgningspunkt').fill('Send opgørelse over ledige boliger');
   await page.getByLabel('Ansvarlig').selectOption({ label: 'Birthe Direktør' });
-  await page.getByLabel('Frist').fill('2027-01-15');
+  await page.getByLabel('Frist').fill(isoDay(3));
   await page.getByLabel('Nyt opfølgningspunkt').press('Enter');
   await expect(page.getByRole('cell', { name: 'Send opgørelse over ledige boliger' })).toBeVisible();
   await page.getByLabel('Nyt opfølgningspunkt').fill('Indkald til temamøde om anvisning');
   await page.getByLabel('Ansvarlig').selectOption({ label: 'Mig selv' });
+  await page.getByLabel('Frist').fill(isoDay(-2));
   await page.getByLabel('Nyt opfølgningspunkt').press('Enter');
   await expect(page.getByRole('cell', { name: 'Indkald til temamøde om anvisning' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Gemt' })).toBeVisible();
@@ -73,6 +76,21 @@ test('a year of kommunesamarbejde: series, meeting, referat, follow-ups carried 
   await expect(page.getByRole('cell', { name: 'Send opgørelse over ledige boliger', exact: true })).toBeVisible();
   await expect(page.getByRole('cell', { name: 'Indkald til temamøde om anvisning', exact: true })).toHaveCount(0);
   await snapshot(page, '15-opfoelgning');
+
+  // Overblik tells the truth: one follow-up due within 7 days, none overdue (the overdue one was closed).
+  await page.getByRole('navigation').getByRole('link', { name: 'Overblik' }).click();
+  await expect(page.getByTestId('due-soon-count')).toHaveText('1');
+  await expect(page.getByTestId('overdue-count')).toHaveText('0');
+  await snapshot(page, '16-overblik');
+  await apiCall(page, 'followUps.create', { title: 'Glemt frist', ownerIsMe: true, dueDate: isoDay(-10) });
+  await page.reload();
+  await expect(page.getByTestId('overdue-count')).toHaveText('1');
+  await page.getByRole('button', { name: 'Opfølgninger' }).click();
+  // Aarhus has one open follow-up that is not overdue.
+  await expect(page.locator('path[aria-label^="Aarhus:"]')).toHaveClass(/map-k--open/);
+  await expect(page.locator('path[aria-label^="Aarhus:"]')).toHaveAttribute('aria-label', /1 åbne, 0 forfaldne/);
+  await page.getByRole('link', { name: /^Aarhus: seneste møde/ }).click();
+  await expect(page.getByRole('heading', { name: 'Aarhus Kommune' })).toBeVisible();
 });
 
 test('text typed in referat mode survives a reload mid-typing', async ({ page, kredsbog }) => {

@@ -1,63 +1,162 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
+import { Link, useLocation } from 'wouter';
+import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { RoleLine } from '../../components/roles.component';
+import { formatDate, formatInstantDate } from '../../format';
 import { useApiQuery } from '../../queries';
+import { FollowUpRows } from '../follow-ups/follow-up-list.component';
+import { MeetingList } from '../meetings/meetings.page';
 
+/** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
 export function OverviewPage() {
   const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [mode, setMode] = useState<MapMode>('meeting');
   const settings = useApiQuery('settings.get');
-  const stats = useApiQuery('stats.get');
-  const hasKredse = (settings.data?.myKredse.length ?? 0) > 0;
-  const mine = useApiQuery('kommuner.list', { onlyMyKredse: true }, { enabled: hasKredse });
+  const dashboard = useApiQuery('dashboard.get');
+  const mapStats = useApiQuery('dashboard.map');
   const name = settings.data?.userName;
+  const d = dashboard.data;
+  const hasKredse = (settings.data?.myKredse.length ?? 0) > 0;
 
   return (
     <section>
-      <PageHeader title={name ? t('overview.greeting', { name }) : t('overview.greetingAnonymous')} subtitle={t('overview.intro')} />
-      <QueryState isLoading={stats.isLoading} error={stats.error} />
-      {stats.data ? (
-        <div className="figures">
-          <Link href="/kommuner" className="figure">
-            <span className="figure__value">{stats.data.kommuner}</span>
-            <span className="figure__label">{t('overview.kommuner')}</span>
-          </Link>
-          <Link href="/organisationer" className="figure">
-            <span className="figure__value">{stats.data.organisations}</span>
-            <span className="figure__label">{t('overview.organisations')}</span>
-          </Link>
-          <Link href="/kontakter" className="figure">
-            <span className="figure__value">{stats.data.contacts}</span>
-            <span className="figure__label">{t('overview.contacts')}</span>
-          </Link>
-          <div className="figure">
-            <span className="figure__value">{stats.data.affiliations}</span>
-            <span className="figure__label">{t('overview.affiliations')}</span>
+      <PageHeader title={name ? t('overview.greeting', { name }) : t('overview.greetingAnonymous')} subtitle={d ? `${t('overview.intro')} ${formatDate(d.today)}.` : t('overview.intro')} />
+      <QueryState isLoading={dashboard.isLoading} error={dashboard.error} />
+      {d ? (
+        <>
+          <div className="figures">
+            <a href="#dashboard-week" className="figure">
+              <span className="figure__value">{d.thisWeek.length}</span>
+              <span className="figure__label">{t('overview.thisWeek')}</span>
+            </a>
+            <Link href="/opfoelgning" className={d.overdue.length > 0 ? 'figure figure--alert' : 'figure'}>
+              <span className="figure__value" data-testid="overdue-count">
+                {d.overdue.length}
+              </span>
+              <span className="figure__label">{t('overview.overdueFollowUps')}</span>
+            </Link>
+            <Link href="/opfoelgning" className="figure">
+              <span className="figure__value" data-testid="due-soon-count">
+                {d.dueSoon.length}
+              </span>
+              <span className="figure__label">{t('overview.dueSoon')}</span>
+            </Link>
+            <div className="figure">
+              <span className="figure__value">{d.quietKommuner.length}</span>
+              <span className="figure__label">{t('overview.quietKommuner', { months: d.quietMonths })}</span>
+            </div>
           </div>
-        </div>
+          <div className="dashboard">
+            <div className="card" id="dashboard-week">
+              <h2>{t('overview.thisWeek')}</h2>
+              <MeetingList meetings={d.thisWeek} empty={t('overview.noMeetings')} />
+              <h2>{t('overview.nextWeek')}</h2>
+              <MeetingList meetings={d.nextWeek} empty={t('overview.noMeetings')} />
+            </div>
+            <div className="card">
+              <h2>{t('overview.overdueFollowUps')}</h2>
+              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
+              <h2>{t('overview.dueSoon')}</h2>
+              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon} />}
+            </div>
+            <div className="card">
+              <div className="card__header">
+                <h2>{t('overview.map')}</h2>
+                <div className="segmented" role="group" aria-label={t('overview.map')}>
+                  <button type="button" aria-pressed={mode === 'meeting'} onClick={() => setMode('meeting')}>
+                    {t('overview.mapByMeeting')}
+                  </button>
+                  <button type="button" aria-pressed={mode === 'followUps'} onClick={() => setMode('followUps')}>
+                    {t('overview.mapByFollowUps')}
+                  </button>
+                </div>
+              </div>
+              {mapStats.data ? <DenmarkMap stats={mapStats.data} mode={mode} onOpen={(id) => navigate(`/kommuner/${id}`)} /> : null}
+            </div>
+            <div className="card">
+              <h2>{t('overview.quietKommuner', { months: d.quietMonths })}</h2>
+              {!hasKredse ? (
+                <p className="empty">
+                  {t('overview.myKredseNone')} <Link href="/indstillinger">{t('nav.settings')}</Link>
+                </p>
+              ) : d.quietKommuner.length === 0 ? (
+                <p className="empty">{t('overview.noQuiet')}</p>
+              ) : (
+                <ul className="kommune-tiles">
+                  {d.quietKommuner.map((k) => (
+                    <li key={k.id}>
+                      <Link href={`/kommuner/${k.id}`} className="kommune-tile">
+                        <strong>{k.navn}</strong>
+                        <span className="muted">
+                          {t('series.lastMeeting')}: {k.lastMeetingAt ? formatInstantDate(k.lastMeetingAt) : t('overview.neverMet')}
+                        </span>
+                      </Link>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+            <div className="card dashboard__wide">
+              <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
+              {d.styringsdialog.rows.length === 0 ? (
+                <p className="empty">{t('overview.sdNone')}</p>
+              ) : (
+                <table className="table table--compact">
+                  <thead>
+                    <tr>
+                      <th>{t('common.kommune')}</th>
+                      <th>{t('organisations.title')}</th>
+                      <th>{t('meetings.fields.status')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {d.styringsdialog.rows.map((r) => (
+                      <tr key={`${r.kommuneId}-${r.organisationId}`}>
+                        <td>
+                          <Link href={`/kommuner/${r.kommuneId}`}>{r.kommuneNavn}</Link>
+                        </td>
+                        <td>
+                          <Link href={`/organisationer/${r.organisationId}`}>{r.organisationName}</Link>
+                        </td>
+                        <td>
+                          {r.meetingId ? (
+                            <Link href={`/moeder/${r.meetingId}`} className={`sd-state sd-state--${r.state}`}>
+                              {t(`overview.sd${r.state === 'afholdt' ? 'Held' : 'Planned'}`)}
+                            </Link>
+                          ) : (
+                            <span className="sd-state sd-state--mangler">{t('overview.sdMissing')}</span>
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </div>
+            {d.election ? (
+              <div className="card dashboard__wide">
+                <h2>{t('overview.rolesToReview', { date: formatDate(d.election.date) })}</h2>
+                {d.rolesToReview.length === 0 ? (
+                  <p className="empty">{t('overview.noRolesToReview')}</p>
+                ) : (
+                  <>
+                    <p className="field__hint">{t('overview.rolesToReviewHint')}</p>
+                    <ul className="roles">
+                      {d.rolesToReview.map((role) => (
+                        <RoleLine key={role.id} role={role} show="contact" />
+                      ))}
+                    </ul>
+                  </>
+                )}
+              </div>
+            ) : null}
+          </div>
+          <p className="muted map-attribution">{t('overview.mapAttribution')}</p>
+        </>
       ) : null}
-      <div className="card">
-        <h2>{t('overview.myKommuner')}</h2>
-        {settings.data && !hasKredse ? (
-          <p className="empty">
-            {t('overview.myKredseNone')} <Link href="/indstillinger">{t('nav.settings')}</Link>
-          </p>
-        ) : null}
-        {mine.data ? (
-          <ul className="kommune-tiles">
-            {mine.data.map((k) => (
-              <li key={k.id}>
-                <Link href={`/kommuner/${k.id}`} className="kommune-tile">
-                  <strong>{k.navn}</strong>
-                  <span className="muted">
-                    {k.kredsNumber}. kreds · {k.organisationCount} org. · {k.contactCount} kont.
-                  </span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
-      </div>
-      <p className="notice">{t('overview.meetingsLater')}</p>
     </section>
   );
 }
