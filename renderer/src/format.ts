@@ -37,3 +37,8 @@ export function instantFromInputs(date: string, time: string): string | null {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !match) return null;
   return danishInstant(date, Number(match[1]), Number(match[2]));
 }
+
+/** 2026-11-23 → "mandag den 23. november 2026". */
+export function formatLongDate(isoDate: string): string {
+  return format(parseISO(isoDate), "EEEE 'den' d. MMMM yyyy", { locale: da });
+}

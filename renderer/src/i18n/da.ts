@@ -50,6 +50,7 @@ export const da = {
     greeting: 'Goddag, {{name}}',
     greetingAnonymous: 'Goddag',
     intro: 'Her er dit overblik over kommuner, organisationer og kontakter.',
+    today: 'Det er {{date}}.',
     myKredse: 'Mine kredse',
     myKredseNone: 'Du har ikke valgt dine kredse endnu. Vælg dem under Indstillinger, så viser Kredsbog dine kommuner først.',
     myKommuner: 'Kommuner i mine kredse',

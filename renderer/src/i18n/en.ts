@@ -45,6 +45,7 @@ export const en: Messages = {
     greeting: 'Hello, {{name}}',
     greetingAnonymous: 'Hello',
     intro: 'Your overview of municipalities, organisations and contacts.',
+    today: 'Today is {{date}}.',
     myKredse: 'My districts',
     myKredseNone: 'You have not chosen your districts yet. Choose them in Settings and Kredsbog shows your municipalities first.',
     myKommuner: 'Municipalities in my districts',

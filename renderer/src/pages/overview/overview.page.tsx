@@ -4,7 +4,7 @@ import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleLine } from '../../components/roles.component';
-import { formatDate, formatInstantDate } from '../../format';
+import { formatDate, formatInstantDate, formatLongDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { MeetingList } from '../meetings/meetings.page';
@@ -23,7 +23,7 @@ export function OverviewPage() {
 
   return (
     <section>
-      <PageHeader title={name ? t('overview.greeting', { name }) : t('overview.greetingAnonymous')} subtitle={d ? `${t('overview.intro')} ${formatDate(d.today)}.` : t('overview.intro')} />
+      <PageHeader title={name ? t('overview.greeting', { name }) : t('overview.greetingAnonymous')} subtitle={d ? t('overview.today', { date: formatLongDate(d.today) }) : undefined} />
       <QueryState isLoading={dashboard.isLoading} error={dashboard.error} />
       {d ? (
         <>
