@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { CalendarPage } from '../pages/calendar/calendar.page';
 import { ContactPage } from '../pages/contacts/contact.page';
 import { ContactFormPage } from '../pages/contacts/contact-form.page';
 import { ContactsPage } from '../pages/contacts/contacts.page';
@@ -69,6 +70,8 @@ export function App() {
           <Route path="/kontakter/:id">{(params) => <ContactPage id={params.id} />}</Route>
           <Route path="/moeder" component={MeetingsPage} />
           <Route path="/moeder/ny" component={() => <MeetingFormPage />} />
+          <Route path="/moeder/ny/dato/:date">{(params) => <MeetingFormPage key={params.date} date={params.date} />}</Route>
+          <Route path="/kalender" component={CalendarPage} />
           <Route path="/moeder/ny/serie/:seriesId">{(params) => <MeetingFormPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
           <Route path="/moeder/:id/referat">{(params) => <ReferatPage key={params.id} id={params.id} />}</Route>
           <Route path="/moeder/:id">{(params) => <MeetingPage id={params.id} />}</Route>

@@ -224,6 +224,15 @@ export const da = {
     back: 'Til mødet',
     keyboard: 'Ctrl+↓/↑ skifter punkt · Enter i feltet tilføjer opfølgning',
   },
+  calendar: {
+    view: 'Visning',
+    month: 'Måned',
+    week: 'Uge',
+    today: 'I dag',
+    previous: 'Forrige',
+    next: 'Næste',
+    newOn: 'Nyt møde den {{date}}',
+  },
   series: {
     title: 'Møderækker',
     new: 'Ny møderække',

@@ -219,6 +219,15 @@ export const en: Messages = {
     back: 'To the meeting',
     keyboard: 'Ctrl+↓/↑ changes item · Enter in the field adds a follow-up',
   },
+  calendar: {
+    view: 'View',
+    month: 'Month',
+    week: 'Week',
+    today: 'Today',
+    previous: 'Previous',
+    next: 'Next',
+    newOn: 'New meeting on {{date}}',
+  },
   series: {
     title: 'Meeting series',
     new: 'New meeting series',

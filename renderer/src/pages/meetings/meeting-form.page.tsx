@@ -26,7 +26,7 @@ interface Values {
 }
 
 /** New meeting: blank, or — from a series — pre-filled by "Planlæg næste møde". */
-export function MeetingFormPage({ seriesId }: { readonly seriesId?: string | undefined }) {
+export function MeetingFormPage({ seriesId, date }: { readonly seriesId?: string | undefined; readonly date?: string | undefined }) {
   const { t } = useTranslation();
   const proposal = useApiQuery('series.proposeNext', { id: seriesId ?? '' }, { enabled: Boolean(seriesId) });
   if (seriesId && !proposal.data) return <QueryState isLoading={proposal.isLoading} error={proposal.error} />;
@@ -43,7 +43,7 @@ export function MeetingFormPage({ seriesId }: { readonly seriesId?: string | und
         inviteeIds: [...p.inviteeIds],
         agenda: p.agenda.map((a) => ({ ...a })),
       }
-    : { seriesId: null, kommuneId: null, title: '', date: danishDate(new Date()), start: '10:00', end: '12:00', place: '', inviteeIds: [], agenda: [] };
+    : { seriesId: null, kommuneId: null, title: '', date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : danishDate(new Date()), start: '10:00', end: '12:00', place: '', inviteeIds: [], agenda: [] };
   return (
     <section>
       <PageHeader title={t('meetings.new')} />

@@ -17,6 +17,9 @@ export function MeetingsPage() {
         title={t('meetings.title')}
         actions={
           <>
+            <Link href="/kalender" className="button button--secondary">
+              {t('meetings.calendar')}
+            </Link>
             <Link href="/moederaekker" className="button button--secondary">
               {t('meetings.series')}
             </Link>
