@@ -8,6 +8,7 @@ import { danishDate, danishInstant } from '../common/time';
 import { listFollowUps } from '../db/follow-ups/follow-ups.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../db/maintenance';
 import { listMeetings } from '../db/meetings/meetings.repository';
+import { seedDemo } from '../db/demo/seed-demo';
 
 /**
  * Administrator and test CLI over the same services as the app.
@@ -33,6 +34,8 @@ Kommandoer:
   backup --out FIL      sikkerhedskopi via SQLite's backup-API
   meetings [--from DATO] [--to DATO]
                         møder i perioden (DATO som ÅÅÅÅ-MM-DD, dansk tid; --to er medtaget)
+  seed-demo --scale N [--seed S]
+                        realistiske danske demodata (skala 1 ≈ én konsulent i fem år), deterministisk pr. seed
   followups [--overdue] [--kommune KODE]
                         åbne opfølgningspunkter (med --overdue kun de forfaldne)
 
@@ -62,6 +65,27 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
     if (json) out.write(`${JSON.stringify(meetings)}\n`);
     else if (meetings.length === 0) out.write('Ingen møder i perioden.\n');
     else out.write(meetings.map((m) => `${timeText(m.startsAt)}  ${m.status.padEnd(8)}  ${m.kommune?.name ?? '–'}  ${m.title}`).join('\n') + '\n');
+    return 0;
+  },
+  async 'seed-demo'({ app, json, values, out }) {
+    const scale = Number(values.scale ?? 1);
+    const seed = Number(values.seed ?? 1);
+    if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new UserError('--scale skal være et tal større end 0 og højst 100.');
+    if (!Number.isInteger(seed)) throw new UserError('--seed skal være et heltal.');
+    const started = Date.now();
+    let lastLine = 0;
+    const summary = await seedDemo(app.db, {
+      scale,
+      seed,
+      onProgress: (phase, done, total) => {
+        if (json || (Date.now() - lastLine < 500 && done !== total)) return;
+        lastLine = Date.now();
+        process.stderr.write(`${phase}: ${done}/${total}\n`);
+      },
+    });
+    const seconds = (Date.now() - started) / 1000;
+    if (json) out.write(`${JSON.stringify({ ...summary, seconds })}\n`);
+    else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter.\n`);
     return 0;
   },
   async followups({ app, json, values, out }) {
@@ -121,6 +145,8 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
         to: { type: 'string' },
         kommune: { type: 'string' },
         overdue: { type: 'boolean', default: false },
+        scale: { type: 'string' },
+        seed: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { getDashboard } from '../dashboard/dashboard.repository';
+import { getMeeting, listMeetings } from '../meetings/meetings.repository';
+import { checkDatabase, collectStats, databaseDigest } from '../maintenance';
+import { createTestDatabase } from '../testing/test-database';
+import { seedDemo } from './seed-demo';
+
+let a: Awaited<ReturnType<typeof createTestDatabase>>;
+let b: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeEach(async () => {
+  a = await createTestDatabase();
+  b = await createTestDatabase();
+});
+afterEach(async () => {
+  await a.dispose();
+  await b.dispose();
+});
+
+describe('seed-demo', () => {
+  it('creates the volumes of its scale with intact references', async () => {
+    const summary = await seedDemo(a.db, { scale: 0.1, seed: 1 });
+    const stats = collectStats(a.sqlite);
+    expect(stats).toMatchObject({ organisations: 10, contacts: 200, meetings: summary.meetings, agendaItems: summary.meetings * 10, followUps: summary.followUps });
+    expect(summary.meetings).toBeGreaterThanOrEqual(250);
+    expect(summary.followUps).toBeGreaterThan(800);
+    expect(checkDatabase(a.sqlite).ok).toBe(true);
+  });
+
+  it('is deterministic: the same seed gives the same digest, another seed does not', async () => {
+    await seedDemo(a.db, { scale: 0.05, seed: 42 });
+    await seedDemo(b.db, { scale: 0.05, seed: 42 });
+    expect(databaseDigest(a.sqlite)).toBe(databaseDigest(b.sqlite));
+    await seedDemo(b.db, { scale: 0.05, seed: 43 });
+    expect(databaseDigest(a.sqlite)).not.toBe(databaseDigest(b.sqlite));
+  });
+
+  it('writes realistic meetings: held ones have Danish minutes, decisions and follow-ups in every status', async () => {
+    await seedDemo(a.db, { scale: 0.1, seed: 3 });
+    const held = await listMeetings(a.db, { status: 'afholdt', to: '2026-01-01T00:00:00Z', limit: 5 });
+    const meeting = await getMeeting(a.db, held.at(-1)!.id);
+    expect(meeting.agenda).toHaveLength(10);
+    expect(meeting.agenda.slice(1).every((item) => item.minutes.length > 0 && item.decision.length > 0)).toBe(true);
+    const statuses = a.sqlite.prepare('SELECT DISTINCT status FROM follow_up ORDER BY status').all().map((r) => (r as { status: string }).status);
+    expect(statuses).toEqual(['aaben', 'annulleret', 'i_gang', 'udfoert']);
+    const kinds = a.sqlite.prepare('SELECT DISTINCT kind FROM meeting_series ORDER BY kind').all().map((r) => (r as { kind: string }).kind);
+    expect(kinds).toEqual(['andet', 'helhedsplan', 'kommunesamarbejde', 'netvaerk', 'styringsdialog', 'valgmoede']);
+    const politicians = a.sqlite.prepare(`SELECT count(*) AS n FROM affiliation WHERE kind = 'politiker' AND from_date IS NOT NULL`).get() as { n: number };
+    expect(politicians.n).toBeGreaterThan(0);
+    const dashboard = await getDashboard(a.db, { myKredse: [], quietMonths: 6, now: new Date('2026-11-25T12:00:00Z') });
+    expect(dashboard.styringsdialog.rows.length).toBeGreaterThan(0);
+  });
+
+  it('refuses to seed the same seed twice into one database', async () => {
+    await seedDemo(a.db, { scale: 0.02, seed: 9 });
+    const before = databaseDigest(a.sqlite);
+    await expect(seedDemo(a.db, { scale: 0.02, seed: 9 })).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect(databaseDigest(a.sqlite)).toBe(before);
+  });
+});

@@ -1,0 +1,308 @@
+import { generateKeyBetween } from 'fractional-indexing';
+import type { Kysely, Transaction } from 'kysely';
+import type { AffiliationKind, FollowUpStatus, MeetingSeriesKind, MeetingStatus } from '../../common/domain';
+import { AppError } from '../../common/result';
+import { addDanishDays, danishInstant } from '../../common/time';
+import { derivedId } from '../ids';
+import { createRow, updateRow } from '../mutations';
+import type { Database } from '../schema';
+import { decisions, firstNames, followUpTitles, lastNames, minutesSentences, nationalOrganisations, organisationPatterns, places, topics } from './demo-text';
+
+/**
+ * Deterministic, realistic demo data (issue 3): organisations in their
+ * kommuner, contacts with dated roles (politicians with election terms),
+ * series of every kind, meetings with agendas, Danish minutes and decisions,
+ * attendance and follow-ups in every status. Every row goes through
+ * db/mutations.ts (the one write path), batched in transactions.
+ * Ids and stamps are derived from the seed, so the same seed gives the same digest.
+ * Scale 1 ≈ one consultant over five years.
+ */
+export interface SeedOptions {
+  readonly scale: number;
+  readonly seed: number;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
+}
+
+export interface SeedSummary {
+  readonly organisations: number;
+  readonly contacts: number;
+  readonly series: number;
+  readonly meetings: number;
+  readonly agendaItems: number;
+  readonly followUps: number;
+}
+
+/** mulberry32: small, fast, good enough for demo data, identical on every platform. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+    chance: (p: number) => next() < p,
+  };
+}
+
+const terms = [
+  { from: '2018-01-01', to: '2021-12-31' },
+  { from: '2022-01-01', to: '2025-12-31' },
+  { from: '2026-01-01', to: null },
+] as const;
+const politicalTitles = ['Borgmester', 'Formand for Social- og Sundhedsudvalget', 'Formand for Teknik- og Miljøudvalget', 'Byrådsmedlem', 'Rådmand'];
+const officialTitles = ['Kommunaldirektør', 'Direktør for Social og Beskæftigelse', 'Chef for Boligsocial Enhed', 'Planchef', 'Boligsocial medarbejder', 'Afdelingsleder, Myndighed'];
+const organisationTitles = ['Direktør', 'Forretningsfører', 'Organisationsbestyrelsesformand', 'Boligsocial medarbejder', 'Udlejningschef'];
+const tenantTitles = ['Afdelingsbestyrelsesformand', 'Beboerrepræsentant'];
+
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedSummary> {
+  const { scale, seed } = options;
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new AppError('VALIDATION', 'Skala skal være et tal mellem 0 og 100.');
+  const rng = random(seed);
+  const id = (kind: string, ...parts: (string | number)[]) => derivedId('demo', seed, kind, ...parts);
+  if (await db.selectFrom('organisation').select('id').where('id', '=', id('organisation', 0)).executeTakeFirst()) {
+    throw new AppError('CONFLICT', `Der findes allerede demodata med seed ${seed} i databasen.`);
+  }
+  let tick = 0;
+  // Deterministic stamps: a fixed base plus one millisecond per row.
+  const now = () => new Date(Date.UTC(2026, 10, 1) + tick++).toISOString();
+  const progress = options.onProgress ?? (() => undefined);
+
+  const kommuner = await db.selectFrom('kommune').select(['id', 'navn']).orderBy('kode').execute();
+  const inScope = kommuner.filter((_, i) => i % Math.max(1, Math.round(98 / Math.min(98, 20 * scale))) === 0).slice(0, Math.min(98, Math.ceil(20 * scale)));
+
+  // --- organisations and contacts --------------------------------------------------------------
+  const organisationCount = Math.round(100 * scale);
+  const organisations: { id: string; kommuneIds: string[] }[] = [];
+  const contactCount = Math.round(2000 * scale);
+  const contactsByKommune = new Map<string, string[]>();
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < organisationCount; i++) {
+      const national = i < nationalOrganisations.length * Math.max(1, Math.floor(scale));
+      const home = inScope[i % inScope.length]!;
+      const kommuneIds = national ? [...new Set(Array.from({ length: rng.int(2, 5) }, () => rng.pick(inScope).id))] : [home.id];
+      const name = national ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : rng.pick(organisationPatterns).replace('{k}', home.navn);
+      const organisationId = id('organisation', i);
+      await createRow(trx, 'organisation', { name, kind: 'boligorganisation', notes: '' }, { id: organisationId, now });
+      for (const kommuneId of kommuneIds) await createRow(trx, 'organisation_kommune', { organisation_id: organisationId, kommune_id: kommuneId }, { id: derivedId('organisation_kommune', organisationId, kommuneId), now });
+      organisations.push({ id: organisationId, kommuneIds });
+    }
+  });
+  progress('organisationer', organisationCount, organisationCount);
+
+  for (let start = 0; start < contactCount; start += 500) {
+    await db.transaction().execute(async (trx) => {
+      for (let i = start; i < Math.min(contactCount, start + 500); i++) {
+        const first = rng.pick(firstNames);
+        const last = rng.pick(lastNames);
+        const contactId = id('contact', i);
+        const slug = `${first}.${last}`.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+        await createRow(
+          trx,
+          'contact',
+          { name: `${first} ${last}`, emails: JSON.stringify([`${slug}${i}@example.dk`]), phones: JSON.stringify([`+45 ${rng.int(20, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)} ${rng.int(10, 99)}`]), notes: '' },
+          { id: contactId, now },
+        );
+        const roll = rng.next();
+        const kind: AffiliationKind = roll < 0.3 ? 'politiker' : roll < 0.6 ? 'embedsmand' : roll < 0.9 ? 'boligorganisation' : 'beboerdemokrat';
+        const organisation = rng.pick(organisations);
+        const kommuneId = kind === 'politiker' || kind === 'embedsmand' ? rng.pick(inScope).id : organisation.kommuneIds[0]!;
+        const roleCount = kind === 'politiker' ? rng.int(1, 2) : 1;
+        for (let r = 0; r < roleCount; r++) {
+          const term = kind === 'politiker' ? terms[Math.min(terms.length - 1, rng.int(0, 2) + r)]! : { from: `${rng.int(2008, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`, to: rng.chance(0.15) ? '2025-06-30' : null };
+          await createRow(
+            trx,
+            'affiliation',
+            {
+              contact_id: contactId,
+              organisation_id: kind === 'boligorganisation' || kind === 'beboerdemokrat' ? organisation.id : null,
+              kommune_id: kind === 'politiker' || kind === 'embedsmand' ? kommuneId : null,
+              title: rng.pick(kind === 'politiker' ? politicalTitles : kind === 'embedsmand' ? officialTitles : kind === 'boligorganisation' ? organisationTitles : tenantTitles),
+              kind,
+              from_date: term.from,
+              to_date: term.to,
+            },
+            { id: id('affiliation', i, r), now },
+          );
+        }
+        contactsByKommune.set(kommuneId, [...(contactsByKommune.get(kommuneId) ?? []), contactId]);
+      }
+    });
+    progress('kontakter', Math.min(contactCount, start + 500), contactCount);
+  }
+
+  // --- series -----------------------------------------------------------------------------------
+  interface SeriesPlan {
+    id: string;
+    kind: MeetingSeriesKind;
+    kommuneId: string | null;
+    title: string;
+    members: string[];
+    year: number | null;
+    dates: string[];
+  }
+  const series: SeriesPlan[] = [];
+  const years = [2022, 2023, 2024, 2025, 2026];
+  for (const k of inScope) {
+    const members = (contactsByKommune.get(k.id) ?? []).slice(0, 6);
+    series.push({ id: id('series', 'ks', k.id), kind: 'kommunesamarbejde', kommuneId: k.id, title: `Kommunesamarbejde ${k.navn}`, members, year: null, dates: [] });
+    for (const year of [2021, 2025]) series.push({ id: id('series', 'valg', k.id, year), kind: 'valgmoede', kommuneId: k.id, title: `Valgmøde ${k.navn} ${year}`, members: members.slice(0, 3), year, dates: [`${year}-10-${rng.int(10, 28)}`] });
+    if (rng.chance(0.35)) series.push({ id: id('series', 'hp', k.id), kind: 'helhedsplan', kommuneId: k.id, title: `Bestyrelse for helhedsplan i ${k.navn}`, members: members.slice(0, 4), year: null, dates: [] });
+  }
+  for (const o of organisations) {
+    for (const year of years) {
+      series.push({ id: id('series', 'sd', o.id, year), kind: 'styringsdialog', kommuneId: o.kommuneIds[0]!, title: `Styringsdialog ${year}`, members: [], year, dates: [`${year}-${String(rng.int(8, 11)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`] });
+    }
+  }
+  series.push({ id: id('series', 'net', 1), kind: 'netvaerk', kommuneId: null, title: 'Netværk for boligsociale medarbejdere', members: [], year: null, dates: [] });
+  series.push({ id: id('series', 'net', 2), kind: 'andet', kommuneId: null, title: 'Kredsmøde', members: [], year: null, dates: [] });
+
+  // Spread the remaining meetings over the recurring series, through the five years.
+  const meetingTarget = Math.round(2500 * scale);
+  const fixed = series.reduce((n, s) => n + s.dates.length, 0);
+  const recurring = series.filter((s) => s.dates.length === 0);
+  const remaining = Math.max(0, meetingTarget - fixed);
+  for (let i = 0; i < remaining; i++) {
+    const s = recurring[i % recurring.length]!;
+    const round = Math.floor(i / recurring.length);
+    const perSeries = Math.ceil(remaining / recurring.length);
+    const dayOffset = Math.floor(((round + rng.next() * 0.6) / perSeries) * 5 * 365);
+    s.dates.push(addDanishDays('2022-01-10', dayOffset));
+  }
+
+  await db.transaction().execute(async (trx) => {
+    for (const s of series) {
+      await createRow(
+        trx,
+        'meeting_series',
+        {
+          title: s.title,
+          kind: s.kind,
+          kommune_id: s.kommuneId,
+          default_place: rng.pick(places),
+          cadence_unit: s.kind === 'kommunesamarbejde' || s.kind === 'helhedsplan' ? 'months' : 'none',
+          cadence_interval: s.kind === 'kommunesamarbejde' ? 3 : s.kind === 'helhedsplan' ? 2 : null,
+          agenda_template: JSON.stringify(s.kind === 'styringsdialog' ? ['Styringsrapporten', 'Effektivisering og huslejeniveau'] : []),
+          year: s.year,
+          archived: s.year !== null && s.year < 2025 ? 1 : 0,
+          notes: '',
+        },
+        { id: s.id, now },
+      );
+      for (const contactId of s.members) await createRow(trx, 'meeting_series_member', { series_id: s.id, contact_id: contactId }, { id: derivedId('meeting_series_member', s.id, contactId), now });
+      if (s.kind === 'styringsdialog') {
+        const organisationId = organisations.find((o) => s.id === id('series', 'sd', o.id, s.year!))?.id;
+        if (organisationId) await createRow(trx, 'meeting_series_organisation', { series_id: s.id, organisation_id: organisationId }, { id: derivedId('meeting_series_organisation', s.id, organisationId), now });
+      }
+    }
+  });
+  progress('møderækker', series.length, series.length);
+
+  // --- meetings, agendas, attendance, follow-ups ---------------------------------------------
+  const meetings = series.flatMap((s) => s.dates.map((date, n) => ({ series: s, date, n }))).sort((a, b) => a.date.localeCompare(b.date) || a.series.id.localeCompare(b.series.id));
+  const today = '2026-11-23';
+  const past = meetings.filter((m) => m.date < today).length;
+  const followUpTarget = Math.round(10000 * scale);
+  let followUps = 0;
+  let agendaItems = 0;
+  let pastIndex = 0;
+  const openBySeries = new Map<string, string[]>();
+  for (let start = 0; start < meetings.length; start += 250) {
+    await db.transaction().execute(async (trx: Transaction<Database>) => {
+      for (let i = start; i < Math.min(meetings.length, start + 250); i++) {
+        const { series: s, date, n } = meetings[i]!;
+        const meetingId = id('meeting', s.id, n);
+        const isPast = date < today;
+        const status: MeetingStatus = isPast ? (rng.chance(0.04) ? 'aflyst' : 'afholdt') : 'planlagt';
+        const hour = rng.pick([9, 10, 13, 14]);
+        await createRow(
+          trx,
+          'meeting',
+          { series_id: s.id, kommune_id: s.kommuneId, title: s.title, starts_at: danishInstant(date, hour), ends_at: danishInstant(date, hour + 2), place: rng.pick(places), status, notes: '' },
+          { id: meetingId, now },
+        );
+        let position: string | null = null;
+        const itemIds: string[] = [];
+        for (let a = 0; a < 10; a++) {
+          position = generateKeyBetween(position, null);
+          const review = a === 0 && s.kind !== 'valgmoede';
+          const itemId = id('agenda', meetingId, a);
+          const held = status === 'afholdt';
+          await createRow(
+            trx,
+            'agenda_item',
+            {
+              meeting_id: meetingId,
+              position,
+              kind: review ? 'follow_up_review' : 'normal',
+              title: review ? 'Opfølgning fra sidste møde' : a === 9 ? 'Eventuelt' : rng.pick(topics),
+              description: '',
+              presenter: '',
+              planned_minutes: rng.pick([10, 15, 20, 30]),
+              minutes: held ? Array.from({ length: rng.int(1, 3) }, () => rng.pick(minutesSentences)).join(' ') : '',
+              decision: held ? rng.pick(decisions) : '',
+            },
+            { id: itemId, now },
+          );
+          itemIds.push(itemId);
+          agendaItems++;
+        }
+        const pool = s.kommuneId ? (contactsByKommune.get(s.kommuneId) ?? []) : [];
+        const attendees = [...new Set([...s.members, ...pool.slice(0, rng.int(2, 6))])];
+        for (let a = 0; a < attendees.length; a++) {
+          const contactId = attendees[a]!;
+          await createRow(
+            trx,
+            'attendance',
+            { meeting_id: meetingId, contact_id: contactId, status: status === 'afholdt' ? (rng.chance(0.15) ? 'afbud' : 'deltog') : 'inviteret', role: a === 0 ? 'ordstyrer' : a === 1 ? 'referent' : null },
+            { id: derivedId('attendance', meetingId, contactId), now },
+          );
+        }
+        if (status === 'afholdt') {
+          // Close some of the series' earlier open follow-ups here, as happens at a real meeting.
+          const open = openBySeries.get(s.id) ?? [];
+          const closing = open.splice(0, Math.ceil(open.length * 0.8));
+          for (const followUpId of closing) {
+            const closed: FollowUpStatus = rng.chance(0.9) ? 'udfoert' : 'annulleret';
+            await updateRow(trx, 'follow_up', followUpId, { status: closed, closed_in_meeting_id: meetingId }, { now });
+          }
+          const quota = Math.round(((pastIndex + 1) * followUpTarget) / past) - Math.round((pastIndex * followUpTarget) / past);
+          pastIndex++;
+          for (let f = 0; f < quota; f++) {
+            const followUpId = id('followup', meetingId, f);
+            const ownerContact = attendees.length > 0 && rng.chance(0.6) ? rng.pick(attendees) : null;
+            const statusRoll = rng.next();
+            const state: FollowUpStatus = statusRoll < 0.75 ? 'aaben' : 'i_gang';
+            await createRow(
+              trx,
+              'follow_up',
+              {
+                title: rng.pick(followUpTitles),
+                details: '',
+                owner_contact_id: ownerContact,
+                owner_is_me: ownerContact ? 0 : 1,
+                due_date: addDanishDays(date, rng.int(14, 90)),
+                status: state,
+                kommune_id: s.kommuneId,
+                source_meeting_id: meetingId,
+                source_agenda_item_id: itemIds[rng.int(1, 9)]!,
+                closed_in_meeting_id: null,
+              },
+              { id: followUpId, now },
+            );
+            open.push(followUpId);
+            followUps++;
+          }
+          openBySeries.set(s.id, open);
+        }
+      }
+    });
+    progress('møder', Math.min(meetings.length, start + 250), meetings.length);
+  }
+  return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps };
+}
