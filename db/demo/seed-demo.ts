@@ -211,7 +211,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   let followUps = 0;
   let agendaItems = 0;
   let pastIndex = 0;
-  const openBySeries = new Map<string, string[]>();
+  // closed_in_meeting_id points at a later meeting, so it is set once that meeting exists.
+  const pendingClosures: [string, string][] = [];
   for (let start = 0; start < meetings.length; start += 250) {
     await db.transaction().execute(async (trx: Transaction<Database>) => {
       for (let i = start; i < Math.min(meetings.length, start + 250); i++) {
@@ -264,20 +265,17 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
           );
         }
         if (status === 'afholdt') {
-          // Close some of the series' earlier open follow-ups here, as happens at a real meeting.
-          const open = openBySeries.get(s.id) ?? [];
-          const closing = open.splice(0, Math.ceil(open.length * 0.8));
-          for (const followUpId of closing) {
-            const closed: FollowUpStatus = rng.chance(0.9) ? 'udfoert' : 'annulleret';
-            await updateRow(trx, 'follow_up', followUpId, { status: closed, closed_in_meeting_id: meetingId }, { now });
-          }
           const quota = Math.round(((pastIndex + 1) * followUpTarget) / past) - Math.round((pastIndex * followUpTarget) / past);
           pastIndex++;
+          const next = meetings.slice(i + 1).find((m) => m.series.id === s.id);
           for (let f = 0; f < quota; f++) {
-            const followUpId = id('followup', meetingId, f);
             const ownerContact = attendees.length > 0 && rng.chance(0.6) ? rng.pick(attendees) : null;
-            const statusRoll = rng.next();
-            const state: FollowUpStatus = statusRoll < 0.75 ? 'aaben' : 'i_gang';
+            const due = addDanishDays(date, rng.int(14, 90));
+            // Most follow-ups whose deadline passed a while ago are done (closed at the series' next
+            // meeting when there is one); a few linger overdue, as in real life.
+            const roll = rng.next();
+            const state: FollowUpStatus = due < addDanishDays(today, -45) ? (roll < 0.88 ? 'udfoert' : roll < 0.98 ? 'annulleret' : 'aaben') : roll < 0.7 ? 'aaben' : 'i_gang';
+            const closedIn = (state === 'udfoert' || state === 'annulleret') && next && next.date < today ? id('meeting', next.series.id, next.n) : null;
             await createRow(
               trx,
               'follow_up',
@@ -286,23 +284,25 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
                 details: '',
                 owner_contact_id: ownerContact,
                 owner_is_me: ownerContact ? 0 : 1,
-                due_date: addDanishDays(date, rng.int(14, 90)),
+                due_date: due,
                 status: state,
                 kommune_id: s.kommuneId,
                 source_meeting_id: meetingId,
                 source_agenda_item_id: itemIds[rng.int(1, 9)]!,
                 closed_in_meeting_id: null,
               },
-              { id: followUpId, now },
+              { id: id('followup', meetingId, f), now },
             );
-            open.push(followUpId);
+            if (closedIn) pendingClosures.push([id('followup', meetingId, f), closedIn]);
             followUps++;
           }
-          openBySeries.set(s.id, open);
         }
       }
     });
     progress('møder', Math.min(meetings.length, start + 250), meetings.length);
   }
+  await db.transaction().execute(async (trx) => {
+    for (const [followUpId, meetingId] of pendingClosures) await updateRow(trx, 'follow_up', followUpId, { closed_in_meeting_id: meetingId }, { now });
+  });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps };
 }

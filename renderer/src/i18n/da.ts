@@ -65,6 +65,7 @@ export const da = {
     overdueFollowUps: 'Forfaldne opfølgninger',
     dueSoon: 'Frist inden for 7 dage',
     nothingDue: 'Intet at følge op på lige nu.',
+    seeAll: 'Se alle {{count}} under Opfølgning',
     quietKommuner: 'Kommuner uden møde i {{months}} måneder',
     noQuiet: 'Alle kommuner i dine kredse har haft møde for nylig.',
     neverMet: 'aldrig',

@@ -60,6 +60,7 @@ export const en: Messages = {
     overdueFollowUps: 'Overdue follow-ups',
     dueSoon: 'Due within 7 days',
     nothingDue: 'Nothing to follow up right now.',
+    seeAll: 'See all {{count}} under Follow-ups',
     quietKommuner: 'Municipalities without a meeting for {{months}} months',
     noQuiet: 'Every municipality in your districts has met recently.',
     neverMet: 'never',

@@ -9,6 +9,9 @@ import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { MeetingList } from '../meetings/meetings.page';
 
+/** How many follow-ups a dashboard list shows before "Se alle". */
+const dashboardRows = 8;
+
 /** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -58,9 +61,19 @@ export function OverviewPage() {
             </div>
             <div className="card">
               <h2>{t('overview.overdueFollowUps')}</h2>
-              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
+              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue.slice(0, dashboardRows)} />}
+              {d.overdue.length > dashboardRows ? (
+                <Link href="/opfoelgning" className="see-all">
+                  {t('overview.seeAll', { count: d.overdue.length })}
+                </Link>
+              ) : null}
               <h2>{t('overview.dueSoon')}</h2>
-              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon} />}
+              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon.slice(0, dashboardRows)} />}
+              {d.dueSoon.length > dashboardRows ? (
+                <Link href="/opfoelgning" className="see-all">
+                  {t('overview.seeAll', { count: d.dueSoon.length })}
+                </Link>
+              ) : null}
             </div>
             <div className="card">
               <div className="card__header">
