@@ -110,13 +110,13 @@ test('text typed in referat mode survives a reload mid-typing', async ({ page, k
 test('the calendar shows meetings by month and week, and plans a new one on a clicked day', async ({ page, kredsbog }) => {
   await page.goto(kredsbog.url);
   await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
-  const day = isoDay(1);
+  // Today at 13:00 UTC is today in Denmark too, so it is always in this week and this month.
+  const day = isoDay(0);
   await apiCall(page, 'meetings.create', { title: 'Valgmøde i Køge', startsAt: new Date(`${day}T13:00:00Z`).toISOString() });
   await page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
   await page.getByRole('link', { name: 'Kalender' }).click();
   await page.getByRole('button', { name: 'I dag' }).click();
   await page.getByRole('button', { name: 'Uge', exact: true }).click();
-  if ((await page.getByRole('link', { name: /Valgmøde i Køge/ }).count()) === 0) await page.getByRole('button', { name: 'Næste' }).click();
   await expect(page.getByRole('link', { name: /Valgmøde i Køge/ })).toBeVisible();
   await page.getByRole('button', { name: 'Måned' }).click();
   await snapshot(page, '17-kalender');

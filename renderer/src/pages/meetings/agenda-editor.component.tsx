@@ -1,9 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgendaItem } from '../../../../common/meetings.domain';
+import { agendaUpdateInputSchema, type AgendaItem } from '../../../../common/meetings.domain';
 import { describeError } from '../../api';
+import { Field } from '../../components/field.component';
+import { useValidation } from '../../components/form';
 import { useToast } from '../../components/toast.component';
-import { useTombstone } from '../../components/tombstone.component';
+import { FormActions, useTombstone } from '../../components/tombstone.component';
 import { useApiMutation } from '../../queries';
 
 /**
@@ -22,6 +24,7 @@ export function AgendaEditor({ meetingId, items, editable }: { readonly meetingI
   const toast = useToast();
   const [title, setTitle] = useState('');
   const [dragging, setDragging] = useState<string | null>(null);
+  const [editingId, setEditingId] = useState<string | null>(null);
   const add = useApiMutation('agenda.add');
   const move = useApiMutation('agenda.move');
   const tombstone = useTombstone({ remove: 'agenda.delete', restore: 'agenda.restore' });
@@ -61,6 +64,9 @@ export function AgendaEditor({ meetingId, items, editable }: { readonly meetingI
             }}
           >
             <span className="agenda-item__number">{index + 1}.</span>
+            {editingId === item.id ? (
+              <AgendaItemForm item={item} onDone={() => setEditingId(null)} />
+            ) : (
             <div className="agenda-item__body">
               <span
                 className="agenda-item__title"
@@ -80,10 +86,18 @@ export function AgendaEditor({ meetingId, items, editable }: { readonly meetingI
               >
                 {item.title}
               </span>
+              {item.presenter || item.plannedMinutes ? (
+                <span className="agenda-item__meta">{[item.presenter && `${t('meetings.presenter')}: ${item.presenter}`, item.plannedMinutes && `${item.plannedMinutes} min.`].filter(Boolean).join(' · ')}</span>
+              ) : null}
+              {item.description ? <span className="agenda-item__meta">{item.description}</span> : null}
               {item.decision ? <span className="agenda-item__decision">{item.decision}</span> : null}
             </div>
-            {editable ? (
+            )}
+            {editable && editingId !== item.id ? (
               <span className="agenda-item__actions">
+                <button type="button" className="icon-button" aria-label={`${t('common.edit')}: ${item.title}`} onClick={() => setEditingId(item.id)}>
+                  ✎
+                </button>
                 <button type="button" className="icon-button" aria-label={`${t('meetings.moveUp')}: ${item.title}`} disabled={index === 0} onClick={() => moveTo(item.id, index - 1)}>
                   ↑
                 </button>
@@ -118,5 +132,43 @@ export function AgendaEditor({ meetingId, items, editable }: { readonly meetingI
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Inline edit of an agenda item's title, presenter, planned minutes and description. */
+function AgendaItemForm({ item, onDone }: { readonly item: AgendaItem; readonly onDone: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [values, setValues] = useState({ title: item.title, presenter: item.presenter, plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes), description: item.description });
+  const { errors, validate, fromServer } = useValidation(agendaUpdateInputSchema);
+  const update = useApiMutation('agenda.update');
+  const set = <K extends keyof typeof values>(key: K, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  return (
+    <form
+      className="agenda-item__form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = { id: item.id, title: values.title, presenter: values.presenter, description: values.description, plannedMinutes: values.plannedMinutes === '' ? null : Number(values.plannedMinutes) };
+        if (!validate(input)) return;
+        update.mutate(input, { onSuccess: onDone, onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })) });
+      }}
+    >
+      <Field label={t('meetings.fields.title')} error={errors.title}>
+        {(props) => <input {...props} value={values.title} onChange={(e) => set('title', e.target.value)} autoFocus readOnly={item.kind === 'follow_up_review'} />}
+      </Field>
+      <div className="row">
+        <Field label={t('meetings.presenter')} error={errors.presenter}>
+          {(props) => <input {...props} value={values.presenter} onChange={(e) => set('presenter', e.target.value)} />}
+        </Field>
+        <Field label={t('meetings.plannedMinutes')} error={errors.plannedMinutes}>
+          {(props) => <input {...props} className="input--short" inputMode="numeric" value={values.plannedMinutes} onChange={(e) => set('plannedMinutes', e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('meetings.description')} error={errors.description}>
+        {(props) => <textarea {...props} rows={2} value={values.description} onChange={(e) => set('description', e.target.value)} />}
+      </Field>
+      <FormActions pending={update.isPending} onCancel={onDone} />
+    </form>
   );
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { meetingCreateInputSchema, type AgendaItemKind } from '../../../../common/meetings.domain';
+import { meetingCreateInputSchema, meetingUpdateInputSchema, type AgendaItemKind, type Meeting } from '../../../../common/meetings.domain';
 import { danishDate } from '../../../../common/time';
 import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
@@ -189,6 +189,62 @@ function MeetingForm({ initial }: { readonly initial: Values }) {
         </div>
       </fieldset>
       <FormActions pending={create.isPending} onCancel={() => history.back()} />
+    </form>
+  );
+}
+
+/** Edit the facts of an existing meeting: title, kommune, time and place. */
+export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: () => void }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [values, setValues] = useState({
+    title: meeting.title,
+    kommuneId: meeting.kommune?.id ?? null,
+    date: dateInputValue(meeting.startsAt),
+    start: timeInputValue(meeting.startsAt),
+    end: meeting.endsAt ? timeInputValue(meeting.endsAt) : '',
+    place: meeting.place,
+  });
+  const { errors, validate, fromServer } = useValidation(meetingUpdateInputSchema);
+  const update = useApiMutation('meetings.update');
+  const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
+  return (
+    <form
+      className="card form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        const input = {
+          id: meeting.id,
+          title: values.title,
+          kommuneId: values.kommuneId,
+          startsAt: instantFromInputs(values.date, values.start) ?? `${values.date}T${values.start}`,
+          endsAt: values.end ? (instantFromInputs(values.date, values.end) ?? `${values.date}T${values.end}`) : null,
+          place: values.place,
+        };
+        if (!validate(input)) return;
+        update.mutate(input, { onSuccess: onDone, onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })) });
+      }}
+    >
+      <Field label={t('meetings.fields.title')} error={errors.title}>
+        {(props) => <input {...props} value={values.title} onChange={(e) => set('title', e.target.value)} autoFocus />}
+      </Field>
+      <Field label={t('meetings.fields.kommune')} error={errors.kommuneId}>
+        {(props) => <KommuneSelect {...props} value={values.kommuneId} onChange={(id) => set('kommuneId', id)} emptyLabel={t('meetings.chooseKommune')} />}
+      </Field>
+      <div className="row">
+        <Field label={t('meetings.fields.date')} error={errors.startsAt}>
+          {(props) => <input {...props} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+        </Field>
+        <Field label={t('meetings.fields.start')}>{(props) => <input {...props} type="time" value={values.start} onChange={(e) => set('start', e.target.value)} />}</Field>
+        <Field label={t('meetings.fields.end')} error={errors.endsAt}>
+          {(props) => <input {...props} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
+        </Field>
+      </div>
+      <Field label={t('meetings.fields.place')} error={errors.place}>
+        {(props) => <input {...props} value={values.place} onChange={(e) => set('place', e.target.value)} />}
+      </Field>
+      <FormActions pending={update.isPending} onCancel={onDone} />
     </form>
   );
 }

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { describeError } from '../../api';
@@ -9,10 +10,12 @@ import { useApiMutation, useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { AgendaEditor } from './agenda-editor.component';
 import { AttendancePanel } from './attendance.component';
+import { MeetingEditForm } from './meeting-form.page';
 
 export function MeetingPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const toast = useToast();
+  const [editing, setEditing] = useState(false);
   const meeting = useApiQuery('meetings.get', { id });
   const close = useApiMutation('meetings.close');
   const update = useApiMutation('meetings.update');
@@ -51,6 +54,9 @@ export function MeetingPage({ id }: { readonly id: string }) {
               <Link href={`/moeder/${m.id}/referat`} className="button">
                 {t('meetings.referatMode')}
               </Link>
+              <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </button>
               {m.status === 'planlagt' ? (
                 <button type="button" className="button button--secondary" onClick={() => close.mutate({ id }, { onSuccess: () => toast.show(t('meetings.closed')), onError })}>
                   {t('meetings.close')}
@@ -69,6 +75,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
         }
       />
       {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
+      {editing ? <MeetingEditForm meeting={m} onDone={() => setEditing(false)} /> : null}
       <div className="grid-2 grid-2--wide-left">
         <div className="card">
           <h2>{t('meetings.agenda')}</h2>

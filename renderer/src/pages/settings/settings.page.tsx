@@ -64,6 +64,9 @@ export function SettingsPage() {
             ))}
           </div>
         </fieldset>
+        <Field label={t('settings.quietMonths')} error={errors.quietMonths} hint={t('settings.quietMonthsHint')}>
+          {(props) => <input {...props} className="input--short" type="number" min={1} max={36} value={values.quietMonths} onChange={(e) => set('quietMonths', Number(e.target.value))} />}
+        </Field>
         <Field label={t('settings.language')} error={errors.language}>
           {(props) => (
             <select {...props} value={values.language} onChange={(e) => set('language', e.target.value as Language)}>
@@ -86,6 +89,7 @@ export function SettingsPage() {
           <h2>{t('settings.about')}</h2>
           <p>{t('settings.version', { version: info.data.version, schema: info.data.schemaVersion })}</p>
           <p className="muted breakall">{t('settings.database', { path: info.data.databasePath })}</p>
+          <p className="muted">{t('overview.mapAttribution')}</p>
         </div>
       ) : null}
     </section>
