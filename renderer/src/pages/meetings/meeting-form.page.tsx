@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
+import { meetingStatuses, type MeetingStatus } from '../../../../common/domain';
 import { meetingCreateInputSchema, meetingUpdateInputSchema, type AgendaItemKind, type Meeting } from '../../../../common/meetings.domain';
 import { danishDate } from '../../../../common/time';
 import { describeError } from '../../api';
@@ -204,6 +205,7 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
     start: timeInputValue(meeting.startsAt),
     end: meeting.endsAt ? timeInputValue(meeting.endsAt) : '',
     place: meeting.place,
+    status: meeting.status,
   });
   const { errors, validate, fromServer } = useValidation(meetingUpdateInputSchema);
   const update = useApiMutation('meetings.update');
@@ -221,6 +223,7 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
           startsAt: instantFromInputs(values.date, values.start) ?? `${values.date}T${values.start}`,
           endsAt: values.end ? (instantFromInputs(values.date, values.end) ?? `${values.date}T${values.end}`) : null,
           place: values.place,
+          status: values.status,
         };
         if (!validate(input)) return;
         update.mutate(input, { onSuccess: onDone, onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })) });
@@ -241,9 +244,22 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
           {(props) => <input {...props} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
         </Field>
       </div>
-      <Field label={t('meetings.fields.place')} error={errors.place}>
-        {(props) => <input {...props} value={values.place} onChange={(e) => set('place', e.target.value)} />}
-      </Field>
+      <div className="row">
+        <Field label={t('meetings.fields.place')} error={errors.place}>
+          {(props) => <input {...props} value={values.place} onChange={(e) => set('place', e.target.value)} />}
+        </Field>
+        <Field label={t('meetings.fields.status')} error={errors.status}>
+          {(props) => (
+            <select {...props} value={values.status} onChange={(e) => set('status', e.target.value as MeetingStatus)}>
+              {meetingStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {t(`meetings.status.${s}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
       <FormActions pending={update.isPending} onCancel={onDone} />
     </form>
   );
