@@ -74,3 +74,39 @@ describe('mutations', () => {
     expect(t.sqlite.prepare('SELECT id, deleted_at FROM organisation_kommune').all()).toEqual([{ id: linkId, deleted_at: null }]);
   });
 });
+
+describe('operation log', () => {
+  const ops = () => t.sqlite.prepare('SELECT hlc, field, value, prev FROM sync_op ORDER BY hlc, field').all() as { hlc: string; field: string; value: string; prev: string | null }[];
+
+  it('records a create as one clock with an operation per field, and an update with the clock it replaced', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    const created = ops();
+    expect(created.map((o) => [o.field, o.value])).toEqual([
+      ['deleted_at', 'null'],
+      ['kind', '"andet"'],
+      ['name', '"A"'],
+      ['notes', '""'],
+    ]);
+    expect(new Set(created.map((o) => o.hlc)).size).toBe(1);
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B', notes: '' }));
+    const update = ops().filter((o) => o.hlc !== created[0]!.hlc);
+    expect(update).toEqual([{ hlc: expect.any(String), field: 'name', value: '"B"', prev: created[0]!.hlc }]);
+    expect(update[0]!.hlc > created[0]!.hlc).toBe(true);
+    await t.db.transaction().execute((trx) => deleteRow(trx, 'organisation', id));
+    expect(ops().at(-1)).toMatchObject({ field: 'deleted_at', prev: created[0]!.hlc });
+  });
+
+  it('writes no operation when nothing changed, and none when the transaction rolls back', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    const before = ops().length;
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'A' }));
+    await t.db
+      .transaction()
+      .execute(async (trx) => {
+        await updateRow(trx, 'organisation', id, { name: 'Rulles tilbage' });
+        throw new Error('stop');
+      })
+      .catch(() => undefined);
+    expect(ops().length).toBe(before);
+  });
+});

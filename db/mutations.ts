@@ -2,13 +2,16 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import { AppError } from '../common/result';
 import { newId } from './ids';
 import type { Database, SyncedTable } from './schema';
+import { nextClock } from './sync/clock';
 
 /**
  * THE single write path for user data. Every create, field update, delete
  * (tombstone) and restore of a synced table goes through these functions,
- * inside the caller's transaction. The sync layer records field-level
- * operations here, so a repository that writes a synced table any other way
- * silently breaks sync (mutations-only.test.ts fails if one does).
+ * inside the caller's transaction, and each records its field-level
+ * operations in sync_op with one new clock — in the same transaction, so the
+ * log and the tables can never disagree. A repository that writes a synced
+ * table any other way silently breaks sync (mutations-only.test.ts fails if one does).
+ * Only db/sync/materialize.ts writes domain rows otherwise: it applies the log.
  */
 
 type Bookkeeping = 'id' | 'created_at' | 'updated_at' | 'deleted_at';
@@ -38,7 +41,24 @@ export async function createRow<T extends SyncedTable>(
   const stamp = (options.now ?? isoNow)();
   const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...columnsOf(fields)];
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(columns.map(([, v]) => sql.val(v)))})`.execute(trx);
+  await recordOps(trx, table, id, [['deleted_at', null], ...columnsOf(fields)], new Map());
   return id;
+}
+
+/** Clocks of the current value of each field of a row, from the log. */
+async function fieldClocks(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<Map<string, string>> {
+  const rows = await trx.selectFrom('sync_op').select(['field', (eb) => eb.fn.max('hlc').as('hlc')]).where('tbl', '=', table).where('row_id', '=', id).groupBy('field').execute();
+  return new Map(rows.map((r) => [r.field, r.hlc]));
+}
+
+async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][], previous: ReadonlyMap<string, string>): Promise<void> {
+  if (fields.length === 0) return;
+  const hlc = await nextClock(trx);
+  const origin = hlc.slice(hlc.lastIndexOf('-') + 1);
+  await trx
+    .insertInto('sync_op')
+    .values(fields.map(([field, value]) => ({ hlc, tbl: table, row_id: id, field, value: JSON.stringify(value), prev: previous.get(field) ?? null, origin })))
+    .execute();
 }
 
 /** Changes the named fields of a live row; NOT_FOUND when it is absent or deleted. Returns whether anything changed. */
@@ -55,6 +75,7 @@ export async function updateRow<T extends SyncedTable>(
   if (changed.length === 0) return false;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);
+  await recordOps(trx, table, id, changed, await fieldClocks(trx, table, id));
   return true;
 }
 
@@ -65,6 +86,7 @@ export async function deleteRow(trx: Transaction<Database>, table: SyncedTable, 
   if (current.deleted_at !== null) return;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
+  await recordOps(trx, table, id, [['deleted_at', stamp]], await fieldClocks(trx, table, id));
 }
 
 /** Clears the tombstone (undo of a delete). Restoring a live row is a no-op. */
@@ -74,6 +96,7 @@ export async function restoreRow(trx: Transaction<Database>, table: SyncedTable,
   if (current.deleted_at === null) return;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
+  await recordOps(trx, table, id, [['deleted_at', null]], await fieldClocks(trx, table, id));
 }
 
 /**

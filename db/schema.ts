@@ -11,6 +11,7 @@ import type {
 } from './meetings/meeting.table';
 import type { OrganisationKommuneTable, OrganisationTable } from './organisations/organisation.table';
 import type { LocalSettingTable } from './settings/setting.table';
+import type { SyncConflictTable, SyncJournalTable, SyncOpTable, SyncPeerTable, SyncStateTable } from './sync/sync.table';
 import type { TagLinkTable, TagTable } from './tags/tag.table';
 
 /**
@@ -35,6 +36,11 @@ export interface Database {
   tag: TagTable;
   tag_link: TagLinkTable;
   local_setting: LocalSettingTable;
+  sync_op: SyncOpTable;
+  sync_state: SyncStateTable;
+  sync_conflict: SyncConflictTable;
+  sync_peer: SyncPeerTable;
+  sync_journal: SyncJournalTable;
 }
 
 /**

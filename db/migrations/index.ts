@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import { m0001InitialSchema } from './0001-initial-schema';
 import { m0002ReferenceData } from './0002-reference-data';
 import { m0003AgendaItemKind } from './0003-agenda-item-kind';
+import { m0004SyncLog } from './0004-sync-log';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -13,6 +14,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0001-initial-schema': m0001InitialSchema,
   '0002-reference-data': m0002ReferenceData,
   '0003-agenda-item-kind': m0003AgendaItemKind,
+  '0004-sync-log': m0004SyncLog,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -3,6 +3,7 @@ import { channels, contract } from '../../common/contract';
 import { databaseDigest } from '../../db/maintenance';
 import { createTestDatabase } from '../../db/testing/test-database';
 import { handlers } from '../handlers';
+import { schemaVersion } from '../../db/migrations';
 import { createDispatcher, toErrorData, type Dispatch } from './dispatch';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -102,6 +103,6 @@ describe('handlers end to end', () => {
     expect(await dispatch('settings.update', { userName: 'Kirsten Konsulent', initials: 'KK', myKredse: [3] })).toMatchObject({ ok: true, value: { myKredse: [3], language: 'da' } });
     const mine = (await dispatch('kommuner.list', { onlyMyKredse: true })) as { ok: true; value: { navn: string }[] };
     expect(mine.value).toHaveLength(10);
-    expect(await dispatch('app.info', undefined)).toMatchObject({ ok: true, value: { version: '9.9.9', host: 'browser', schemaVersion: 3 } });
+    expect(await dispatch('app.info', undefined)).toMatchObject({ ok: true, value: { version: '9.9.9', host: 'browser', schemaVersion } });
   });
 });

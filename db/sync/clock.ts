@@ -1,0 +1,72 @@
+import os from 'node:os';
+import type { Kysely, Transaction } from 'kysely';
+import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../../common/hlc';
+import { newId } from '../ids';
+import type { Database } from '../schema';
+
+/**
+ * This installation's identity and clock, kept in sync_state so every write
+ * in the same transaction sees and advances the same clock.
+ */
+export interface Installation {
+  readonly id: string;
+  readonly name: string;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+async function readState(db: Db, key: string): Promise<string | undefined> {
+  return (await db.selectFrom('sync_state').select('value').where('key', '=', key).executeTakeFirst())?.value;
+}
+
+async function writeState(db: Db, key: string, value: string): Promise<void> {
+  await db.insertInto('sync_state').values({ key, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+/** The installation, created on first use: a random id and "user @ machine" as its name. */
+export async function getInstallation(db: Db): Promise<Installation> {
+  let id = await readState(db, 'installation_id');
+  let name = await readState(db, 'installation_name');
+  if (!id) {
+    // The id is used inside clocks: hex and dashes only.
+    id = newId().replace(/-/g, '').slice(-16);
+    await writeState(db, 'installation_id', id);
+  }
+  if (!name) {
+    name = `${os.userInfo().username} @ ${os.hostname()}`;
+    await writeState(db, 'installation_name', name);
+  }
+  return { id, name };
+}
+
+export async function setInstallationName(db: Db, name: string): Promise<Installation> {
+  await getInstallation(db);
+  await writeState(db, 'installation_name', name);
+  return getInstallation(db);
+}
+
+/** Injectable wall clock, so tests can skew an installation's time. */
+export const wallClock = { now: () => Date.now() };
+
+/** The next clock for a local change (one read and one write: this runs on every mutation). */
+export async function nextClock(db: Db): Promise<string> {
+  const rows = await db.selectFrom('sync_state').select(['key', 'value']).where('key', 'in', ['installation_id', 'clock']).execute();
+  const id = rows.find((r) => r.key === 'installation_id')?.value ?? (await getInstallation(db)).id;
+  const last = rows.find((r) => r.key === 'clock')?.value;
+  const next = tick(last ? decodeHlc(last) : null, wallClock.now(), id);
+  const encoded = encodeHlc(next);
+  await writeState(db, 'clock', encoded);
+  return encoded;
+}
+
+/** Advance the local clock past a received one. */
+export async function observeClock(db: Db, remote: string): Promise<void> {
+  const { id } = await getInstallation(db);
+  const last = await readState(db, 'clock');
+  const next: Hlc = receive(last ? decodeHlc(last) : null, decodeHlc(remote), wallClock.now(), id);
+  await writeState(db, 'clock', encodeHlc(next));
+}
+
+export async function currentClock(db: Db): Promise<string | null> {
+  return (await readState(db, 'clock')) ?? null;
+}
