@@ -17,7 +17,8 @@ function sourceFiles(dir: string): string[] {
 
 describe('the single mutation path', () => {
   const dbDir = path.dirname(new URL(import.meta.url).pathname);
-  const files = sourceFiles(dbDir).filter((f) => path.basename(f) !== 'mutations.ts');
+  // mutations.ts authors changes; sync/materialize.ts applies the operation log. Nothing else writes.
+  const files = sourceFiles(dbDir).filter((f) => !['mutations.ts', 'materialize.ts'].includes(path.basename(f)));
   const tables = syncedTables.join('|');
   const kyselyWrite = new RegExp(`\\b(insertInto|updateTable|deleteFrom|replaceInto)\\(\\s*['"\`](${tables})\\b`);
   const rawWrite = new RegExp(`\\b(INSERT\\s+(OR\\s+\\w+\\s+)?INTO|UPDATE|DELETE\\s+FROM|REPLACE\\s+INTO)\\s+["\`]?(${tables})\\b`, 'i');

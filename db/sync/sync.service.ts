@@ -1,0 +1,133 @@
+import path from 'node:path';
+import type { Kysely } from 'kysely';
+import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type SyncHeader } from '../../common/sync-file.schema';
+import { AppError } from '../../common/result';
+import { backupDatabase, backupName, defaultBackupDir, type AppDatabase } from '../connection';
+import type { Database } from '../schema';
+import { applyOperations, previewOperations, type ImportReport, type SyncOperation } from './apply';
+import { currentClock, getInstallation } from './clock';
+import { readSyncFile, writeSyncFile } from './sync-file';
+
+/** Origin installation → highest clock of its operations held here. */
+export type VersionVector = Record<string, string>;
+
+export async function versionVector(db: Kysely<Database>): Promise<VersionVector> {
+  const rows = await db.selectFrom('sync_op').select(['origin', (eb) => eb.fn.max('hlc').as('hlc')]).groupBy('origin').execute();
+  return Object.fromEntries(rows.map((r) => [r.origin, r.hlc]));
+}
+
+export interface Peer {
+  readonly installationId: string;
+  readonly name: string;
+  readonly lastReceivedAt: string | null;
+  readonly lastSentAt: string | null;
+}
+
+export async function listPeers(db: Kysely<Database>): Promise<Peer[]> {
+  const rows = await db.selectFrom('sync_peer').selectAll().orderBy('name').execute();
+  return rows.map((r) => ({ installationId: r.installation_id, name: r.name, lastReceivedAt: r.last_received_at, lastSentAt: r.last_sent_at }));
+}
+
+export interface ExportResult {
+  readonly file: string;
+  readonly operations: number;
+  readonly peer: Peer | null;
+}
+
+/**
+ * Writes a .kredsbog file: everything, or — for a known peer — only what the
+ * peer lacks according to the version vector in the last file received from it.
+ */
+export async function exportSync(app: AppDatabase, options: { readonly out: string; readonly peerId?: string; readonly appVersion: string }): Promise<ExportResult> {
+  const { db } = app;
+  const installation = await getInstallation(db);
+  let peerVector: VersionVector = {};
+  let peer: Peer | null = null;
+  if (options.peerId) {
+    const row = await db.selectFrom('sync_peer').selectAll().where('installation_id', '=', options.peerId).executeTakeFirst();
+    if (!row) throw new AppError('NOT_FOUND', 'Modtageren er ukendt. Importér først en fil fra den, eller eksportér alt.');
+    peerVector = JSON.parse(row.last_received_vector) as VersionVector;
+    peer = { installationId: row.installation_id, name: row.name, lastReceivedAt: row.last_received_at, lastSentAt: row.last_sent_at };
+  }
+  const all = await db.selectFrom('sync_op').selectAll().orderBy('hlc').orderBy('tbl').orderBy('row_id').orderBy('field').execute();
+  const operations: SyncOperation[] = all.filter((op) => !(peerVector[op.origin] && op.hlc <= peerVector[op.origin]!));
+  const header: SyncHeader = {
+    format: SYNC_FORMAT,
+    formatVersion: SYNC_FORMAT_VERSION,
+    minReaderVersion: 1,
+    schemaVersion: app.schemaVersion,
+    appVersion: options.appVersion,
+    installationId: installation.id,
+    installationName: installation.name,
+    createdAt: new Date().toISOString(),
+    clock: await currentClock(db),
+    vector: await versionVector(db),
+    counts: { operations: operations.length },
+  };
+  writeSyncFile(options.out, header, operations);
+  if (peer) await db.updateTable('sync_peer').set({ last_sent_at: header.createdAt }).where('installation_id', '=', peer.installationId).execute();
+  return { file: options.out, operations: operations.length, peer };
+}
+
+export interface ImportPreview {
+  readonly sender: { readonly installationId: string; readonly name: string; readonly createdAt: string };
+  readonly warnings: readonly string[];
+  readonly report: ImportReport;
+  /** Tables where the import would delete more than 20 % of the live rows: the user must confirm. */
+  readonly largeDeletes: readonly string[];
+}
+
+function largeDeletes(report: ImportReport): string[] {
+  return Object.entries(report.tables)
+    .filter(([, t]) => t.deleted > 0 && t.liveBefore > 0 && t.deleted / t.liveBefore > 0.2)
+    .map(([table]) => table);
+}
+
+async function checkSender(app: AppDatabase, installationId: string): Promise<void> {
+  const { id } = await getInstallation(app.db);
+  if (installationId === id) throw new AppError('VALIDATION', 'Filen kan ikke importeres: den er lavet af denne installation selv. Intet er ændret.');
+}
+
+/** What importing the file would do, computed without changing anything. */
+export async function previewImport(app: AppDatabase, file: string): Promise<ImportPreview> {
+  const { header, operations, warnings } = readSyncFile(file);
+  await checkSender(app, header.installationId);
+  const report = await previewOperations(app.db, operations, app.sqlite);
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
+}
+
+/**
+ * Imports a file: validated whole first, then a backup with the backup API,
+ * then everything in one transaction (all or nothing), a journal entry and
+ * the sender remembered as a peer.
+ */
+export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean } = {}): Promise<ImportPreview> {
+  const { header, operations, warnings } = readSyncFile(file);
+  await checkSender(app, header.installationId);
+  const preview = await previewOperations(app.db, operations, app.sqlite);
+  const large = largeDeletes(preview);
+  if (large.length > 0 && !options.confirmLargeDeletes) {
+    throw new AppError('CONFLICT', `Importen vil slette mere end 20 % af posterne i ${large.join(', ')}. Bekræft udtrykkeligt for at fortsætte.`);
+  }
+  // Nothing new: no backup needed, but the file still tells us what the sender has.
+  if (!preview.nothingToDo && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
+  const report = await app.db.transaction().execute(async (trx) => {
+    const result = await applyOperations(trx, operations, app.sqlite);
+    const received = new Date().toISOString();
+    await trx
+      .insertInto('sync_peer')
+      .values({ installation_id: header.installationId, name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector), last_sent_at: null })
+      .onConflict((oc) => oc.column('installation_id').doUpdateSet({ name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector) }))
+      .execute();
+    return result;
+  });
+  await journal(app, header, file, report);
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
+}
+
+async function journal(app: AppDatabase, header: SyncHeader, file: string, report: ImportReport): Promise<void> {
+  await app.db
+    .insertInto('sync_journal')
+    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held }) })
+    .execute();
+}
