@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
-import { isSyncedTable, materializeRow } from './materialize';
+import { columnsOf, isSyncedTable, materializeRow } from './materialize';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
 export interface SyncOperation {
@@ -86,9 +86,9 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
       await trx.updateTable('sync_conflict').set({ resolved_hlc: op.hlc }).where('tbl', '=', op.tbl).where('row_id', '=', op.row_id).where('field', '=', op.field).where('winner_hlc', '=', op.prev).where('resolved_hlc', 'is', null).execute();
     }
     await trx.insertInto('sync_op').values(op).execute();
-    if (!isSyncedTable(op.tbl)) {
+    if (!isSyncedTable(op.tbl) || !(await columnsOf(trx, op.tbl, cacheKey)).some((c) => c.name === op.field)) {
       held++;
-      continue;
+      if (!isSyncedTable(op.tbl)) continue;
     }
     if (op.field !== 'deleted_at') {
       const { rows } = await sql<{ deleted_at: string | null }>`SELECT deleted_at FROM ${sql.table(op.tbl)} WHERE id = ${op.row_id}`.execute(trx);

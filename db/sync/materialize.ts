@@ -85,3 +85,21 @@ export async function materializeRow(trx: Transaction<Database>, table: string, 
   for (const [field] of changed) before[field] = existing[field] ?? null;
   return { kind: 'changed', before, after: Object.fromEntries(changed) };
 }
+
+/**
+ * After a migration adds a synced column, operations that were held for it
+ * (received from a newer app) take effect: every row of the table that has
+ * operations is brought in line with the log again.
+ * Migrations that add a synced column must call this.
+ */
+export async function rematerializeTable(trx: Transaction<Database>, table: SyncedTable, cacheKey: object): Promise<number> {
+  columnCache.get(cacheKey)?.delete(table);
+  const rows = await trx.selectFrom('sync_op').select('row_id').distinct().where('tbl', '=', table).execute();
+  const now = new Date().toISOString();
+  let changed = 0;
+  for (const { row_id } of rows) {
+    const outcome = await materializeRow(trx, table, row_id, now, cacheKey);
+    if (outcome.kind === 'changed' || outcome.kind === 'created') changed++;
+  }
+  return changed;
+}
