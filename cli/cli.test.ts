@@ -105,3 +105,36 @@ describe('cli meetings and followups', () => {
     expect(await run('followups', '--db', file, '--kommune', '9999')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Ingen kommune/) });
   });
 });
+
+describe('cli sync', () => {
+  it('exports, previews with --dry-run (changing nothing), imports, re-imports as nothing to do, and lists the peer', async () => {
+    const source = dbPath();
+    const target = dbPath();
+    const { openDatabase } = await import('../db/connection');
+    const { createOrganisation } = await import('../db/organisations/organisations.repository');
+    const app = await openDatabase(source);
+    await createOrganisation(app.db, { name: 'Domea', kind: 'boligorganisation', notes: '', kommuneIds: [] });
+    await app.close();
+    const file = path.join(path.dirname(source), 'alt.kredsbog');
+    expect((await run('export', '--db', source, '--out', file, '--full')).code).toBe(0);
+    await run('stats', '--db', target);
+    const before = (await run('digest', '--db', target)).stdout;
+    const dry = await run('import', '--db', target, file, '--dry-run', '--json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ dryRun: true, report: { tables: { organisation: { created: 1 } } } });
+    expect((await run('digest', '--db', target)).stdout).toBe(before);
+    const imported = await run('import', '--db', target, file);
+    expect(imported.stdout).toContain('organisation: 1 nye');
+    expect((await run('digest', '--db', target)).stdout).toBe((await run('digest', '--db', source)).stdout);
+    expect((await run('import', '--db', target, file)).stdout).toContain('Intet nyt');
+    const peers = JSON.parse((await run('peers', '--db', target, '--json')).stdout) as { name: string }[];
+    expect(peers).toHaveLength(1);
+  });
+
+  it('rejects a damaged file with a Danish message and exit 1', async () => {
+    const target = dbPath();
+    const bad = path.join(path.dirname(target), 'skidt.kredsbog');
+    fs.writeFileSync(bad, 'ikke en fil');
+    expect(await run('import', '--db', target, bad)).toMatchObject({ code: 1, stderr: expect.stringMatching(/Filen kan ikke importeres/) });
+    expect(await run('export', '--db', target, '--out', bad, '--peer', 'ukendt')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Modtageren er ukendt/) });
+  });
+});

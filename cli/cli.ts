@@ -9,6 +9,8 @@ import { listFollowUps } from '../db/follow-ups/follow-ups.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../db/maintenance';
 import { listMeetings } from '../db/meetings/meetings.repository';
 import { seedDemo } from '../db/demo/seed-demo';
+import { exportSync, importSync, listPeers, previewImport } from '../db/sync/sync.service';
+import packageJson from '../package.json';
 
 /**
  * Administrator and test CLI over the same services as the app.
@@ -22,6 +24,7 @@ interface CommandContext {
   readonly app: AppDatabase;
   readonly json: boolean;
   readonly values: Record<string, string | boolean | undefined>;
+  readonly positionals: readonly string[];
   readonly out: Output;
 }
 
@@ -38,6 +41,11 @@ Kommandoer:
                         realistiske danske demodata (skala 1 ≈ én konsulent i fem år), deterministisk pr. seed
   followups [--overdue] [--kommune KODE]
                         åbne opfølgningspunkter (med --overdue kun de forfaldne)
+  export --out FIL [--full | --peer ID]
+                        synkroniseringsfil (.kredsbog): alt, eller hvad modtageren mangler
+  import FIL [--dry-run] [--confirm-deletes]
+                        importér en .kredsbog-fil (--dry-run viser kun forhåndsvisningen)
+  peers                 kendte installationer (modtagere/afsendere)
 
 Tilvalg:
   --json                maskinlæsbart output
@@ -86,6 +94,39 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
     const seconds = (Date.now() - started) / 1000;
     if (json) out.write(`${JSON.stringify({ ...summary, seconds })}\n`);
     else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter.\n`);
+    return 0;
+  },
+  async export({ app, json, values, out }) {
+    if (typeof values.out !== 'string' || values.out === '') throw new UserError('Angiv filen: --out FIL');
+    if (values.full && values.peer) throw new UserError('Vælg enten --full eller --peer, ikke begge.');
+    const result = await exportSync(app, { out: path.resolve(values.out), peerId: typeof values.peer === 'string' ? values.peer : undefined, appVersion: packageJson.version });
+    out.write(json ? `${JSON.stringify(result)}\n` : `${result.operations} ændringer skrevet til ${result.file}${result.peer ? ` (til ${result.peer.name})` : ''}.\n`);
+    return 0;
+  },
+  async import({ app, json, values, positionals, out }) {
+    const file = positionals[1];
+    if (!file) throw new UserError('Angiv filen der skal importeres: npm run cli -- import --db STI FIL');
+    const result = values['dry-run'] ? await previewImport(app, path.resolve(file)) : await importSync(app, path.resolve(file), { confirmLargeDeletes: values['confirm-deletes'] === true });
+    if (json) {
+      out.write(`${JSON.stringify({ dryRun: values['dry-run'] === true, ...result })}\n`);
+      return 0;
+    }
+    const r = result.report;
+    const lines = [
+      `${values['dry-run'] ? 'Forhåndsvisning af import' : 'Importeret'} fra ${result.sender.name} (${result.sender.createdAt}):`,
+      r.nothingToDo ? '  Intet nyt – alt i filen findes allerede.' : `  ${r.applied} nye ændringer, ${r.alreadyPresent} fandtes allerede, ${r.conflicts} konflikter, ${r.held} gemt til en nyere version.`,
+      ...Object.entries(r.tables).map(([table, t]) => `  ${table}: ${t.created} nye, ${t.changed} ændrede, ${t.deleted} slettede, ${t.restored} gendannede`),
+      ...result.warnings.map((w) => `  Advarsel: ${w}`),
+      ...(result.largeDeletes.length ? [`  Sletter mere end 20 % af: ${result.largeDeletes.join(', ')} (kræver --confirm-deletes).`] : []),
+    ];
+    out.write(`${lines.join('\n')}\n`);
+    return 0;
+  },
+  async peers({ app, json, out }) {
+    const peers = await listPeers(app.db);
+    if (json) out.write(`${JSON.stringify(peers)}\n`);
+    else if (peers.length === 0) out.write('Ingen kendte installationer endnu.\n');
+    else out.write(peers.map((p) => `${p.installationId}  ${p.name}  modtaget ${p.lastReceivedAt ?? '–'}  sendt ${p.lastSentAt ?? '–'}`).join('\n') + '\n');
     return 0;
   },
   async followups({ app, json, values, out }) {
@@ -147,6 +188,10 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
         overdue: { type: 'boolean', default: false },
         scale: { type: 'string' },
         seed: { type: 'string' },
+        full: { type: 'boolean', default: false },
+        peer: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'confirm-deletes': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
     });
@@ -171,7 +216,7 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
   let app: AppDatabase | undefined;
   try {
     app = await openDatabase(parsed.values.db);
-    return await command({ app, json: parsed.values.json ?? false, values: parsed.values, out });
+    return await command({ app, json: parsed.values.json ?? false, values: parsed.values, positionals: parsed.positionals, out });
   } catch (error) {
     if (error instanceof UserError || (error instanceof AppError && error.code !== 'INTERNAL')) {
       errOut.write(`${error.message}\n`);
