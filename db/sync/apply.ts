@@ -1,9 +1,9 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
-import { sql } from 'kysely';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
-import { columnsOf, isSyncedTable, materializeRow } from './materialize';
+import { isSyncedTable, materializeRow, tableInfo } from './materialize';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
 export interface SyncOperation {
@@ -51,7 +51,14 @@ class PreviewRollback extends Error {
  * clock wins, the other value is kept), then brings every touched row in
  * line with the log. All in the caller's transaction.
  */
-export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], cacheKey: object): Promise<ImportReport> {
+export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database): Promise<ImportReport> {
+  // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
+  const exists = sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?').pluck();
+  const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
+  const insertConflict = sqlite.prepare('INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)');
+  const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');
+  const insertOp = sqlite.prepare('INSERT INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const deletedRow = new Map<string, BetterSqlite3.Statement>();
   const now = new Date().toISOString();
   let alreadyPresent = 0;
   let held = 0;
@@ -61,38 +68,32 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   let maxClock = '';
 
   for (const op of operations) {
-    const exists = await trx.selectFrom('sync_op').select('hlc').where('hlc', '=', op.hlc).where('tbl', '=', op.tbl).where('row_id', '=', op.row_id).where('field', '=', op.field).executeTakeFirst();
-    if (exists) {
+    if (exists.get(op.hlc, op.tbl, op.row_id, op.field)) {
       alreadyPresent++;
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
-    const current = await trx
-      .selectFrom('sync_op')
-      .select(['hlc', 'value', 'prev', 'origin'])
-      .where('tbl', '=', op.tbl)
-      .where('row_id', '=', op.row_id)
-      .where('field', '=', op.field)
-      .orderBy('hlc', 'desc')
-      .limit(1)
-      .executeTakeFirst();
+    const current = winner.get(op.tbl, op.row_id, op.field) as { hlc: string; value: string | null; prev: string | null; origin: string } | undefined;
     if (current && current.origin !== op.origin && current.value !== op.value && op.prev !== current.hlc && current.prev !== op.hlc) {
-      const [winner, loser] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
-      await trx.insertInto('sync_conflict').values({ tbl: op.tbl, row_id: op.row_id, field: op.field, winner_hlc: winner, loser_hlc: loser, resolved_hlc: null }).onConflict((oc) => oc.doNothing()).execute();
+      const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
+      insertConflict.run(op.tbl, op.row_id, op.field, won, lost);
       conflicts++;
     }
-    if (op.prev) {
-      // An operation made on top of a conflict's winner resolves that conflict everywhere.
-      await trx.updateTable('sync_conflict').set({ resolved_hlc: op.hlc }).where('tbl', '=', op.tbl).where('row_id', '=', op.row_id).where('field', '=', op.field).where('winner_hlc', '=', op.prev).where('resolved_hlc', 'is', null).execute();
-    }
-    await trx.insertInto('sync_op').values(op).execute();
-    if (!isSyncedTable(op.tbl) || !(await columnsOf(trx, op.tbl, cacheKey)).some((c) => c.name === op.field)) {
+    // An operation made on top of a conflict's winner resolves that conflict everywhere.
+    if (op.prev) resolveConflicts.run(op.hlc, op.tbl, op.row_id, op.field, op.prev);
+    insertOp.run(op.hlc, op.tbl, op.row_id, op.field, op.value, op.prev, op.origin);
+    if (!isSyncedTable(op.tbl)) {
       held++;
-      if (!isSyncedTable(op.tbl)) continue;
+      continue;
     }
+    if (!tableInfo(sqlite, op.tbl).known.has(op.field)) held++;
     if (op.field !== 'deleted_at') {
-      const { rows } = await sql<{ deleted_at: string | null }>`SELECT deleted_at FROM ${sql.table(op.tbl)} WHERE id = ${op.row_id}`.execute(trx);
-      if (rows[0]?.deleted_at) editsToDeleted++;
+      let statement = deletedRow.get(op.tbl);
+      if (!statement) {
+        statement = sqlite.prepare(`SELECT deleted_at FROM "${op.tbl}" WHERE id = ?`).pluck();
+        deletedRow.set(op.tbl, statement);
+      }
+      if (statement.get(op.row_id)) editsToDeleted++;
     }
     touched.set(`${op.tbl}\u0000${op.row_id}`, { table: op.tbl, rowId: op.row_id });
   }
@@ -101,26 +102,19 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   const samples: ImportReport['samples'][number][] = [];
   for (const { table, rowId } of touched.values()) {
     if (!tables[table]) {
-      const { rows } = await sql<{ n: number }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE deleted_at IS NULL`.execute(trx);
-      tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore: rows[0]?.n ?? 0 };
+      const liveBefore = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE deleted_at IS NULL`).pluck().get() as number;
+      tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
     }
     const counts = tables[table]!;
-    const outcome = await materializeRow(trx, table, rowId, now, cacheKey);
+    const outcome = materializeRow(sqlite, table, rowId, now);
     if (outcome.kind === 'held') held++;
-    if (outcome.kind === 'created') counts.created++;
-    if (outcome.kind === 'changed') {
-      const kind = 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
-      counts[kind]++;
-      if (samples.length < 200) {
-        const fields: Record<string, { before: unknown; after: unknown }> = {};
-        for (const [field, after] of Object.entries(outcome.after)) fields[field] = { before: outcome.before[field], after };
-        samples.push({ table, rowId, kind, fields });
-      }
-    }
-    if (outcome.kind === 'created' && samples.length < 200) {
+    if (outcome.kind === 'unchanged' || outcome.kind === 'held') continue;
+    const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
+    counts[kind]++;
+    if (samples.length < 200) {
       const fields: Record<string, { before: unknown; after: unknown }> = {};
-      for (const [field, after] of Object.entries(outcome.after)) fields[field] = { before: null, after };
-      samples.push({ table, rowId, kind: 'created', fields });
+      for (const [field, after] of Object.entries(outcome.after)) fields[field] = { before: outcome.kind === 'changed' ? outcome.before[field] : null, after };
+      samples.push({ table, rowId, kind, fields });
     }
   }
   if (maxClock) await observeClock(trx, maxClock);
@@ -130,10 +124,10 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
 }
 
 /** The report an import would give, computed inside a transaction that is then rolled back. */
-export async function previewOperations(db: Kysely<Database>, operations: readonly SyncOperation[], cacheKey: object): Promise<ImportReport> {
+export async function previewOperations(db: Kysely<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database): Promise<ImportReport> {
   try {
     await db.transaction().execute(async (trx) => {
-      const report = await applyOperations(trx, operations, cacheKey);
+      const report = await applyOperations(trx, operations, sqlite);
       throw new PreviewRollback(report);
     });
   } catch (error) {

@@ -1,4 +1,5 @@
-import { sql, type Transaction } from 'kysely';
+import type BetterSqlite3 from 'better-sqlite3';
+import type { Transaction } from 'kysely';
 import type { Database, SyncedTable } from '../schema';
 import { syncedTables } from '../schema';
 
@@ -14,29 +15,55 @@ import { syncedTables } from '../schema';
  * the delete, and it keeps the record visible (edit beats concurrent delete).
  *
  * This module (with db/mutations.ts) is the only writer of domain tables.
+ * It runs on the raw connection with prepared statements (imports apply
+ * hundreds of thousands of operations), always inside the caller's Kysely
+ * transaction, which holds that same single connection.
  */
 type Value = string | number | null;
 
-interface ColumnInfo {
+export interface ColumnInfo {
   readonly name: string;
   readonly notNull: boolean;
   readonly hasDefault: boolean;
 }
 
-const columnCache = new WeakMap<object, Map<string, ColumnInfo[]>>();
+interface TableStatements {
+  readonly columns: ColumnInfo[];
+  readonly known: ReadonlySet<string>;
+  readonly select: BetterSqlite3.Statement;
+}
 
-export async function columnsOf(trx: Transaction<Database>, table: string, cacheKey: object): Promise<ColumnInfo[]> {
-  let perDb = columnCache.get(cacheKey);
-  if (!perDb) {
-    perDb = new Map();
-    columnCache.set(cacheKey, perDb);
+const cache = new WeakMap<BetterSqlite3.Database, { winners: BetterSqlite3.Statement; tables: Map<string, TableStatements> }>();
+
+function statementsFor(sqlite: BetterSqlite3.Database) {
+  let entry = cache.get(sqlite);
+  if (!entry) {
+    entry = {
+      winners: sqlite.prepare(`SELECT o.field, o.value, o.hlc FROM sync_op o
+        WHERE o.tbl = ? AND o.row_id = ?
+          AND o.hlc = (SELECT max(hlc) FROM sync_op i WHERE i.tbl = o.tbl AND i.row_id = o.row_id AND i.field = o.field)`),
+      tables: new Map(),
+    };
+    cache.set(sqlite, entry);
   }
-  const cached = perDb.get(table);
-  if (cached) return cached;
-  const { rows } = await sql<{ name: string; notnull: number; dflt_value: unknown }>`SELECT name, "notnull", dflt_value FROM pragma_table_info(${table})`.execute(trx);
-  const info = rows.map((r) => ({ name: r.name, notNull: r.notnull === 1, hasDefault: r.dflt_value !== null }));
-  perDb.set(table, info);
+  return entry;
+}
+
+export function tableInfo(sqlite: BetterSqlite3.Database, table: SyncedTable): TableStatements {
+  const entry = statementsFor(sqlite);
+  let info = entry.tables.get(table);
+  if (!info) {
+    const rows = sqlite.prepare(`SELECT name, "notnull" AS not_null, dflt_value FROM pragma_table_info(?)`).all(table) as { name: string; not_null: number; dflt_value: unknown }[];
+    const columns = rows.map((r) => ({ name: r.name, notNull: r.not_null === 1, hasDefault: r.dflt_value !== null }));
+    info = { columns, known: new Set(columns.map((c) => c.name)), select: sqlite.prepare(`SELECT * FROM "${table}" WHERE id = ?`) };
+    entry.tables.set(table, info);
+  }
   return info;
+}
+
+/** Forget cached column lists (after a migration adds a column). */
+export function forgetTableInfo(sqlite: BetterSqlite3.Database, table: string): void {
+  cache.get(sqlite)?.tables.delete(table);
 }
 
 export function isSyncedTable(table: string): table is SyncedTable {
@@ -49,38 +76,35 @@ export type MaterializeOutcome =
   | { kind: 'unchanged' }
   | { kind: 'held' };
 
+const bookkeeping = new Set(['id', 'created_at', 'updated_at']);
+
 /** Brings one row in line with the log; returns what happened, for the import preview. */
-export async function materializeRow(trx: Transaction<Database>, table: string, rowId: string, now: string, cacheKey: object): Promise<MaterializeOutcome> {
+export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string): MaterializeOutcome {
   if (!isSyncedTable(table)) return { kind: 'held' };
-  const columns = await columnsOf(trx, table, cacheKey);
-  const known = new Set(columns.map((c) => c.name));
-  const { rows: winners } = await sql<{ field: string; value: string | null; hlc: string }>`
-    SELECT o.field, o.value, o.hlc FROM sync_op o
-    WHERE o.tbl = ${table} AND o.row_id = ${rowId}
-      AND o.hlc = (SELECT max(hlc) FROM sync_op i WHERE i.tbl = o.tbl AND i.row_id = o.row_id AND i.field = o.field)`.execute(trx);
+  const info = tableInfo(sqlite, table);
+  const winners = statementsFor(sqlite).winners.all(table, rowId) as { field: string; value: string | null; hlc: string }[];
   const state: Record<string, Value> = {};
   let deleteClock: string | null = null;
   let latestEdit = '';
   for (const w of winners) {
-    if (!known.has(w.field) || w.field === 'id' || w.field === 'created_at' || w.field === 'updated_at') continue;
+    if (!info.known.has(w.field) || bookkeeping.has(w.field)) continue;
     state[w.field] = w.value === null ? null : (JSON.parse(w.value) as Value);
     if (w.field === 'deleted_at') deleteClock = w.hlc;
     else if (w.hlc > latestEdit) latestEdit = w.hlc;
   }
   if (deleteClock !== null && state.deleted_at !== null && latestEdit > deleteClock) state.deleted_at = null;
 
-  const { rows: existingRows } = await sql<Record<string, Value>>`SELECT * FROM ${sql.table(table)} WHERE id = ${rowId}`.execute(trx);
-  const existing = existingRows[0];
+  const existing = info.select.get(rowId) as Record<string, Value> | undefined;
   if (!existing) {
-    const missing = columns.filter((c) => c.notNull && !c.hasDefault && !['id', 'created_at', 'updated_at'].includes(c.name) && !(c.name in state));
+    const missing = info.columns.filter((c) => c.notNull && !c.hasDefault && !bookkeeping.has(c.name) && !(c.name in state));
     if (missing.length > 0) return { kind: 'held' };
-    const values: [string, Value][] = [['id', rowId], ['created_at', now], ['updated_at', now], ...Object.entries(state)];
-    await sql`INSERT INTO ${sql.table(table)} (${sql.join(values.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(values.map(([, v]) => sql.val(v)))})`.execute(trx);
+    const entries: [string, Value][] = [['id', rowId], ['created_at', now], ['updated_at', now], ...Object.entries(state)];
+    sqlite.prepare(`INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`).run(...entries.map(([, v]) => v));
     return { kind: 'created', after: state };
   }
   const changed = Object.entries(state).filter(([field, value]) => existing[field] !== value);
   if (changed.length === 0) return { kind: 'unchanged' };
-  await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', now] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${rowId}`.execute(trx);
+  sqlite.prepare(`UPDATE "${table}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...changed.map(([, v]) => v), now, rowId);
   const before: Record<string, Value> = {};
   for (const [field] of changed) before[field] = existing[field] ?? null;
   return { kind: 'changed', before, after: Object.fromEntries(changed) };
@@ -92,13 +116,13 @@ export async function materializeRow(trx: Transaction<Database>, table: string, 
  * operations is brought in line with the log again.
  * Migrations that add a synced column must call this.
  */
-export async function rematerializeTable(trx: Transaction<Database>, table: SyncedTable, cacheKey: object): Promise<number> {
-  columnCache.get(cacheKey)?.delete(table);
-  const rows = await trx.selectFrom('sync_op').select('row_id').distinct().where('tbl', '=', table).execute();
+export async function rematerializeTable(_trx: Transaction<Database>, table: SyncedTable, sqlite: BetterSqlite3.Database): Promise<number> {
+  forgetTableInfo(sqlite, table);
+  const rows = sqlite.prepare('SELECT DISTINCT row_id FROM sync_op WHERE tbl = ?').all(table) as { row_id: string }[];
   const now = new Date().toISOString();
   let changed = 0;
   for (const { row_id } of rows) {
-    const outcome = await materializeRow(trx, table, row_id, now, cacheKey);
+    const outcome = materializeRow(sqlite, table, row_id, now);
     if (outcome.kind === 'changed' || outcome.kind === 'created') changed++;
   }
   return changed;

@@ -104,15 +104,17 @@ export async function previewImport(app: AppDatabase, file: string): Promise<Imp
 export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean } = {}): Promise<ImportPreview> {
   const { header, operations, warnings } = readSyncFile(file);
   await checkSender(app, header.installationId);
-  const preview = await previewOperations(app.db, operations, app.sqlite);
-  const large = largeDeletes(preview);
-  if (large.length > 0 && !options.confirmLargeDeletes) {
-    throw new AppError('CONFLICT', `Importen vil slette mere end 20 % af posterne i ${large.join(', ')}. Bekræft udtrykkeligt for at fortsætte.`);
-  }
   // Nothing new: no backup needed, but the file still tells us what the sender has.
-  if (!preview.nothingToDo && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
+  const present = app.sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?');
+  const hasNew = operations.some((op) => !present.get(op.hlc, op.tbl, op.row_id, op.field));
+  if (hasNew && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
   const report = await app.db.transaction().execute(async (trx) => {
     const result = await applyOperations(trx, operations, app.sqlite);
+    const large = largeDeletes(result);
+    // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
+    if (large.length > 0 && !options.confirmLargeDeletes) {
+      throw new AppError('CONFLICT', `Importen vil slette mere end 20 % af posterne i ${large.join(', ')}. Bekræft udtrykkeligt for at fortsætte.`);
+    }
     const received = new Date().toISOString();
     await trx
       .insertInto('sync_peer')
