@@ -51,6 +51,7 @@ import {
   seriesUpdateInputSchema,
 } from './meetings.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
+import { conflictSchema, importPreviewSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
 /**
  * The IPC contract. This object is the only place a channel name is written:
@@ -131,6 +132,14 @@ export const contract = {
   'followUps.setStatus': { input: followUpStatusInputSchema, output: z.array(followUpSchema) },
   'followUps.delete': { input: byId, output: followUpSchema },
   'followUps.restore': { input: byId, output: followUpSchema },
+
+  'sync.status': { input: none, output: syncStatusSchema },
+  'sync.rename': { input: z.object({ name: z.string().trim().min(1, { error: 'validation.required' }).max(200, { error: 'validation.tooLong' }) }), output: syncStatusSchema },
+  'sync.export': { input: z.object({ peerId: z.string().max(64).optional() }), output: syncExportResultSchema },
+  'sync.preview': { input: syncFilePayloadSchema, output: importPreviewSchema },
+  'sync.import': { input: syncFilePayloadSchema.extend({ confirmLargeDeletes: z.boolean().default(false) }), output: importPreviewSchema },
+  'sync.conflicts': { input: none, output: z.array(conflictSchema) },
+  'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: z.array(conflictSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

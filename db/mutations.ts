@@ -22,6 +22,8 @@ type Value = string | number | null;
 export interface MutationContext {
   /** ISO timestamp source; injectable so tests and sync can control time. */
   readonly now?: () => string;
+  /** Record the operation even if the value is unchanged (resolving a sync conflict in favour of the current value). */
+  readonly force?: boolean;
 }
 
 const isoNow = () => new Date().toISOString();
@@ -71,7 +73,7 @@ export async function updateRow<T extends SyncedTable>(
 ): Promise<boolean> {
   const current = await readRaw(trx, table, id);
   if (!current || current.deleted_at !== null) throw new AppError('NOT_FOUND', 'Posten findes ikke (længere).');
-  const changed = columnsOf(changes).filter(([column, value]) => current[column] !== value);
+  const changed = columnsOf(changes).filter(([column, value]) => options.force || current[column] !== value);
   if (changed.length === 0) return false;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);

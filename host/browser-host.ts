@@ -27,7 +27,8 @@ export interface BrowserHost {
 
 export const apiPrefix = '/api/';
 export const tokenHeader = 'x-kredsbog-token';
-const maxBodyBytes = 8 * 1024 * 1024;
+// Sync files travel as base64 in the body (see common/sync.domain.ts).
+const maxBodyBytes = 720 * 1024 * 1024;
 
 export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
   const app = await openDatabase(options.dbPath);

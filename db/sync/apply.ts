@@ -35,7 +35,7 @@ export interface ImportReport {
   readonly editsToDeleted: number;
   readonly tables: Record<string, TableChanges>;
   /** Up to 200 examples of changed fields (before → after), for the preview. */
-  readonly samples: readonly { table: string; rowId: string; kind: 'created' | 'changed' | 'deleted' | 'restored'; fields: Record<string, { before: unknown; after: unknown }> }[];
+  readonly samples: { table: string; rowId: string; kind: 'created' | 'changed' | 'deleted' | 'restored'; fields: Record<string, { before: unknown; after: unknown }> }[];
   readonly nothingToDo: boolean;
 }
 

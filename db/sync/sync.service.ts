@@ -71,10 +71,10 @@ export async function exportSync(app: AppDatabase, options: { readonly out: stri
 
 export interface ImportPreview {
   readonly sender: { readonly installationId: string; readonly name: string; readonly createdAt: string };
-  readonly warnings: readonly string[];
+  readonly warnings: string[];
   readonly report: ImportReport;
   /** Tables where the import would delete more than 20 % of the live rows: the user must confirm. */
-  readonly largeDeletes: readonly string[];
+  readonly largeDeletes: string[];
 }
 
 function largeDeletes(report: ImportReport): string[] {

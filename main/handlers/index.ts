@@ -4,6 +4,7 @@ import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
 import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
 import { organisationsHandlers } from './organisations.handlers';
+import { syncHandlers } from './sync.handlers';
 
 /** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
 export const handlers: HandlerTable = {
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...agendaHandlers,
   ...attendanceHandlers,
   ...followUpsHandlers,
+  ...syncHandlers,
 };

@@ -20,6 +20,7 @@ import { SeriesFormPage } from '../pages/series/series-form.page';
 import { SeriesListPage } from '../pages/series/series-list.page';
 import { SeriesPage } from '../pages/series/series.page';
 import { SettingsPage } from '../pages/settings/settings.page';
+import { SyncPage } from '../pages/sync/sync.page';
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -28,6 +29,7 @@ const navItems = [
   { href: '/kontakter', key: 'nav.contacts', icon: '☺' },
   { href: '/moeder', key: 'nav.meetings', icon: '◷' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
+  { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/indstillinger', key: 'nav.settings', icon: '⚙' },
 ] as const;
 
@@ -79,6 +81,7 @@ export function App() {
           <Route path="/moederaekker/ny" component={SeriesFormPage} />
           <Route path="/moederaekker/:id">{(params) => <SeriesPage id={params.id} />}</Route>
           <Route path="/opfoelgning" component={FollowUpsPage} />
+          <Route path="/synkronisering" component={SyncPage} />
           <Route path="/indstillinger" component={SettingsPage} />
           <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
         </Switch>

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+
+/** Sync-by-file channels' payloads (issue 4). Files travel as base64 so both hosts work the same. */
+const maxFileBase64 = 700 * 1024 * 1024;
+export const syncFilePayloadSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(maxFileBase64, { error: 'validation.fileTooLarge' }),
+});
+
+const tableChanges = z.object({ created: z.number().int(), changed: z.number().int(), deleted: z.number().int(), restored: z.number().int(), liveBefore: z.number().int() });
+
+export const importReportSchema = z.object({
+  operations: z.number().int(),
+  alreadyPresent: z.number().int(),
+  applied: z.number().int(),
+  held: z.number().int(),
+  conflicts: z.number().int(),
+  editsToDeleted: z.number().int(),
+  tables: z.record(z.string(), tableChanges),
+  samples: z.array(z.object({ table: z.string(), rowId: z.string(), kind: z.enum(['created', 'changed', 'deleted', 'restored']), fields: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
+  nothingToDo: z.boolean(),
+});
+
+export const importPreviewSchema = z.object({
+  sender: z.object({ installationId: z.string(), name: z.string(), createdAt: z.string() }),
+  warnings: z.array(z.string()),
+  report: importReportSchema,
+  largeDeletes: z.array(z.string()),
+});
+export type ImportPreviewData = z.infer<typeof importPreviewSchema>;
+
+export const peerSchema = z.object({ installationId: z.string(), name: z.string(), lastReceivedAt: z.string().nullable(), lastSentAt: z.string().nullable() });
+
+export const syncStatusSchema = z.object({
+  installation: z.object({ id: z.string(), name: z.string() }),
+  peers: z.array(peerSchema),
+  operations: z.number().int(),
+  openConflicts: z.number().int(),
+  journal: z.array(z.object({ at: z.string(), peerName: z.string().nullable(), fileName: z.string().nullable(), summary: z.string() })),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const syncExportResultSchema = z.object({ fileName: z.string(), base64: z.string(), operations: z.number().int() });
+
+const conflictVersion = z.object({ value: z.unknown(), hlc: z.string(), installationId: z.string(), installationName: z.string(), at: z.string(), mine: z.boolean() });
+export const conflictSchema = z.object({ id: z.number().int(), table: z.string(), rowId: z.string(), field: z.string(), label: z.string(), current: conflictVersion, other: conflictVersion });
+export type ConflictData = z.infer<typeof conflictSchema>;

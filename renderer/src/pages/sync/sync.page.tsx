@@ -1,0 +1,288 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConflictData, ImportPreviewData } from '../../../../common/sync.domain';
+import { describeError } from '../../api';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { useToast } from '../../components/toast.component';
+import { formatInstantDate, formatMeetingTime } from '../../format';
+import { useApiMutation, useApiQuery } from '../../queries';
+
+/** base64 of a chosen file (FileReader data URL without its prefix). */
+function readAsBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Hands the exported file to the user as a download (Electron shows its save dialog). */
+function download(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function SyncPage() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const status = useApiQuery('sync.status');
+  const rename = useApiMutation('sync.rename');
+  const exportFile = useApiMutation('sync.export');
+  const [name, setName] = useState<string | null>(null);
+  const [peerId, setPeerId] = useState('');
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const s = status.data;
+  if (!s) return <QueryState isLoading={status.isLoading} error={status.error} />;
+  const doExport = (peer?: string) =>
+    exportFile.mutate(peer ? { peerId: peer } : {}, {
+      onSuccess: (result) => {
+        download(result.fileName, result.base64);
+        toast.show(t('sync.exported', { count: result.operations, file: result.fileName }));
+      },
+      onError,
+    });
+
+  return (
+    <section>
+      <PageHeader title={t('sync.title')} subtitle={t('sync.intro')} />
+      <div className="grid-2">
+        <div className="card">
+          <h2>{t('sync.installation')}</h2>
+          <div className="list-row">
+            <input aria-label={t('sync.installationName')} value={name ?? s.installation.name} onChange={(e) => setName(e.target.value)} />
+            <button type="button" className="button button--secondary" disabled={name === null || name.trim() === '' || rename.isPending} onClick={() => rename.mutate({ name: name ?? '' }, { onSuccess: () => setName(null), onError })}>
+              {t('sync.rename')}
+            </button>
+          </div>
+          <h2>{t('sync.exportTitle')}</h2>
+          <div className="sync-export">
+            <button type="button" className="button" disabled={exportFile.isPending} onClick={() => doExport()}>
+              {t('sync.exportAll')}
+            </button>
+            <select aria-label={t('sync.exportTo')} value={peerId} onChange={(e) => setPeerId(e.target.value)}>
+              <option value="">{t('sync.choosePeer')}</option>
+              {s.peers.map((p) => (
+                <option key={p.installationId} value={p.installationId}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+            <button type="button" className="button button--secondary" disabled={!peerId || exportFile.isPending} onClick={() => doExport(peerId)}>
+              {t('sync.exportToButton')}
+            </button>
+          </div>
+        </div>
+        <ImportCard />
+      </div>
+      <ConflictsCard />
+      <div className="grid-2">
+        <div className="card">
+          <h2>{t('sync.peers')}</h2>
+          {s.peers.length === 0 ? <p className="empty">{t('sync.noPeers')}</p> : null}
+          <ul className="plain-list">
+            {s.peers.map((p) => (
+              <li key={p.installationId}>
+                <strong>{p.name}</strong>
+                <span className="muted">
+                  {' · '}
+                  {t('sync.lastReceived')}: {p.lastReceivedAt ? formatInstantDate(p.lastReceivedAt) : '–'} · {t('sync.lastSent')}: {p.lastSentAt ? formatInstantDate(p.lastSentAt) : '–'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+        <div className="card">
+          <h2>{t('sync.journal')}</h2>
+          {s.journal.length === 0 ? <p className="empty">–</p> : null}
+          <ul className="plain-list">
+            {s.journal.map((j, i) => {
+              const summary = JSON.parse(j.summary) as { applied: number; alreadyPresent: number; conflicts: number };
+              return (
+                <li key={i}>
+                  {formatMeetingTime(j.at, null)} · {j.peerName} · {t('sync.applied', { count: summary.applied })}, {t('sync.conflicts', { count: summary.conflicts })}
+                </li>
+              );
+            })}
+          </ul>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function ImportCard() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const preview = useApiMutation('sync.preview');
+  const doImport = useApiMutation('sync.import');
+  const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [result, setResult] = useState<ImportPreviewData | null>(null);
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const p = result;
+  return (
+    <div className="card">
+      <h2>{t('sync.importTitle')}</h2>
+      <label className="file-input">
+        {t('sync.chooseFile')}
+        <input
+          type="file"
+          accept=".kredsbog"
+          onChange={async (e) => {
+            const chosen = e.target.files?.[0];
+            e.target.value = '';
+            if (!chosen) return;
+            const payload = { fileName: chosen.name, base64: await readAsBase64(chosen) };
+            setFile(payload);
+            setConfirmed(false);
+            setResult(null);
+            preview.mutate(payload, { onSuccess: setResult, onError });
+          }}
+        />
+      </label>
+      {preview.isPending ? <p className="loading">{t('sync.reading')}</p> : null}
+      {p && file ? (
+        <div className="sync-preview" aria-label={t('sync.previewTitle')}>
+          <h3>{t('sync.previewTitle')}</h3>
+          <p>{t('sync.from', { name: p.sender.name, date: formatMeetingTime(p.sender.createdAt, null) })}</p>
+          {p.warnings.map((w) => (
+            <p key={w} className="notice notice--warning">
+              {w}
+            </p>
+          ))}
+          {p.report.nothingToDo ? (
+            <p className="notice">{t('sync.nothingToDo')}</p>
+          ) : (
+            <>
+              <p>
+                {[t('sync.applied', { count: p.report.applied }), t('sync.alreadyPresent', { count: p.report.alreadyPresent }), t('sync.conflicts', { count: p.report.conflicts }), p.report.held ? t('sync.held', { count: p.report.held }) : null, p.report.editsToDeleted ? t('sync.editsToDeleted', { count: p.report.editsToDeleted }) : null]
+                  .filter(Boolean)
+                  .join(' · ')}
+              </p>
+              <table className="table table--compact">
+                <thead>
+                  <tr>
+                    {(['table', 'created', 'changed', 'deleted', 'restored'] as const).map((c) => (
+                      <th key={c} className={c === 'table' ? undefined : 'num'}>
+                        {t(`sync.columns.${c}`)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {Object.entries(p.report.tables).map(([table, c]) => (
+                    <tr key={table}>
+                      <td>{t(`sync.tables.${table}`, { defaultValue: table })}</td>
+                      <td className="num">{c.created}</td>
+                      <td className="num">{c.changed}</td>
+                      <td className="num">{c.deleted}</td>
+                      <td className="num">{c.restored}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {p.report.samples.some((s) => s.kind === 'changed') ? (
+                <details>
+                  <summary>{t('sync.examples')}</summary>
+                  <ul className="plain-list sync-samples">
+                    {p.report.samples
+                      .filter((s) => s.kind === 'changed')
+                      .slice(0, 20)
+                      .map((s) => (
+                        <li key={`${s.table}-${s.rowId}`}>
+                          {t(`sync.tables.${s.table}`, { defaultValue: s.table })}:{' '}
+                          {Object.entries(s.fields).map(([field, v]) => (
+                            <span key={field} className="sync-change">
+                              {field}: <del>{String(v.before ?? t('sync.empty'))}</del> → <ins>{String(v.after ?? t('sync.empty'))}</ins>
+                            </span>
+                          ))}
+                        </li>
+                      ))}
+                  </ul>
+                </details>
+              ) : null}
+              {p.largeDeletes.length > 0 ? (
+                <div className="notice notice--warning">
+                  <p>{t('sync.largeDeletes', { tables: p.largeDeletes.map((x) => t(`sync.tables.${x}`, { defaultValue: x })).join(', ') })}</p>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+                    {t('sync.confirmDeletes')}
+                  </label>
+                </div>
+              ) : null}
+              <button
+                type="button"
+                className="button"
+                disabled={doImport.isPending || (p.largeDeletes.length > 0 && !confirmed)}
+                onClick={() =>
+                  doImport.mutate(
+                    { ...file, confirmLargeDeletes: confirmed },
+                    {
+                      onSuccess: () => {
+                        toast.show(t('sync.imported'));
+                        setResult(null);
+                        setFile(null);
+                      },
+                      onError,
+                    },
+                  )
+                }
+              >
+                {doImport.isPending ? t('common.saving') : t('sync.doImport')}
+              </button>
+            </>
+          )}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function ConflictsCard() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const conflicts = useApiQuery('sync.conflicts');
+  const resolve = useApiMutation('sync.resolve');
+  const list = conflicts.data ?? [];
+  const version = (c: ConflictData, which: 'current' | 'other') => {
+    const v = c[which];
+    return (
+      <div className={`conflict__version conflict__version--${which}`}>
+        <p className="muted">
+          {t(`sync.${which}`)} · {t('sync.by', { name: v.installationName, date: formatMeetingTime(v.at, null) })}
+        </p>
+        <p className="prewrap conflict__value">{v.value === null || v.value === '' ? t('sync.empty') : String(v.value)}</p>
+        <button type="button" className="button button--secondary" onClick={() => resolve.mutate({ id: c.id, keep: which }, { onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) })}>
+          {t('sync.keep')}
+        </button>
+      </div>
+    );
+  };
+  return (
+    <div className="card">
+      <h2>
+        {t('sync.conflictsTitle')} ({list.length})
+      </h2>
+      {conflicts.data && list.length === 0 ? <p className="empty">{t('sync.noConflicts')}</p> : null}
+      {list.map((c) => (
+        <div key={c.id} className="conflict" aria-label={t('sync.conflictField', { label: c.label, field: c.field })}>
+          <h3>
+            {t(`sync.tables.${c.table}`, { defaultValue: c.table })}: {t('sync.conflictField', { label: c.label, field: c.field })}
+          </h3>
+          <div className="conflict__versions">
+            {version(c, 'current')}
+            {version(c, 'other')}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}
