@@ -201,7 +201,7 @@ function ImportCard() {
                           {t(`sync.tables.${s.table}`, { defaultValue: s.table })}:{' '}
                           {Object.entries(s.fields).map(([field, v]) => (
                             <span key={field} className="sync-change">
-                              {field}: <del>{String(v.before ?? t('sync.empty'))}</del> → <ins>{String(v.after ?? t('sync.empty'))}</ins>
+                              {t(`sync.fields.${field}`, { defaultValue: field })}: <del>{String(v.before ?? t('sync.empty'))}</del> → <ins>{String(v.after ?? t('sync.empty'))}</ins>
                             </span>
                           ))}
                         </li>
@@ -275,7 +275,7 @@ function ConflictsCard() {
       {list.map((c) => (
         <div key={c.id} className="conflict" aria-label={t('sync.conflictField', { label: c.label, field: c.field })}>
           <h3>
-            {t(`sync.tables.${c.table}`, { defaultValue: c.table })}: {t('sync.conflictField', { label: c.label, field: c.field })}
+            {t(`sync.tables.${c.table}`, { defaultValue: c.table })}: {t('sync.conflictField', { label: c.label, field: t(`sync.fields.${c.field}`, { defaultValue: c.field }) })}
           </h3>
           <div className="conflict__versions">
             {version(c, 'current')}
