@@ -45,3 +45,13 @@ export const syncExportResultSchema = z.object({ fileName: z.string(), base64: z
 const conflictVersion = z.object({ value: z.unknown(), hlc: z.string(), installationId: z.string(), installationName: z.string(), at: z.string(), mine: z.boolean() });
 export const conflictSchema = z.object({ id: z.number().int(), table: z.string(), rowId: z.string(), field: z.string(), label: z.string(), current: conflictVersion, other: conflictVersion });
 export type ConflictData = z.infer<typeof conflictSchema>;
+
+export const historyEntrySchema = z.object({
+  hlc: z.string(),
+  at: z.string(),
+  installationId: z.string(),
+  installationName: z.string(),
+  mine: z.boolean(),
+  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+});
+export type HistoryEntryData = z.infer<typeof historyEntrySchema>;

@@ -74,6 +74,14 @@ test('two installations exchange files, make conflicting edits, resolve the conf
     const onB = await apiCall<{ name: string }>(pageB, 'organisations.get', { id: org.id });
     expect(onB.name).toBe('Køge Boligselskab (A)');
     expect(digest(dbB)).toBe(digest(kredsbog.dbPath));
+
+    // The record's history on B shows every version, from which installation.
+    await pageB.goto(`${hostB.url}#/organisationer/${org.id}`);
+    await pageB.getByText('Historik').click();
+    const history = pageB.locator('.history__list');
+    await expect(history.locator('li', { hasText: 'navn: Køge Boligselskab (B) → Køge Boligselskab (A)' }).first()).toBeVisible();
+    await expect(history.locator('li', { hasText: 'navn: Køge Boligselskab → Køge Boligselskab (A)' }).first()).toBeVisible();
+    await snapshot(pageB, '20-historik');
   } finally {
     hostB.child.kill('SIGTERM');
     fs.rmSync(dir, { recursive: true, force: true });

@@ -127,3 +127,18 @@ describe('sync by file', () => {
     expect((await listOrganisations(b.app.db)).length).toBe(3);
   });
 });
+
+describe('history', () => {
+  it('tells who changed what, where and when, old → new, across installations', async () => {
+    const { recordHistory } = await import('./history');
+    const org = await createOrganisation(a.app.db, { name: 'Første navn', kind: 'andet', notes: '', kommuneIds: [] });
+    await importInto(b, await exportFrom(a));
+    await updateOrganisation(b.app.db, { id: org.id, name: 'Andet navn' });
+    await importInto(a, await exportFrom(b));
+    const history = await recordHistory(a.app.db, 'organisation', org.id);
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatchObject({ mine: false, installationName: expect.any(String), changes: [{ field: 'name', before: 'Første navn', after: 'Andet navn' }] });
+    expect(history[1]).toMatchObject({ mine: true });
+    expect(history[1]!.changes).toContainEqual({ field: 'name', before: null, after: 'Første navn' });
+  });
+});

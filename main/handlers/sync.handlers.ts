@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
+import { recordHistory } from '../../db/sync/history';
 import { exportSync, importSync, listPeers, previewImport } from '../../db/sync/sync.service';
 import type { HandlersFor } from './handler.types';
 
@@ -54,6 +55,7 @@ export const syncHandlers: HandlersFor<'sync'> = {
   },
   'sync.preview': async (payload, { app }) => withTempFile(payload, (file) => previewImport(app, file)),
   'sync.import': async ({ confirmLargeDeletes, ...payload }, { app }) => withTempFile(payload, (file) => importSync(app, file, { confirmLargeDeletes })),
+  'sync.history': async ({ table, id }, { app }) => recordHistory(app.db, table, id),
   'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
   'sync.resolve': async ({ id, keep }, { app }) => {
     await resolveConflict(app.db, id, keep);

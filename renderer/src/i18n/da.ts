@@ -293,6 +293,13 @@ export const da = {
     noDue: 'Ingen frist',
     new: 'Nyt opfølgningspunkt',
   },
+  history: {
+    title: 'Historik',
+    here: '{{name}} (denne installation)',
+    created: 'Oprettet',
+    deleted: 'Slettet',
+    restored: 'Gendannet',
+  },
   sync: {
     title: 'Synkronisering',
     intro: 'Del data med din anden computer og med kolleger ved at udveksle filer (e-mail, USB, OneDrive). Intet går tabt: samme fil to gange ændrer intet, og samtidige rettelser vises som konflikter.',

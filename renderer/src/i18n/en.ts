@@ -288,6 +288,13 @@ export const en: Messages = {
     noDue: 'No due date',
     new: 'New follow-up',
   },
+  history: {
+    title: 'History',
+    here: '{{name}} (this installation)',
+    created: 'Created',
+    deleted: 'Deleted',
+    restored: 'Restored',
+  },
   sync: {
     title: 'Synchronisation',
     intro: 'Share data with your other computer and with colleagues by exchanging files (e-mail, USB, OneDrive). Nothing is lost: the same file twice changes nothing, and simultaneous edits show as conflicts.',

@@ -5,6 +5,7 @@ import { describeError } from '../../api';
 import { useValidation } from '../../components/form';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleLine } from '../../components/roles.component';
+import { HistoryPanel } from '../../components/history.component';
 import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -80,6 +81,7 @@ export function ContactPage({ id }: { readonly id: string }) {
         </div>
       )}
       {live ? <RolesCard contactId={c.id} roles={c.affiliations} /> : null}
+      <HistoryPanel table="contact" id={c.id} />
     </section>
   );
 }

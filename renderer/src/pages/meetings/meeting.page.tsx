@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { HistoryPanel } from '../../components/history.component';
 import { useToast } from '../../components/toast.component';
 import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { formatMeetingTime } from '../../format';
@@ -96,6 +97,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
         <h2>{t('meetings.followUpsHere')}</h2>
         {m.followUps.length === 0 ? <p className="empty">–</p> : <FollowUpRows followUps={m.followUps} />}
       </div>
+      <HistoryPanel table="meeting" id={m.id} />
     </section>
   );
 }

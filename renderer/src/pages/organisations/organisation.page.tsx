@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleList } from '../../components/roles.component';
+import { HistoryPanel } from '../../components/history.component';
 import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { useApiQuery } from '../../queries';
 import { OrganisationForm } from './organisation-form.page';
@@ -64,6 +65,7 @@ export function OrganisationPage({ id }: { readonly id: string }) {
         <h2>{t('organisations.roles')}</h2>
         <RoleList roles={o.roles} show="contact" emptyText={t('organisations.noRoles')} />
       </div>
+      <HistoryPanel table="organisation" id={o.id} />
     </section>
   );
 }

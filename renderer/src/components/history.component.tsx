@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelInput } from '../../../common/contract';
+import { formatMeetingTime } from '../format';
+import { useApiQuery } from '../queries';
+import { QueryState } from './page.component';
+
+type HistoryTable = ChannelInput<'sync.history'>['table'];
+
+const show = (value: unknown, empty: string) => (value === null || value === '' ? empty : Array.isArray(value) ? value.join(', ') : String(value));
+
+/** "Historik": a record's changes from the operation log, loaded when opened. */
+export function HistoryPanel({ table, id }: { readonly table: HistoryTable; readonly id: string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const history = useApiQuery('sync.history', { table, id }, { enabled: open });
+  return (
+    <details className="card history" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <h2>{t('history.title')}</h2>
+      </summary>
+      {open ? <QueryState isLoading={history.isLoading} error={history.error} /> : null}
+      <ol className="history__list">
+        {history.data?.map((entry) => (
+          <li key={entry.hlc}>
+            <p className="muted">
+              {formatMeetingTime(entry.at, null)} · {entry.mine ? t('history.here', { name: entry.installationName }) : entry.installationName}
+            </p>
+            {entry.changes.every((c) => c.before === null) ? <p>{t('history.created')}</p> : null}
+            <ul>
+              {entry.changes
+                .filter((c) => !(c.before === null && (c.after === null || c.after === '')))
+                .map((c) => (
+                  <li key={c.field}>
+                    {c.field === 'deleted_at' ? (
+                      c.after === null ? t('history.restored') : t('history.deleted')
+                    ) : (
+                      <>
+                        <strong>{t(`sync.fields.${c.field}`, { defaultValue: c.field })}</strong>:{' '}
+                        {c.before === null ? null : (
+                          <>
+                            <del>{show(c.before, t('sync.empty'))}</del> →{' '}
+                          </>
+                        )}
+                        <ins>{show(c.after, t('sync.empty'))}</ins>
+                      </>
+                    )}
+                  </li>
+                ))}
+            </ul>
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}
