@@ -138,3 +138,19 @@ describe('cli sync', () => {
     expect(await run('export', '--db', target, '--out', bad, '--peer', 'ukendt')).toMatchObject({ code: 1, stderr: expect.stringMatching(/Modtageren er ukendt/) });
   });
 });
+
+describe('cli simulate-edits', () => {
+  it('makes N edits that all land in the sync log, and a changes-only export carries them', async () => {
+    const file = dbPath();
+    await run('seed-demo', '--db', file, '--scale', '0.02', '--seed', '5');
+    const opsBefore = (new BetterSqlite3(file, { readonly: true }).prepare('SELECT count(*) AS n FROM sync_op').get() as { n: number }).n;
+    const result = await run('simulate-edits', '--db', file, '--count', '60', '--seed', '2', '--json');
+    expect(result.code).toBe(0);
+    const done = JSON.parse(result.stdout) as Record<string, number>;
+    expect(Object.entries(done).filter(([k]) => k !== 'seconds').reduce((n, [, v]) => n + v, 0)).toBeGreaterThanOrEqual(60);
+    const opsAfter = (new BetterSqlite3(file, { readonly: true }).prepare('SELECT count(*) AS n FROM sync_op').get() as { n: number }).n;
+    expect(opsAfter).toBeGreaterThan(opsBefore);
+    expect((await run('check', '--db', file)).code).toBe(0);
+    expect(await run('simulate-edits', '--db', file, '--count', 'mange')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--count/) });
+  });
+});

@@ -9,6 +9,7 @@ import { listFollowUps } from '../db/follow-ups/follow-ups.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../db/maintenance';
 import { listMeetings } from '../db/meetings/meetings.repository';
 import { seedDemo } from '../db/demo/seed-demo';
+import { simulateEdits } from '../db/demo/simulate-edits';
 import { exportSync, importSync, listPeers, previewImport } from '../db/sync/sync.service';
 import packageJson from '../package.json';
 
@@ -41,6 +42,8 @@ Kommandoer:
                         realistiske danske demodata (skala 1 ≈ én konsulent i fem år), deterministisk pr. seed
   followups [--overdue] [--kommune KODE]
                         åbne opfølgningspunkter (med --overdue kun de forfaldne)
+  simulate-edits --count N [--seed S]
+                        N tilfældige, realistiske brugerrettelser gennem de samme tjenester som appen
   export --out FIL [--full | --peer ID]
                         synkroniseringsfil (.kredsbog): alt, eller hvad modtageren mangler
   import FIL [--dry-run] [--confirm-deletes]
@@ -94,6 +97,17 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
     const seconds = (Date.now() - started) / 1000;
     if (json) out.write(`${JSON.stringify({ ...summary, seconds })}\n`);
     else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter.\n`);
+    return 0;
+  },
+  async 'simulate-edits'({ app, json, values, out }) {
+    const count = Number(values.count ?? 100);
+    const seed = Number(values.seed ?? 1);
+    if (!Number.isInteger(count) || count < 1 || count > 1_000_000) throw new UserError('--count skal være et heltal mellem 1 og 1.000.000.');
+    if (!Number.isInteger(seed)) throw new UserError('--seed skal være et heltal.');
+    const started = Date.now();
+    const done = await simulateEdits(app.db, count, seed);
+    const seconds = (Date.now() - started) / 1000;
+    out.write(json ? `${JSON.stringify({ ...done, seconds })}\n` : `${count} rettelser udført på ${seconds.toFixed(1)} s: ${Object.entries(done).map(([k, v]) => `${k} ${v}`).join(', ')}\n`);
     return 0;
   },
   async export({ app, json, values, out }) {
@@ -189,6 +203,7 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
         scale: { type: 'string' },
         seed: { type: 'string' },
         full: { type: 'boolean', default: false },
+        count: { type: 'string' },
         peer: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'confirm-deletes': { type: 'boolean', default: false },
