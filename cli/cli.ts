@@ -11,6 +11,7 @@ import { listMeetings } from '../db/meetings/meetings.repository';
 import { seedDemo } from '../db/demo/seed-demo';
 import { simulateEdits } from '../db/demo/simulate-edits';
 import { exportSync, importSync, listPeers, previewImport } from '../db/sync/sync.service';
+import { setSyncFolder, syncFolderNow } from '../db/sync/sync-folder';
 import packageJson from '../package.json';
 
 /**
@@ -49,6 +50,8 @@ Kommandoer:
   import FIL [--dry-run] [--confirm-deletes]
                         importér en .kredsbog-fil (--dry-run viser kun forhåndsvisningen)
   peers                 kendte installationer (modtagere/afsendere)
+  sync-folder [--dir MAPPE]
+                        én runde med synkroniseringsmappen (--dir vælger mappen først)
 
 Tilvalg:
   --json                maskinlæsbart output
@@ -136,6 +139,12 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
     out.write(`${lines.join('\n')}\n`);
     return 0;
   },
+  async 'sync-folder'({ app, json, values, out }) {
+    if (typeof values.dir === 'string') await setSyncFolder(app, values.dir);
+    const result = await syncFolderNow(app, packageJson.version);
+    out.write(json ? `${JSON.stringify(result)}\n` : `Synkroniseringsmappe ${result.folder}: ${result.written ? `skrev ${result.written}` : 'intet nyt at skrive'}, importerede ${result.imported.length} filer, ${result.waiting.length} venter.\n`);
+    return 0;
+  },
   async peers({ app, json, out }) {
     const peers = await listPeers(app.db);
     if (json) out.write(`${JSON.stringify(peers)}\n`);
@@ -204,6 +213,7 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
         seed: { type: 'string' },
         full: { type: 'boolean', default: false },
         count: { type: 'string' },
+        dir: { type: 'string' },
         peer: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'confirm-deletes': { type: 'boolean', default: false },

@@ -51,7 +51,7 @@ import {
   seriesUpdateInputSchema,
 } from './meetings.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
-import { conflictSchema, historyEntrySchema, importPreviewSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
+import { conflictSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
 /**
  * The IPC contract. This object is the only place a channel name is written:
@@ -139,6 +139,9 @@ export const contract = {
   'sync.preview': { input: syncFilePayloadSchema, output: importPreviewSchema },
   'sync.import': { input: syncFilePayloadSchema.extend({ confirmLargeDeletes: z.boolean().default(false) }), output: importPreviewSchema },
   'sync.conflicts': { input: none, output: z.array(conflictSchema) },
+  'sync.folder': { input: none, output: syncFolderStatusSchema },
+  'sync.setFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'validation.required' }).max(1000).nullable() }), output: syncFolderStatusSchema },
+  'sync.folderNow': { input: none, output: folderSyncResultSchema },
   'sync.history': { input: z.object({ table: z.enum(['organisation', 'contact', 'affiliation', 'meeting', 'meeting_series', 'agenda_item', 'follow_up', 'kommune']), id: idSchema }), output: z.array(historyEntrySchema) },
   'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: z.array(conflictSchema) },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

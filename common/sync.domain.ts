@@ -55,3 +55,12 @@ export const historyEntrySchema = z.object({
   changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
 });
 export type HistoryEntryData = z.infer<typeof historyEntrySchema>;
+
+export const folderSyncResultSchema = z.object({
+  folder: z.string(),
+  written: z.string().nullable(),
+  imported: z.array(z.object({ file: z.string(), applied: z.number().int() })),
+  waiting: z.array(z.string()),
+  at: z.string(),
+});
+export const syncFolderStatusSchema = z.object({ folder: z.string().nullable(), lastResult: folderSyncResultSchema.nullable() });

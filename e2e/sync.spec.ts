@@ -87,3 +87,32 @@ test('two installations exchange files, make conflicting edits, resolve the conf
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a shared sync folder carries changes between two installations', async ({ browser, page, kredsbog }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-folder-'));
+  const shared = path.join(dir, 'OneDrive - BL', 'Kredsbog');
+  fs.mkdirSync(shared, { recursive: true });
+  const hostB = await startHost(path.join(dir, 'b', 'b.sqlite'));
+  const pageB = await (await browser.newContext()).newPage();
+  try {
+    await page.goto(kredsbog.url);
+    await pageB.goto(hostB.url);
+    await apiCall(page, 'organisations.create', { name: 'Fællesbo', kind: 'boligorganisation' });
+    for (const p of [page, pageB]) {
+      await p.getByRole('navigation').getByRole('link', { name: 'Synkronisering' }).click();
+      await p.getByLabel('Mappe').fill(shared);
+      await p.locator('.card', { hasText: 'Synkroniseringsmappe' }).getByRole('button', { name: 'Gem' }).click();
+      await expect(p.getByText('Endnu ikke synkroniseret.')).toBeVisible();
+    }
+    await page.getByRole('button', { name: 'Synkronisér nu' }).click();
+    await expect(page.getByText(/1 fil skrevet/)).toBeVisible();
+    await pageB.getByRole('button', { name: 'Synkronisér nu' }).click();
+    await expect(pageB.getByText(/1 importeret/)).toBeVisible();
+    await snapshot(pageB, '21-synkroniseringsmappe');
+    expect((await apiCall<{ name: string }[]>(pageB, 'organisations.list', {})).map((o) => o.name)).toEqual(['Fællesbo']);
+    expect(fs.readdirSync(shared).filter((f) => f.endsWith('.kredsbog'))).toHaveLength(1);
+  } finally {
+    hostB.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,6 +7,7 @@ import { openDatabase, type AppDatabase } from '../db/connection';
 import { handlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc/dispatch';
 import { serveStatic } from '../main/protocol';
+import { startFolderSync } from '../main/sync-folder.scheduler';
 import packageJson from '../package.json';
 import { defaultDatabasePath } from './user-data';
 
@@ -39,6 +40,7 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
     { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   let port = 0;
+  const folderSync = startFolderSync(app, packageJson.version, (error) => console.error('[sync-mappe]', error));
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -101,6 +103,7 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
     port,
     app,
     close: async () => {
+      await folderSync.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await app.close();

@@ -8,6 +8,7 @@ import { registerIpc } from './ipc/register';
 import { applicationMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { serveStatic } from './protocol';
+import { startFolderSync } from './sync-folder.scheduler';
 import { appHost, appOrigin, appScheme } from './security/sender';
 import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 
@@ -24,6 +25,8 @@ const appRoot = app.getAppPath();
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
+let folderSync: ReturnType<typeof startFolderSync> | null = null;
+let quitting = false;
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -35,8 +38,16 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => {
-    void database?.close();
+  // One last sync-folder round before quitting, then close the database cleanly.
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    quitting = true;
+    event.preventDefault();
+    void (async () => {
+      await folderSync?.stop();
+      await database?.close();
+      app.quit();
+    })();
   });
   app.whenReady().then(start, (error: unknown) => {
     console.error('Kredsbog could not start', error);
@@ -61,6 +72,7 @@ async function start(): Promise<void> {
     { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   registerIpc(ipcMain, dispatch);
+  folderSync = startFolderSync(database, packageJson.version, (error) => console.error('[sync-mappe]', error));
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(process.platform === 'darwin', app.isPackaged)));
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), app.isPackaged));

@@ -5,6 +5,7 @@ import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
 import { recordHistory } from '../../db/sync/history';
+import { getSyncFolder, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
 import { exportSync, importSync, listPeers, previewImport } from '../../db/sync/sync.service';
 import type { HandlersFor } from './handler.types';
 
@@ -55,6 +56,12 @@ export const syncHandlers: HandlersFor<'sync'> = {
   },
   'sync.preview': async (payload, { app }) => withTempFile(payload, (file) => previewImport(app, file)),
   'sync.import': async ({ confirmLargeDeletes, ...payload }, { app }) => withTempFile(payload, (file) => importSync(app, file, { confirmLargeDeletes })),
+  'sync.folder': async (_input, { app }) => getSyncFolder(app.db),
+  'sync.setFolder': async ({ folder }, { app }) => {
+    await setSyncFolder(app, folder);
+    return getSyncFolder(app.db);
+  },
+  'sync.folderNow': async (_input, { app, version }) => syncFolderNow(app, version),
   'sync.history': async ({ table, id }, { app }) => recordHistory(app.db, table, id),
   'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
   'sync.resolve': async ({ id, keep }, { app }) => {

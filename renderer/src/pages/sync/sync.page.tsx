@@ -82,6 +82,7 @@ export function SyncPage() {
         </div>
         <ImportCard />
       </div>
+      <FolderCard />
       <ConflictsCard />
       <div className="grid-2">
         <div className="card">
@@ -283,6 +284,42 @@ function ConflictsCard() {
           </div>
         </div>
       ))}
+    </div>
+  );
+}
+
+/** Sync-mappe: a folder OneDrive/SharePoint/Dropbox already replicates; status line and "Synkronisér nu". */
+function FolderCard() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const status = useApiQuery('sync.folder');
+  const setFolder = useApiMutation('sync.setFolder');
+  const now = useApiMutation('sync.folderNow');
+  const [folder, setFolderText] = useState<string | null>(null);
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const s = status.data;
+  if (!s) return null;
+  const last = s.lastResult;
+  return (
+    <div className="card">
+      <h2>{t('sync.folderTitle')}</h2>
+      <p className="field__hint">{t('sync.folderHelp')}</p>
+      <div className="list-row">
+        <input aria-label={t('sync.folderPath')} placeholder={t('sync.folderPlaceholder')} value={folder ?? s.folder ?? ''} onChange={(e) => setFolderText(e.target.value)} />
+        <button type="button" className="button button--secondary" disabled={folder === null || setFolder.isPending} onClick={() => setFolder.mutate({ folder: folder?.trim() ? folder.trim() : null }, { onSuccess: () => setFolderText(null), onError })}>
+          {t('common.save')}
+        </button>
+        <button type="button" className="button" disabled={!s.folder || now.isPending} onClick={() => now.mutate(undefined, { onSuccess: () => toast.show(t('sync.folderDone')), onError })}>
+          {t('sync.folderNow')}
+        </button>
+      </div>
+      <p className="muted" role="status">
+        {last
+          ? t('sync.folderStatus', { date: formatMeetingTime(last.at, null), imported: last.imported.length, waiting: last.waiting.length, written: last.written ? 1 : 0 })
+          : s.folder
+            ? t('sync.folderNever')
+            : t('sync.folderNone')}
+      </p>
     </div>
   );
 }
