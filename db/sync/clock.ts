@@ -33,7 +33,10 @@ export async function getInstallation(db: Db): Promise<Installation> {
     await writeState(db, 'installation_id', id);
   }
   if (!name) {
-    name = `${os.userInfo().username} @ ${os.hostname()}`;
+    // "Karen Kredskonsulent @ laptop" when the user has given a name in Indstillinger, else the OS user.
+    const userName = (await db.selectFrom('local_setting').select('value').where('key', '=', 'userName').executeTakeFirst())?.value;
+    const person = userName ? (JSON.parse(userName) as string) : '';
+    name = `${person || os.userInfo().username} @ ${os.hostname()}`;
     await writeState(db, 'installation_name', name);
   }
   return { id, name };

@@ -377,6 +377,7 @@ export const da = {
     quietMonthsHint: 'Standard er 6 måneder.',
     languages: { da: 'Dansk', en: 'English' },
     saved: 'Indstillingerne er gemt.',
+    installationHelp: 'Navnet kolleger og din anden computer ser, når de importerer dine filer.',
     about: 'Om Kredsbog',
     version: 'Version {{version}} · databaseskema {{schema}}',
     database: 'Database: {{path}}',

@@ -372,6 +372,7 @@ export const en: Messages = {
     quietMonthsHint: 'Default is 6 months.',
     languages: { da: 'Dansk', en: 'English' },
     saved: 'Settings saved.',
+    installationHelp: 'The name colleagues and your other computer see when they import your files.',
     about: 'About Kredsbog',
     version: 'Version {{version}} · database schema {{schema}}',
     database: 'Database: {{path}}',

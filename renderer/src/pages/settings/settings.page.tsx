@@ -84,6 +84,7 @@ export function SettingsPage() {
           </button>
         </div>
       </form>
+      <InstallationCard />
       {info.data ? (
         <div className="card">
           <h2>{t('settings.about')}</h2>
@@ -93,5 +94,32 @@ export function SettingsPage() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** The name other installations see for this one (in their sync pages and history). */
+function InstallationCard() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const status = useApiQuery('sync.status');
+  const rename = useApiMutation('sync.rename');
+  const [name, setName] = useState<string | null>(null);
+  if (!status.data) return null;
+  return (
+    <div className="card">
+      <h2>{t('sync.installation')}</h2>
+      <p className="field__hint">{t('settings.installationHelp')}</p>
+      <div className="list-row">
+        <input aria-label={t('sync.installationName')} value={name ?? status.data.installation.name} onChange={(e) => setName(e.target.value)} />
+        <button
+          type="button"
+          className="button button--secondary"
+          disabled={name === null || name.trim() === '' || rename.isPending}
+          onClick={() => rename.mutate({ name: name ?? '' }, { onSuccess: () => { setName(null); toast.show(t('settings.saved')); }, onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) })}
+        >
+          {t('sync.rename')}
+        </button>
+      </div>
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { diffWords } from 'diff';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConflictData, ImportPreviewData } from '../../../../common/sync.domain';
@@ -255,12 +256,17 @@ function ConflictsCard() {
   const list = conflicts.data ?? [];
   const version = (c: ConflictData, which: 'current' | 'other') => {
     const v = c[which];
+    const long = longText.has(c.field) && typeof c.current.value === 'string' && typeof c.other.value === 'string';
     return (
       <div className={`conflict__version conflict__version--${which}`}>
         <p className="muted">
           {t(`sync.${which}`)} · {t('sync.by', { name: v.installationName, date: formatMeetingTime(v.at, null) })}
         </p>
-        <p className="prewrap conflict__value">{v.value === null || v.value === '' ? t('sync.empty') : String(v.value)}</p>
+        {long ? (
+          <TextDiff from={String(c[which === 'current' ? 'other' : 'current'].value)} to={String(v.value)} />
+        ) : (
+          <p className="prewrap conflict__value">{v.value === null || v.value === '' ? t('sync.empty') : String(v.value)}</p>
+        )}
         <button type="button" className="button button--secondary" onClick={() => resolve.mutate({ id: c.id, keep: which }, { onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) })}>
           {t('sync.keep')}
         </button>
@@ -321,5 +327,19 @@ function FolderCard() {
             : t('sync.folderNone')}
       </p>
     </div>
+  );
+}
+
+/** Fields where a conflict is shown as a word diff: minutes, decisions and other prose. */
+const longText = new Set(['minutes', 'decision', 'notes', 'description', 'details']);
+
+/** This version's text, with the words it has and the other lacks marked (and the other's shown struck through). */
+function TextDiff({ from, to }: { readonly from: string; readonly to: string }) {
+  return (
+    <p className="prewrap conflict__diff">
+      {diffWords(from, to).map((part, i) =>
+        part.added ? <ins key={i}>{part.value}</ins> : part.removed ? <del key={i}>{part.value}</del> : <span key={i}>{part.value}</span>,
+      )}
+    </p>
   );
 }
