@@ -70,7 +70,7 @@ test('settings choose my kredse and the language', async ({ page, kredsbog }) =>
   await page.getByLabel('Dit navn').fill('Karen Kredskonsulent');
   await page.getByLabel('Initialer').fill('KK');
   await page.getByLabel('3. kreds').check();
-  await page.getByRole('button', { name: 'Gem' }).click();
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
   await expect(page.getByText('Indstillingerne er gemt.')).toBeVisible();
   await snapshot(page, '08-indstillinger');
   await page.getByRole('navigation').getByRole('link', { name: 'Overblik' }).click();
@@ -81,6 +81,6 @@ test('settings choose my kredse and the language', async ({ page, kredsbog }) =>
   await page.reload();
   await page.getByRole('navigation').getByRole('link', { name: 'Indstillinger' }).click();
   await page.getByLabel('Sprog').selectOption('en');
-  await page.getByRole('button', { name: 'Gem' }).click();
+  await page.getByRole('button', { name: 'Gem', exact: true }).click();
   await expect(page.getByRole('link', { name: 'Municipalities' })).toBeVisible();
 });
