@@ -133,6 +133,8 @@ const commands: Readonly<Record<string, (context: CommandContext) => Promise<num
       `${values['dry-run'] ? 'Forhåndsvisning af import' : 'Importeret'} fra ${result.sender.name} (${result.sender.createdAt}):`,
       r.nothingToDo ? '  Intet nyt – alt i filen findes allerede.' : `  ${r.applied} nye ændringer, ${r.alreadyPresent} fandtes allerede, ${r.conflicts} konflikter, ${r.held} gemt til en nyere version.`,
       ...Object.entries(r.tables).map(([table, t]) => `  ${table}: ${t.created} nye, ${t.changed} ændrede, ${t.deleted} slettede, ${t.restored} gendannede`),
+      ...(r.editsToDeleted ? [`  ${r.editsToDeleted} rettelser til slettede poster.`] : []),
+      ...(r.possibleDuplicates ? [`  ${r.possibleDuplicates} mulige dubletter (se Mulige dubletter i appen).`] : []),
       ...result.warnings.map((w) => `  Advarsel: ${w}`),
       ...(result.largeDeletes.length ? [`  Sletter mere end 20 % af: ${result.largeDeletes.join(', ')} (kræver --confirm-deletes).`] : []),
     ];

@@ -231,3 +231,46 @@ export const appInfoSchema = z.object({
   host: z.enum(['electron', 'browser']),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
+
+/** Duplicates ("Mulige dubletter") and "Flet". */
+export const mergeableTables = ['contact', 'organisation'] as const;
+export const duplicateReasons = ['email', 'phone', 'name_organisation', 'name'] as const;
+
+export const duplicateRecordSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  /** What helps tell the two apart. Contacts: e-mails, phones, current roles; organisations: kind and kommuner. */
+  emails: z.array(z.string()),
+  phones: z.array(z.string()),
+  roles: z.array(z.string()),
+  kind: z.enum(organisationKinds).nullable(),
+  kommuner: z.array(z.string()),
+  updatedAt: timestampSchema,
+});
+export const duplicateSuggestionSchema = z.object({
+  table: z.enum(mergeableTables),
+  reasons: z.array(z.enum(duplicateReasons)),
+  records: z.tuple([duplicateRecordSchema, duplicateRecordSchema]),
+});
+export type DuplicateSuggestion = z.infer<typeof duplicateSuggestionSchema>;
+
+export const mergeInputSchema = z.object({
+  table: z.enum(mergeableTables),
+  survivorId: idSchema,
+  mergedId: idSchema,
+  dryRun: z.boolean().default(false),
+});
+export const mergeSummarySchema = z.object({
+  table: z.enum(mergeableTables),
+  survivorId: idSchema,
+  survivorName: z.string(),
+  mergedId: idSchema,
+  mergedName: z.string(),
+  roles: z.number().int(),
+  followUps: z.number().int(),
+  attendance: z.number().int(),
+  seriesLinks: z.number().int(),
+  kommuner: z.number().int(),
+});
+export type MergeSummary = z.infer<typeof mergeSummarySchema>;
+export const duplicateDismissInputSchema = z.object({ a: idSchema, b: idSchema });

@@ -16,6 +16,7 @@ export const importReportSchema = z.object({
   held: z.number().int(),
   conflicts: z.number().int(),
   editsToDeleted: z.number().int(),
+  possibleDuplicates: z.number().int(),
   tables: z.record(z.string(), tableChanges),
   samples: z.array(z.object({ table: z.string(), rowId: z.string(), kind: z.enum(['created', 'changed', 'deleted', 'restored']), fields: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })) })),
   nothingToDo: z.boolean(),

@@ -9,6 +9,10 @@ export interface ContactTable extends SyncedColumns {
   /** JSON array of numbers as typed; the first is the primary one. */
   phones: string;
   notes: string;
+  /** Set when merged into another contact (which survives); the row is then tombstoned for good. */
+  merged_into: string | null;
+  /** JSON {origin: clock}: what this row's history held when it was merged (see db/sync/merge-forward.ts). */
+  merged_seen: string | null;
 }
 
 /** A role a contact holds in an organisation and/or a kommune, for a period. */

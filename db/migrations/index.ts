@@ -3,6 +3,7 @@ import { m0001InitialSchema } from './0001-initial-schema';
 import { m0002ReferenceData } from './0002-reference-data';
 import { m0003AgendaItemKind } from './0003-agenda-item-kind';
 import { m0004SyncLog } from './0004-sync-log';
+import { m0005MergePointer } from './0005-merge-pointer';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -15,6 +16,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0002-reference-data': m0002ReferenceData,
   '0003-agenda-item-kind': m0003AgendaItemKind,
   '0004-sync-log': m0004SyncLog,
+  '0005-merge-pointer': m0005MergePointer,
 };
 
 export const migrationNames = Object.keys(migrations);

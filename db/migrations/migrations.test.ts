@@ -71,3 +71,16 @@ describe('0003-agenda-item-kind', () => {
     await app.close();
   });
 });
+
+describe('0005-merge-pointer', () => {
+  it('adds empty merge pointers to existing contacts and organisations and keeps their data', async () => {
+    const { file, db } = await databaseAt('0004-sync-log');
+    await sql`INSERT INTO contact (id, created_at, updated_at, name) VALUES ('01890000-0000-7000-8000-00000000000c', 't', 't', 'Søren Ørum')`.execute(db);
+    await sql`INSERT INTO organisation (id, created_at, updated_at, name, kind) VALUES ('01890000-0000-7000-8000-00000000000d', 't', 't', 'Ærøskøbing Boligselskab', 'boligorganisation')`.execute(db);
+    await db.destroy();
+    const app = await openDatabase(file);
+    expect(app.sqlite.prepare('SELECT name, merged_into, merged_seen FROM contact').all()).toEqual([{ name: 'Søren Ørum', merged_into: null, merged_seen: null }]);
+    expect(app.sqlite.prepare('SELECT name, merged_into FROM organisation').all()).toEqual([{ name: 'Ærøskøbing Boligselskab', merged_into: null }]);
+    await app.close();
+  });
+});

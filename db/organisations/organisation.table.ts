@@ -6,6 +6,10 @@ export interface OrganisationTable extends SyncedColumns {
   name: string;
   kind: OrganisationKind;
   notes: string;
+  /** Set when merged into another organisation (which survives); the row is then tombstoned for good. */
+  merged_into: string | null;
+  /** JSON {origin: clock}: see db/sync/merge-forward.ts. */
+  merged_seen: string | null;
 }
 
 /** Organisation ↔ kommune; id derived from the pair, unlinking sets the tombstone. */

@@ -3,7 +3,9 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
-import { isSyncedTable, materializeRow, tableInfo } from './materialize';
+import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
+import { isSyncedTable, materializeRow, mergeFollowingReferences, tableInfo, type MaterializeOutcome } from './materialize';
+import { forwardLateEdits, isMergeable, type MergeableTable } from './merge-forward';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
 export interface SyncOperation {
@@ -33,6 +35,8 @@ export interface ImportReport {
   readonly held: number;
   readonly conflicts: number;
   readonly editsToDeleted: number;
+  /** Contacts and organisations this import created or changed that look like duplicates of others (never merged automatically). */
+  readonly possibleDuplicates: number;
   readonly tables: Record<string, TableChanges>;
   /** Up to 200 examples of changed fields (before → after), for the preview. */
   readonly samples: { table: string; rowId: string; kind: 'created' | 'changed' | 'deleted' | 'restored'; fields: Record<string, { before: unknown; after: unknown }> }[];
@@ -98,9 +102,16 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     touched.set(`${op.tbl}\u0000${op.row_id}`, { table: op.tbl, rowId: op.row_id });
   }
 
+  // Late edits to merged-away rows land on their survivors (merge-forward.ts).
+  for (const { table, rowId } of [...touched.values()]) {
+    if (!isMergeable(table)) continue;
+    for (const survivor of forwardLateEdits(sqlite, table, rowId)) touched.set(`${table}\u0000${survivor}`, { table, rowId: survivor });
+  }
+
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];
-  for (const { table, rowId } of touched.values()) {
+  const createdOrChanged: Record<MergeableTable, string[]> = { contact: [], organisation: [] };
+  const materialize = (table: string, rowId: string): MaterializeOutcome => {
     if (!tables[table]) {
       const liveBefore = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE deleted_at IS NULL`).pluck().get() as number;
       tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
@@ -108,7 +119,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     const counts = tables[table]!;
     const outcome = materializeRow(sqlite, table, rowId, now);
     if (outcome.kind === 'held') held++;
-    if (outcome.kind === 'unchanged' || outcome.kind === 'held') continue;
+    if (outcome.kind === 'unchanged' || outcome.kind === 'held') return outcome;
     const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
     counts[kind]++;
     if (samples.length < 200) {
@@ -116,11 +127,37 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
       for (const [field, after] of Object.entries(outcome.after)) fields[field] = { before: outcome.kind === 'changed' ? outcome.before[field] : null, after };
       samples.push({ table, rowId, kind, fields });
     }
+    return outcome;
+  };
+
+  // Contacts and organisations first: references that follow a merge read their merge pointers.
+  const rest = new Map<string, { table: string; rowId: string }>();
+  for (const [key, entry] of touched) {
+    if (!isMergeable(entry.table)) {
+      rest.set(key, entry);
+      continue;
+    }
+    const outcome = materialize(entry.table, entry.rowId);
+    if (outcome.kind !== 'created' && outcome.kind !== 'changed') continue;
+    if (outcome.after.merged_into) {
+      // Newly merged: rows that still name it follow it to the survivor.
+      for (const [referencing, fields] of Object.entries(mergeFollowingReferences)) {
+        for (const [field, target] of Object.entries(fields)) {
+          if (target !== entry.table) continue;
+          const ids = sqlite.prepare(`SELECT id FROM "${referencing}" WHERE "${field}" = ?`).pluck().all(entry.rowId) as string[];
+          for (const id of ids) rest.set(`${referencing}\u0000${id}`, { table: referencing, rowId: id });
+        }
+      }
+    } else if (outcome.kind === 'created' || !outcome.after.deleted_at) {
+      createdOrChanged[entry.table].push(entry.rowId);
+    }
   }
+  for (const { table, rowId } of rest.values()) materialize(table, rowId);
+  const possibleDuplicates = await countDuplicatesAmong(trx, createdOrChanged);
   if (maxClock) await observeClock(trx, maxClock);
   const applied = operations.length - alreadyPresent;
   const changedRows = Object.values(tables).reduce((n, t) => n + t.created + t.changed + t.deleted + t.restored, 0);
-  return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, tables, samples, nothingToDo: applied === 0 && changedRows === 0 };
+  return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0 };
 }
 
 /** The report an import would give, computed inside a transaction that is then rolled back. */

@@ -2,6 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { Database, SyncedTable } from '../schema';
 import { syncedTables } from '../schema';
+import { resolveMerged, type MergeableTable } from './merge-forward';
 
 /**
  * Makes a domain row what its operations say: for every field the value of
@@ -78,6 +79,20 @@ export type MaterializeOutcome =
 
 const bookkeeping = new Set(['id', 'created_at', 'updated_at']);
 
+/**
+ * References that follow a merge: a role or follow-up that names a
+ * merged-away contact or organisation (made on a laptop that had not yet
+ * heard of the merge) is shown on the survivor. Link tables with a unique
+ * pair (attendance, series members, organisation ↔ kommune) are repointed by
+ * the merge itself and are not listed: mapping them could collide with the
+ * survivor's own link. Adding a reference column to contact/organisation?
+ * List it here if it has no unique constraint.
+ */
+export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<string, MergeableTable>>>> = {
+  affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
+  follow_up: { owner_contact_id: 'contact' },
+};
+
 /** Brings one row in line with the log; returns what happened, for the import preview. */
 export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string): MaterializeOutcome {
   if (!isSyncedTable(table)) return { kind: 'held' };
@@ -92,7 +107,15 @@ export function materializeRow(sqlite: BetterSqlite3.Database, table: string, ro
     if (w.field === 'deleted_at') deleteClock = w.hlc;
     else if (w.hlc > latestEdit) latestEdit = w.hlc;
   }
-  if (deleteClock !== null && state.deleted_at !== null && latestEdit > deleteClock) state.deleted_at = null;
+  // A merged-away row stays deleted for good: its late edits are forwarded to the survivor instead (merge-forward.ts).
+  if (deleteClock !== null && state.deleted_at !== null && latestEdit > deleteClock && !state.merged_into) state.deleted_at = null;
+  const references = mergeFollowingReferences[table];
+  if (references) {
+    for (const [field, target] of Object.entries(references)) {
+      const value = state[field];
+      if (typeof value === 'string') state[field] = resolveMerged(sqlite, target, value);
+    }
+  }
 
   const existing = info.select.get(rowId) as Record<string, Value> | undefined;
   if (!existing) {

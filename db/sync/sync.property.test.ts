@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createContact, deleteContact, restoreContact, updateContact } from '../contacts/contacts.repository';
+import { followUpFieldsSchema } from '../../common/meetings.domain';
+import { createAffiliation, createContact, deleteContact, restoreContact, updateContact } from '../contacts/contacts.repository';
+import { mergeRecords } from '../duplicates/duplicates.repository';
+import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrganisation } from '../organisations/organisations.repository';
 import { derivedId } from '../ids';
 import { updateKommune } from '../kommuner/kommuner.repository';
@@ -8,8 +11,9 @@ import { asInstallation, digest, exportFrom, importInto, installation, type Test
 
 /**
  * Model-based property test: 2–4 installations run random commands — edits,
- * deletes, restores, skewed clocks, full and changes-only exports, imports,
- * lost files and re-imports of old files. Afterwards everyone exchanges
+ * deletes, restores, merges of duplicates (with roles and follow-ups that
+ * follow them), skewed clocks, full and changes-only exports, imports, lost
+ * files and re-imports of old files. Afterwards everyone exchanges
  * everything, and the guarantees of ARCHITECTURE.md §5 must hold.
  */
 type Command =
@@ -22,6 +26,9 @@ type Command =
   | { kind: 'deleteContact'; who: number; pick: number }
   | { kind: 'restoreContact'; who: number; pick: number }
   | { kind: 'kommuneNotes'; who: number; notes: string }
+  | { kind: 'merge'; who: number; table: 'organisation' | 'contact'; pick: number; other: number }
+  | { kind: 'contactRole'; who: number; pick: number; org: number }
+  | { kind: 'contactFollowUp'; who: number; pick: number }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
   | { kind: 'import'; who: number; file: number }
@@ -39,6 +46,9 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('deleteContact' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('restoreContact' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('kommuneNotes' as const), who, notes: text }),
+  fc.record({ kind: fc.constant('merge' as const), who, table: fc.constantFrom('organisation' as const, 'contact' as const), pick: fc.nat(), other: fc.nat() }),
+  fc.record({ kind: fc.constant('contactRole' as const), who, pick: fc.nat(), org: fc.nat() }),
+  fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('skew' as const), who, ms: fc.integer({ min: -86_000_000, max: 86_000_000 }) }),
   fc.record({ kind: fc.constant('export' as const), who, to: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }),
   fc.record({ kind: fc.constant('import' as const), who, file: fc.nat() }),
@@ -113,6 +123,24 @@ async function run(size: number, commands: Command[]): Promise<void> {
           case 'kommuneNotes':
             await updateKommune(me.app.db, { id: derivedId('kommune', 259), notes: c.notes });
             break;
+          case 'merge': {
+            const survivorId = await pickFrom(c.table, c.pick);
+            const mergedId = await pickFrom(c.table, c.other);
+            if (survivorId && mergedId) await ignoreUserErrors(() => mergeRecords(me.app.db, { table: c.table, survivorId, mergedId }));
+            break;
+          }
+          case 'contactRole': {
+            const contactId = await pickFrom('contact', c.pick);
+            const organisationId = await pickFrom('organisation', c.org);
+            if (contactId && organisationId)
+              await ignoreUserErrors(() => createAffiliation(me.app.db, contactId, { organisationId, kommuneId: null, title: 'Direktør', kind: 'boligorganisation', fromDate: null, toDate: null }));
+            break;
+          }
+          case 'contactFollowUp': {
+            const ownerContactId = await pickFrom('contact', c.pick);
+            if (ownerContactId) await ignoreUserErrors(() => createFollowUp(me.app.db, followUpFieldsSchema.parse({ title: 'Opfølgning', ownerContactId })));
+            break;
+          }
           case 'skew':
             me.skew = c.ms;
             break;

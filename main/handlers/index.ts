@@ -1,5 +1,6 @@
 import { appHandlers, dashboardHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
+import { duplicatesHandlers } from './duplicates.handlers';
 import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
 import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
@@ -18,6 +19,7 @@ export const handlers: HandlerTable = {
   ...organisationsHandlers,
   ...contactsHandlers,
   ...affiliationsHandlers,
+  ...duplicatesHandlers,
   ...seriesHandlers,
   ...meetingsHandlers,
   ...agendaHandlers,

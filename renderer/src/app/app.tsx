@@ -20,6 +20,7 @@ import { SeriesFormPage } from '../pages/series/series-form.page';
 import { SeriesListPage } from '../pages/series/series-list.page';
 import { SeriesPage } from '../pages/series/series.page';
 import { SettingsPage } from '../pages/settings/settings.page';
+import { DuplicatesPage } from '../pages/duplicates/duplicates.page';
 import { SyncPage } from '../pages/sync/sync.page';
 
 const navItems = [
@@ -82,6 +83,7 @@ export function App() {
           <Route path="/moederaekker/:id">{(params) => <SeriesPage id={params.id} />}</Route>
           <Route path="/opfoelgning" component={FollowUpsPage} />
           <Route path="/synkronisering" component={SyncPage} />
+          <Route path="/dubletter" component={DuplicatesPage} />
           <Route path="/indstillinger" component={SettingsPage} />
           <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
         </Switch>

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../queries';
 
 export function ContactsPage() {
   const { t } = useTranslation();
+  const duplicates = useApiQuery('duplicates.list', { table: 'contact' });
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
   const contacts = useApiQuery('contacts.list', { query: deferredQuery || undefined });
@@ -16,9 +17,16 @@ export function ContactsPage() {
         title={t('contacts.title')}
         subtitle={contacts.data ? t('common.count', { count: list.length }) : undefined}
         actions={
-          <Link href="/kontakter/ny" className="button">
-            {t('contacts.new')}
-          </Link>
+          <>
+            {duplicates.data && duplicates.data.length > 0 ? (
+              <Link href="/dubletter" className="button button--secondary">
+                {t('duplicates.link')} ({duplicates.data.length})
+              </Link>
+            ) : null}
+            <Link href="/kontakter/ny" className="button">
+              {t('contacts.new')}
+            </Link>
+          </>
         }
       />
       <div className="filters" role="search">

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../queries';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
+  const duplicates = useApiQuery('duplicates.list', { table: 'organisation' });
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<OrganisationKind | ''>('');
   const deferredQuery = useDeferredValue(query);
@@ -19,9 +20,16 @@ export function OrganisationsPage() {
         title={t('organisations.title')}
         subtitle={organisations.data ? t('common.count', { count: list.length }) : undefined}
         actions={
-          <Link href="/organisationer/ny" className="button">
-            {t('organisations.new')}
-          </Link>
+          <>
+            {duplicates.data && duplicates.data.length > 0 ? (
+              <Link href="/dubletter" className="button button--secondary">
+                {t('duplicates.link')} ({duplicates.data.length})
+              </Link>
+            ) : null}
+            <Link href="/organisationer/ny" className="button">
+              {t('organisations.new')}
+            </Link>
+          </>
         }
       />
       <div className="filters" role="search">

@@ -1,6 +1,7 @@
 import { diffWords } from 'diff';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
 import type { ConflictData, ImportPreviewData } from '../../../../common/sync.domain';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
@@ -169,6 +170,11 @@ function ImportCard() {
                   .filter(Boolean)
                   .join(' · ')}
               </p>
+              {p.report.possibleDuplicates ? (
+                <p className="notice">
+                  <Link href="/dubletter">{t('sync.possibleDuplicates', { count: p.report.possibleDuplicates })}</Link>
+                </p>
+              ) : null}
               <table className="table table--compact">
                 <thead>
                   <tr>

@@ -1,0 +1,135 @@
+import type { Kysely } from 'kysely';
+import { normaliseEmail, normaliseName, normalisePhone, pairKey, type DuplicateReason } from '../../common/duplicates';
+import type { Database } from '../schema';
+import type { MergeableTable } from '../sync/merge-forward';
+
+/**
+ * Suggests pairs of live contacts (same e-mail, same phone, or same name in
+ * the same organisation) and organisations (same name) that are probably one
+ * and the same, typed in on two installations. Only ever a suggestion: the
+ * user merges or dismisses. Runs in memory over grouped keys, linear in the
+ * number of rows.
+ */
+export interface DuplicatePair {
+  readonly table: MergeableTable;
+  readonly a: string;
+  readonly b: string;
+  readonly reasons: readonly DuplicateReason[];
+}
+
+const DISMISSED_KEY = 'duplicates.dismissed';
+
+export async function dismissedPairs(db: Kysely<Database>): Promise<Set<string>> {
+  const row = await db.selectFrom('local_setting').select('value').where('key', '=', DISMISSED_KEY).executeTakeFirst();
+  if (!row) return new Set();
+  try {
+    const parsed = JSON.parse(row.value) as unknown;
+    return new Set(Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : []);
+  } catch {
+    return new Set();
+  }
+}
+
+/** "Ikke dubletter": the pair is not suggested again on this installation. */
+export async function dismissPair(db: Kysely<Database>, a: string, b: string): Promise<void> {
+  const dismissed = await dismissedPairs(db);
+  dismissed.add(pairKey(a, b));
+  const value = JSON.stringify([...dismissed].sort());
+  await db.insertInto('local_setting').values({ key: DISMISSED_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+function parseList(json: string): string[] {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+class PairCollector {
+  private readonly pairs = new Map<string, { a: string; b: string; reasons: Set<DuplicateReason> }>();
+  constructor(
+    private readonly dismissed: ReadonlySet<string>,
+    private readonly only: ReadonlySet<string> | null,
+  ) {}
+
+  addGroups(groups: Map<string, Set<string>>, reason: DuplicateReason): void {
+    for (const ids of groups.values()) {
+      if (ids.size < 2) continue;
+      // Groups are tiny (a handful of people sharing an address): all pairs is fine.
+      const list = [...ids].sort();
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const [a, b] = [list[i]!, list[j]!];
+          if (this.only && !this.only.has(a) && !this.only.has(b)) continue;
+          const key = pairKey(a, b);
+          if (this.dismissed.has(key)) continue;
+          const pair = this.pairs.get(key) ?? { a, b, reasons: new Set<DuplicateReason>() };
+          pair.reasons.add(reason);
+          this.pairs.set(key, pair);
+        }
+      }
+    }
+  }
+
+  result(table: MergeableTable): DuplicatePair[] {
+    return [...this.pairs.values()].map((p) => ({ table, a: p.a, b: p.b, reasons: [...p.reasons].sort() }));
+  }
+}
+
+function group(groups: Map<string, Set<string>>, key: string, id: string): void {
+  if (!key) return;
+  let ids = groups.get(key);
+  if (!ids) groups.set(key, (ids = new Set()));
+  ids.add(id);
+}
+
+export async function findContactDuplicates(db: Kysely<Database>, only: ReadonlySet<string> | null = null): Promise<DuplicatePair[]> {
+  const contacts = await db.selectFrom('contact').select(['id', 'name', 'emails', 'phones']).where('deleted_at', 'is', null).execute();
+  const roles = await db
+    .selectFrom('affiliation')
+    .innerJoin('contact', 'contact.id', 'affiliation.contact_id')
+    .select(['affiliation.contact_id', 'affiliation.organisation_id'])
+    .where('affiliation.deleted_at', 'is', null)
+    .where('contact.deleted_at', 'is', null)
+    .where('affiliation.organisation_id', 'is not', null)
+    .execute();
+  const organisationsOf = new Map<string, Set<string>>();
+  for (const role of roles) group(organisationsOf, role.contact_id, role.organisation_id!);
+  const byEmail = new Map<string, Set<string>>();
+  const byPhone = new Map<string, Set<string>>();
+  const byNameAndOrganisation = new Map<string, Set<string>>();
+  for (const c of contacts) {
+    for (const email of parseList(c.emails)) group(byEmail, normaliseEmail(email), c.id);
+    // Short numbers ("112", extensions) say nothing about who someone is.
+    for (const phone of parseList(c.phones)) {
+      const normalised = normalisePhone(phone);
+      if (normalised.length >= 8) group(byPhone, normalised, c.id);
+    }
+    const name = normaliseName(c.name);
+    for (const organisationId of organisationsOf.get(c.id) ?? []) group(byNameAndOrganisation, `${name}\u0000${organisationId}`, c.id);
+  }
+  const collector = new PairCollector(await dismissedPairs(db), only);
+  collector.addGroups(byEmail, 'email');
+  collector.addGroups(byPhone, 'phone');
+  collector.addGroups(byNameAndOrganisation, 'name_organisation');
+  return collector.result('contact');
+}
+
+export async function findOrganisationDuplicates(db: Kysely<Database>, only: ReadonlySet<string> | null = null): Promise<DuplicatePair[]> {
+  const organisations = await db.selectFrom('organisation').select(['id', 'name']).where('deleted_at', 'is', null).execute();
+  const byName = new Map<string, Set<string>>();
+  for (const o of organisations) group(byName, normaliseName(o.name), o.id);
+  const collector = new PairCollector(await dismissedPairs(db), only);
+  collector.addGroups(byName, 'name');
+  return collector.result('organisation');
+}
+
+/** For the import preview: how many suggested pairs involve the rows an import created or changed. */
+export async function countDuplicatesAmong(db: Kysely<Database>, ids: Readonly<Record<MergeableTable, readonly string[]>>): Promise<number> {
+  let count = 0;
+  if (ids.contact.length > 0) count += (await findContactDuplicates(db, new Set(ids.contact))).length;
+  if (ids.organisation.length > 0) count += (await findOrganisationDuplicates(db, new Set(ids.organisation))).length;
+  return count;
+}

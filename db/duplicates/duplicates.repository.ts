@@ -1,0 +1,238 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DuplicateSuggestion, MergeSummary } from '../../common/domain';
+import { AppError } from '../../common/result';
+import { compareDanish } from '../../common/text-fold';
+import { selectAffiliations } from '../contacts/affiliations.query';
+import { describeRole } from '../contacts/contacts.repository';
+import { findContactDuplicates, findOrganisationDuplicates } from './duplicates.finder';
+import { derivedId } from '../ids';
+import { deleteRow, ensureLink, updateRow } from '../mutations';
+import type { Database } from '../schema';
+import type { MergeableTable } from '../sync/merge-forward';
+
+/**
+ * "Flet": two records of the same person or organisation become one. The
+ * survivor keeps its id and fields and gains the other's e-mails, phones and
+ * notes; every reference to the other (roles, attendance, series members,
+ * follow-ups, kommuner, series) is repointed; the other is tombstoned with a
+ * pointer to the survivor. All as ordinary operations in one transaction, so
+ * the merge syncs like any edit; edits made elsewhere to the merged-away
+ * record before it heard of the merge are forwarded (db/sync/merge-forward.ts).
+ */
+export interface MergeInput {
+  readonly table: MergeableTable;
+  readonly survivorId: string;
+  readonly mergedId: string;
+}
+
+class DryRun extends Error {
+  constructor(readonly summary: MergeSummary) {
+    super('dry run');
+  }
+}
+
+/** Merges, or with `dryRun` computes the summary the confirmation shows and changes nothing. */
+export async function mergeRecords(db: Kysely<Database>, input: MergeInput, options: { readonly dryRun?: boolean } = {}): Promise<MergeSummary> {
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const summary = input.table === 'contact' ? await mergeContacts(trx, input.survivorId, input.mergedId) : await mergeOrganisations(trx, input.survivorId, input.mergedId);
+      if (options.dryRun) throw new DryRun(summary);
+      return summary;
+    });
+  } catch (error) {
+    if (error instanceof DryRun) return error.summary;
+    throw error;
+  }
+}
+
+async function livePair(trx: Transaction<Database>, table: MergeableTable, survivorId: string, mergedId: string) {
+  if (survivorId === mergedId) throw new AppError('VALIDATION', 'En post kan ikke flettes med sig selv.');
+  const rows = await trx.selectFrom(table).select(['id', 'name', 'notes', 'deleted_at']).where('id', 'in', [survivorId, mergedId]).execute();
+  const survivor = rows.find((r) => r.id === survivorId);
+  const merged = rows.find((r) => r.id === mergedId);
+  const what = table === 'contact' ? 'Kontakten' : 'Organisationen';
+  if (!survivor || !merged) throw new AppError('NOT_FOUND', `${what} findes ikke.`);
+  if (survivor.deleted_at !== null || merged.deleted_at !== null) throw new AppError('VALIDATION', `${what} er slettet og kan ikke flettes. Gendan den først.`);
+  return { survivor, merged };
+}
+
+function mergedNotes(survivor: string, merged: string, mergedName: string): string {
+  const extra = merged.trim();
+  if (!extra || survivor.includes(extra)) return survivor;
+  return survivor.trim() ? `${survivor.trim()}\n\n— fra ${mergedName}:\n${extra}` : extra;
+}
+
+function unionJsonLists(a: string, b: string): string {
+  const parse = (json: string) => {
+    try {
+      const list = JSON.parse(json) as unknown;
+      return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
+    } catch {
+      return [];
+    }
+  };
+  return JSON.stringify([...new Set([...parse(a), ...parse(b)])]);
+}
+
+/** Per origin, the highest clock of the row's operations: what this merge has seen (merge-forward.ts). */
+async function seenVector(trx: Transaction<Database>, table: MergeableTable, rowId: string): Promise<string> {
+  const rows = await trx
+    .selectFrom('sync_op')
+    .select(['origin', (eb) => eb.fn.max('hlc').as('hlc')])
+    .where('tbl', '=', table)
+    .where('row_id', '=', rowId)
+    .groupBy('origin')
+    .orderBy('origin')
+    .execute();
+  return JSON.stringify(Object.fromEntries(rows.map((r) => [r.origin, r.hlc])));
+}
+
+async function tombstoneAsMerged(trx: Transaction<Database>, table: MergeableTable, mergedId: string, survivorId: string): Promise<void> {
+  const seen = await seenVector(trx, table, mergedId);
+  await updateRow(trx, table, mergedId, { merged_into: survivorId, merged_seen: seen });
+  await deleteRow(trx, table, mergedId);
+}
+
+async function mergeContacts(trx: Transaction<Database>, survivorId: string, mergedId: string): Promise<MergeSummary> {
+  const { survivor, merged } = await livePair(trx, 'contact', survivorId, mergedId);
+  const lists = await trx.selectFrom('contact').select(['id', 'emails', 'phones']).where('id', 'in', [survivorId, mergedId]).execute();
+  const s = lists.find((r) => r.id === survivorId)!;
+  const m = lists.find((r) => r.id === mergedId)!;
+  await updateRow(trx, 'contact', survivorId, {
+    emails: unionJsonLists(s.emails, m.emails),
+    phones: unionJsonLists(s.phones, m.phones),
+    notes: mergedNotes(survivor.notes, merged.notes, merged.name),
+  });
+
+  const roles = await trx.selectFrom('affiliation').select('id').where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { contact_id: survivorId });
+
+  const followUps = await trx.selectFrom('follow_up').select('id').where('owner_contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId });
+
+  const attendance = await trx.selectFrom('attendance').selectAll().where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of attendance) {
+    const id = derivedId('attendance', row.meeting_id, survivorId);
+    const existing = await trx.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
+    const survivorLive = existing && existing.deleted_at === null;
+    await ensureLink(trx, 'attendance', id, { meeting_id: row.meeting_id, contact_id: survivorId, status: row.status, role: row.role });
+    // Both were on the list: the more informative answer wins ("deltog"/"afbud" over "inviteret"), and a role is kept.
+    const status = survivorLive && existing.status !== 'inviteret' ? existing.status : row.status;
+    const role = survivorLive && existing.role ? existing.role : row.role;
+    await updateRow(trx, 'attendance', id, { status, role });
+    await deleteRow(trx, 'attendance', row.id);
+  }
+
+  const memberships = await trx.selectFrom('meeting_series_member').select(['id', 'series_id']).where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of memberships) {
+    await ensureLink(trx, 'meeting_series_member', derivedId('meeting_series_member', row.series_id, survivorId), { series_id: row.series_id, contact_id: survivorId });
+    await deleteRow(trx, 'meeting_series_member', row.id);
+  }
+
+  await tombstoneAsMerged(trx, 'contact', mergedId, survivorId);
+  return {
+    table: 'contact',
+    survivorId,
+    survivorName: survivor.name,
+    mergedId,
+    mergedName: merged.name,
+    roles: roles.length,
+    followUps: followUps.length,
+    attendance: attendance.length,
+    seriesLinks: memberships.length,
+    kommuner: 0,
+  };
+}
+
+async function mergeOrganisations(trx: Transaction<Database>, survivorId: string, mergedId: string): Promise<MergeSummary> {
+  const { survivor, merged } = await livePair(trx, 'organisation', survivorId, mergedId);
+  await updateRow(trx, 'organisation', survivorId, { notes: mergedNotes(survivor.notes, merged.notes, merged.name) });
+
+  const kommuner = await trx.selectFrom('organisation_kommune').select(['id', 'kommune_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of kommuner) {
+    await ensureLink(trx, 'organisation_kommune', derivedId('organisation_kommune', survivorId, row.kommune_id), { organisation_id: survivorId, kommune_id: row.kommune_id });
+    await deleteRow(trx, 'organisation_kommune', row.id);
+  }
+
+  const roles = await trx.selectFrom('affiliation').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { organisation_id: survivorId });
+
+  const series = await trx.selectFrom('meeting_series_organisation').select(['id', 'series_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of series) {
+    await ensureLink(trx, 'meeting_series_organisation', derivedId('meeting_series_organisation', row.series_id, survivorId), { series_id: row.series_id, organisation_id: survivorId });
+    await deleteRow(trx, 'meeting_series_organisation', row.id);
+  }
+
+  await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId);
+  return {
+    table: 'organisation',
+    survivorId,
+    survivorName: survivor.name,
+    mergedId,
+    mergedName: merged.name,
+    roles: roles.length,
+    followUps: 0,
+    attendance: 0,
+    seriesLinks: series.length,
+    kommuner: kommuner.length,
+  };
+}
+
+type DuplicateRecord = DuplicateSuggestion['records'][number];
+
+/** At most this many suggestions are listed at once; merging or dismissing brings up the next. */
+const SUGGESTION_LIMIT = 200;
+
+/** "Mulige dubletter": suggested pairs with what tells them apart, contacts first. */
+export async function listDuplicateSuggestions(db: Kysely<Database>, table?: MergeableTable): Promise<DuplicateSuggestion[]> {
+  const suggestions: DuplicateSuggestion[] = [];
+  if (table !== 'organisation') {
+    const pairs = (await findContactDuplicates(db)).slice(0, SUGGESTION_LIMIT);
+    const records = await contactRecords(db, pairs.flatMap((p) => [p.a, p.b]));
+    for (const p of pairs) suggestions.push({ table: 'contact', reasons: [...p.reasons], records: [records.get(p.a)!, records.get(p.b)!] });
+  }
+  if (table !== 'contact') {
+    const pairs = (await findOrganisationDuplicates(db)).slice(0, SUGGESTION_LIMIT);
+    const records = await organisationRecords(db, pairs.flatMap((p) => [p.a, p.b]));
+    for (const p of pairs) suggestions.push({ table: 'organisation', reasons: [...p.reasons], records: [records.get(p.a)!, records.get(p.b)!] });
+  }
+  return suggestions.slice(0, SUGGESTION_LIMIT);
+}
+
+function parseStrings(json: string): string[] {
+  try {
+    const list = JSON.parse(json) as unknown;
+    return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+async function contactRecords(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, DuplicateRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('contact').select(['id', 'name', 'emails', 'phones', 'updated_at']).where('id', 'in', [...new Set(ids)]).execute();
+  const roles = await selectAffiliations(db, (eb) => eb('affiliation.contact_id', 'in', [...new Set(ids)]));
+  const rolesOf = new Map<string, string[]>();
+  for (const role of roles) {
+    if (!role.current) continue;
+    rolesOf.set(role.contactId, [...(rolesOf.get(role.contactId) ?? []), describeRole(role)]);
+  }
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, name: r.name, emails: parseStrings(r.emails), phones: parseStrings(r.phones), roles: rolesOf.get(r.id) ?? [], kind: null, kommuner: [], updatedAt: r.updated_at }]),
+  );
+}
+
+async function organisationRecords(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, DuplicateRecord>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('organisation').select(['id', 'name', 'kind', 'updated_at']).where('id', 'in', [...new Set(ids)]).execute();
+  const links = await db
+    .selectFrom('organisation_kommune')
+    .innerJoin('kommune', 'kommune.id', 'organisation_kommune.kommune_id')
+    .select(['organisation_kommune.organisation_id', 'kommune.navn'])
+    .where('organisation_kommune.organisation_id', 'in', [...new Set(ids)])
+    .where('organisation_kommune.deleted_at', 'is', null)
+    .execute();
+  const kommunerOf = new Map<string, string[]>();
+  for (const link of links) kommunerOf.set(link.organisation_id, [...(kommunerOf.get(link.organisation_id) ?? []), link.navn].sort(compareDanish));
+  return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, emails: [], phones: [], roles: [], kind: r.kind, kommuner: kommunerOf.get(r.id) ?? [], updatedAt: r.updated_at }]));
+}
