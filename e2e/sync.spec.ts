@@ -116,3 +116,48 @@ test('a shared sync folder carries changes between two installations', async ({ 
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the same person typed in on two laptops is flagged on import and merged once, everywhere', async ({ browser, page, kredsbog }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-dup-'));
+  const dbB = path.join(dir, 'b.sqlite');
+  const hostB = await startHost(dbB);
+  const pageB = await (await browser.newContext({ acceptDownloads: true })).newPage();
+  try {
+    await page.goto(kredsbog.url);
+    await pageB.goto(hostB.url);
+    await apiCall(page, 'contacts.create', { name: 'Mette Ørsted', emails: ['mette@kab.dk'] });
+    await apiCall(pageB, 'contacts.create', { name: 'Mette Oersted', emails: ['Mette@KAB.dk'], phones: ['+45 20 30 40 50'] });
+
+    const fromB = await exportAll(pageB, dir);
+    await page.getByRole('navigation').getByRole('link', { name: 'Synkronisering' }).click();
+    await page.getByLabel('Vælg en .kredsbog-fil').setInputFiles(fromB);
+    await expect(page.getByText('1 mulig dublet – se Mulige dubletter efter importen')).toBeVisible();
+    await page.getByRole('button', { name: 'Importér', exact: true }).click();
+    await expect(page.getByText('Importen er gennemført.')).toBeVisible();
+
+    await page.getByRole('navigation').getByRole('link', { name: 'Kontakter' }).click();
+    await page.getByRole('link', { name: 'Mulige dubletter (1)' }).click();
+    const card = page.getByRole('article', { name: /Mette/ });
+    await expect(card.getByText('Samme e-mail')).toBeVisible();
+    await card.getByRole('button', { name: 'Behold Mette Ørsted' }).click();
+    await expect(card.getByRole('group', { name: 'Bekræft fletning' })).toContainText('Mette Oersted flettes ind i Mette Ørsted.');
+    await snapshot(page, '22-dubletter');
+    await card.getByRole('button', { name: 'Flet', exact: true }).click();
+    await expect(page.getByText('Ingen mulige dubletter.')).toBeVisible();
+
+    // On B the merge removes one of two contacts: more than 20 %, so B must confirm.
+    const merged = await exportAll(page, dir);
+    await pageB.getByRole('navigation').getByRole('link', { name: 'Synkronisering' }).click();
+    await pageB.getByLabel('Vælg en .kredsbog-fil').setInputFiles(merged);
+    await expect(pageB.getByRole('button', { name: 'Importér', exact: true })).toBeDisabled();
+    await pageB.locator('.sync-preview').getByRole('checkbox').check();
+    await pageB.getByRole('button', { name: 'Importér', exact: true }).click();
+    await expect(pageB.getByText('Importen er gennemført.')).toBeVisible();
+    const onB = await apiCall<{ name: string; phones: string[] }[]>(pageB, 'contacts.list', {});
+    expect(onB.map((c) => c.name)).toEqual(['Mette Ørsted']);
+    expect(digest(dbB)).toBe(digest(kredsbog.dbPath));
+  } finally {
+    hostB.child.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
