@@ -3,6 +3,7 @@ import { AppError } from '../common/result';
 import { newId } from './ids';
 import type { Database, SyncedTable } from './schema';
 import { nextClock } from './sync/clock';
+import { mergeFollowingReferences } from './sync/merge-forward';
 
 /**
  * THE single write path for user data. Every create, field update, delete
@@ -32,6 +33,30 @@ function columnsOf(fields: object): [string, Value][] {
   return Object.entries(fields).filter(([, v]) => v !== undefined) as [string, Value][];
 }
 
+/**
+ * A reference to a merged-away contact or organisation means its survivor —
+ * exactly as db/sync/materialize.ts resolves it for rows that arrive by sync,
+ * so a row reads the same on every installation.
+ */
+async function followMerges(trx: Transaction<Database>, table: SyncedTable, columns: [string, Value][]): Promise<[string, Value][]> {
+  const references = mergeFollowingReferences[table];
+  if (!references) return columns;
+  const resolved: [string, Value][] = [];
+  for (const [column, value] of columns) {
+    const target = references[column];
+    let current = value;
+    const seen = new Set<string>();
+    while (target && typeof current === 'string' && !seen.has(current)) {
+      seen.add(current);
+      const row = await trx.selectFrom(target).select('merged_into').where('id', '=', current).executeTakeFirst();
+      if (!row?.merged_into) break;
+      current = row.merged_into;
+    }
+    resolved.push([column, current]);
+  }
+  return resolved;
+}
+
 /** Creates a row and returns its id (a new UUIDv7 unless a derived id is given). */
 export async function createRow<T extends SyncedTable>(
   trx: Transaction<Database>,
@@ -41,9 +66,10 @@ export async function createRow<T extends SyncedTable>(
 ): Promise<string> {
   const id = options.id ?? newId();
   const stamp = (options.now ?? isoNow)();
-  const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...columnsOf(fields)];
+  const values = await followMerges(trx, table, columnsOf(fields));
+  const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...values];
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(columns.map(([, v]) => sql.val(v)))})`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', null], ...columnsOf(fields)], new Map());
+  await recordOps(trx, table, id, [['deleted_at', null], ...values], new Map());
   return id;
 }
 
@@ -73,7 +99,7 @@ export async function updateRow<T extends SyncedTable>(
 ): Promise<boolean> {
   const current = await readRaw(trx, table, id);
   if (!current || current.deleted_at !== null) throw new AppError('NOT_FOUND', 'Posten findes ikke (længere).');
-  const changed = columnsOf(changes).filter(([column, value]) => options.force || current[column] !== value);
+  const changed = (await followMerges(trx, table, columnsOf(changes))).filter(([column, value]) => options.force || current[column] !== value);
   if (changed.length === 0) return false;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);

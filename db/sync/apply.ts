@@ -4,8 +4,8 @@ import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
 import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
-import { isSyncedTable, materializeRow, mergeFollowingReferences, tableInfo, type MaterializeOutcome } from './materialize';
-import { forwardLateEdits, isMergeable, type MergeableTable } from './merge-forward';
+import { isSyncedTable, materializeRow, tableInfo, type MaterializeOutcome } from './materialize';
+import { forwardLateEdits, isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
 export interface SyncOperation {

@@ -2,7 +2,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Transaction } from 'kysely';
 import type { Database, SyncedTable } from '../schema';
 import { syncedTables } from '../schema';
-import { resolveMerged, type MergeableTable } from './merge-forward';
+import { mergeFollowingReferences, resolveMerged } from './merge-forward';
 
 /**
  * Makes a domain row what its operations say: for every field the value of
@@ -79,19 +79,6 @@ export type MaterializeOutcome =
 
 const bookkeeping = new Set(['id', 'created_at', 'updated_at']);
 
-/**
- * References that follow a merge: a role or follow-up that names a
- * merged-away contact or organisation (made on a laptop that had not yet
- * heard of the merge) is shown on the survivor. Link tables with a unique
- * pair (attendance, series members, organisation ↔ kommune) are repointed by
- * the merge itself and are not listed: mapping them could collide with the
- * survivor's own link. Adding a reference column to contact/organisation?
- * List it here if it has no unique constraint.
- */
-export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<string, MergeableTable>>>> = {
-  affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
-  follow_up: { owner_contact_id: 'contact' },
-};
 
 /** Brings one row in line with the log; returns what happened, for the import preview. */
 export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string): MaterializeOutcome {

@@ -23,6 +23,22 @@ import type BetterSqlite3 from 'better-sqlite3';
 export const mergeableTables = ['contact', 'organisation'] as const;
 export type MergeableTable = (typeof mergeableTables)[number];
 
+/**
+ * References that follow a merge: a role or follow-up that names a
+ * merged-away contact or organisation (made on a laptop that had not yet
+ * heard of the merge) is shown on the survivor. Link tables with a unique
+ * pair (attendance, series members, organisation ↔ kommune) are repointed by
+ * the merge itself and are not listed: mapping them could collide with the
+ * survivor's own link. Adding a reference column to contact/organisation?
+ * List it here if it has no unique constraint.
+ * Local writes resolve these the same way (db/mutations.ts), so a row reads
+ * the same on every installation however its reference arrived.
+ */
+export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<string, MergeableTable>>>> = {
+  affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
+  follow_up: { owner_contact_id: 'contact' },
+};
+
 const notForwarded = new Set(['id', 'created_at', 'updated_at', 'deleted_at', 'merged_into', 'merged_seen']);
 
 export function isMergeable(table: string): table is MergeableTable {
