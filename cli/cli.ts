@@ -13,23 +13,19 @@ import { simulateEdits } from '../db/demo/simulate-edits';
 import { exportSync, importSync, listPeers, previewImport } from '../db/sync/sync.service';
 import { setSyncFolder, syncFolderNow } from '../db/sync/sync-folder';
 import packageJson from '../package.json';
+import { UserError, type CommandContext, type CommandTable, type Output } from './command.types';
+import { calendarCommands, calendarUsage } from './calendar.commands';
+import { contactFilesCommands, contactFilesUsage } from './contact-files.commands';
+import { documentsCommands, documentsUsage } from './documents.commands';
+import { gdprCommands, gdprUsage } from './gdpr.commands';
+
+export { UserError };
 
 /**
  * Administrator and test CLI over the same services as the app.
  * Exit codes: 0 ok, 1 user error (clear Danish message), 2 internal error.
  * Adding a command? Add it to `commands`, the usage text and the README.
  */
-export class UserError extends Error {}
-
-type Output = { write(text: string): void };
-interface CommandContext {
-  readonly app: AppDatabase;
-  readonly json: boolean;
-  readonly values: Record<string, string | boolean | undefined>;
-  readonly positionals: readonly string[];
-  readonly out: Output;
-}
-
 const usage = `Brug: npm run cli -- <kommando> --db STI [tilvalg]
 
 Kommandoer:
@@ -52,7 +48,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-
+${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -68,7 +64,11 @@ function timeText(instant: string): string {
   return new Intl.DateTimeFormat('da-DK', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' }).format(new Date(instant));
 }
 
-const commands: Readonly<Record<string, (context: CommandContext) => Promise<number>>> = {
+const commands: CommandTable = {
+  ...documentsCommands,
+  ...calendarCommands,
+  ...contactFilesCommands,
+  ...gdprCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -219,6 +219,12 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
         peer: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         'confirm-deletes': { type: 'boolean', default: false },
+        meeting: { type: 'string' },
+        series: { type: 'string' },
+        contact: { type: 'string' },
+        format: { type: 'string' },
+        version: { type: 'string' },
+        map: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });

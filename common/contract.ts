@@ -54,6 +54,10 @@ import {
   seriesSummarySchema,
   seriesUpdateInputSchema,
 } from './meetings.domain';
+import { calendarContract } from './contracts/calendar.contract';
+import { contactFilesContract } from './contracts/contact-files.contract';
+import { documentsContract } from './contracts/documents.contract';
+import { gdprContract } from './contracts/gdpr.contract';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
 import { conflictSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
@@ -152,6 +156,11 @@ export const contract = {
   'sync.folderNow': { input: none, output: folderSyncResultSchema },
   'sync.history': { input: z.object({ table: z.enum(['organisation', 'contact', 'affiliation', 'meeting', 'meeting_series', 'agenda_item', 'follow_up', 'kommune']), id: idSchema }), output: z.array(historyEntrySchema) },
   'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: z.array(conflictSchema) },
+
+  ...documentsContract,
+  ...calendarContract,
+  ...contactFilesContract,
+  ...gdprContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -13,6 +13,8 @@ export interface ContactTable extends SyncedColumns {
   merged_into: string | null;
   /** JSON {origin: clock}: what this row's history held when it was merged (see db/sync/merge-forward.ts). */
   merged_seen: string | null;
+  /** Set by "Slet person" (GDPR erasure); see db/gdpr. */
+  erased_at: string | null;
 }
 
 /** A role a contact holds in an organisation and/or a kommune, for a period. */

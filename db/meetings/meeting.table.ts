@@ -37,6 +37,8 @@ export interface MeetingTable extends SyncedColumns {
   place: string;
   status: MeetingStatus;
   notes: string;
+  /** UID of a meeting imported from an .ics file (Outlook); null for meetings made here (UID derived from id). */
+  ics_uid: string | null;
 }
 
 export interface AgendaItemTable extends SyncedColumns {

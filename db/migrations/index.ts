@@ -4,6 +4,7 @@ import { m0002ReferenceData } from './0002-reference-data';
 import { m0003AgendaItemKind } from './0003-agenda-item-kind';
 import { m0004SyncLog } from './0004-sync-log';
 import { m0005MergePointer } from './0005-merge-pointer';
+import { m0006CalendarUidAndErasure } from './0006-calendar-uid-and-erasure';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -17,6 +18,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0003-agenda-item-kind': m0003AgendaItemKind,
   '0004-sync-log': m0004SyncLog,
   '0005-merge-pointer': m0005MergePointer,
+  '0006-calendar-uid-and-erasure': m0006CalendarUidAndErasure,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -84,3 +84,16 @@ describe('0005-merge-pointer', () => {
     await app.close();
   });
 });
+
+describe('0006-calendar-uid-and-erasure', () => {
+  it('gives existing meetings no calendar UID and existing contacts no erasure mark', async () => {
+    const { file, db } = await databaseAt('0005-merge-pointer');
+    await sql`INSERT INTO meeting (id, created_at, updated_at, title, starts_at) VALUES ('01890000-0000-7000-8000-00000000000e', 't', 't', 'Styringsdialog', '2026-03-01T09:00:00.000Z')`.execute(db);
+    await sql`INSERT INTO contact (id, created_at, updated_at, name) VALUES ('01890000-0000-7000-8000-00000000000f', 't', 't', 'Åse Ærø')`.execute(db);
+    await db.destroy();
+    const app = await openDatabase(file);
+    expect(app.sqlite.prepare('SELECT title, ics_uid FROM meeting').all()).toEqual([{ title: 'Styringsdialog', ics_uid: null }]);
+    expect(app.sqlite.prepare('SELECT name, erased_at FROM contact').all()).toEqual([{ name: 'Åse Ærø', erased_at: null }]);
+    await app.close();
+  });
+});

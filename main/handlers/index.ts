@@ -1,6 +1,10 @@
 import { appHandlers, dashboardHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
+import { calendarHandlers } from './calendar.handlers';
+import { contactFilesHandlers } from './contact-files.handlers';
+import { documentsHandlers } from './documents.handlers';
+import { gdprHandlers } from './gdpr.handlers';
 import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
 import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
@@ -26,4 +30,8 @@ export const handlers: HandlerTable = {
   ...attendanceHandlers,
   ...followUpsHandlers,
   ...syncHandlers,
+  ...documentsHandlers,
+  ...calendarHandlers,
+  ...contactFilesHandlers,
+  ...gdprHandlers,
 };

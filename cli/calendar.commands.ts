@@ -1,0 +1,6 @@
+import type { CommandTable } from './command.types';
+
+/** Lines for the CLI's usage text, each "  name ARGS" and a description indented to column 25, ending in a newline. */
+export const calendarUsage = '';
+
+export const calendarCommands: CommandTable = {};

@@ -1,0 +1,3 @@
+import type { HandlersFor } from './handler.types';
+
+export const contactFilesHandlers: HandlersFor<'contactFiles'> = {};
