@@ -1,3 +1,7 @@
+import { documentsDa } from './parts/documents.da';
+import { icsDa } from './parts/calendar.da';
+import { contactFilesDa } from './parts/contact-files.da';
+import { gdprDa } from './parts/gdpr.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -6,6 +10,10 @@ import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
  * (its type is derived from this object, so a missing key fails typecheck).
  */
 export const da = {
+  documents: documentsDa,
+  ics: icsDa,
+  contactFiles: contactFilesDa,
+  gdpr: gdprDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

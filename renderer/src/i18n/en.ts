@@ -1,6 +1,14 @@
 import type { Messages } from './da';
+import { documentsEn } from './parts/documents.en';
+import { icsEn } from './parts/calendar.en';
+import { contactFilesEn } from './parts/contact-files.en';
+import { gdprEn } from './parts/gdpr.en';
 
 export const en: Messages = {
+  documents: documentsEn,
+  ics: icsEn,
+  contactFiles: contactFilesEn,
+  gdpr: gdprEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',

@@ -1,0 +1,3 @@
+import type { Messages } from '../da';
+
+export const documentsEn: Messages['documents'] = {};
