@@ -58,6 +58,7 @@ import { calendarContract } from './contracts/calendar.contract';
 import { contactFilesContract } from './contracts/contact-files.contract';
 import { documentsContract } from './contracts/documents.contract';
 import { gdprContract } from './contracts/gdpr.contract';
+import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
 import { conflictSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
@@ -101,6 +102,8 @@ export const contract = {
   'contacts.update': { input: contactUpdateInputSchema, output: contactSchema },
   'contacts.delete': { input: byId, output: contactSchema },
   'contacts.restore': { input: byId, output: contactSchema },
+
+  'search.query': { input: searchInputSchema, output: searchResultSchema },
 
   'duplicates.list': { input: z.object({ table: z.enum(['contact', 'organisation']).optional() }).optional(), output: z.array(duplicateSuggestionSchema) },
   'duplicates.merge': { input: mergeInputSchema, output: mergeSummarySchema },

@@ -5,6 +5,7 @@ import { m0003AgendaItemKind } from './0003-agenda-item-kind';
 import { m0004SyncLog } from './0004-sync-log';
 import { m0005MergePointer } from './0005-merge-pointer';
 import { m0006CalendarUidAndErasure } from './0006-calendar-uid-and-erasure';
+import { m0007SearchIndex } from './0007-search-index';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -19,6 +20,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0004-sync-log': m0004SyncLog,
   '0005-merge-pointer': m0005MergePointer,
   '0006-calendar-uid-and-erasure': m0006CalendarUidAndErasure,
+  '0007-search-index': m0007SearchIndex,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -9,6 +9,7 @@ import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
 import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
 import { organisationsHandlers } from './organisations.handlers';
+import { searchHandlers } from './search.handlers';
 import { syncHandlers } from './sync.handlers';
 
 /** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
@@ -30,6 +31,7 @@ export const handlers: HandlerTable = {
   ...attendanceHandlers,
   ...followUpsHandlers,
   ...syncHandlers,
+  ...searchHandlers,
   ...documentsHandlers,
   ...calendarHandlers,
   ...contactFilesHandlers,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
+import { CommandPalette } from '../components/command-palette.component';
 import { CalendarPage } from '../pages/calendar/calendar.page';
 import { ContactPage } from '../pages/contacts/contact.page';
 import { ContactFormPage } from '../pages/contacts/contact-form.page';
@@ -47,6 +48,7 @@ export function App() {
           <span className="brand__name">{t('app.name')}</span>
           <span className="brand__tagline">{t('app.tagline')}</span>
         </div>
+        <CommandPalette />
         <ul>
           {navItems.map((item) => (
             <li key={item.href}>

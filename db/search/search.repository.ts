@@ -1,0 +1,135 @@
+import { sql, type Kysely } from 'kysely';
+import { highlight, queryTokens, searchKinds, type SearchHit, type SearchKind, type SearchResult } from '../../common/search.domain';
+import type { Database } from '../schema';
+
+/**
+ * Search over the FTS5 index of migration 0007 (folded Danish text). Every
+ * query word is a prefix ("kog" finds Køge), all words must match, ranked by
+ * bm25 with titles weighing more than bodies. Display text and highlights come
+ * from the records themselves (the index only holds folded text), marked by
+ * the same folding rule (common/search.domain.ts).
+ */
+const CANDIDATES = 400;
+const SNIPPET_WINDOW = 140;
+
+interface Row {
+  readonly kind: SearchKind;
+  readonly ref_id: string;
+}
+
+export async function search(db: Kysely<Database>, query: string, limitPerKind = 6): Promise<SearchResult> {
+  const tokens = queryTokens(query);
+  if (tokens.length === 0) return { query, hits: [], total: 0 };
+  const match = tokens.map((token) => `"${token.replace(/"/g, '""')}"*`).join(' ');
+  const { rows } = await sql<Row>`
+    SELECT k.kind, k.ref_id FROM search_index
+    JOIN search_key k ON k.rowid = search_index.rowid
+    WHERE search_index MATCH ${match}
+    ORDER BY bm25(search_index, 4.0, 1.0)
+    LIMIT ${CANDIDATES}`.execute(db);
+  const byKind = new Map<SearchKind, string[]>();
+  for (const row of rows) {
+    const ids = byKind.get(row.kind) ?? [];
+    if (ids.length < limitPerKind) ids.push(row.ref_id);
+    byKind.set(row.kind, ids);
+  }
+  const hits: SearchHit[] = [];
+  for (const kind of searchKinds) {
+    const ids = byKind.get(kind);
+    if (!ids?.length) continue;
+    const loaded = await load(db, kind, ids);
+    // Keep the rank order of the index.
+    for (const id of ids) {
+      const record = loaded.get(id);
+      if (!record) continue;
+      hits.push({
+        kind,
+        id,
+        title: highlight(record.title, tokens),
+        snippet: highlight(record.body, tokens, SNIPPET_WINDOW),
+        context: record.context,
+        date: record.date,
+        href: record.href,
+      });
+    }
+  }
+  return { query, hits, total: rows.length };
+}
+
+interface Display {
+  readonly title: string;
+  readonly body: string;
+  readonly context: string;
+  readonly date: string | null;
+  readonly href: string;
+}
+
+function list(json: string): string {
+  try {
+    const parsed = JSON.parse(json) as unknown;
+    return Array.isArray(parsed) ? parsed.join(', ') : '';
+  } catch {
+    return '';
+  }
+}
+
+const joinText = (...parts: string[]) => parts.filter((p) => p.trim()).join(' · ');
+
+async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string[]): Promise<Map<string, Display>> {
+  switch (kind) {
+    case 'kommune': {
+      const rows = await db.selectFrom('kommune').innerJoin('region', 'region.id', 'kommune.region_id').select(['kommune.id', 'kommune.navn', 'kommune.notes', 'region.navn as region']).where('kommune.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: `${r.navn} Kommune`, body: r.notes, context: r.region, date: null, href: `/kommuner/${r.id}` }]));
+    }
+    case 'organisation': {
+      const rows = await db.selectFrom('organisation').select(['id', 'name', 'notes']).where('id', 'in', ids).execute();
+      const links = await db
+        .selectFrom('organisation_kommune')
+        .innerJoin('kommune', 'kommune.id', 'organisation_kommune.kommune_id')
+        .select(['organisation_kommune.organisation_id', 'kommune.navn'])
+        .where('organisation_kommune.organisation_id', 'in', ids)
+        .where('organisation_kommune.deleted_at', 'is', null)
+        .execute();
+      const kommuner = new Map<string, string[]>();
+      for (const l of links) kommuner.set(l.organisation_id, [...(kommuner.get(l.organisation_id) ?? []), l.navn]);
+      return new Map(rows.map((r) => [r.id, { title: r.name, body: r.notes, context: (kommuner.get(r.id) ?? []).join(', '), date: null, href: `/organisationer/${r.id}` }]));
+    }
+    case 'contact': {
+      const rows = await db.selectFrom('contact').select(['id', 'name', 'emails', 'phones', 'notes']).where('id', 'in', ids).execute();
+      const roles = await db
+        .selectFrom('affiliation')
+        .leftJoin('organisation', 'organisation.id', 'affiliation.organisation_id')
+        .leftJoin('kommune', 'kommune.id', 'affiliation.kommune_id')
+        .select(['affiliation.contact_id', 'affiliation.title', 'organisation.name as organisation', 'kommune.navn as kommune'])
+        .where('affiliation.contact_id', 'in', ids)
+        .where('affiliation.deleted_at', 'is', null)
+        .where('affiliation.to_date', 'is', null)
+        .execute();
+      const roleText = new Map<string, string[]>();
+      for (const r of roles) roleText.set(r.contact_id, [...(roleText.get(r.contact_id) ?? []), [r.title, r.organisation ?? (r.kommune ? `${r.kommune} Kommune` : null)].filter(Boolean).join(', ')]);
+      return new Map(rows.map((r) => [r.id, { title: r.name, body: joinText(list(r.emails), list(r.phones), r.notes), context: (roleText.get(r.id) ?? []).join(' · '), date: null, href: `/kontakter/${r.id}` }]));
+    }
+    case 'meeting': {
+      const rows = await db.selectFrom('meeting').leftJoin('kommune', 'kommune.id', 'meeting.kommune_id').select(['meeting.id', 'meeting.title', 'meeting.place', 'meeting.notes', 'meeting.starts_at', 'kommune.navn as kommune']).where('meeting.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.title, body: joinText(r.place, r.notes), context: r.kommune ?? '', date: r.starts_at, href: `/moeder/${r.id}` }]));
+    }
+    case 'agenda_item': {
+      const rows = await db
+        .selectFrom('agenda_item')
+        .innerJoin('meeting', 'meeting.id', 'agenda_item.meeting_id')
+        .select(['agenda_item.id', 'agenda_item.title', 'agenda_item.description', 'agenda_item.minutes', 'agenda_item.decision', 'meeting.id as meeting_id', 'meeting.title as meeting', 'meeting.starts_at'])
+        .where('agenda_item.id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, { title: r.title, body: joinText(r.description, r.minutes, r.decision), context: r.meeting, date: r.starts_at, href: `/moeder/${r.meeting_id}` }]));
+    }
+    case 'follow_up': {
+      const rows = await db
+        .selectFrom('follow_up')
+        .leftJoin('contact', 'contact.id', 'follow_up.owner_contact_id')
+        .select(['follow_up.id', 'follow_up.title', 'follow_up.details', 'follow_up.due_date', 'follow_up.source_meeting_id', 'contact.name as owner'])
+        .where('follow_up.id', 'in', ids)
+        .execute();
+      return new Map(rows.map((r) => [r.id, { title: r.title, body: r.details, context: r.owner ?? '', date: r.due_date, href: r.source_meeting_id ? `/moeder/${r.source_meeting_id}` : '/opfoelgning' }]));
+    }
+  }
+}

@@ -1,0 +1,208 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { queryTokens, searchKinds, type SearchHit, type Snippet } from '../../../common/search.domain';
+import { foldDanish } from '../../../common/text-fold';
+import { call } from '../api';
+import { formatDate, formatInstantDate } from '../format';
+
+/**
+ * Ctrl/Cmd+K: one box that finds anything (kommuner, organisations, contacts,
+ * meetings, agenda items and minutes, follow-ups) as you type, and runs
+ * commands ("Nyt møde", "Eksportér …"). Keyboard first: ↑/↓, Enter, Esc.
+ */
+interface Command {
+  readonly key: string;
+  readonly href: string;
+}
+
+// Adding a command? Add its label under palette.commands in the i18n files.
+const commands: readonly Command[] = [
+  { key: 'newMeeting', href: '/moeder/ny' },
+  { key: 'newContact', href: '/kontakter/ny' },
+  { key: 'newOrganisation', href: '/organisationer/ny' },
+  { key: 'newSeries', href: '/moederaekker/ny' },
+  { key: 'exportSync', href: '/synkronisering' },
+  { key: 'importSync', href: '/synkronisering' },
+  { key: 'duplicates', href: '/dubletter' },
+  { key: 'calendar', href: '/kalender' },
+  { key: 'followUps', href: '/opfoelgning' },
+  { key: 'settings', href: '/indstillinger' },
+];
+
+type Option = { readonly id: string; readonly href: string; readonly group: string; readonly render: ReactNode };
+
+function commandMatches(label: string, tokens: readonly string[]): boolean {
+  const words = foldDanish(label).split(/[^\p{L}\p{N}]+/u);
+  return tokens.every((token) => words.some((word) => word.startsWith(token)));
+}
+
+function Marked({ pieces }: { readonly pieces: Snippet }) {
+  return (
+    <>
+      {pieces.map((piece, i) => (piece.hit ? <mark key={i}>{piece.text}</mark> : <span key={i}>{piece.text}</span>))}
+    </>
+  );
+}
+
+export function CommandPalette() {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <>
+      <button type="button" className="palette-trigger" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K Meta+K">
+        <span aria-hidden="true">⌕</span> {t('palette.open')}
+        <kbd>{t('palette.shortcut')}</kbd>
+      </button>
+      {open ? <PaletteDialog onClose={() => setOpen(false)} /> : null}
+    </>
+  );
+}
+
+function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
+  const { t } = useTranslation();
+  const [, navigate] = useLocation();
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const deferred = useDeferredValue(query.trim());
+  const listId = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const restoreFocus = useRef<Element | null>(document.activeElement);
+  const results = useQuery({
+    queryKey: ['search.query', deferred],
+    queryFn: () => call('search.query', { query: deferred }),
+    enabled: deferred.length > 0,
+    placeholderData: keepPreviousData,
+  });
+
+  useEffect(() => {
+    input.current?.focus();
+    const previous = restoreFocus.current;
+    return () => {
+      if (previous instanceof HTMLElement) previous.focus();
+    };
+  }, []);
+
+  const tokens = useMemo(() => queryTokens(deferred), [deferred]);
+  const options = useMemo<Option[]>(() => {
+    const list: Option[] = [];
+    for (const command of commands) {
+      const label = t(`palette.commands.${command.key}`);
+      if (tokens.length === 0 || commandMatches(label, tokens)) list.push({ id: `cmd-${command.key}`, href: command.href, group: t('palette.commandsGroup'), render: <span className="palette__title">{label}</span> });
+    }
+    if (tokens.length > 0 && results.data) {
+      for (const kind of searchKinds) {
+        for (const hit of results.data.hits.filter((h) => h.kind === kind)) list.push({ id: `${hit.kind}-${hit.id}`, href: hit.href, group: t(`palette.groups.${kind}`), render: <HitView hit={hit} /> });
+      }
+    }
+    return list;
+  }, [tokens, results.data, t]);
+
+  useEffect(() => setActive(0), [deferred]);
+  const go = useCallback(
+    (option: Option | undefined) => {
+      if (!option) return;
+      onClose();
+      navigate(option.href);
+    },
+    [navigate, onClose],
+  );
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => Math.min(options.length - 1, i + 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(0, i - 1));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      go(options[active]);
+    }
+  };
+
+  useEffect(() => {
+    // jsdom has no layout and no scrollIntoView.
+    const element = document.getElementById(`${listId}-${active}`);
+    if (element && 'scrollIntoView' in element && typeof element.scrollIntoView === 'function') element.scrollIntoView({ block: 'nearest' });
+  }, [active, listId]);
+
+  let lastGroup = '';
+  return (
+    <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
+      <div className="palette" role="dialog" aria-modal="true" aria-label={t('palette.label')} onKeyDown={onKeyDown}>
+        <input
+          ref={input}
+          className="palette__input"
+          role="combobox"
+          aria-expanded={options.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={options.length ? `${listId}-${active}` : undefined}
+          aria-label={t('palette.label')}
+          placeholder={t('palette.placeholder')}
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <ul className="palette__list" id={listId} role="listbox" aria-label={t('palette.results')}>
+          {options.map((option, index) => {
+            const header = option.group !== lastGroup ? option.group : null;
+            lastGroup = option.group;
+            return (
+              <li key={option.id} role="presentation">
+                {header ? (
+                  <div className="palette__group" role="presentation">
+                    {header}
+                  </div>
+                ) : null}
+                <div
+                  id={`${listId}-${index}`}
+                  role="option"
+                  aria-selected={index === active}
+                  className={index === active ? 'palette__option palette__option--active' : 'palette__option'}
+                  onMouseMove={() => setActive(index)}
+                  onClick={() => go(option)}
+                >
+                  {option.render}
+                </div>
+              </li>
+            );
+          })}
+        </ul>
+        {tokens.length > 0 && results.data && results.data.hits.length === 0 && !results.isFetching ? <p className="palette__empty">{t('palette.noResults', { query: deferred })}</p> : null}
+        <p className="palette__hint">{t('palette.hint')}</p>
+      </div>
+    </div>
+  );
+}
+
+function HitView({ hit }: { readonly hit: SearchHit }) {
+  const date = hit.date ? (hit.date.length === 10 ? formatDate(hit.date) : formatInstantDate(hit.date)) : null;
+  const context = [hit.context, date].filter(Boolean).join(' · ');
+  return (
+    <>
+      <span className="palette__title">
+        <Marked pieces={hit.title} />
+      </span>
+      {context ? <span className="palette__context">{context}</span> : null}
+      {hit.snippet.length ? (
+        <span className="palette__snippet">
+          <Marked pieces={hit.snippet} />
+        </span>
+      ) : null}
+    </>
+  );
+}
