@@ -97,3 +97,18 @@ describe('0006-calendar-uid-and-erasure', () => {
     await app.close();
   });
 });
+
+describe('0007-search-index', () => {
+  it('indexes the live records of an existing database, folded, and leaves deleted ones out', async () => {
+    const { file, db } = await databaseAt('0006-calendar-uid-and-erasure');
+    await sql`INSERT INTO organisation (id, created_at, updated_at, name, kind) VALUES ('01890000-0000-7000-8000-000000000010', 't', 't', 'Boligselskabet Århus', 'boligorganisation')`.execute(db);
+    await sql`INSERT INTO organisation (id, created_at, updated_at, deleted_at, name, kind) VALUES ('01890000-0000-7000-8000-000000000011', 't', 't', 't', 'Slettet Århus', 'boligorganisation')`.execute(db);
+    await db.destroy();
+    const app = await openDatabase(file);
+    const found = app.sqlite
+      .prepare(`SELECT k.kind, k.ref_id FROM search_index JOIN search_key k ON k.rowid = search_index.rowid WHERE search_index MATCH '"arhus"*' AND k.kind = 'organisation'`)
+      .all();
+    expect(found).toEqual([{ kind: 'organisation', ref_id: '01890000-0000-7000-8000-000000000010' }]);
+    await app.close();
+  });
+});
