@@ -1,0 +1,210 @@
+/**
+ * `npm run bench [-- --scale N] [--skip-browser]`: measures Kredsbog on a generated
+ * database and prints one line per figure — the figure, the raw-SQLite figure
+ * for the same work measured in the same run where one exists, and the ratio —
+ * then writes everything as JSON to bench/results/ for later comparison.
+ * No assertions: tests never time anything; this is where timings live.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import zlib from 'node:zlib';
+import BetterSqlite3 from 'better-sqlite3';
+import { openDatabase } from '../db/connection';
+import { getDashboard, kommuneMapStats } from '../db/dashboard/dashboard.repository';
+import { seedDemo } from '../db/demo/seed-demo';
+import { simulateEdits } from '../db/demo/simulate-edits';
+import { search } from '../db/search/search.repository';
+import { syncedTables } from '../db/schema';
+import { exportSync, importSync } from '../db/sync/sync.service';
+
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false } } });
+const scale = Number(values.scale);
+if (!Number.isFinite(scale) || scale <= 0 || scale > 100) {
+  console.error('--scale skal være et tal større end 0 og højst 100.');
+  process.exit(1);
+}
+const root = path.resolve(import.meta.dirname, '..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-bench-'));
+const results: Record<string, { value: number; unit: string; raw?: number; ratio?: number; note?: string }> = {};
+
+function report(name: string, value: number, unit: string, raw?: number, note?: string): void {
+  const ratio = raw !== undefined && raw > 0 ? value / raw : undefined;
+  results[name] = { value, unit, ...(raw !== undefined ? { raw } : {}), ...(ratio !== undefined ? { ratio } : {}), ...(note ? { note } : {}) };
+  const fmt = (n: number) => (n >= 100 ? Math.round(n).toLocaleString('da-DK') : n.toLocaleString('da-DK', { maximumFractionDigits: 2 }));
+  const rawText = raw !== undefined ? `   rå SQLite: ${fmt(raw)} ${unit}   forhold: ${ratio === undefined ? '–' : ratio.toLocaleString('da-DK', { maximumFractionDigits: 3 })}` : '';
+  console.log(`${name.padEnd(42)} ${fmt(value).padStart(12)} ${unit}${rawText}${note ? `   (${note})` : ''}`);
+}
+
+const seconds = (started: bigint) => Number(process.hrtime.bigint() - started) / 1e9;
+const time = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
+  const started = process.hrtime.bigint();
+  const value = await work();
+  return [value, seconds(started)];
+};
+const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+const domainRows = (sqlite: BetterSqlite3.Database) => syncedTables.reduce((n, t) => n + (sqlite.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number), 0);
+
+/** The raw baseline: the same rows inserted with one prepared statement per table, in one transaction, no triggers, no log. */
+function rawCopy(from: BetterSqlite3.Database, file: string, tables: readonly string[]): number {
+  const to = new BetterSqlite3(file);
+  to.pragma('journal_mode = WAL');
+  to.pragma('synchronous = NORMAL');
+  let rows = 0;
+  const started = process.hrtime.bigint();
+  to.transaction(() => {
+    for (const table of tables) {
+      const columns = (from.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((c) => c.name);
+      to.exec(`CREATE TABLE "${table}" (${columns.map((c) => `"${c}"`).join(', ')})`);
+      const insert = to.prepare(`INSERT INTO "${table}" VALUES (${columns.map(() => '?').join(', ')})`);
+      for (const row of from.prepare(`SELECT * FROM "${table}"`).raw(true).iterate()) {
+        insert.run(row as unknown[]);
+        rows++;
+      }
+    }
+  })();
+  const elapsed = seconds(started);
+  to.close();
+  return rows / elapsed;
+}
+
+async function main(): Promise<void> {
+  console.log(`Kredsbog bench — skala ${scale}, ${os.cpus().length} kerner, Node ${process.version}, ${new Date().toISOString()}\n`);
+  const aFile = path.join(dir, 'a.sqlite');
+  const a = await openDatabase(aFile);
+
+  // 1. Seed.
+  const [summary, seedTime] = await time(() => seedDemo(a.db, { scale, seed: 1 }));
+  const rows = domainRows(a.sqlite);
+  const ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
+  const rawSeed = rawCopy(a.sqlite, path.join(dir, 'raw-seed.sqlite'), syncedTables);
+  report('seed-demo (rækker/s)', rows / seedTime, 'rækker/s', rawSeed, `${summary.contacts} kontakter, ${summary.meetings} møder, ${ops} operationer`);
+
+  // 2. Full export.
+  const full = path.join(dir, 'full.kredsbog');
+  const [, exportTime] = await time(() => exportSync(a, { out: full, appVersion: 'bench' }));
+  // Raw: the same rows read, serialised as JSON lines and gzipped in one go.
+  const [, rawExportTime] = await time(() => {
+    const lines: string[] = [];
+    for (const row of a.sqlite.prepare('SELECT * FROM sync_op ORDER BY hlc').iterate()) lines.push(JSON.stringify(row));
+    return zlib.gzipSync(lines.join('\n'));
+  });
+  report('fuld eksport (operationer/s)', ops / exportTime, 'op/s', ops / rawExportTime, `${(fs.statSync(full).size / 1e6).toFixed(1)} MB`);
+
+  // 3. Full import into an empty database, and the raw insert of the same rows.
+  const b = await openDatabase(path.join(dir, 'b.sqlite'));
+  const [, importTime] = await time(() => importSync(b, full, { confirmLargeDeletes: true }));
+  const rawImport = rawCopy(a.sqlite, path.join(dir, 'raw-import.sqlite'), ['sync_op', ...syncedTables]);
+  const importedRows = ops + domainRows(b.sqlite);
+  report('fuld import i tom database (rækker/s)', importedRows / importTime, 'rækker/s', rawImport, `${ops} operationer på ${importTime.toFixed(1)} s`);
+
+  // 4. Re-import of the same file.
+  const [, reimportTime] = await time(() => importSync(b, full, { confirmLargeDeletes: true }));
+  report('genimport af samme fil (s)', reimportTime, 's', importTime, 'forhold = genimport ÷ første import');
+
+  // 5. Changes only, after simulate-edits 1000.
+  await simulateEdits(a.db, 1000, 7);
+  const changes = path.join(dir, 'changes.kredsbog');
+  const bId = (b.sqlite.prepare(`SELECT value FROM sync_state WHERE key = 'installation_id'`).pluck().get() as string | undefined) ?? '';
+  // a knows b once it has received a file from b.
+  const fromB = path.join(dir, 'from-b.kredsbog');
+  await exportSync(b, { out: fromB, appVersion: 'bench' });
+  await importSync(a, fromB, { confirmLargeDeletes: true });
+  const [changesResult, changesExport] = await time(() => exportSync(a, { out: changes, peerId: bId, appVersion: 'bench' }));
+  const [, changesImport] = await time(() => importSync(b, changes, { confirmLargeDeletes: true }));
+  report('ændringer: eksport efter 1000 rettelser (s)', changesExport, 's', undefined, `${changesResult.operations} operationer`);
+  report('ændringer: import (s)', changesImport, 's');
+
+  // 6. Dashboard queries.
+  const repeat = async (work: () => Promise<unknown>, n = 20) => {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) times.push((await time(work))[1] * 1000);
+    return times.sort((x, y) => x - y);
+  };
+  const dashboard = await repeat(() => getDashboard(a.db, { myKredse: [3], quietMonths: 6 }));
+  report('Overblik, alle forespørgsler (median ms)', percentile(dashboard, 50), 'ms');
+  const map = await repeat(() => kommuneMapStats(a.db, [3]));
+  report('Danmarkskort-tal (median ms)', percentile(map, 50), 'ms');
+
+  // 7. Search: 200 realistic queries, including Danish folding.
+  const names = a.sqlite.prepare(`SELECT name FROM contact WHERE deleted_at IS NULL ORDER BY id LIMIT 80`).pluck().all() as string[];
+  const orgs = a.sqlite.prepare(`SELECT name FROM organisation WHERE deleted_at IS NULL ORDER BY id LIMIT 40`).pluck().all() as string[];
+  const kommuner = a.sqlite.prepare(`SELECT navn FROM kommune ORDER BY kode`).pluck().all() as string[];
+  const fold = (s: string) => s.toLowerCase().replace(/æ/g, 'ae').replace(/ø/g, 'oe').replace(/å/g, 'aa');
+  const queries: string[] = [];
+  for (let i = 0; queries.length < 200; i++) {
+    const pick = [names[i % names.length]!, orgs[i % orgs.length]!, kommuner[i % kommuner.length]!, 'ventelisten', 'helhedsplan', 'anvisning', 'styringsdialog', 'budget'][i % 8]!;
+    const word = pick.split(' ')[i % 2 === 0 ? 0 : pick.split(' ').length - 1]!;
+    queries.push(i % 3 === 0 ? fold(word) : i % 3 === 1 ? word.slice(0, Math.max(3, word.length - 2)) : word);
+  }
+  const searchTimes: number[] = [];
+  for (const q of queries) searchTimes.push((await time(() => search(a.db, q)))[1] * 1000);
+  searchTimes.sort((x, y) => x - y);
+  report('søgning p50 (ms)', percentile(searchTimes, 50), 'ms', undefined, '200 forespørgsler');
+  report('søgning p95 (ms)', percentile(searchTimes, 95), 'ms');
+
+  // 8. Renderer weight.
+  const assets = path.join(root, 'dist', 'renderer', 'assets');
+  if (fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+    const html = fs.readFileSync(path.join(root, 'dist', 'renderer', 'index.html'), 'utf8');
+    const initial = [...html.matchAll(/(?:src|href)="\.?\/?assets\/([^"]+\.js)"/g)].map((m) => m[1]!);
+    const bytes = initial.reduce((n, f) => n + zlib.gzipSync(fs.readFileSync(path.join(assets, f))).length, 0);
+    report('renderer, første JS (gzip kB)', bytes / 1024, 'kB', undefined, initial.join(', '));
+  }
+
+  report('bench-proces, største RSS (MB)', process.resourceUsage().maxRSS / 1024, 'MB', undefined, 'seed, eksport og import i samme proces');
+  await a.close();
+  await b.close();
+
+  // 9. Browser host: cold start to first interactive paint with the large database.
+  if (!values['skip-browser']) await browserFigures(aFile);
+
+  const out = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-scale${scale}.json`);
+  fs.writeFileSync(out, `${JSON.stringify({ scale, at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`);
+  console.log(`\nGemt: ${path.relative(root, out)}`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+async function browserFigures(dbFile: string): Promise<void> {
+  if (!fs.existsSync(path.join(root, 'dist', 'renderer', 'index.html'))) {
+    console.log('(browser-tal sprunget over: kør `vite build` først)');
+    return;
+  }
+  const { chromium } = await import('playwright-core');
+  const started = process.hrtime.bigint();
+  const host = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'host', 'browser-host.ts'), '--db', dbFile, '--renderer', path.join(root, 'dist', 'renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let buffer = '';
+    host.stdout.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const match = /Kredsbog kører på (\S+)/.exec(buffer);
+      if (match) resolve(match[1]!);
+    });
+    host.on('exit', (code) => reject(new Error(`browser-host stoppede (${code})`)));
+  });
+  const browser = await chromium.launch({ executablePath: process.env.KREDSBOG_CHROMIUM ?? '/usr/bin/chromium', args: ['--lang=da-DK'] });
+  try {
+    const page = await browser.newPage();
+    const pageStarted = process.hrtime.bigint();
+    await page.goto(url);
+    await page.getByRole('heading', { name: 'Goddag' }).waitFor();
+    await page.locator('.dashboard, main h1').first().waitFor();
+    report('kold start til første interaktive visning (s)', seconds(pageStarted), 's', undefined, `host startet på ${seconds(started).toFixed(2)} s i alt`);
+    await page.goto(`${url.split('#')[0]}#/kontakter`);
+    await page.locator('table tbody tr, [role="row"]').first().waitFor();
+    const domRows = await page.locator('table tbody tr, [role="row"]').count();
+    report('DOM-rækker i kontaktlisten', domRows, 'rækker');
+    const hwm = fs.readFileSync(`/proc/${host.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+)/);
+    if (hwm) report('browser-host, største RSS (MB)', Number(hwm[1]) / 1024, 'MB');
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(2);
+});
