@@ -163,6 +163,10 @@ export const contactSchema = z.object({
   createdAt: timestampSchema,
   updatedAt: timestampSchema,
   deletedAt: timestampSchema.nullable(),
+  /** Merged into this contact ("Flet"); such a contact can never be restored. */
+  mergedInto: idSchema.nullable(),
+  /** Erased under GDPR ("Slet person"); such a contact can never be restored. */
+  erasedAt: timestampSchema.nullable(),
 });
 export type Contact = z.infer<typeof contactSchema>;
 

@@ -62,6 +62,8 @@ export function openSqlite(file: string, options: Pick<OpenDatabaseOptions, 'nat
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Overwritten values (an erased person's, GDPR) are zeroed in the file, not left in free pages.
+    sqlite.pragma('secure_delete = ON');
     sqlite.function('dk_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldDanish(text) : null));
   } catch (error) {
     sqlite.close();

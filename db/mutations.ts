@@ -124,6 +124,8 @@ export async function restoreRow(trx: Transaction<Database>, table: SyncedTable,
   if (current.deleted_at === null) return;
   // A merged-away record lives on in its survivor; restoring it would split the person in two again.
   if (current.merged_into) throw new AppError('VALIDATION', 'Posten er flettet sammen med en anden og kan ikke gendannes.');
+  // An erased person (GDPR "Slet person") stays erased: see db/sync/erasure.ts.
+  if (current.erased_at) throw new AppError('VALIDATION', 'Personen er slettet efter GDPR og kan ikke gendannes.');
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
   await recordOps(trx, table, id, [['deleted_at', null]], await fieldClocks(trx, table, id));

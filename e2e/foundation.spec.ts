@@ -48,7 +48,7 @@ test('a consultant finds a kommune, adds an organisation and a contact with a ro
   await snapshot(page, '06-kommune-med-kontakt');
 
   await roles.getByRole('link', { name: 'Søren Ærbødig' }).click();
-  await page.getByRole('button', { name: 'Slet' }).click();
+  await page.getByRole('button', { name: 'Slet', exact: true }).click();
   await expect(page.getByText('Kontakten "Søren Ærbødig" er slettet.')).toBeVisible();
   await expect(page.getByText('Denne post er slettet.')).toBeVisible();
   await snapshot(page, '07-slettet-med-fortryd');

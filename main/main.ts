@@ -4,6 +4,7 @@ import { openDatabase, type AppDatabase } from '../db/connection';
 import packageJson from '../package.json';
 import { handlers } from './handlers';
 import { createDispatcher } from './ipc/dispatch';
+import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
 import { applicationMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
@@ -68,7 +69,7 @@ async function start(): Promise<void> {
   database = await openDatabase(file, { nativeBinding: electronNativeBinding(appRoot, process.versions.electron, app.isPackaged) });
   const dispatch = createDispatcher(
     handlers,
-    { app: database, host: 'electron', version: packageJson.version },
+    { app: database, host: 'electron', version: packageJson.version, pdf: electronPdfRenderer() },
     { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   registerIpc(ipcMain, dispatch);

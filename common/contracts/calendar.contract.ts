@@ -1,8 +1,19 @@
 import type { z } from 'zod';
+import { icsFileSchema, icsImportResultSchema, icsPreviewSchema, icsUploadSchema, meetingIcsInputSchema, seriesIcsInputSchema } from '../calendar/calendar.domain';
 
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "calendar." (the handler table for the
  * area is typed by that prefix: main/handlers/calendar.handlers.ts).
+ * Files cross as { fileName, base64 } like sync files do.
  */
-export const calendarContract = {} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+export const calendarContract = {
+  /** One meeting as an Outlook invitation (.ics). */
+  'calendar.meetingIcs': { input: meetingIcsInputSchema, output: icsFileSchema },
+  /** Every live meeting of a series in one .ics file. */
+  'calendar.seriesIcs': { input: seriesIcsInputSchema, output: icsFileSchema },
+  /** What importing an .ics file would do; changes nothing. */
+  'calendar.previewImport': { input: icsUploadSchema, output: icsPreviewSchema },
+  /** Imports an .ics file in one transaction (after a backup). */
+  'calendar.import': { input: icsUploadSchema, output: icsImportResultSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

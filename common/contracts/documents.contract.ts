@@ -1,8 +1,22 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { idSchema } from '../domain';
+import { referatCollectionFilterSchema, referatFormats, referatOptionsSchema } from '../documents/referat.model';
 
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "referat." (the handler table for the
  * area is typed by that prefix: main/handlers/documents.handlers.ts).
+ * Files cross IPC as { fileName, base64 }, like sync.export.
  */
-export const documentsContract = {} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+const options = referatOptionsSchema.prefault({});
+const format = z.enum(referatFormats, { error: 'validation.kind' });
+
+export const documentsContract = {
+  /** The referat as one HTML document (the preview iframe and "copy as text" use it) plus a plain-text twin for the clipboard. */
+  'referat.preview': { input: z.object({ meetingId: idSchema, options }), output: z.object({ html: z.string(), text: z.string() }) },
+  'referat.export': { input: z.object({ meetingId: idSchema, format, options }), output: z.object({ fileName: z.string(), base64: z.string() }) },
+  'referat.exportCollection': {
+    input: z.object({ filter: referatCollectionFilterSchema, format, options }),
+    output: z.object({ fileName: z.string(), base64: z.string(), meetings: z.number().int() }),
+  },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

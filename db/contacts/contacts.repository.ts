@@ -89,6 +89,8 @@ export async function getContact(db: Kysely<Database>, id: string): Promise<Cont
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
+    mergedInto: row.merged_into,
+    erasedAt: row.erased_at,
   };
 }
 

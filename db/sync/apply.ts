@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
+import { incomingRedaction, settleErasures } from './erasure';
 import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
 import { isSyncedTable, materializeRow, tableInfo, type MaterializeOutcome } from './materialize';
 import { forwardLateEdits, isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
@@ -63,6 +64,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');
   const insertOp = sqlite.prepare('INSERT INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const deletedRow = new Map<string, BetterSqlite3.Statement>();
+  const redacted = incomingRedaction(sqlite);
   const now = new Date().toISOString();
   let alreadyPresent = 0;
   let held = 0;
@@ -77,15 +79,17 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
+    // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
+    const value = redacted(op);
     const current = winner.get(op.tbl, op.row_id, op.field) as { hlc: string; value: string | null; prev: string | null; origin: string } | undefined;
-    if (current && current.origin !== op.origin && current.value !== op.value && op.prev !== current.hlc && current.prev !== op.hlc) {
+    if (current && current.origin !== op.origin && current.value !== value && op.prev !== current.hlc && current.prev !== op.hlc) {
       const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
       insertConflict.run(op.tbl, op.row_id, op.field, won, lost);
       conflicts++;
     }
     // An operation made on top of a conflict's winner resolves that conflict everywhere.
     if (op.prev) resolveConflicts.run(op.hlc, op.tbl, op.row_id, op.field, op.prev);
-    insertOp.run(op.hlc, op.tbl, op.row_id, op.field, op.value, op.prev, op.origin);
+    insertOp.run(op.hlc, op.tbl, op.row_id, op.field, value, op.prev, op.origin);
     if (!isSyncedTable(op.tbl)) {
       held++;
       continue;
@@ -107,6 +111,8 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     if (!isMergeable(table)) continue;
     for (const survivor of forwardLateEdits(sqlite, table, rowId)) touched.set(`${table}\u0000${survivor}`, { table, rowId: survivor });
   }
+  // Erased people stay erased: their log is redacted and their rows stay deleted (erasure.ts).
+  for (const row of settleErasures(sqlite, [...touched.values()]).rows) touched.set(`${row.table}\u0000${row.rowId}`, row);
 
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];

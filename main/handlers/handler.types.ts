@@ -5,6 +5,7 @@ export interface HandlerContext {
   readonly app: AppDatabase;
   readonly host: 'electron' | 'browser';
   readonly version: string;
+  readonly pdf?: import('../pdf/pdf-renderer').PdfRenderer;
 }
 
 /** A handler receives the parsed input and throws AppError for expected failures. */

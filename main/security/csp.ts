@@ -1,3 +1,13 @@
+import { createHash } from 'node:crypto';
+import { referatStyleSheet } from '../../common/documents/referat.html';
+
+/**
+ * The referat preview is a sandboxed srcdoc iframe, which inherits this policy:
+ * its one inline stylesheet is allowed by hash, nothing else inline is.
+ * Changing the referat's CSS changes the hash automatically.
+ */
+const referatStyle = `'sha256-${createHash('sha256').update(referatStyleSheet, 'utf8').digest('base64')}'`;
+
 /**
  * The renderer's Content-Security-Policy: no inline script, no eval, no
  * remote anything. Sent as a header by the app:// protocol handler and by the
@@ -6,7 +16,7 @@
 export const contentSecurityPolicy = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  `style-src 'self' ${referatStyle}`,
   "img-src 'self' data:",
   "font-src 'self'",
   "connect-src 'self'",

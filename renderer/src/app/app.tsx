@@ -21,6 +21,8 @@ import { SeriesFormPage } from '../pages/series/series-form.page';
 import { SeriesListPage } from '../pages/series/series-list.page';
 import { SeriesPage } from '../pages/series/series.page';
 import { SettingsPage } from '../pages/settings/settings.page';
+import { ContactsImportPage } from '../pages/contact-files/contacts-import.page';
+import { IcsImportPage } from '../pages/calendar-files/ics-import.page';
 import { DuplicatesPage } from '../pages/duplicates/duplicates.page';
 import { SyncPage } from '../pages/sync/sync.page';
 
@@ -72,11 +74,13 @@ export function App() {
           <Route path="/organisationer/:id">{(params) => <OrganisationPage id={params.id} />}</Route>
           <Route path="/kontakter" component={ContactsPage} />
           <Route path="/kontakter/ny" component={() => <ContactFormPage />} />
+          <Route path="/kontakter/import" component={ContactsImportPage} />
           <Route path="/kontakter/:id">{(params) => <ContactPage id={params.id} />}</Route>
           <Route path="/moeder" component={MeetingsPage} />
           <Route path="/moeder/ny" component={() => <MeetingFormPage />} />
           <Route path="/moeder/ny/dato/:date">{(params) => <MeetingFormPage key={params.date} date={params.date} />}</Route>
           <Route path="/kalender" component={CalendarPage} />
+          <Route path="/kalender/importer" component={IcsImportPage} />
           <Route path="/moeder/ny/serie/:seriesId">{(params) => <MeetingFormPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
           <Route path="/moeder/:id/referat">{(params) => <ReferatPage key={params.id} id={params.id} />}</Route>
           <Route path="/moeder/:id">{(params) => <MeetingPage id={params.id} />}</Route>

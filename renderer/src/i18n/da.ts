@@ -26,6 +26,8 @@ export const da = {
     settings: 'Indstillinger',
   },
   common: {
+    export: 'Eksportér',
+    more: 'Mere',
     save: 'Gem',
     saving: 'Gemmer …',
     saved: 'Gemt',
@@ -133,6 +135,11 @@ export const da = {
     created: 'Organisationen er oprettet.',
   },
   contacts: {
+    erasedBanner: 'Personen er slettet efter GDPR. Navn, kontaktoplysninger og roller er fjernet og kan ikke gendannes.',
+    mergedBanner: 'Kontakten er flettet sammen med en anden.',
+    mergedLink: 'Gå til den kontakt, der blev beholdt',
+    privacyTitle: 'Persondata',
+    privacyIntro: 'Udlevér alt, hvad Kredsbog har om personen, eller slet personen efter GDPR.',
     title: 'Kontakter',
     new: 'Ny kontakt',
     edit: 'Redigér kontakt',
@@ -161,6 +168,7 @@ export const da = {
     columns: { name: 'Navn', roles: 'Nuværende roller', email: 'E-mail', phone: 'Telefon' },
   },
   meetings: {
+    exportReferat: 'Eksportér referat …',
     title: 'Møder',
     new: 'Nyt møde',
     edit: 'Redigér møde',

@@ -21,6 +21,8 @@ export const en: Messages = {
     settings: 'Settings',
   },
   common: {
+    export: 'Export',
+    more: 'More',
     save: 'Save',
     saving: 'Saving …',
     saved: 'Saved',
@@ -128,6 +130,11 @@ export const en: Messages = {
     created: 'The organisation was created.',
   },
   contacts: {
+    erasedBanner: 'This person was erased under the GDPR. Name, contact details and roles are removed and cannot be restored.',
+    mergedBanner: 'This contact was merged with another.',
+    mergedLink: 'Go to the contact that was kept',
+    privacyTitle: 'Personal data',
+    privacyIntro: 'Hand over everything Kredsbog holds about the person, or erase the person under the GDPR.',
     title: 'Contacts',
     new: 'New contact',
     edit: 'Edit contact',
@@ -156,6 +163,7 @@ export const en: Messages = {
     columns: { name: 'Name', roles: 'Current roles', email: 'E-mail', phone: 'Phone' },
   },
   meetings: {
+    exportReferat: 'Export minutes …',
     title: 'Meetings',
     new: 'New meeting',
     edit: 'Edit meeting',

@@ -1,2 +1,22 @@
 /** Danish UI text for calendar files (section "ics" of da.ts). The English twin is calendar.en.ts, typed from this. */
-export const icsDa = {};
+export const icsDa = {
+  meetingButton: 'Tilføj til Outlook (.ics)',
+  seriesButton: 'Hele rækken til Outlook (.ics)',
+  preparing: 'Laver kalenderfil …',
+  downloaded: 'Kalenderfilen {{file}} er hentet. Åbn den, så lægger Outlook mødet i kalenderen.',
+  title: 'Importér fra Outlook (.ics)',
+  intro: 'Vælg en kalenderfil fra Outlook. Du ser først, hvad der sker med hver aftale – intet ændres, før du trykker Importér.',
+  chooseFile: 'Vælg .ics-fil',
+  reading: 'Læser filen …',
+  previewTitle: 'Forhåndsvisning',
+  summary: '{{new}} nye · {{update}} ændrede · {{cancel}} aflyste · {{unchanged}} uændrede · {{rejected}} afviste',
+  nothingToDo: 'Intet at importere: alle aftaler i filen findes allerede, eller de er afvist.',
+  columns: { kind: 'Handling', when: 'Tidspunkt', title: 'Aftale', place: 'Sted', details: 'Detaljer' },
+  kinds: { new: 'Ny', update: 'Ændres', unchanged: 'Uændret', cancel: 'Aflyses', rejected: 'Afvist' },
+  fields: { title: 'Titel', starts_at: 'Start', ends_at: 'Slut', place: 'Sted', status: 'Status', notes: 'Noter' },
+  empty: '(tom)',
+  doImport: 'Importér',
+  importing: 'Importerer …',
+  imported: 'Importen er gennemført: {{created}} nye, {{updated}} ændrede og {{cancelled}} aflyste møder.',
+  importLink: 'Importér fra Outlook (.ics)',
+};

@@ -1,2 +1,29 @@
 /** Danish UI text for this area (section "documents" of da.ts). The English twin is documents.en.ts, typed from this. */
-export const documentsDa = {};
+export const documentsDa = {
+  exportTitle: 'Eksportér referat',
+  intro: 'Vælg hvad referatet skal indeholde. Forhåndsvisningen viser dokumentet, som kommunen modtager det.',
+  sections: 'Indhold',
+  section: {
+    participants: 'Deltagere',
+    afbud: 'Afbud',
+    description: 'Punkternes beskrivelse',
+    minutes: 'Referat af drøftelserne',
+    decisions: 'Beslutninger',
+    followUps: 'Opfølgningspunkter',
+  },
+  preview: 'Forhåndsvisning af referat',
+  formats: 'Hent som fil',
+  word: 'Word (.docx)',
+  pdf: 'PDF',
+  markdown: 'Markdown',
+  copy: 'Kopiér som tekst til e-mail',
+  copied: 'Referatet er kopieret. Indsæt det i din e-mail.',
+  copyFailed: 'Referatet kunne ikke kopieres til udklipsholderen.',
+  exporting: 'Laver filen …',
+  exported: 'Gemt som {{file}}.',
+  close: 'Luk',
+  collectionWord: 'Alle referater i rækken (Word)',
+  collectionPdf: 'Alle referater i rækken (PDF)',
+  collectionExported_one: '{{count}} referat gemt i {{file}}.',
+  collectionExported_other: '{{count}} referater gemt i {{file}}.',
+};

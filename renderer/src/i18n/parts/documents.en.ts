@@ -1,3 +1,30 @@
 import type { Messages } from '../da';
 
-export const documentsEn: Messages['documents'] = {};
+export const documentsEn: Messages['documents'] = {
+  exportTitle: 'Export minutes',
+  intro: 'Choose what the minutes should contain. The preview shows the document as the municipality receives it.',
+  sections: 'Contents',
+  section: {
+    participants: 'Participants',
+    afbud: 'Apologies',
+    description: 'Item descriptions',
+    minutes: 'Minutes of the discussions',
+    decisions: 'Decisions',
+    followUps: 'Follow-ups',
+  },
+  preview: 'Preview of the minutes',
+  formats: 'Download as file',
+  word: 'Word (.docx)',
+  pdf: 'PDF',
+  markdown: 'Markdown',
+  copy: 'Copy as text for e-mail',
+  copied: 'The minutes are copied. Paste them into your e-mail.',
+  copyFailed: 'The minutes could not be copied to the clipboard.',
+  exporting: 'Creating the file …',
+  exported: 'Saved as {{file}}.',
+  close: 'Close',
+  collectionWord: 'All minutes of the series (Word)',
+  collectionPdf: 'All minutes of the series (PDF)',
+  collectionExported_one: '{{count}} set of minutes saved as {{file}}.',
+  collectionExported_other: '{{count}} sets of minutes saved as {{file}}.',
+};

@@ -1,3 +1,31 @@
 import type { Messages } from '../da';
 
-export const gdprEn: Messages['gdpr'] = {};
+export const gdprEn: Messages['gdpr'] = {
+  actions: 'GDPR',
+  export: 'Access report (GDPR)',
+  exported: 'The access report was saved as {{file}}.',
+  erase: 'Erase person (GDPR)',
+  dialogLabel: 'Erase person',
+  title: 'Erase {{name}} permanently',
+  intro: "The person's data is removed for good – here, in the change history and on every installation that syncs. This cannot be undone.",
+  loading: 'Working out what will be removed …',
+  willRemove: 'This will be removed:',
+  fieldsLine: 'Name, e-mails ({{emails}}), phone numbers ({{phones}}) and notes',
+  roles_one: '{{count}} role',
+  roles_other: '{{count}} roles',
+  futureMeetings_one: '{{count}} invitation to an upcoming meeting',
+  futureMeetings_other: '{{count}} invitations to upcoming meetings',
+  followUps_one: '{{count}} follow-up loses its owner',
+  followUps_other: '{{count}} follow-ups lose their owner',
+  series_one: '{{count}} meeting series membership',
+  series_other: '{{count}} meeting series memberships',
+  history_one: '{{count}} earlier value in the change history is overwritten',
+  history_other: '{{count}} earlier values in the change history are overwritten',
+  pastKept_one: '{{count}} past meeting is kept, showing the person as "Slettet person".',
+  pastKept_other: '{{count}} past meetings are kept, showing the person as "Slettet person".',
+  confirmLabel: "Type the person's name to confirm",
+  confirmHint: 'Type "{{name}}"',
+  confirm: 'Erase permanently',
+  cancel: 'Cancel',
+  erased: '{{name}} has been erased permanently.',
+};

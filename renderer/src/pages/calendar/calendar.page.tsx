@@ -44,6 +44,9 @@ export function CalendarPage() {
         title={<span className="calendar__title">{title}</span>}
         actions={
           <>
+            <Link href="/kalender/importer" className="button button--secondary">
+              {t('ics.importLink')}
+            </Link>
             <div className="segmented" role="group" aria-label={t('calendar.view')}>
               <button type="button" aria-pressed={view === 'month'} onClick={() => setView('month')}>
                 {t('calendar.month')}

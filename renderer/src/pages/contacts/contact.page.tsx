@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'wouter';
 import { affiliationFieldsSchema, type Affiliation } from '../../../../common/domain';
 import { describeError } from '../../api';
 import { useValidation } from '../../components/form';
@@ -10,11 +11,15 @@ import { DeletedBanner, useTombstone } from '../../components/tombstone.componen
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { AffiliationFields, emptyAffiliation, type AffiliationValues } from './affiliation-fields.component';
+import { MoreMenu } from '../../components/more-menu.component';
+import { VcardExportButtons } from '../contact-files/export-menu.component';
+import { GdprActions } from '../gdpr/gdpr-actions.component';
 import { ContactForm } from './contact-form.page';
 
 export function ContactPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [, navigate] = useLocation();
   const contact = useApiQuery('contacts.get', { id });
   const tombstone = useTombstone({ remove: 'contacts.delete', restore: 'contacts.restore' });
   const c = contact.data;
@@ -32,6 +37,9 @@ export function ContactPage({ id }: { readonly id: string }) {
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
+              <MoreMenu label={t('common.export')}>
+                <VcardExportButtons contactIds={[c.id]} />
+              </MoreMenu>
               <button
                 type="button"
                 className="button button--danger"
@@ -44,7 +52,17 @@ export function ContactPage({ id }: { readonly id: string }) {
           ) : null
         }
       />
-      {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
+      {c.erasedAt ? (
+        <p className="notice notice--warning" role="status">
+          {t('contacts.erasedBanner')}
+        </p>
+      ) : c.mergedInto ? (
+        <p className="notice notice--warning" role="status">
+          {t('contacts.mergedBanner')} <Link href={`/kontakter/${c.mergedInto}`}>{t('contacts.mergedLink')}</Link>
+        </p>
+      ) : !live ? (
+        <DeletedBanner onRestore={() => tombstone.doRestore(id)} />
+      ) : null}
       {editing ? (
         <ContactForm
           contactId={c.id}
@@ -81,6 +99,13 @@ export function ContactPage({ id }: { readonly id: string }) {
         </div>
       )}
       {live ? <RolesCard contactId={c.id} roles={c.affiliations} /> : null}
+      {!c.erasedAt && !c.mergedInto ? (
+        <div className="card">
+          <h2>{t('contacts.privacyTitle')}</h2>
+          <p className="muted">{t('contacts.privacyIntro')}</p>
+          <GdprActions contactId={c.id} contactName={c.name} onErased={() => navigate('/kontakter')} />
+        </div>
+      ) : null}
       <HistoryPanel table="contact" id={c.id} />
     </section>
   );

@@ -1,8 +1,12 @@
 import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
+import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { VirtualRows } from '../../components/virtual-rows.component';
 import { useApiQuery } from '../../queries';
+import { SpreadsheetExportMenu, VcardExportButtons } from '../contact-files/export-menu.component';
+
 
 export function ContactsPage() {
   const { t } = useTranslation();
@@ -23,6 +27,13 @@ export function ContactsPage() {
                 {t('duplicates.link')} ({duplicates.data.length})
               </Link>
             ) : null}
+            <Link href="/kontakter/import" className="button button--secondary">
+              {t('contactFiles.importLink')}
+            </Link>
+            <MoreMenu label={t('common.export')}>
+              <SpreadsheetExportMenu what="contacts" />
+              <VcardExportButtons />
+            </MoreMenu>
             <Link href="/kontakter/ny" className="button">
               {t('contacts.new')}
             </Link>
@@ -51,18 +62,21 @@ export function ContactsPage() {
               <th>{t('contacts.columns.phone')}</th>
             </tr>
           </thead>
-          <tbody>
-            {list.map((c) => (
-              <tr key={c.id}>
+          <VirtualRows
+            items={list}
+            columns={4}
+            rowKey={(c) => c.id}
+            renderRow={(c) => (
+              <>
                 <td>
                   <Link href={`/kontakter/${c.id}`}>{c.name}</Link>
                 </td>
                 <td className="muted">{c.currentRoles.join(' · ')}</td>
                 <td>{c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`}>{c.primaryEmail}</a> : null}</td>
                 <td className="nowrap">{c.primaryPhone}</td>
-              </tr>
-            ))}
-          </tbody>
+              </>
+            )}
+          />
         </table>
       ) : null}
     </section>

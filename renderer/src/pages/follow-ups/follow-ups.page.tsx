@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain';
 import { dueFilters } from '../../../../common/meetings.domain';
 import { describeError } from '../../api';
+import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { FollowUpRows } from './follow-up-list.component';
 
 type StatusGroup = 'open' | 'all' | 'closed';
@@ -39,7 +41,15 @@ export function FollowUpsPage() {
 
   return (
     <section>
-      <PageHeader title={t('followUps.title')} subtitle={followUps.data ? t('common.count', { count: list.length }) : undefined} />
+      <PageHeader
+        title={t('followUps.title')}
+        subtitle={followUps.data ? t('common.count', { count: list.length }) : undefined}
+        actions={
+          <MoreMenu label={t('common.export')}>
+            <SpreadsheetExportMenu what="followUps" />
+          </MoreMenu>
+        }
+      />
       <div className="filters" role="search">
         <select aria-label={t('followUps.columns.owner')} value={owner} onChange={(e) => setOwner(e.target.value)}>
           <option value="">{t('followUps.allOwners')}</option>

@@ -4,11 +4,14 @@ import { Link } from 'wouter';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { HistoryPanel } from '../../components/history.component';
+import { MoreMenu } from '../../components/more-menu.component';
 import { useToast } from '../../components/toast.component';
 import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { MeetingCalendarButton } from '../calendar-files/calendar-buttons.component';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
+import { ReferatExportDialog } from '../referat-export/referat-export.dialog';
 import { AgendaEditor } from './agenda-editor.component';
 import { AttendancePanel } from './attendance.component';
 import { MeetingEditForm } from './meeting-form.page';
@@ -17,6 +20,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const toast = useToast();
   const [editing, setEditing] = useState(false);
+  const [exporting, setExporting] = useState(false);
   const meeting = useApiQuery('meetings.get', { id });
   const close = useApiMutation('meetings.close');
   const update = useApiMutation('meetings.update');
@@ -55,6 +59,9 @@ export function MeetingPage({ id }: { readonly id: string }) {
               <Link href={`/moeder/${m.id}/referat`} className="button">
                 {t('meetings.referatMode')}
               </Link>
+              <button type="button" className="button button--secondary" onClick={() => setExporting(true)}>
+                {t('meetings.exportReferat')}
+              </button>
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
@@ -63,20 +70,24 @@ export function MeetingPage({ id }: { readonly id: string }) {
                   {t('meetings.close')}
                 </button>
               ) : null}
-              {m.status === 'planlagt' ? (
-                <button type="button" className="button button--secondary" onClick={() => update.mutate({ id, status: 'aflyst' }, { onError })}>
-                  {t('meetings.cancelMeeting')}
+              <MoreMenu label={t('common.more')}>
+                <MeetingCalendarButton meetingId={m.id} />
+                {m.status === 'planlagt' ? (
+                  <button type="button" className="button button--secondary" onClick={() => update.mutate({ id, status: 'aflyst' }, { onError })}>
+                    {t('meetings.cancelMeeting')}
+                  </button>
+                ) : null}
+                <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('meetings.deleted', { title: m.title }))}>
+                  {t('common.delete')}
                 </button>
-              ) : null}
-              <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('meetings.deleted', { title: m.title }))}>
-                {t('common.delete')}
-              </button>
+              </MoreMenu>
             </>
           ) : null
         }
       />
       {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
       {editing ? <MeetingEditForm meeting={m} onDone={() => setEditing(false)} /> : null}
+      {exporting ? <ReferatExportDialog meetingId={m.id} onClose={() => setExporting(false)} /> : null}
       <div className="grid-2 grid-2--wide-left">
         <div className="card">
           <h2>{t('meetings.agenda')}</h2>

@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoreMenu } from '../../components/more-menu.component';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { Link } from 'wouter';
 import type { MeetingSummary } from '../../../../common/meetings.domain';
 import { PageHeader, QueryState } from '../../components/page.component';
@@ -17,6 +19,9 @@ export function MeetingsPage() {
         title={t('meetings.title')}
         actions={
           <>
+            <MoreMenu label={t('common.export')}>
+              <SpreadsheetExportMenu what="meetings" />
+            </MoreMenu>
             <Link href="/kalender" className="button button--secondary">
               {t('meetings.calendar')}
             </Link>

@@ -2,8 +2,11 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
+import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { VirtualRows } from '../../components/virtual-rows.component';
 import { useApiQuery } from '../../queries';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 
 export function OrganisationsPage() {
   const { t } = useTranslation();
@@ -26,6 +29,9 @@ export function OrganisationsPage() {
                 {t('duplicates.link')} ({duplicates.data.length})
               </Link>
             ) : null}
+            <MoreMenu label={t('common.export')}>
+              <SpreadsheetExportMenu what="organisations" />
+            </MoreMenu>
             <Link href="/organisationer/ny" className="button">
               {t('organisations.new')}
             </Link>
@@ -61,9 +67,12 @@ export function OrganisationsPage() {
               <th>{t('organisations.linkedKommuner')}</th>
             </tr>
           </thead>
-          <tbody>
-            {list.map((o) => (
-              <tr key={o.id}>
+          <VirtualRows
+            items={list}
+            columns={3}
+            rowKey={(o) => o.id}
+            renderRow={(o) => (
+              <>
                 <td>
                   <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
                 </td>
@@ -71,9 +80,9 @@ export function OrganisationsPage() {
                   <span className="badge">{t(`kinds.organisation.${o.kind}`)}</span>
                 </td>
                 <td className="muted">{o.kommuner.map((k) => k.navn).join(', ')}</td>
-              </tr>
-            ))}
-          </tbody>
+              </>
+            )}
+          />
         </table>
       ) : null}
     </section>

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MoreMenu } from '../../components/more-menu.component';
+import { SeriesCalendarButton } from '../calendar-files/calendar-buttons.component';
+import { ReferatCollectionButtons } from '../referat-export/referat-collection.buttons';
 import { Link } from 'wouter';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
@@ -48,12 +51,16 @@ export function SeriesPage({ id }: { readonly id: string }) {
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
-              <button type="button" className="button button--secondary" onClick={() => archive.mutate({ id, archived: !s.archived }, { onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) })}>
-                {s.archived ? t('series.unarchive') : t('series.archive')}
-              </button>
-              <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('series.deleted', { title: s.title }))}>
-                {t('common.delete')}
-              </button>
+              <MoreMenu label={t('common.more')}>
+                <SeriesCalendarButton seriesId={s.id} />
+                <ReferatCollectionButtons filter={{ seriesId: s.id }} />
+                <button type="button" className="button button--secondary" onClick={() => archive.mutate({ id, archived: !s.archived }, { onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) })}>
+                  {s.archived ? t('series.unarchive') : t('series.archive')}
+                </button>
+                <button type="button" className="button button--danger" onClick={() => tombstone.doDelete(id, t('series.deleted', { title: s.title }))}>
+                  {t('common.delete')}
+                </button>
+              </MoreMenu>
             </>
           ) : null
         }

@@ -6,31 +6,9 @@ import type { ConflictData, ImportPreviewData } from '../../../../common/sync.do
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
+import { downloadFile, readFileAsBase64 } from '../../files';
 import { formatInstantDate, formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
-
-/** base64 of a chosen file (FileReader data URL without its prefix). */
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsDataURL(file);
-  });
-}
-
-/** Hands the exported file to the user as a download (Electron shows its save dialog). */
-function download(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/gzip' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -46,7 +24,7 @@ export function SyncPage() {
   const doExport = (peer?: string) =>
     exportFile.mutate(peer ? { peerId: peer } : {}, {
       onSuccess: (result) => {
-        download(result.fileName, result.base64);
+        downloadFile(result.fileName, result.base64);
         toast.show(t('sync.exported', { count: result.operations, file: result.fileName }));
       },
       onError,
@@ -143,7 +121,7 @@ function ImportCard() {
             const chosen = e.target.files?.[0];
             e.target.value = '';
             if (!chosen) return;
-            const payload = { fileName: chosen.name, base64: await readAsBase64(chosen) };
+            const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
             setFile(payload);
             setConfirmed(false);
             setResult(null);

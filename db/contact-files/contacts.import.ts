@@ -1,0 +1,276 @@
+import { createHash } from 'node:crypto';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import type { Kysely } from 'kysely';
+import Papa from 'papaparse';
+import {
+  columnMappingSchema,
+  importFields,
+  mappingHasName,
+  maxContactFileBytes,
+  normaliseHeader,
+  proposeMapping,
+  type ColumnMapping,
+  type ImportPreview,
+  type ImportResult,
+} from '../../common/contact-files/contact-files.domain';
+import { AppError } from '../../common/result';
+import type { Database } from '../schema';
+import { applyPlan, planImport, publicRows, type ImportCandidate, type ImportPlan } from './import-plan';
+import { looksLikeVcard, readVcards } from './vcard.import';
+
+/**
+ * Contact lists from spreadsheets as a Danish consultant gets them: Excel's
+ * "CSV (semikolonsepareret)" in Windows-1252, Outlook's contact export
+ * (English headers, UTF-8 with BOM, commas), .xlsx — and .vcf, so the app has
+ * one "Importér kontakter" for every file.
+ */
+
+export interface SpreadsheetTable {
+  readonly format: 'csv' | 'xlsx';
+  readonly encoding: ImportPreview['encoding'];
+  readonly delimiter: ImportPreview['delimiter'];
+  readonly headers: readonly string[];
+  /** Data rows with the row number the user sees in Excel (header = 1). */
+  readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[];
+}
+
+/** Bytes → text: UTF-16 and UTF-8 by their BOM, UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (Danish Excel). */
+export function decodeText(bytes: Uint8Array): { text: string; encoding: NonNullable<ImportPreview['encoding']> } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
+  }
+}
+
+/** The separator used in the header line (outside quotes): Danish Excel writes ';', Outlook ',', "Unicode-tekst" TAB. */
+function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
+  const outside = headerLine.replace(/"[^"]*"/g, '');
+  const counts = ([';', ',', '\t'] as const).map((d) => ({ d, n: outside.split(d).length - 1 }));
+  const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
+  return best.n > 0 ? best.d : ';';
+}
+
+function uniqueHeaders(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((h, i) => {
+    const base = h.replace(/^\uFEFF/, '').trim() || `Kolonne ${i + 1}`;
+    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
+    seen.set(base.toLowerCase(), n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
+
+export function readCsv(bytes: Uint8Array): SpreadsheetTable {
+  const { text: decoded, encoding } = decodeText(bytes);
+  let text = decoded;
+  let delimiter: ';' | ',' | '\t' | undefined;
+  // Excel honours (and sometimes writes) a first line "sep=;".
+  const sep = /^sep=(.)\r?\n/i.exec(text);
+  if (sep && [';', ',', '\t'].includes(sep[1] ?? '')) {
+    delimiter = sep[1] as ';' | ',' | '\t';
+    text = text.slice(sep[0].length);
+  }
+  delimiter ??= encoding === 'utf-16le' ? '\t' : detectDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new AppError('VALIDATION', `Filen kan ikke læses som CSV: et anførselstegn lukkes ikke (række ${(fatal.row ?? 0) + 1}).`);
+  const [headerRow, ...data] = parsed.data;
+  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new AppError('VALIDATION', 'Filen er tom eller mangler overskrifter i første række.');
+  const rows = data
+    .map((cells, i) => ({ rowNumber: i + 2, cells: cells.map((c) => c.trim()) }))
+    .filter((r) => r.cells.some((c) => c !== ''));
+  return { format: 'csv', encoding, delimiter, headers: uniqueHeaders(headerRow), rows };
+}
+
+function cellText(cell: ExcelJS.Cell): string {
+  const value = cell.value;
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object' && 'hyperlink' in value && typeof value.text === 'string') return value.text.replace(/^mailto:/i, '');
+  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
+  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result);
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return cell.text;
+}
+
+export async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetTable> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('VALIDATION', 'Filen kan ikke læses som Excel-projektmappe (.xlsx).');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) throw new AppError('VALIDATION', 'Første ark i projektmappen er tomt.');
+  const width = sheet.getRow(1).cellCount;
+  const headerCells = Array.from({ length: width }, (_, i) => cellText(sheet.getRow(1).getCell(i + 1)));
+  if (headerCells.every((h) => h.trim() === '')) throw new AppError('VALIDATION', 'Første række i første ark skal have overskrifter.');
+  const rows: { rowNumber: number; cells: string[] }[] = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)).trim());
+    if (cells.some((c) => c !== '')) rows.push({ rowNumber: r, cells });
+  }
+  return { format: 'xlsx', encoding: null, delimiter: null, headers: uniqueHeaders(headerCells), rows };
+}
+
+/** local_setting key of the mapping remembered for a set of headers (order and spelling variants do not matter). */
+export function mappingKey(headers: readonly string[]): string {
+  const normalised = [...new Set(headers.map(normaliseHeader))].sort().join('\n');
+  return `contactImport.mapping.${createHash('sha256').update(normalised).digest('hex')}`;
+}
+
+async function rememberedMapping(db: Kysely<Database>, headers: readonly string[]): Promise<ColumnMapping | null> {
+  const row = await db.selectFrom('local_setting').select('value').where('key', '=', mappingKey(headers)).executeTakeFirst();
+  if (!row) return null;
+  try {
+    const parsed = columnMappingSchema.safeParse(JSON.parse(row.value));
+    // A remembered column that is gone (renamed in the file) invalidates the memory rather than half-applying it.
+    return parsed.success && Object.values(parsed.data).every((h) => h === null || h === undefined || headers.includes(h)) ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** local_setting is installation-local, not synced: written directly, like settings.repository.ts. */
+async function rememberMapping(db: Kysely<Database>, headers: readonly string[], mapping: ColumnMapping): Promise<void> {
+  const value = JSON.stringify(mapping);
+  await db
+    .insertInto('local_setting')
+    .values({ key: mappingKey(headers), value })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value }))
+    .execute();
+}
+
+function checkMapping(mapping: ColumnMapping, headers: readonly string[]): ColumnMapping {
+  const clean: ColumnMapping = {};
+  for (const field of importFields) {
+    const header = mapping[field];
+    if (header === null || header === undefined || header === '') continue;
+    if (!headers.includes(header)) throw new AppError('VALIDATION', `Kolonnen «${header}» findes ikke i filen.`);
+    clean[field] = header;
+  }
+  return clean;
+}
+
+/** Splits a cell that holds several addresses or numbers ("a@x.dk; b@y.dk"). */
+function splitList(text: string, pattern: RegExp): string[] {
+  return text
+    .split(pattern)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Undoes the export's formula neutralisation ("'+45 20 30 40 50"), so an exported list imports as it was. */
+function unneutralise(cell: string): string {
+  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+}
+
+export function candidatesFromTable(table: SpreadsheetTable, mapping: ColumnMapping): ImportCandidate[] {
+  const index = new Map(table.headers.map((h, i) => [h, i]));
+  return table.rows.map(({ rowNumber, cells }) => {
+    const get = (field: keyof ColumnMapping): string => {
+      const header = mapping[field];
+      const i = header ? index.get(header) : undefined;
+      return i === undefined ? '' : unneutralise(cells[i] ?? '');
+    };
+    const name = get('name') || [get('firstName'), get('middleName'), get('lastName')].filter(Boolean).join(' ');
+    const organisation = get('organisation');
+    const kommune = get('kommune');
+    return {
+      rowNumber,
+      name,
+      emails: (['email', 'email2', 'email3'] as const).flatMap((f) => splitList(get(f), /[;,\s]+/)),
+      phones: (['phone', 'phone2', 'phone3'] as const).flatMap((f) => splitList(get(f), /[;,/]+/)),
+      notes: get('notes'),
+      roles: organisation || kommune ? [{ organisation, kommune, title: get('title') }] : [],
+    };
+  });
+}
+
+export interface ContactFileInput {
+  readonly fileName: string;
+  readonly bytes: Uint8Array;
+  readonly mapping?: ColumnMapping;
+  readonly forceNew?: readonly number[];
+}
+
+interface Prepared {
+  readonly preview: Omit<ImportPreview, 'counts' | 'rows'>;
+  readonly candidates: readonly ImportCandidate[];
+}
+
+async function prepare(db: Kysely<Database>, input: ContactFileInput): Promise<Prepared> {
+  if (input.bytes.length > maxContactFileBytes) throw new AppError('VALIDATION', 'Filen er for stor (over 20 MB).');
+  if (input.bytes.length === 0) throw new AppError('VALIDATION', 'Filen er tom.');
+  const extension = /\.([^.]+)$/.exec(input.fileName)?.[1]?.toLowerCase() ?? '';
+  if (extension === 'xls') throw new AppError('VALIDATION', 'Gamle Excel-filer (.xls) kan ikke læses. Gem filen som .xlsx eller CSV i Excel og prøv igen.');
+  const isZip = input.bytes[0] === 0x50 && input.bytes[1] === 0x4b;
+  if (extension === 'xlsx' || (isZip && extension !== 'csv')) {
+    const table = await readXlsx(input.bytes);
+    return withMapping(db, table, input.mapping);
+  }
+  const { text } = decodeText(input.bytes);
+  if (extension === 'vcf' || extension === 'vcard' || looksLikeVcard(text)) {
+    const candidates = readVcards(text);
+    if (candidates.length === 0) throw new AppError('VALIDATION', 'Filen indeholder ingen vCard-kort (BEGIN:VCARD).');
+    return { preview: { format: 'vcf', encoding: null, delimiter: null, headers: [], samples: [], mapping: {}, mappingSource: 'none', needsMapping: false }, candidates };
+  }
+  if (!['csv', 'txt', 'tsv', ''].includes(extension)) throw new AppError('VALIDATION', `Filtypen .${extension} kan ikke importeres. Vælg en CSV-, Excel- (.xlsx) eller vCard-fil (.vcf).`);
+  if (text.slice(0, 1000).includes('\u0000')) throw new AppError('VALIDATION', 'Filen ligner ikke en tekst- eller CSV-fil.');
+  return withMapping(db, readCsv(input.bytes), input.mapping);
+}
+
+async function withMapping(db: Kysely<Database>, table: SpreadsheetTable, given: ColumnMapping | undefined): Promise<Prepared> {
+  let mapping: ColumnMapping;
+  let mappingSource: ImportPreview['mappingSource'];
+  if (given) {
+    mapping = checkMapping(given, table.headers);
+    mappingSource = 'given';
+  } else {
+    const remembered = await rememberedMapping(db, table.headers);
+    mapping = remembered ?? proposeMapping(table.headers);
+    mappingSource = remembered ? 'remembered' : 'proposed';
+  }
+  return {
+    preview: {
+      format: table.format,
+      encoding: table.encoding,
+      delimiter: table.delimiter,
+      headers: [...table.headers],
+      samples: table.rows.slice(0, 3).map((r) => table.headers.map((_, i) => r.cells[i] ?? '')),
+      mapping,
+      mappingSource,
+      needsMapping: !mappingHasName(mapping),
+    },
+    candidates: candidatesFromTable(table, mapping),
+  };
+}
+
+function toPreview(prepared: Prepared, plan: ImportPlan): ImportPreview {
+  return { ...prepared.preview, counts: plan.counts, rows: publicRows(plan) };
+}
+
+/** What importing the file would do; nothing is written. */
+export async function previewContactFile(db: Kysely<Database>, input: ContactFileInput): Promise<ImportPreview> {
+  const prepared = await prepare(db, input);
+  return toPreview(prepared, await planImport(db, prepared.candidates, input.forceNew ?? []));
+}
+
+/**
+ * Imports the file in one transaction (all rows or none) and remembers the
+ * column mapping for the next file with the same headers.
+ */
+export async function importContactFile(db: Kysely<Database>, input: ContactFileInput): Promise<ImportResult> {
+  const prepared = await prepare(db, input);
+  if (prepared.preview.needsMapping) throw new AppError('VALIDATION', 'Vælg hvilken kolonne der indeholder navnet, før der importeres.');
+  const { plan, created, updated } = await db.transaction().execute(async (trx) => {
+    const planned = await planImport(trx, prepared.candidates, input.forceNew ?? []);
+    return { plan: planned, ...(await applyPlan(trx, planned)) };
+  });
+  if (prepared.preview.format !== 'vcf') await rememberMapping(db, prepared.preview.headers, prepared.preview.mapping);
+  return { created, updated, unchanged: plan.counts.unchanged, skipped: plan.counts.duplicate, rejected: plan.counts.rejected, preview: toPreview(prepared, plan) };
+}

@@ -1,0 +1,156 @@
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { neutraliseFormula } from '../../common/contact-files/contact-files.domain';
+import { followUpFieldsSchema } from '../../common/meetings.domain';
+import { createContact } from '../contacts/contacts.repository';
+import { createFollowUp } from '../follow-ups/follow-ups.repository';
+import { derivedId } from '../ids';
+import { databaseDigest } from '../maintenance';
+import { createMeeting } from '../meetings/meetings.repository';
+import { createOrganisation } from '../organisations/organisations.repository';
+import { createTestDatabase } from '../testing/test-database';
+import { importContactFile } from './contacts.import';
+import { exportSpreadsheet, sheetToCsv, sheetToXlsx, stripXmlInvalid, type Sheet } from './spreadsheets.export';
+
+const koege = derivedId('kommune', 259);
+const formulaStart = /^[=+\-@\t\r]/;
+
+function readCsvBack(bytes: Uint8Array): string[][] {
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  expect(text.startsWith('\uFEFF')).toBe(true);
+  return Papa.parse<string[]>(text.slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+}
+
+async function readXlsxBack(bytes: Uint8Array): Promise<string[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  const sheet = workbook.worksheets[0];
+  const rows: string[][] = [];
+  sheet?.eachRow({ includeEmpty: true }, (row) => {
+    const cells: string[] = [];
+    for (let i = 1; i <= row.cellCount; i++) {
+      const value = row.getCell(i).value;
+      expect(value === null || typeof value === 'string').toBe(true);
+      cells.push(typeof value === 'string' ? value : '');
+    }
+    rows.push(cells);
+  });
+  return rows;
+}
+
+describe('spreadsheet export', () => {
+  let t: Awaited<ReturnType<typeof createTestDatabase>>;
+  beforeEach(async () => {
+    t = await createTestDatabase();
+  });
+  afterEach(() => t.dispose());
+
+  it('writes contacts as Danish Excel CSV: BOM, semicolons, CRLF, Danish headers and dates, neutralised formulas', async () => {
+    const organisation = await createOrganisation(t.db, { name: 'Køge Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+    await createContact(t.db, { name: 'Mette Ørsted', emails: ['mette@kab.dk', 'm@privat.dk'], phones: ['+45 20 30 40 50'], notes: 'Linje 1\nLinje 2; med semikolon' }, [
+      { organisationId: organisation.id, kommuneId: koege, title: 'Udlejningschef', kind: 'boligorganisation', fromDate: null, toDate: null },
+    ]);
+    await createContact(t.db, { name: '=HYPERLINK("http://x","klik")', emails: [], phones: [], notes: '@SUM(A1)' }, []);
+    const file = await exportSpreadsheet(t.db, 'contacts', 'csv', new Date('2026-03-02T10:00:00Z'));
+    expect(file.fileName).toBe('Kredsbog Kontakter 2026-03-02.csv');
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(file.bytes);
+    expect(text.startsWith('\uFEFFNavn;E-mail;Andre e-mails;Telefon;Andre telefonnumre;Organisation;Titel;Kommune;Alle nuværende roller;Noter;Oprettet;Ændret\r\n')).toBe(true);
+    // Rows end in CRLF; the only bare LF is the line break inside the quoted notes.
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace('Linje 1\nLinje 2', '')).not.toMatch(/[^\r]\n/);
+    const rows = readCsvBack(file.bytes);
+    const [header, first, second] = rows;
+    expect(header?.[0]).toBe('Navn');
+    expect(first?.[0]).toBe(`'=HYPERLINK("http://x","klik")`);
+    expect(first?.[9]).toBe("'@SUM(A1)");
+    expect(second?.slice(0, 10)).toEqual(['Mette Ørsted', 'mette@kab.dk', 'm@privat.dk', "'+45 20 30 40 50", '', 'Køge Boligselskab', 'Udlejningschef', 'Køge', 'Udlejningschef, Køge Boligselskab', 'Linje 1\nLinje 2; med semikolon']);
+    expect(second?.[10]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
+  });
+
+  it('an exported contact list imports again without changing anything', async () => {
+    const organisation = await createOrganisation(t.db, { name: 'Køge Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+    await createContact(t.db, { name: 'Mette Ørsted', emails: ['mette@kab.dk', 'm@privat.dk'], phones: ['+45 20 30 40 50', '33 44 55 66'], notes: 'Noter; med tegn' }, [
+      { organisationId: organisation.id, kommuneId: null, title: 'Udlejningschef', kind: 'boligorganisation', fromDate: null, toDate: null },
+    ]);
+    await createContact(t.db, { name: 'Søren Borgmester', emails: ['s@koege.dk'], phones: [], notes: '' }, [{ organisationId: null, kommuneId: koege, title: 'Borgmester', kind: 'politiker', fromDate: null, toDate: null }]);
+    const digest = databaseDigest(t.sqlite);
+    for (const format of ['csv', 'xlsx'] as const) {
+      const file = await exportSpreadsheet(t.db, 'contacts', format);
+      const result = await importContactFile(t.db, { fileName: file.fileName, bytes: file.bytes });
+      expect(result.preview.counts).toEqual({ new: 0, updated: 0, unchanged: 2, duplicate: 0, rejected: 0 });
+      expect(databaseDigest(t.sqlite)).toBe(digest);
+    }
+  });
+
+  it('exports organisations, follow-ups and meetings with Danish labels, dates and real Excel dates in XLSX', async () => {
+    await createOrganisation(t.db, { name: 'Køge Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+    await createFollowUp(t.db, followUpFieldsSchema.parse({ title: 'Send udlejningstal', dueDate: '2026-04-01', kommuneId: koege }));
+    await createMeeting(t.db, { title: 'Styringsdialog', startsAt: '2026-03-30T08:00:00.000Z', endsAt: null, place: 'Rådhuset', kommuneId: koege, seriesId: null, status: 'planlagt', notes: '', inviteeIds: [], agenda: [] });
+    const organisations = readCsvBack((await exportSpreadsheet(t.db, 'organisations', 'csv')).bytes);
+    expect(organisations[1]?.slice(0, 4)).toEqual(['Køge Boligselskab', 'Boligorganisation', 'Køge', '0']);
+    const followUps = readCsvBack((await exportSpreadsheet(t.db, 'followUps', 'csv')).bytes);
+    expect(followUps[0]?.slice(0, 5)).toEqual(['Titel', 'Detaljer', 'Ansvarlig', 'Frist', 'Status']);
+    expect(followUps[1]?.slice(3, 7)).toEqual(['01-04-2026', 'Åben', expect.any(String), 'Køge']);
+    const meetings = readCsvBack((await exportSpreadsheet(t.db, 'meetings', 'csv')).bytes);
+    // 08:00 UTC is 10:00 Danish summer time.
+    expect(meetings[1]?.slice(0, 5)).toEqual(['30-03-2026 10:00', '', 'Styringsdialog', 'Planlagt', 'Køge']);
+
+    const xlsx = await exportSpreadsheet(t.db, 'meetings', 'xlsx');
+    expect(xlsx.fileName).toMatch(/^Kredsbog Møder \d{4}-\d{2}-\d{2}\.xlsx$/);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(xlsx.bytes) as unknown as ArrayBuffer);
+    const cell = workbook.worksheets[0]?.getRow(2).getCell(1);
+    expect(cell?.value).toEqual(new Date(Date.UTC(2026, 2, 30, 10, 0)));
+    expect(cell?.numFmt).toBe('dd-mm-yyyy hh:mm');
+  });
+});
+
+describe('formula neutralisation (property)', () => {
+  // Text as users type it, biased towards formula starts and CSV/XML-significant characters.
+  const text = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 30 }),
+    fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '"', ';', ' '), fc.string({ unit: 'grapheme', maxLength: 20 })).map(([a, b]) => a + b),
+    fc.constantFrom('=1+2', '=HYPERLINK("http://evil","x")', '@SUM(A1)', '-2+3', '+45 20 30 40 50', "'=already", 'Ærø; Køge, "Syd"', 'Linje 1\r\nLinje 2', '_x0041_'),
+  );
+  const table = fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
+
+  it('no CSV cell read back by papaparse starts with a formula character, and all other text round-trips', () => {
+    fc.assert(
+      fc.property(table, (rows) => {
+        const width = Math.max(...rows.map((r) => r.length));
+        const padded = rows.map((r) => [...r, ...Array<string>(width - r.length).fill('')]);
+        const sheet: Sheet = { title: 'Test', headers: padded[0]!.map((_, i) => `Kolonne ${i + 1}`), rows: padded };
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(sheetToCsv(sheet)).slice(1);
+        const back = Papa.parse<string[]>(text, { delimiter: ';' }).data.slice(1, padded.length + 1);
+        expect(back).toHaveLength(padded.length);
+        back.forEach((row, r) =>
+          row.forEach((cell, c) => {
+            expect(cell).not.toMatch(formulaStart);
+            expect(cell).toBe(neutraliseFormula(padded[r]?.[c] ?? ''));
+          }),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('no XLSX cell read back by exceljs starts with a formula character or is a formula, and all other text round-trips', async () => {
+    await fc.assert(
+      fc.asyncProperty(table, async (rows) => {
+        const sheet: Sheet = { title: 'Test', headers: ['A', 'B', 'C', 'D'], rows };
+        const back = (await readXlsxBack(await sheetToXlsx(sheet))).slice(1);
+        rows.forEach((row, r) =>
+          row.forEach((original, c) => {
+            const cell = back[r]?.[c] ?? '';
+            expect(cell).not.toMatch(formulaStart);
+            // XLSX keeps line breaks as Excel does (LF) and cannot hold XML-invalid characters.
+            expect(cell).toBe(stripXmlInvalid(neutraliseFormula(original).replace(/\r\n?/g, '\n')));
+          }),
+        );
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

@@ -1,0 +1,221 @@
+import { TZDate } from '@date-fns/tz';
+import ExcelJS from 'exceljs';
+import type { Kysely } from 'kysely';
+import Papa from 'papaparse';
+import { neutraliseFormula, type SpreadsheetSubject } from '../../common/contact-files/contact-files.domain';
+import type { FollowUpStatus, MeetingStatus, OrganisationKind } from '../../common/domain';
+import { compareDanish } from '../../common/text-fold';
+import { danishDate, danishTimeZone } from '../../common/time';
+import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.query';
+import { describeRole } from '../contacts/contacts.repository';
+import { listFollowUps } from '../follow-ups/follow-ups.repository';
+import { listMeetings } from '../meetings/meetings.repository';
+import { listOrganisations } from '../organisations/organisations.repository';
+import type { Database } from '../schema';
+
+/**
+ * Lists for Excel: CSV as Danish Excel opens it with a double-click (UTF-8
+ * with BOM, ';', CRLF) and .xlsx. Every text cell is neutralised against
+ * formula injection — a contact named "=HYPERLINK(…)" stays text.
+ */
+
+/** A calendar date (YYYY-MM-DD) or an instant shown in Danish time. */
+export type Cell = string | number | null | { readonly date: string } | { readonly instant: string };
+
+export interface Sheet {
+  readonly title: string;
+  readonly headers: readonly string[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** Column widths in characters (XLSX). */
+  readonly widths?: readonly number[];
+}
+
+/** Drops what XML 1.0 (and so XLSX) cannot hold — most control characters, lone surrogates — rather than writing a corrupt file; a CSV keeps them. */
+export function stripXmlInvalid(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const c = ch.codePointAt(0) ?? 0;
+    if (c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || c >= 0x10000) out += ch;
+  }
+  return out;
+}
+
+/**
+ * Neutralised text for an XLSX string cell; line breaks as Excel writes them
+ * (LF, since XML turns a CR into LF anyway). A literal "_x0041_" would be read
+ * as the escape for "A" (ECMA-376 ST_Xstring), so its underscore is escaped as _x005F_.
+ */
+function xlsxText(text: string): string {
+  return stripXmlInvalid(neutraliseFormula(text).replace(/\r\n?/g, '\n')).replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
+}
+
+function danishDateText(date: string): string {
+  const [y, m, d] = date.split('-');
+  return `${d}-${m}-${y}`;
+}
+
+function danishInstantText(instant: string): string {
+  const local = new TZDate(new Date(instant).getTime(), danishTimeZone);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(local.getDate())}-${pad(local.getMonth() + 1)}-${local.getFullYear()} ${pad(local.getHours())}:${pad(local.getMinutes())}`;
+}
+
+function cellText(cell: Cell): string {
+  if (cell === null) return '';
+  if (typeof cell === 'number') return String(cell).replace('.', ',');
+  if (typeof cell === 'string') return neutraliseFormula(cell);
+  if ('date' in cell) return danishDateText(cell.date);
+  return danishInstantText(cell.instant);
+}
+
+/** CSV bytes: BOM so Excel reads UTF-8, ';' because Danish Excel expects it, CRLF, every field quoted when needed. */
+export function sheetToCsv(sheet: Sheet): Uint8Array {
+  const text = Papa.unparse([sheet.headers.map((h) => neutraliseFormula(h)), ...sheet.rows.map((row) => row.map(cellText))], { delimiter: ';', newline: '\r\n', quotes: false });
+  return new TextEncoder().encode(`\uFEFF${text}\r\n`);
+}
+
+/** XLSX bytes: text as plain string cells (never formulas), dates as real dates in Danish format. */
+export async function sheetToXlsx(sheet: Sheet): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Kredsbog';
+  const worksheet = workbook.addWorksheet(sheet.title.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.addRow(sheet.headers.map(xlsxText));
+  worksheet.getRow(1).font = { bold: true };
+  for (const row of sheet.rows) {
+    const added = worksheet.addRow([]);
+    row.forEach((cell, i) => {
+      const target = added.getCell(i + 1);
+      if (cell === null) return;
+      if (typeof cell === 'number') target.value = cell;
+      else if (typeof cell === 'string') target.value = xlsxText(cell);
+      else if ('date' in cell) {
+        const [y, m, d] = cell.date.split('-').map(Number) as [number, number, number];
+        target.value = new Date(Date.UTC(y, m - 1, d));
+        target.numFmt = 'dd-mm-yyyy';
+      } else {
+        // Excel has no time zones: the Danish wall-clock time is stored as if UTC.
+        const local = new TZDate(new Date(cell.instant).getTime(), danishTimeZone);
+        target.value = new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes()));
+        target.numFmt = 'dd-mm-yyyy hh:mm';
+      }
+    });
+  }
+  sheet.headers.forEach((h, i) => {
+    worksheet.getColumn(i + 1).width = sheet.widths?.[i] ?? Math.max(12, Math.min(40, h.length + 4));
+  });
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+const organisationKindLabels: Record<OrganisationKind, string> = {
+  boligorganisation: 'Boligorganisation',
+  kommunal_forvaltning: 'Kommunal forvaltning',
+  politisk_udvalg: 'Politisk udvalg',
+  helhedsplan: 'Boligsocial helhedsplan',
+  bl: 'BL',
+  andet: 'Andet',
+};
+const followUpStatusLabels: Record<FollowUpStatus, string> = { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' };
+const meetingStatusLabels: Record<MeetingStatus, string> = { planlagt: 'Planlagt', afholdt: 'Afholdt', aflyst: 'Aflyst' };
+
+function parseList(json: string): string[] {
+  const value: unknown = JSON.parse(json);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const dateOf = (instant: string) => ({ date: danishDate(instant) });
+
+/** Headers match the import's column names, so an exported list can be edited in Excel and imported again. */
+async function contactsSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
+  const contacts = await db.selectFrom('contact').select(['id', 'name', 'emails', 'phones', 'notes', 'created_at', 'updated_at']).where('deleted_at', 'is', null).execute();
+  const roles = new Map<string, Awaited<ReturnType<typeof selectAffiliations>>>();
+  for (const role of await selectAffiliations(db, (eb) => eb('affiliation.contact_id', 'is not', null), today)) {
+    if (!role.current) continue;
+    roles.set(role.contactId, [...(roles.get(role.contactId) ?? []), role]);
+  }
+  contacts.sort((a, b) => compareDanish(a.name, b.name));
+  return {
+    title: 'Kontakter',
+    headers: ['Navn', 'E-mail', 'Andre e-mails', 'Telefon', 'Andre telefonnumre', 'Organisation', 'Titel', 'Kommune', 'Alle nuværende roller', 'Noter', 'Oprettet', 'Ændret'],
+    widths: [28, 30, 30, 16, 20, 30, 24, 16, 50, 40, 12, 12],
+    rows: contacts.map((c) => {
+      const emails = parseList(c.emails);
+      const phones = parseList(c.phones);
+      const current = roles.get(c.id) ?? [];
+      const first = current[0];
+      return [
+        c.name,
+        emails[0] ?? null,
+        emails.slice(1).join('; ') || null,
+        phones[0] ?? null,
+        phones.slice(1).join('; ') || null,
+        first?.organisationName ?? null,
+        first?.title ?? null,
+        first?.kommuneNavn ?? null,
+        current.map(describeRole).join('; ') || null,
+        c.notes || null,
+        dateOf(c.created_at),
+        dateOf(c.updated_at),
+      ];
+    }),
+  };
+}
+
+async function organisationsSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
+  const organisations = await listOrganisations(db);
+  const counts = new Map<string, number>();
+  for (const role of await selectAffiliations(db, (eb) => eb('affiliation.organisation_id', 'is not', null), today)) {
+    if (role.current && role.organisationId) counts.set(role.organisationId, (counts.get(role.organisationId) ?? 0) + 1);
+  }
+  return {
+    title: 'Organisationer',
+    headers: ['Navn', 'Type', 'Kommuner', 'Kontakter', 'Noter', 'Oprettet', 'Ændret'],
+    widths: [36, 24, 36, 10, 50, 12, 12],
+    rows: organisations.map((o) => [o.name, organisationKindLabels[o.kind], o.kommuner.map((k) => k.navn).join(', ') || null, counts.get(o.id) ?? 0, o.notes || null, dateOf(o.createdAt), dateOf(o.updatedAt)]),
+  };
+}
+
+async function followUpsSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
+  const followUps = await listFollowUps(db, {}, today);
+  return {
+    title: 'Opfølgning',
+    headers: ['Titel', 'Detaljer', 'Ansvarlig', 'Frist', 'Status', 'Forfalden', 'Kommune', 'Fra møde', 'Mødedato'],
+    widths: [40, 50, 24, 12, 12, 10, 16, 36, 12],
+    rows: followUps.map((f) => [
+      f.title,
+      f.details || null,
+      f.ownerIsMe ? 'Mig' : f.ownerName,
+      f.dueDate ? { date: f.dueDate } : null,
+      followUpStatusLabels[f.status],
+      f.overdue ? 'Ja' : 'Nej',
+      f.kommune?.name ?? null,
+      f.sourceMeetingTitle,
+      f.sourceMeetingStartsAt ? dateOf(f.sourceMeetingStartsAt) : null,
+    ]),
+  };
+}
+
+async function meetingsSheet(db: Kysely<Database>): Promise<Sheet> {
+  const meetings = await listMeetings(db);
+  return {
+    title: 'Møder',
+    headers: ['Start', 'Slut', 'Titel', 'Status', 'Kommune', 'Møderække', 'Sted'],
+    widths: [17, 17, 40, 12, 16, 36, 30],
+    rows: meetings.map((m) => [{ instant: m.startsAt }, m.endsAt ? { instant: m.endsAt } : null, m.title, meetingStatusLabels[m.status], m.kommune?.name ?? null, m.series?.title ?? null, m.place || null]),
+  };
+}
+
+export async function buildSheet(db: Kysely<Database>, what: SpreadsheetSubject, today = todayInDenmark()): Promise<Sheet> {
+  if (what === 'contacts') return contactsSheet(db, today);
+  if (what === 'organisations') return organisationsSheet(db, today);
+  if (what === 'followUps') return followUpsSheet(db, today);
+  return meetingsSheet(db);
+}
+
+const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder' };
+
+export async function exportSpreadsheet(db: Kysely<Database>, what: SpreadsheetSubject, format: 'csv' | 'xlsx', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const sheet = await buildSheet(db, what, danishDate(now));
+  const fileName = `Kredsbog ${fileStems[what]} ${danishDate(now)}.${format}`;
+  return { fileName, bytes: format === 'csv' ? sheetToCsv(sheet) : await sheetToXlsx(sheet) };
+}

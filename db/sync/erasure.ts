@@ -1,0 +1,211 @@
+import type BetterSqlite3 from 'better-sqlite3';
+import type { SyncOperation } from './apply';
+
+/**
+ * "Slet person" (GDPR erasure) must hold under file sync: the operation log
+ * keeps every old value, and an older file — or a laptop that edited the
+ * person before it heard of the erasure — still carries them. So the log
+ * itself is redacted, on every installation, as a function of the set of
+ * operations only (installations converge whatever the arrival order):
+ *
+ * - A contact is erased once any operation sets its `erased_at` (nothing ever
+ *   clears it). Its "person rows" are the contact, every contact merged into
+ *   it (by any `merged_into` operation, transitively) and every affiliation
+ *   that any `contact_id` operation ever pointed at one of those contacts.
+ * - Every operation of a person row on a personal field (contact name,
+ *   emails, phones, notes; affiliation title) holds the erased value — also
+ *   one that arrives later, and one made after the erasure on a laptop that
+ *   had not heard of it: the erasure wins over personal fields.
+ * - A person row stays deleted: with T the clock of the first erasure and V
+ *   the time it set, every `deleted_at` operation at or after T
+ *   says V, and every clock at or after T at which the row has operations
+ *   also has a `deleted_at` operation (added with that clock and origin, like
+ *   a forwarded merge edit). So the latest operation of the row is always a
+ *   delete: a late edit or restore cannot bring the row back ("edit beats
+ *   delete" in materialize.ts never fires). Roles the erasure had not seen
+ *   (made concurrently elsewhere) are deleted by the operation added at T.
+ * - Open conflicts on those fields are closed: both sides are redacted.
+ *
+ * Writes only sync_op and sync_conflict (not domain tables); the caller
+ * brings the returned rows in line with the log (materializeRow).
+ */
+
+const erasedName = 'Slettet person';
+
+/** JSON text of the erased value of each personal field, by table. */
+export const redactedFields: Readonly<Record<'contact' | 'affiliation', Readonly<Record<string, string>>>> = {
+  contact: { name: JSON.stringify(erasedName), emails: JSON.stringify('[]'), phones: JSON.stringify('[]'), notes: JSON.stringify('') },
+  affiliation: { title: JSON.stringify('') },
+};
+
+export const erasedContactName = erasedName;
+
+type PersonTable = keyof typeof redactedFields;
+
+export interface PersonRow {
+  readonly table: PersonTable;
+  readonly rowId: string;
+}
+
+const isPersonTable = (table: string): table is PersonTable => table === 'contact' || table === 'affiliation';
+
+function parseString(value: string | null): string | null {
+  if (value === null) return null;
+  try {
+    const parsed = JSON.parse(value) as unknown;
+    return typeof parsed === 'string' ? parsed : null;
+  } catch {
+    return null;
+  }
+}
+
+class ErasureStatements {
+  readonly anyErasure: BetterSqlite3.Statement;
+  readonly erasures: BetterSqlite3.Statement;
+  readonly referenceValues: BetterSqlite3.Statement;
+  readonly referencing: BetterSqlite3.Statement;
+  readonly redactField: BetterSqlite3.Statement;
+  readonly rowClocks: BetterSqlite3.Statement;
+  readonly insertDelete: BetterSqlite3.Statement;
+  readonly overwriteDeletes: BetterSqlite3.Statement;
+  readonly closeConflicts: BetterSqlite3.Statement;
+
+  constructor(sqlite: BetterSqlite3.Database) {
+    this.anyErasure = sqlite.prepare(`SELECT 1 FROM sync_op WHERE tbl = 'contact' AND field = 'erased_at' AND value IS NOT NULL AND value <> 'null' LIMIT 1`).pluck();
+    this.erasures = sqlite.prepare(`SELECT hlc, origin, value FROM sync_op WHERE tbl = 'contact' AND row_id = ? AND field = 'erased_at' AND value IS NOT NULL AND value <> 'null' ORDER BY hlc LIMIT 1`);
+    this.referenceValues = sqlite.prepare('SELECT DISTINCT value FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ?').pluck();
+    this.referencing = sqlite.prepare('SELECT DISTINCT row_id FROM sync_op WHERE tbl = ? AND field = ? AND value = ?').pluck();
+    this.redactField = sqlite.prepare('UPDATE sync_op SET value = ? WHERE tbl = ? AND row_id = ? AND field = ? AND value IS NOT ?');
+    this.rowClocks = sqlite.prepare('SELECT hlc, min(origin) AS origin FROM sync_op WHERE tbl = ? AND row_id = ? AND hlc >= ? GROUP BY hlc');
+    this.insertDelete = sqlite.prepare(`INSERT OR IGNORE INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, 'deleted_at', ?, NULL, ?)`);
+    this.overwriteDeletes = sqlite.prepare(`UPDATE sync_op SET value = ? WHERE tbl = ? AND row_id = ? AND field = 'deleted_at' AND hlc >= ? AND value IS NOT ?`);
+    this.closeConflicts = sqlite.prepare(
+      `UPDATE sync_conflict SET resolved_hlc = winner_hlc WHERE tbl = ? AND row_id = ? AND resolved_hlc IS NULL AND field IN (SELECT value FROM json_each(?))`,
+    );
+  }
+}
+
+const statementCache = new WeakMap<BetterSqlite3.Database, ErasureStatements>();
+
+function statementsFor(sqlite: BetterSqlite3.Database): ErasureStatements {
+  let statements = statementCache.get(sqlite);
+  if (!statements) statementCache.set(sqlite, (statements = new ErasureStatements(sqlite)));
+  return statements;
+}
+
+interface Erasure {
+  /** Clock and origin of the first operation that erased the contact. */
+  readonly hlc: string;
+  readonly origin: string;
+  /** Its time (the value it set): every person row's tombstone carries it. */
+  readonly deletedAt: string;
+}
+
+function erasureOf(s: ErasureStatements, contactId: string): Erasure | null {
+  const first = s.erasures.get(contactId) as { hlc: string; origin: string; value: string } | undefined;
+  if (!first) return null;
+  // A malformed value (only from a foreign writer) still erases: the clock's wall time stands in.
+  const deletedAt = parseString(first.value) ?? new Date(Number(first.hlc.slice(0, 16))).toISOString();
+  return { hlc: first.hlc, origin: first.origin, deletedAt };
+}
+
+/** Contacts a row belongs to: an affiliation's contacts, then up every merge pointer. */
+function contactsAbove(s: ErasureStatements, table: PersonTable, rowId: string): Set<string> {
+  const queue = table === 'contact' ? [rowId] : (s.referenceValues.all('affiliation', rowId, 'contact_id') as (string | null)[]).map(parseString).filter((id): id is string => id !== null);
+  const seen = new Set<string>();
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const next of s.referenceValues.all('contact', id, 'merged_into') as (string | null)[]) {
+      const target = parseString(next);
+      if (target) queue.push(target);
+    }
+  }
+  return seen;
+}
+
+/** Erased contacts a row belongs to (usually none or one). */
+function erasuresAbove(s: ErasureStatements, table: PersonTable, rowId: string): Map<string, Erasure> {
+  const found = new Map<string, Erasure>();
+  for (const id of contactsAbove(s, table, rowId)) {
+    const erasure = erasureOf(s, id);
+    if (erasure) found.set(id, erasure);
+  }
+  return found;
+}
+
+/** The person rows of an erased contact: it, the contacts merged into it, and all their roles. */
+function personRows(s: ErasureStatements, contactId: string): PersonRow[] {
+  const contacts = new Set<string>();
+  const queue = [contactId];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (contacts.has(id)) continue;
+    contacts.add(id);
+    queue.push(...(s.referencing.all('contact', 'merged_into', JSON.stringify(id)) as string[]));
+  }
+  const rows: PersonRow[] = [...contacts].map((rowId) => ({ table: 'contact', rowId }));
+  const roles = new Set<string>();
+  for (const id of contacts) for (const role of s.referencing.all('affiliation', 'contact_id', JSON.stringify(id)) as string[]) roles.add(role);
+  for (const rowId of roles) rows.push({ table: 'affiliation', rowId });
+  return rows;
+}
+
+/** Redacts one person row's log; returns the number of operations written. */
+function redactRow(s: ErasureStatements, row: PersonRow, erasures: ReadonlyMap<string, Erasure>): number {
+  const first = [...erasures.values()].reduce((a, b) => (b.hlc < a.hlc ? b : a));
+  const deletedAt = JSON.stringify(first.deletedAt);
+  let written = 0;
+  for (const [field, value] of Object.entries(redactedFields[row.table])) written += s.redactField.run(value, row.table, row.rowId, field, value).changes;
+  written += s.insertDelete.run(first.hlc, row.table, row.rowId, deletedAt, first.origin).changes;
+  for (const { hlc, origin } of s.rowClocks.all(row.table, row.rowId, first.hlc) as { hlc: string; origin: string }[]) {
+    written += s.insertDelete.run(hlc, row.table, row.rowId, deletedAt, origin).changes;
+  }
+  written += s.overwriteDeletes.run(deletedAt, row.table, row.rowId, first.hlc, deletedAt).changes;
+  s.closeConflicts.run(row.table, row.rowId, JSON.stringify([...Object.keys(redactedFields[row.table]), 'deleted_at']));
+  return written;
+}
+
+export interface ErasureSettlement {
+  /** Person rows of erased contacts among (or above) the given rows: bring each in line with the log. */
+  readonly rows: PersonRow[];
+  /** Operations rewritten or added in the log. */
+  readonly redactedOperations: number;
+}
+
+/**
+ * Redacts the log of every erased person that any of `touched` belongs to.
+ * Call after new operations are in sync_op and before materialising.
+ */
+export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable<{ readonly table: string; readonly rowId: string }>): ErasureSettlement {
+  const s = statementsFor(sqlite);
+  if (!s.anyErasure.get()) return { rows: [], redactedOperations: 0 };
+  const erased = new Set<string>();
+  for (const { table, rowId } of touched) {
+    if (!isPersonTable(table)) continue;
+    for (const id of erasuresAbove(s, table, rowId).keys()) erased.add(id);
+  }
+  const rows = new Map<string, PersonRow>();
+  for (const id of [...erased].sort()) for (const row of personRows(s, id)) rows.set(`${row.table}\u0000${row.rowId}`, row);
+  let redactedOperations = 0;
+  for (const row of rows.values()) redactedOperations += redactRow(s, row, erasuresAbove(s, row.table, row.rowId));
+  return { rows: [...rows.values()], redactedOperations };
+}
+
+/**
+ * For the import loop: the value to store for an incoming operation — its
+ * own, or the erased value when it is a personal field of an erased person.
+ * (settleErasures makes the log right in any case; redacting on arrival also
+ * keeps an old value out of conflict detection.)
+ */
+export function incomingRedaction(sqlite: BetterSqlite3.Database): (op: SyncOperation) => string | null {
+  const s = statementsFor(sqlite);
+  if (!s.anyErasure.get()) return (op) => op.value;
+  return (op) => {
+    if (!isPersonTable(op.tbl)) return op.value;
+    const erased = redactedFields[op.tbl][op.field];
+    if (erased === undefined) return op.value;
+    return erasuresAbove(s, op.tbl, op.row_id).size > 0 ? erased : op.value;
+  };
+}

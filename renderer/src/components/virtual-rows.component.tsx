@@ -1,0 +1,61 @@
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+
+/**
+ * A <tbody> that renders only the rows near the viewport (the window
+ * scrolls, not the table), with spacer rows above and below so the table
+ * keeps its height, column widths and semantics. A 20,000-row list keeps a
+ * few dozen rows in the DOM.
+ */
+export function VirtualRows<T>({ items, rowKey, renderRow, columns, estimateRowHeight = 42 }: {
+  readonly items: readonly T[];
+  readonly rowKey: (item: T) => string;
+  readonly renderRow: (item: T) => ReactNode;
+  /** Number of columns, for the spacer cells. */
+  readonly columns: number;
+  readonly estimateRowHeight?: number;
+}) {
+  const body = useRef<HTMLTableSectionElement>(null);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const top = body.current?.getBoundingClientRect().top ?? 0;
+    setOffset(top + window.scrollY);
+  }, []);
+  const virtualizer = useWindowVirtualizer({ count: items.length, estimateSize: () => estimateRowHeight, overscan: 12, scrollMargin: offset });
+  const rows = virtualizer.getVirtualItems();
+  // Real rows are measured (wrapped text makes some taller); without ResizeObserver (jsdom) the estimate stands.
+  const canMeasure = typeof ResizeObserver !== 'undefined';
+  const before = rows.length ? rows[0]!.start - offset : 0;
+  const after = rows.length ? virtualizer.getTotalSize() - (rows.at(-1)!.end - offset) : 0;
+  return (
+    <tbody ref={body}>
+      {before > 0 ? (
+        <tr aria-hidden="true" className="virtual-spacer">
+          <td colSpan={columns} style={{ height: before, padding: 0, border: 'none' }} />
+        </tr>
+      ) : null}
+      {rows.map((row) => {
+        const item = items[row.index]!;
+        return (
+          <VirtualRow key={rowKey(item)} index={row.index} measure={canMeasure ? virtualizer.measureElement : undefined}>
+            {renderRow(item)}
+          </VirtualRow>
+        );
+      })}
+      {after > 0 ? (
+        <tr aria-hidden="true" className="virtual-spacer">
+          <td colSpan={columns} style={{ height: after, padding: 0, border: 'none' }} />
+        </tr>
+      ) : null}
+    </tbody>
+  );
+}
+
+/** Wraps the caller's <tr> cells: the virtualizer measures the real row height. */
+function VirtualRow({ index, measure, children }: { readonly index: number; readonly measure: ((element: Element | null) => void) | undefined; readonly children: ReactNode }) {
+  return (
+    <tr data-index={index} ref={measure}>
+      {children}
+    </tr>
+  );
+}
