@@ -26,4 +26,9 @@ export const documentsDa = {
   collectionPdf: 'Alle referater i rækken (PDF)',
   collectionExported_one: '{{count}} referat gemt i {{file}}.',
   collectionExported_other: '{{count}} referater gemt i {{file}}.',
+  kommuneTitle: 'Referater samlet',
+  kommuneIntro: 'Alle referater fra et år i {{kommune}} Kommune som ét dokument – fx alle styringsdialogmøder. Aflyste møder er ikke med.',
+  kind: 'Mødetype',
+  allKinds: 'Alle mødetyper',
+  year: 'År',
 };

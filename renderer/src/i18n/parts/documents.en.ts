@@ -27,4 +27,9 @@ export const documentsEn: Messages['documents'] = {
   collectionPdf: 'All minutes of the series (PDF)',
   collectionExported_one: '{{count}} set of minutes saved as {{file}}.',
   collectionExported_other: '{{count}} sets of minutes saved as {{file}}.',
+  kommuneTitle: 'Minutes collected',
+  kommuneIntro: 'All minutes of a year in {{kommune}} municipality as one document – e.g. every governance dialogue. Cancelled meetings are left out.',
+  kind: 'Meeting type',
+  allKinds: 'All meeting types',
+  year: 'Year',
 };

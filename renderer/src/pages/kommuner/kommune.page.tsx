@@ -6,6 +6,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleList } from '../../components/roles.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { KommuneReferaterCard } from '../referat-export/referat-collection.buttons';
 
 export function KommunePage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -83,6 +84,7 @@ export function KommunePage({ id }: { readonly id: string }) {
         <h2>{t('kommuner.contacts')}</h2>
         <RoleList roles={k.roles} show="contact" emptyText={t('kommuner.noContacts')} />
       </div>
+      <KommuneReferaterCard kommuneId={k.id} kommuneNavn={k.navn} />
     </section>
   );
 }
