@@ -1,30 +1,39 @@
+import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CommandPalette } from '../components/command-palette.component';
-import { CalendarPage } from '../pages/calendar/calendar.page';
-import { ContactPage } from '../pages/contacts/contact.page';
-import { ContactFormPage } from '../pages/contacts/contact-form.page';
-import { ContactsPage } from '../pages/contacts/contacts.page';
-import { KommunePage } from '../pages/kommuner/kommune.page';
-import { KommunerPage } from '../pages/kommuner/kommuner.page';
-import { FollowUpsPage } from '../pages/follow-ups/follow-ups.page';
-import { MeetingFormPage } from '../pages/meetings/meeting-form.page';
-import { MeetingPage } from '../pages/meetings/meeting.page';
-import { MeetingsPage } from '../pages/meetings/meetings.page';
-import { ReferatPage } from '../pages/meetings/referat.page';
 import { NotYetPage } from '../pages/not-yet.page';
-import { OrganisationPage } from '../pages/organisations/organisation.page';
-import { OrganisationFormPage } from '../pages/organisations/organisation-form.page';
-import { OrganisationsPage } from '../pages/organisations/organisations.page';
 import { OverviewPage } from '../pages/overview/overview.page';
-import { SeriesFormPage } from '../pages/series/series-form.page';
-import { SeriesListPage } from '../pages/series/series-list.page';
-import { SeriesPage } from '../pages/series/series.page';
-import { SettingsPage } from '../pages/settings/settings.page';
-import { ContactsImportPage } from '../pages/contact-files/contacts-import.page';
-import { IcsImportPage } from '../pages/calendar-files/ics-import.page';
-import { DuplicatesPage } from '../pages/duplicates/duplicates.page';
-import { SyncPage } from '../pages/sync/sync.page';
+
+/**
+ * Every page but Overblik loads on first visit (its own chunk), so the window
+ * paints the overview without parsing the whole app.
+ */
+function page<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
+  return lazy(async () => ({ default: await load() }));
+}
+const CalendarPage = page(() => import('../pages/calendar/calendar.page').then((m) => m.CalendarPage));
+const ContactPage = page(() => import('../pages/contacts/contact.page').then((m) => m.ContactPage));
+const ContactFormPage = page(() => import('../pages/contacts/contact-form.page').then((m) => m.ContactFormPage));
+const ContactsPage = page(() => import('../pages/contacts/contacts.page').then((m) => m.ContactsPage));
+const KommunePage = page(() => import('../pages/kommuner/kommune.page').then((m) => m.KommunePage));
+const KommunerPage = page(() => import('../pages/kommuner/kommuner.page').then((m) => m.KommunerPage));
+const FollowUpsPage = page(() => import('../pages/follow-ups/follow-ups.page').then((m) => m.FollowUpsPage));
+const MeetingFormPage = page(() => import('../pages/meetings/meeting-form.page').then((m) => m.MeetingFormPage));
+const MeetingPage = page(() => import('../pages/meetings/meeting.page').then((m) => m.MeetingPage));
+const MeetingsPage = page(() => import('../pages/meetings/meetings.page').then((m) => m.MeetingsPage));
+const ReferatPage = page(() => import('../pages/meetings/referat.page').then((m) => m.ReferatPage));
+const OrganisationPage = page(() => import('../pages/organisations/organisation.page').then((m) => m.OrganisationPage));
+const OrganisationFormPage = page(() => import('../pages/organisations/organisation-form.page').then((m) => m.OrganisationFormPage));
+const OrganisationsPage = page(() => import('../pages/organisations/organisations.page').then((m) => m.OrganisationsPage));
+const SeriesFormPage = page(() => import('../pages/series/series-form.page').then((m) => m.SeriesFormPage));
+const SeriesListPage = page(() => import('../pages/series/series-list.page').then((m) => m.SeriesListPage));
+const SeriesPage = page(() => import('../pages/series/series.page').then((m) => m.SeriesPage));
+const SettingsPage = page(() => import('../pages/settings/settings.page').then((m) => m.SettingsPage));
+const ContactsImportPage = page(() => import('../pages/contact-files/contacts-import.page').then((m) => m.ContactsImportPage));
+const IcsImportPage = page(() => import('../pages/calendar-files/ics-import.page').then((m) => m.IcsImportPage));
+const DuplicatesPage = page(() => import('../pages/duplicates/duplicates.page').then((m) => m.DuplicatesPage));
+const SyncPage = page(() => import('../pages/sync/sync.page').then((m) => m.SyncPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -65,6 +74,7 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Switch>
           <Route path="/" component={OverviewPage} />
           <Route path="/kommuner" component={KommunerPage} />
@@ -93,6 +103,7 @@ export function App() {
           <Route path="/indstillinger" component={SettingsPage} />
           <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
         </Switch>
+        </Suspense>
       </main>
     </div>
   );

@@ -7,10 +7,11 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
  * keeps its height, column widths and semantics. A 20,000-row list keeps a
  * few dozen rows in the DOM.
  */
-export function VirtualRows<T>({ items, rowKey, renderRow, columns, estimateRowHeight = 42 }: {
+export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns, estimateRowHeight = 42 }: {
   readonly items: readonly T[];
   readonly rowKey: (item: T) => string;
   readonly renderRow: (item: T) => ReactNode;
+  readonly rowClassName?: (item: T) => string | undefined;
   /** Number of columns, for the spacer cells. */
   readonly columns: number;
   readonly estimateRowHeight?: number;
@@ -37,7 +38,7 @@ export function VirtualRows<T>({ items, rowKey, renderRow, columns, estimateRowH
       {rows.map((row) => {
         const item = items[row.index]!;
         return (
-          <VirtualRow key={rowKey(item)} index={row.index} measure={canMeasure ? virtualizer.measureElement : undefined}>
+          <VirtualRow key={rowKey(item)} index={row.index} className={rowClassName?.(item)} measure={canMeasure ? virtualizer.measureElement : undefined}>
             {renderRow(item)}
           </VirtualRow>
         );
@@ -52,9 +53,9 @@ export function VirtualRows<T>({ items, rowKey, renderRow, columns, estimateRowH
 }
 
 /** Wraps the caller's <tr> cells: the virtualizer measures the real row height. */
-function VirtualRow({ index, measure, children }: { readonly index: number; readonly measure: ((element: Element | null) => void) | undefined; readonly children: ReactNode }) {
+function VirtualRow({ index, className, measure, children }: { readonly index: number; readonly className: string | undefined; readonly measure: ((element: Element | null) => void) | undefined; readonly children: ReactNode }) {
   return (
-    <tr data-index={index} ref={measure}>
+    <tr data-index={index} className={className} ref={measure}>
       {children}
     </tr>
   );

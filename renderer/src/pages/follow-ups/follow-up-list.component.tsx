@@ -4,6 +4,7 @@ import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain
 import type { FollowUp } from '../../../../common/meetings.domain';
 import { describeError } from '../../api';
 import { useToast } from '../../components/toast.component';
+import { VirtualRows } from '../../components/virtual-rows.component';
 import { formatDate, formatInstantDate } from '../../format';
 import { useApiMutation } from '../../queries';
 
@@ -44,9 +45,13 @@ export function FollowUpRows({
           {showSource ? <th>{t('followUps.columns.source')}</th> : null}
         </tr>
       </thead>
-      <tbody>
-        {followUps.map((f) => (
-          <tr key={f.id} className={f.overdue ? 'row--overdue' : undefined}>
+      <VirtualRows
+        items={followUps}
+        rowKey={(f) => f.id}
+        rowClassName={(f) => (f.overdue ? 'row--overdue' : undefined)}
+        columns={4 + (onSelect ? 1 : 0) + (showSource ? 2 : 0)}
+        renderRow={(f) => (
+          <>
             {onSelect ? (
               <td>
                 <input type="checkbox" aria-label={t('followUps.select', { title: f.title })} checked={selected?.has(f.id) ?? false} onChange={(e) => onSelect(f.id, e.target.checked)} />
@@ -95,9 +100,9 @@ export function FollowUpRows({
                 ) : null}
               </td>
             ) : null}
-          </tr>
-        ))}
-      </tbody>
+          </>
+        )}
+      />
     </table>
   );
 }
