@@ -1,29 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { danishInstant } from '../common/time';
 import { openDatabase } from '../db/connection';
 import { createMeeting } from '../db/meetings/meetings.repository';
-import { tempDir } from '../db/testing/test-database';
-import { runCli } from './cli';
+import { runCapturedCli, useTempDirs } from './cli.testing';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const workDir = useTempDirs();
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { write: (s) => void (stdout += s) }, { write: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
-
-function workDir(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-}
+const run = runCapturedCli;
 
 const invitation = path.join(import.meta.dirname, '..', 'db', 'calendar', 'fixtures', 'outlook-invitation.ics');
 

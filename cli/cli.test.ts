@@ -1,26 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../db/testing/test-database';
-import { runCli } from './cli';
+import { describe, expect, it } from 'vitest';
+import { runCapturedCli, useTempDirs } from './cli.testing';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const workDir = useTempDirs();
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { write: (s) => void (stdout += s) }, { write: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = runCapturedCli;
 
 function dbPath(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return path.join(dir, 'kredsbog.sqlite');
+  return path.join(workDir(), 'kredsbog.sqlite');
 }
 
 describe('cli', () => {

@@ -1,26 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../db/testing/test-database';
-import { runCli } from './cli';
+import { describe, expect, it } from 'vitest';
+import { runCapturedCli, useTempDirs } from './cli.testing';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const workDir = useTempDirs();
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { write: (s) => void (stdout += s) }, { write: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
-
-function workDir(): string {
-  const dir = tempDir();
-  dirs.push(dir);
-  return dir;
-}
+const run = runCapturedCli;
 
 describe('contact files CLI', () => {
   it('imports a CSV (dry run first, then for real), exports it as vCard and re-imports that without changes', async () => {

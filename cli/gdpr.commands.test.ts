@@ -1,27 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../db/connection';
 import { createContact } from '../db/contacts/contacts.repository';
-import { tempDir } from '../db/testing/test-database';
-import { runCli } from './cli';
+import { runCapturedCli, useTempDirs } from './cli.testing';
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
-});
+const workDir = useTempDirs();
 
-async function run(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { write: (s) => void (stdout += s) }, { write: (s) => void (stderr += s) });
-  return { code, stdout, stderr };
-}
+const run = runCapturedCli;
 
 async function databaseWithPerson() {
-  const dir = tempDir();
-  dirs.push(dir);
+  const dir = workDir();
   const file = path.join(dir, 'kredsbog.sqlite');
   const app = await openDatabase(file);
   const contact = await createContact(app.db, { name: 'Bjørn Ærtebjerg', emails: ['bjoern@roskilde.dk'], phones: [], notes: '' }, []);

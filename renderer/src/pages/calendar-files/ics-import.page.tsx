@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { IcsPreview, IcsPreviewItem } from '../../../../common/calendar/calendar.domain';
 import { ApiError, describeError } from '../../api';
 import { PageHeader } from '../../components/page.component';
+import { FileChoice } from '../../components/file-choice.component';
 import { useToast } from '../../components/toast.component';
 import { formatMeetingTime } from '../../format';
 import { useApiMutation } from '../../queries';
@@ -52,23 +53,17 @@ export function IcsImportPage() {
     <section>
       <PageHeader title={t('ics.title')} subtitle={t('ics.intro')} />
       <div className="card">
-        <label className="file-input">
-          {t('ics.chooseFile')}
-          <input
-            type="file"
-            accept=".ics,text/calendar"
-            onChange={async (e) => {
-              const chosen = e.target.files?.[0];
-              e.target.value = '';
-              if (!chosen) return;
-              const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
-              setFile(payload);
-              setResult(null);
-              setError(null);
-              preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(fileError(t, err)) });
-            }}
-          />
-        </label>
+        <FileChoice
+          label={t('ics.chooseFile')}
+          accept=".ics,text/calendar"
+          onChoose={async (chosen) => {
+            const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
+            setFile(payload);
+            setResult(null);
+            setError(null);
+            preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(fileError(t, err)) });
+          }}
+        />
         {preview.isPending ? <p className="loading">{t('ics.reading')}</p> : null}
         {error ? (
           <p className="notice notice--error" role="alert">

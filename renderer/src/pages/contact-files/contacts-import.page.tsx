@@ -12,6 +12,7 @@ import {
   type ImportRow,
 } from '../../../../common/contact-files/contact-files.domain';
 import { PageHeader } from '../../components/page.component';
+import { FileChoice } from '../../components/file-choice.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation } from '../../queries';
 import './contact-files.css';
@@ -107,18 +108,11 @@ export function ContactsImportPage() {
       <PageHeader title={t('contactFiles.importTitle')} subtitle={t('contactFiles.importIntro')} />
       <div className="card">
         <h2>{t('contactFiles.step1')}</h2>
-        <label className="file-input">
-          {t('contactFiles.chooseFile')}
-          <input
-            type="file"
-            accept=".csv,.txt,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            onChange={async (e) => {
-              const chosen = e.target.files?.[0];
-              e.target.value = '';
-              await onFile(chosen);
-            }}
-          />
-        </label>
+        <FileChoice
+          label={t('contactFiles.chooseFile')}
+          accept=".csv,.txt,.xlsx,.vcf,text/csv,text/vcard,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          onChoose={(chosen) => void onFile(chosen)}
+        />
         <p className="muted">{file ? file.fileName : t('contactFiles.accepted')}</p>
         {previewCall.isPending ? <p className="loading">{t('contactFiles.reading')}</p> : null}
       </div>

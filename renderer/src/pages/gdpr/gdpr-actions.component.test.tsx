@@ -7,18 +7,16 @@ import { meetingCreateInputSchema } from '../../../../common/meetings.domain';
 import { createAffiliation, createContact } from '../../../../db/contacts/contacts.repository';
 import { derivedId } from '../../../../db/ids';
 import { createMeeting } from '../../../../db/meetings/meetings.repository';
+import { captureDownloads } from '../../test/downloads';
 import { renderWithApp, useRealBackend } from '../../test/real-backend';
 import { GdprActions } from './gdpr-actions.component';
 
 describe('GDPR på kontaktsiden', () => {
   let backend: Awaited<ReturnType<typeof useRealBackend>>;
-  const { createObjectURL, revokeObjectURL } = URL;
   beforeEach(async () => {
     backend = await useRealBackend();
   });
   afterEach(async () => {
-    vi.restoreAllMocks();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
     await backend.dispose();
   });
 
@@ -32,16 +30,7 @@ describe('GDPR på kontaktsiden', () => {
 
   it('downloads the access report as a zip named after the person', async () => {
     const contact = await seed();
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      blobs.push(blob as Blob);
-      return 'blob:indsigt';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
     const user = userEvent.setup();
     renderWithApp(<GdprActions contactId={contact.id} contactName={contact.name} />);
     await user.click(screen.getByRole('button', { name: 'Indsigt (GDPR)' }));

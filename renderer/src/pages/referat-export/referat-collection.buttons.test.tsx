@@ -1,36 +1,25 @@
 import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { strFromU8, unzipSync } from 'fflate';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { seedReferatMeeting } from '../../../../db/documents/referat.test-data';
 import { derivedId } from '../../../../db/ids';
+import { captureDownloads } from '../../test/downloads';
 import { renderWithApp, useRealBackend } from '../../test/real-backend';
 import { KommuneReferaterCard } from './referat-collection.buttons';
 
 describe('Referater samlet on a kommune', () => {
   let backend: Awaited<ReturnType<typeof useRealBackend>>;
-  const { createObjectURL, revokeObjectURL } = URL;
   beforeEach(async () => {
     backend = await useRealBackend();
   });
   afterEach(async () => {
-    vi.restoreAllMocks();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
     await backend.dispose();
   });
 
   it('exports all styringsdialog meetings of a year in Køge as one Word document', async () => {
     await seedReferatMeeting(backend.database.db);
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      blobs.push(blob as Blob);
-      return 'blob:referater';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
     const user = userEvent.setup();
     renderWithApp(<KommuneReferaterCard kommuneId={derivedId('kommune', 259)} kommuneNavn="Køge" />);
     await user.selectOptions(screen.getByLabelText('Mødetype'), 'Styringsdialog');

@@ -2,18 +2,16 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { seedReferatMeeting } from '../../../../db/documents/referat.test-data';
+import { captureDownloads } from '../../test/downloads';
 import { renderWithApp, useRealBackend } from '../../test/real-backend';
 import { ReferatExportDialog } from './referat-export.dialog';
 
 describe('Eksportér referat', () => {
   let backend: Awaited<ReturnType<typeof useRealBackend>>;
-  const { createObjectURL, revokeObjectURL } = URL;
   beforeEach(async () => {
     backend = await useRealBackend();
   });
   afterEach(async () => {
-    vi.restoreAllMocks();
-    Object.assign(URL, { createObjectURL, revokeObjectURL });
     await backend.dispose();
   });
 
@@ -38,16 +36,7 @@ describe('Eksportér referat', () => {
 
   it('downloads the chosen format with only the chosen sections', async () => {
     const { meetingId } = await seedReferatMeeting(backend.database.db);
-    const blobs: Blob[] = [];
-    URL.createObjectURL = (blob: Blob | MediaSource) => {
-      blobs.push(blob as Blob);
-      return 'blob:referat';
-    };
-    URL.revokeObjectURL = () => undefined;
-    const downloads: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
-      downloads.push(this.download);
-    });
+    const { names: downloads, blobs } = captureDownloads();
     const user = userEvent.setup();
     renderWithApp(<ReferatExportDialog meetingId={meetingId} onClose={() => undefined} />);
     await user.click(screen.getByRole('checkbox', { name: 'Opfølgningspunkter' }));

@@ -5,6 +5,7 @@ import { Link } from 'wouter';
 import type { ConflictData, ImportPreviewData } from '../../../../common/sync.domain';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { FileChoice } from '../../components/file-choice.component';
 import { useToast } from '../../components/toast.component';
 import { downloadFile, readFileAsBase64 } from '../../files';
 import { formatInstantDate, formatMeetingTime } from '../../format';
@@ -112,23 +113,17 @@ function ImportCard() {
   return (
     <div className="card">
       <h2>{t('sync.importTitle')}</h2>
-      <label className="file-input">
-        {t('sync.chooseFile')}
-        <input
-          type="file"
-          accept=".kredsbog"
-          onChange={async (e) => {
-            const chosen = e.target.files?.[0];
-            e.target.value = '';
-            if (!chosen) return;
-            const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
-            setFile(payload);
-            setConfirmed(false);
-            setResult(null);
-            preview.mutate(payload, { onSuccess: setResult, onError });
-          }}
-        />
-      </label>
+      <FileChoice
+        label={t('sync.chooseFile')}
+        accept=".kredsbog"
+        onChoose={async (chosen) => {
+          const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
+          setFile(payload);
+          setConfirmed(false);
+          setResult(null);
+          preview.mutate(payload, { onSuccess: setResult, onError });
+        }}
+      />
       {preview.isPending ? <p className="loading">{t('sync.reading')}</p> : null}
       {p && file ? (
         <div className="sync-preview" aria-label={t('sync.previewTitle')}>
