@@ -6,6 +6,8 @@ import {
   appInfoSchema,
   contactCreateInputSchema,
   contactListInputSchema,
+  contactPageInputSchema,
+  contactPageSchema,
   contactSchema,
   contactSummarySchema,
   contactUpdateInputSchema,
@@ -97,6 +99,7 @@ export const contract = {
   'organisations.restore': { input: byId, output: organisationSchema },
 
   'contacts.list': { input: contactListInputSchema, output: z.array(contactSummarySchema) },
+  'contacts.page': { input: contactPageInputSchema, output: contactPageSchema },
   'contacts.get': { input: byId, output: contactSchema },
   'contacts.create': { input: contactCreateInputSchema, output: contactSchema },
   'contacts.update': { input: contactUpdateInputSchema, output: contactSchema },

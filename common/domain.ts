@@ -184,6 +184,8 @@ export const contactListInputSchema = z.object({
   kommuneId: idSchema.optional(),
   organisationId: idSchema.optional(),
 });
+export const contactPageInputSchema = contactListInputSchema.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(200) });
+export const contactPageSchema = z.object({ rows: z.array(contactSummarySchema), total: z.number().int() });
 
 export const kommuneDetailSchema = kommuneSummarySchema.extend({
   notes: z.string(),

@@ -28,3 +28,23 @@ const danishCollator = new Intl.Collator('da', { sensitivity: 'base', numeric: t
 export function compareDanish(a: string, b: string): number {
   return danishCollator.compare(a, b);
 }
+
+/**
+ * A key whose plain (binary) order is Danish alphabetical order, for sorting
+ * in SQL with an index (SQLite has no Danish collation, and better-sqlite3
+ * cannot register one): case and accents ignored, æ ø å after z in that
+ * order, "aa" as å (Aalborg after Vejle, as in the phone book).
+ * Used by an expression index (migration 0009): changing it needs a migration that rebuilds that index.
+ */
+export function danishSortKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/aa/g, '\u{10FFFD}')
+    .replace(/[æä]/g, '\u{10FFFB}')
+    .replace(/[øö]/g, '\u{10FFFC}')
+    .replace(/å/g, '\u{10FFFD}')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

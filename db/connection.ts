@@ -3,7 +3,7 @@ import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
 import { AppError } from '../common/result';
-import { foldDanish } from '../common/text-fold';
+import { danishSortKey, foldDanish } from '../common/text-fold';
 import { migrationNames, migrations, schemaVersion } from './migrations';
 import type { Database } from './schema';
 
@@ -65,6 +65,8 @@ export function openSqlite(file: string, options: Pick<OpenDatabaseOptions, 'nat
     // Overwritten values (an erased person's, GDPR) are zeroed in the file, not left in free pages.
     sqlite.pragma('secure_delete = ON');
     sqlite.function('dk_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldDanish(text) : null));
+    // Deterministic, so SQLite may index it (migration 0009): Danish order in SQL.
+    sqlite.function('dk_sort', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? danishSortKey(text) : null));
   } catch (error) {
     sqlite.close();
     throw error;

@@ -11,6 +11,7 @@ import {
   deleteContact,
   getContact,
   listContacts,
+  pageContacts,
   restoreAffiliation,
   restoreContact,
   updateAffiliation,
@@ -103,5 +104,24 @@ describe('contacts', () => {
     expect(error).toMatchObject({ code: 'VALIDATION' });
     expect(await listContacts(t.db)).toEqual([]);
     expect(t.sqlite.prepare('SELECT count(*) AS n FROM contact').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('paged contact list', () => {
+  it('pages through every contact in Danish order, sorted by SQL with its index', async () => {
+    const names = ['Åse Holm', 'Aase Holm', 'Anders Bo', 'Ærling Lund', 'Øjvind Krogh', 'Zacharias Møller', 'Émile Dahl', 'ebbe Skov', 'Bækgaard Jens', 'Böhm Ida'];
+    for (const name of names) await createContact(t.db, fields(name), []);
+    const pages = [await pageContacts(t.db, {}, 0, 4), await pageContacts(t.db, {}, 4, 4), await pageContacts(t.db, {}, 8, 4)];
+    expect(pages.map((p) => p.total)).toEqual([10, 10, 10]);
+    const paged = pages.flatMap((p) => p.rows.map((r) => r.name));
+    expect(paged).toEqual((await listContacts(t.db)).map((c) => c.name));
+    expect(paged.slice(-3)).toEqual(expect.arrayContaining(['Åse Holm', 'Aase Holm']));
+    expect((await pageContacts(t.db, { query: 'holm' }, 0, 50)).total).toBe(2);
+
+    const plan = (
+      t.sqlite.prepare(`EXPLAIN QUERY PLAN SELECT id FROM contact WHERE deleted_at IS NULL ORDER BY dk_sort(name), id LIMIT 200 OFFSET 0`).all() as { detail: string }[]
+    ).map((r) => r.detail);
+    expect(plan.join(' | ')).toContain('contact_danish_order');
+    expect(plan.join(' | ')).not.toContain('TEMP B-TREE');
   });
 });

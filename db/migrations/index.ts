@@ -7,6 +7,7 @@ import { m0005MergePointer } from './0005-merge-pointer';
 import { m0006CalendarUidAndErasure } from './0006-calendar-uid-and-erasure';
 import { m0007SearchIndex } from './0007-search-index';
 import { m0008DashboardIndexes } from './0008-dashboard-indexes';
+import { m0009DanishSortIndexes } from './0009-danish-sort-indexes';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -23,6 +24,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0006-calendar-uid-and-erasure': m0006CalendarUidAndErasure,
   '0007-search-index': m0007SearchIndex,
   '0008-dashboard-indexes': m0008DashboardIndexes,
+  '0009-danish-sort-indexes': m0009DanishSortIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);

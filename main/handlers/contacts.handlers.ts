@@ -5,6 +5,7 @@ import {
   deleteContact,
   getContact,
   listContacts,
+  pageContacts,
   restoreAffiliation,
   restoreContact,
   updateAffiliation,
@@ -14,6 +15,7 @@ import type { HandlersFor } from './handler.types';
 
 export const contactsHandlers: HandlersFor<'contacts'> = {
   'contacts.list': async (input, { app }) => listContacts(app.db, input),
+  'contacts.page': async ({ offset, limit, ...filter }, { app }) => pageContacts(app.db, filter, offset, limit),
   'contacts.get': async ({ id }, { app }) => getContact(app.db, id),
   'contacts.create': async ({ affiliations, ...fields }, { app }) => createContact(app.db, fields, affiliations),
   'contacts.update': async ({ id, ...fields }, { app }) => updateContact(app.db, id, fields),

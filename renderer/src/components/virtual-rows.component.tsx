@@ -1,5 +1,5 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A <tbody> that renders only the rows near the viewport (the window
@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
  * keeps its height, column widths and semantics. A 20,000-row list keeps a
  * few dozen rows in the DOM.
  */
-export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns, estimateRowHeight = 42 }: {
+export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns, estimateRowHeight = 42, onVisibleEnd }: {
   readonly items: readonly T[];
   readonly rowKey: (item: T) => string;
   readonly renderRow: (item: T) => ReactNode;
@@ -15,6 +15,8 @@ export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns
   /** Number of columns, for the spacer cells. */
   readonly columns: number;
   readonly estimateRowHeight?: number;
+  /** Told the index of the last rendered row, so a paged list can load the next page in time. */
+  readonly onVisibleEnd?: (lastIndex: number) => void;
 }) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [offset, setOffset] = useState(0);
@@ -26,6 +28,10 @@ export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns
   const rows = virtualizer.getVirtualItems();
   // Real rows are measured (wrapped text makes some taller); without ResizeObserver (jsdom) the estimate stands.
   const canMeasure = typeof ResizeObserver !== 'undefined';
+  const lastIndex = rows.at(-1)?.index ?? -1;
+  useEffect(() => {
+    if (lastIndex >= 0) onVisibleEnd?.(lastIndex);
+  }, [lastIndex, onVisibleEnd]);
   const before = rows.length ? rows[0]!.start - offset : 0;
   const after = rows.length ? virtualizer.getTotalSize() - (rows.at(-1)!.end - offset) : 0;
   return (

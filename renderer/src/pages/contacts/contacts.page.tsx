@@ -1,25 +1,47 @@
-import { useDeferredValue, useState } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
+import { call } from '../../api';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu, VcardExportButtons } from '../contact-files/export-menu.component';
 
+
+/** Contacts are loaded a page at a time (sorted by SQL), and only visible rows are in the DOM. */
+const PAGE = 200;
 
 export function ContactsPage() {
   const { t } = useTranslation();
   const duplicates = useApiQuery('duplicates.list', { table: 'contact' });
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const contacts = useApiQuery('contacts.list', { query: deferredQuery || undefined });
-  const list = contacts.data ?? [];
+  const contacts = useInfiniteQuery({
+    queryKey: ['contacts.page', deferredQuery],
+    queryFn: ({ pageParam }) => call('contacts.page', { query: deferredQuery || undefined, offset: pageParam, limit: PAGE }),
+    initialPageParam: 0,
+    getNextPageParam: (last, pages) => {
+      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
+      return loaded < last.total ? loaded : undefined;
+    },
+  });
+  const list = useMemo(() => contacts.data?.pages.flatMap((p) => p.rows) ?? [], [contacts.data]);
+  const total = contacts.data?.pages[0]?.total ?? 0;
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
+  // Load the next page while the user is still a screen or two away from the end.
+  const onVisibleEnd = useCallback(
+    (lastIndex: number) => {
+      if (hasNextPage && !isFetchingNextPage && lastIndex >= list.length - 60) void fetchNextPage();
+    },
+    [hasNextPage, isFetchingNextPage, fetchNextPage, list.length],
+  );
   return (
     <section>
       <PageHeader
         title={t('contacts.title')}
-        subtitle={contacts.data ? t('common.count', { count: list.length }) : undefined}
+        subtitle={contacts.data ? t('common.count', { count: total }) : undefined}
         actions={
           <>
             {duplicates.data && duplicates.data.length > 0 ? (
@@ -64,6 +86,7 @@ export function ContactsPage() {
           </thead>
           <VirtualRows
             items={list}
+            onVisibleEnd={onVisibleEnd}
             columns={4}
             rowKey={(c) => c.id}
             renderRow={(c) => (
