@@ -20,7 +20,7 @@ import { search } from '../db/search/search.repository';
 import { syncedTables } from '../db/schema';
 import { exportSync, importSync } from '../db/sync/sync.service';
 
-const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false }, seeded: { type: 'string' } } });
 const scale = Number(values.scale);
 if (!Number.isFinite(scale) || scale <= 0 || scale > 100) {
   console.error('--scale skal være et tal større end 0 og højst 100.');
@@ -73,23 +73,41 @@ function rawCopy(from: BetterSqlite3.Database, file: string, tables: readonly st
 async function main(): Promise<void> {
   console.log(`Kredsbog bench — skala ${scale}, ${os.cpus().length} kerner, Node ${process.version}, ${new Date().toISOString()}\n`);
   const aFile = path.join(dir, 'a.sqlite');
-  const a = await openDatabase(aFile);
+  let a = await openDatabase(aFile);
 
-  // 1. Seed.
-  const [summary, seedTime] = await time(() => seedDemo(a.db, { scale, seed: 1 }));
-  const rows = domainRows(a.sqlite);
-  const ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
-  const rawSeed = rawCopy(a.sqlite, path.join(dir, 'raw-seed.sqlite'), syncedTables);
-  report('seed-demo (rækker/s)', rows / seedTime, 'rækker/s', rawSeed, `${summary.contacts} kontakter, ${summary.meetings} møder, ${ops} operationer`);
+  // 1. Seed (or, with --seeded FILE, start from a copy of a database seeded earlier at this scale: seeding scale 10 takes minutes).
+  let ops: number;
+  if (typeof values.seeded === 'string') {
+    await a.close();
+    fs.copyFileSync(values.seeded, aFile);
+    a = await openDatabase(aFile);
+    ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
+    console.log(`(seed-demo ikke målt: startet fra ${values.seeded}, ${ops} operationer)`);
+  } else {
+    const [summary, seedTime] = await time(() => seedDemo(a.db, { scale, seed: 1 }));
+    const rows = domainRows(a.sqlite);
+    ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
+    const rawSeed = rawCopy(a.sqlite, path.join(dir, 'raw-seed.sqlite'), syncedTables);
+    report('seed-demo (rækker/s)', rows / seedTime, 'rækker/s', rawSeed, `${summary.contacts} kontakter, ${summary.meetings} møder, ${ops} operationer`);
+  }
 
   // 2. Full export.
   const full = path.join(dir, 'full.kredsbog');
   const [, exportTime] = await time(() => exportSync(a, { out: full, appVersion: 'bench' }));
   // Raw: the same rows read, serialised as JSON lines and gzipped in one go.
   const [, rawExportTime] = await time(() => {
-    const lines: string[] = [];
-    for (const row of a.sqlite.prepare('SELECT * FROM sync_op ORDER BY hlc').iterate()) lines.push(JSON.stringify(row));
-    return zlib.gzipSync(lines.join('\n'));
+    // In chunks: one string of millions of lines would exceed V8's string limit.
+    const members: Buffer[] = [];
+    let lines: string[] = [];
+    for (const row of a.sqlite.prepare('SELECT * FROM sync_op ORDER BY hlc').iterate()) {
+      lines.push(JSON.stringify(row));
+      if (lines.length === 50_000) {
+        members.push(zlib.gzipSync(lines.join('\n')));
+        lines = [];
+      }
+    }
+    members.push(zlib.gzipSync(lines.join('\n')));
+    return members.length;
   });
   report('fuld eksport (operationer/s)', ops / exportTime, 'op/s', ops / rawExportTime, `${(fs.statSync(full).size / 1e6).toFixed(1)} MB`);
 

@@ -60,6 +60,7 @@ import { calendarContract } from './contracts/calendar.contract';
 import { contactFilesContract } from './contracts/contact-files.contract';
 import { documentsContract } from './contracts/documents.contract';
 import { gdprContract } from './contracts/gdpr.contract';
+import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
 import { conflictSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
@@ -76,6 +77,9 @@ const none = z.object({}).strict().optional();
 
 export const contract = {
   'app.info': { input: none, output: appInfoSchema },
+
+  'jobs.list': { input: none, output: z.array(jobInfoSchema) },
+  'jobs.cancel': { input: z.object({ id: z.number().int() }), output: z.null() },
 
   'settings.get': { input: none, output: settingsSchema },
   'settings.update': { input: settingsUpdateInputSchema, output: settingsSchema },

@@ -12,6 +12,8 @@ export const errorCodes = [
   'DB_FROM_NEWER_VERSION',
   'DB_READ_ONLY',
   'DISK_FULL',
+  'DB_BUSY',
+  'CANCELLED',
   'INTERNAL',
 ] as const;
 

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { openDatabase, type AppDatabase } from '../db/connection';
 import { handlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc/dispatch';
+import { createJobRunner } from '../main/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
 import { startFolderSync } from '../main/sync-folder.scheduler';
 import packageJson from '../package.json';
@@ -36,7 +37,13 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
   const token = randomBytes(24).toString('hex');
   const dispatch = createDispatcher(
     handlers,
-    { app, host: 'browser', version: packageJson.version },
+    {
+      app,
+      host: 'browser',
+      version: packageJson.version,
+      // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
+      jobs: app.file === ':memory:' ? undefined : createJobRunner({ workerFile: fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url)), dbFile: app.file }),
+    },
     { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   let port = 0;

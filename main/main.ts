@@ -4,6 +4,7 @@ import { openDatabase, type AppDatabase } from '../db/connection';
 import packageJson from '../package.json';
 import { handlers } from './handlers';
 import { createDispatcher } from './ipc/dispatch';
+import { createJobRunner } from './jobs/job-runner';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
 import { applicationMenu } from './menu';
@@ -66,10 +67,17 @@ async function start(): Promise<void> {
   });
 
   const file = path.join(app.getPath('userData'), 'kredsbog.sqlite');
-  database = await openDatabase(file, { nativeBinding: electronNativeBinding(appRoot, process.versions.electron, app.isPackaged) });
+  const nativeBinding = electronNativeBinding(appRoot, process.versions.electron, app.isPackaged);
+  database = await openDatabase(file, { nativeBinding });
   const dispatch = createDispatcher(
     handlers,
-    { app: database, host: 'electron', version: packageJson.version, pdf: electronPdfRenderer() },
+    {
+      app: database,
+      host: 'electron',
+      version: packageJson.version,
+      pdf: electronPdfRenderer(),
+      jobs: createJobRunner({ workerFile: path.join(appRoot, 'dist', 'main', 'job.worker.cjs'), dbFile: file, nativeBinding }),
+    },
     { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   registerIpc(ipcMain, dispatch);

@@ -56,7 +56,10 @@ class PreviewRollback extends Error {
  * clock wins, the other value is kept), then brings every touched row in
  * line with the log. All in the caller's transaction.
  */
-export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database): Promise<ImportReport> {
+/** Told how far an import has come: storing operations counts the first half, bringing rows in line the second. */
+export type ProgressReporter = (done: number, total: number) => void;
+
+export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database, onProgress?: ProgressReporter): Promise<ImportReport> {
   // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
   const exists = sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?').pluck();
   const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
@@ -73,7 +76,14 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   const touched = new Map<string, { table: string; rowId: string }>();
   let maxClock = '';
 
+  const total = operations.length * 2;
+  let step = 0;
+  const tick = () => {
+    step++;
+    if (onProgress && step % 2000 === 0) onProgress(step, total);
+  };
   for (const op of operations) {
+    tick();
     if (exists.get(op.hlc, op.tbl, op.row_id, op.field)) {
       alreadyPresent++;
       continue;
@@ -117,7 +127,11 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];
   const createdOrChanged: Record<MergeableTable, string[]> = { contact: [], organisation: [] };
+  let rowsDone = 0;
+  const rowsTotal = Math.max(1, touched.size);
   const materialize = (table: string, rowId: string): MaterializeOutcome => {
+    rowsDone++;
+    if (onProgress && rowsDone % 1000 === 0) onProgress(operations.length + Math.min(operations.length, Math.floor((rowsDone / rowsTotal) * operations.length)), total);
     if (!tables[table]) {
       const liveBefore = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE deleted_at IS NULL`).pluck().get() as number;
       tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
@@ -159,6 +173,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     }
   }
   for (const { table, rowId } of rest.values()) materialize(table, rowId);
+  onProgress?.(total, total);
   const possibleDuplicates = await countDuplicatesAmong(trx, createdOrChanged);
   if (maxClock) await observeClock(trx, maxClock);
   const applied = operations.length - alreadyPresent;
@@ -167,10 +182,10 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
 }
 
 /** The report an import would give, computed inside a transaction that is then rolled back. */
-export async function previewOperations(db: Kysely<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database): Promise<ImportReport> {
+export async function previewOperations(db: Kysely<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database, onProgress?: ProgressReporter): Promise<ImportReport> {
   try {
     await db.transaction().execute(async (trx) => {
-      const report = await applyOperations(trx, operations, sqlite);
+      const report = await applyOperations(trx, operations, sqlite, onProgress);
       throw new PreviewRollback(report);
     });
   } catch (error) {

@@ -4,7 +4,7 @@ import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type SyncHeader } from '../../common/
 import { AppError } from '../../common/result';
 import { backupDatabase, backupName, defaultBackupDir, type AppDatabase } from '../connection';
 import type { Database } from '../schema';
-import { applyOperations, previewOperations, type ImportReport, type SyncOperation } from './apply';
+import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type SyncOperation } from './apply';
 import { currentClock, getInstallation } from './clock';
 import { readSyncFile, writeSyncFile } from './sync-file';
 
@@ -89,10 +89,10 @@ async function checkSender(app: AppDatabase, installationId: string): Promise<vo
 }
 
 /** What importing the file would do, computed without changing anything. */
-export async function previewImport(app: AppDatabase, file: string): Promise<ImportPreview> {
+export async function previewImport(app: AppDatabase, file: string, options: { readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
   const { header, operations, warnings } = readSyncFile(file);
   await checkSender(app, header.installationId);
-  const report = await previewOperations(app.db, operations, app.sqlite);
+  const report = await previewOperations(app.db, operations, app.sqlite, options.onProgress);
   return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
 }
 
@@ -101,7 +101,7 @@ export async function previewImport(app: AppDatabase, file: string): Promise<Imp
  * then everything in one transaction (all or nothing), a journal entry and
  * the sender remembered as a peer.
  */
-export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean } = {}): Promise<ImportPreview> {
+export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean; readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
   const { header, operations, warnings } = readSyncFile(file);
   await checkSender(app, header.installationId);
   // Nothing new: no backup needed, but the file still tells us what the sender has.
@@ -109,7 +109,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   const hasNew = operations.some((op) => !present.get(op.hlc, op.tbl, op.row_id, op.field));
   if (hasNew && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
   const report = await app.db.transaction().execute(async (trx) => {
-    const result = await applyOperations(trx, operations, app.sqlite);
+    const result = await applyOperations(trx, operations, app.sqlite, options.onProgress);
     const large = largeDeletes(result);
     // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
     if (large.length > 0 && !options.confirmLargeDeletes) {

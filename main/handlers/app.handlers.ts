@@ -1,3 +1,4 @@
+import { AppError } from '../../common/result';
 import { getDashboard, kommuneMapStats } from '../../db/dashboard/dashboard.repository';
 import { collectStats } from '../../db/maintenance';
 import { getSettings, updateSettings } from '../../db/settings/settings.repository';
@@ -22,4 +23,12 @@ export const dashboardHandlers: HandlersFor<'dashboard'> = {
     return getDashboard(app.db, { myKredse: settings.myKredse, quietMonths: settings.quietMonths });
   },
   'dashboard.map': async (_input, { app }) => kommuneMapStats(app.db, (await getSettings(app.db)).myKredse),
+};
+
+export const jobsHandlers: HandlersFor<'jobs'> = {
+  'jobs.list': async (_input, { jobs }) => jobs?.list() ?? [],
+  'jobs.cancel': async ({ id }, { jobs }) => {
+    if (!jobs?.cancel(id)) throw new AppError('NOT_FOUND', 'Jobbet er allerede færdigt.');
+    return null;
+  },
 };

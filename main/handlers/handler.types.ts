@@ -6,6 +6,8 @@ export interface HandlerContext {
   readonly host: 'electron' | 'browser';
   readonly version: string;
   readonly pdf?: import('../pdf/pdf-renderer').PdfRenderer;
+  /** Runs long jobs off the main thread; absent (tests, in-memory databases) they run inline. */
+  readonly jobs?: import('../jobs/job-runner').JobRunner;
 }
 
 /** A handler receives the parsed input and throws AppError for expected failures. */

@@ -1,4 +1,4 @@
-import { appHandlers, dashboardHandlers, settingsHandlers, statsHandlers } from './app.handlers';
+import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
 import { calendarHandlers } from './calendar.handlers';
@@ -15,6 +15,7 @@ import { syncHandlers } from './sync.handlers';
 /** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
 export const handlers: HandlerTable = {
   ...appHandlers,
+  ...jobsHandlers,
   ...settingsHandlers,
   ...statsHandlers,
   ...dashboardHandlers,

@@ -54,8 +54,9 @@ export const syncHandlers: HandlersFor<'sync'> = {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   },
-  'sync.preview': async (payload, { app }) => withTempFile(payload, (file) => previewImport(app, file)),
-  'sync.import': async ({ confirmLargeDeletes, ...payload }, { app }) => withTempFile(payload, (file) => importSync(app, file, { confirmLargeDeletes })),
+  'sync.preview': async (payload, { app, jobs }) => withTempFile(payload, (file) => (jobs ? jobs.run('sync.preview', { file }) : previewImport(app, file))),
+  'sync.import': async ({ confirmLargeDeletes, ...payload }, { app, jobs }) =>
+    withTempFile(payload, (file) => (jobs ? jobs.run('sync.import', { file, confirmLargeDeletes }) : importSync(app, file, { confirmLargeDeletes }))),
   'sync.folder': async (_input, { app }) => getSyncFolder(app.db),
   'sync.setFolder': async ({ folder }, { app }) => {
     await setSyncFolder(app, folder);

@@ -52,6 +52,7 @@ export function toErrorData(error: unknown): AppErrorData {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
   if (code.startsWith('SQLITE_READONLY')) return { code: 'DB_READ_ONLY', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet er gemt.' };
   if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'Disken er fuld. Intet er gemt — frigør plads og prøv igen.' };
+  if (code.startsWith('SQLITE_BUSY')) return { code: 'DB_BUSY', message: 'Databasen er optaget af en import eller eksport. Intet er gemt — prøv igen om lidt.' };
   if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: 'Ændringen strider mod eksisterende data og er ikke gemt.' };
   return { code: 'INTERNAL', message: 'Der opstod en uventet fejl. Intet er ændret.' };
 }

@@ -317,6 +317,7 @@ export const da = {
     restored: 'Gendannet',
   },
   sync: {
+    importing: 'Importerer – du kan arbejde videre imens …',
     title: 'Synkronisering',
     intro: 'Del data med din anden computer og med kolleger ved at udveksle filer (e-mail, USB, OneDrive). Intet går tabt: samme fil to gange ændrer intet, og samtidige rettelser vises som konflikter.',
     installation: 'Denne installation',
@@ -399,6 +400,10 @@ export const da = {
     about: 'Om Kredsbog',
     version: 'Version {{version}} · databaseskema {{schema}}',
     database: 'Database: {{path}}',
+  },
+  jobs: {
+    percent: '{{percent}} %',
+    cancel: 'Afbryd',
   },
   palette: {
     open: 'Søg …',
@@ -516,6 +521,8 @@ export const da = {
     DB_FROM_NEWER_VERSION: 'Databasen er fra en nyere version af Kredsbog. Opdatér programmet.',
     DB_READ_ONLY: 'Databasen er skrivebeskyttet. Intet er gemt.',
     DISK_FULL: 'Disken er fuld. Intet er gemt.',
+    DB_BUSY: 'Databasen er optaget af en import eller eksport. Prøv igen om lidt.',
+    CANCELLED: 'Afbrudt. Intet er ændret.',
     INTERNAL: 'Der opstod en uventet fejl. Intet er ændret.',
     NETWORK: 'Kredsbog svarer ikke. Prøv igen.',
   } satisfies Record<AppErrorCode | 'NETWORK', string>,

@@ -312,6 +312,7 @@ export const en: Messages = {
     restored: 'Restored',
   },
   sync: {
+    importing: 'Importing – you can keep working meanwhile …',
     title: 'Synchronisation',
     intro: 'Share data with your other computer and with colleagues by exchanging files (e-mail, USB, OneDrive). Nothing is lost: the same file twice changes nothing, and simultaneous edits show as conflicts.',
     installation: 'This installation',
@@ -394,6 +395,10 @@ export const en: Messages = {
     about: 'About Kredsbog',
     version: 'Version {{version}} · database schema {{schema}}',
     database: 'Database: {{path}}',
+  },
+  jobs: {
+    percent: '{{percent}} %',
+    cancel: 'Cancel',
   },
   palette: {
     open: 'Search …',
@@ -511,6 +516,8 @@ export const en: Messages = {
     DB_FROM_NEWER_VERSION: 'The database is from a newer version of Kredsbog. Update the program.',
     DB_READ_ONLY: 'The database is read-only. Nothing was saved.',
     DISK_FULL: 'The disk is full. Nothing was saved.',
+    DB_BUSY: 'The database is busy with an import or export. Try again in a moment.',
+    CANCELLED: 'Cancelled. Nothing was changed.',
     INTERNAL: 'An unexpected error occurred. Nothing was changed.',
     NETWORK: 'Kredsbog does not answer. Try again.',
   },

@@ -6,6 +6,7 @@ import type { ConflictData, ImportPreviewData } from '../../../../common/sync.do
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
+import { JobProgress } from '../../components/job-progress.component';
 import { useToast } from '../../components/toast.component';
 import { downloadFile, readFileAsBase64 } from '../../files';
 import { formatInstantDate, formatMeetingTime } from '../../format';
@@ -124,7 +125,7 @@ function ImportCard() {
           preview.mutate(payload, { onSuccess: setResult, onError });
         }}
       />
-      {preview.isPending ? <p className="loading">{t('sync.reading')}</p> : null}
+      {preview.isPending ? <JobProgress kind="sync.preview" label={t('sync.reading')} /> : null}
       {p && file ? (
         <div className="sync-preview" aria-label={t('sync.previewTitle')}>
           <h3>{t('sync.previewTitle')}</h3>
@@ -219,6 +220,7 @@ function ImportCard() {
               >
                 {doImport.isPending ? t('common.saving') : t('sync.doImport')}
               </button>
+              {doImport.isPending ? <JobProgress kind="sync.import" label={t('sync.importing')} /> : null}
             </>
           )}
         </div>

@@ -1,0 +1,25 @@
+import type { ImportPreview } from '../../db/sync/sync.service';
+
+/**
+ * Long work that must never block the window: each kind runs in a worker
+ * thread on its own connection to the database file (WAL lets the window
+ * keep reading meanwhile). Adding a kind? Add it here and in job.worker.ts.
+ */
+export interface JobKinds {
+  'sync.preview': { input: { file: string }; output: ImportPreview };
+  'sync.import': { input: { file: string; confirmLargeDeletes: boolean }; output: ImportPreview };
+}
+export type JobKind = keyof JobKinds;
+
+export interface JobRequest<K extends JobKind = JobKind> {
+  readonly kind: K;
+  readonly input: JobKinds[K]['input'];
+  readonly dbFile: string;
+  readonly nativeBinding?: string;
+}
+
+/** Messages from the worker. */
+export type JobMessage =
+  | { readonly type: 'progress'; readonly done: number; readonly total: number }
+  | { readonly type: 'result'; readonly value: unknown }
+  | { readonly type: 'error'; readonly error: { readonly code: string; readonly message: string; readonly errno?: string } };
