@@ -32,28 +32,48 @@ const reject = (reason: string): never => {
  * Writes a sync file: temp file in the target folder, fsync, rename — a
  * crash never leaves a half file under the real name.
  */
-export function writeSyncFile(destination: string, header: SyncHeader, operations: readonly SyncOperation[]): void {
+/**
+ * Writes a sync file without holding it in memory: lines are hashed as they
+ * are made and compressed 20,000 at a time, each batch one gzip member (a
+ * file of several members is one valid gzip stream to every reader). The file
+ * is written under a temporary name in the target folder, fsynced, then
+ * renamed, so a reader never sees half a file.
+ */
+export function writeSyncFile(destination: string, header: SyncHeader, operations: Iterable<SyncOperation>): void {
   const hash = createHash('sha256');
-  const chunks: Buffer[] = [];
-  const push = (line: string) => {
-    const bytes = Buffer.from(`${line}\n`, 'utf8');
-    hash.update(bytes);
-    chunks.push(bytes);
-  };
-  push(JSON.stringify(header));
-  for (const op of operations) push(JSON.stringify({ h: op.hlc, t: op.tbl, r: op.row_id, f: op.field, v: op.value, p: op.prev, o: op.origin }));
-  chunks.push(Buffer.from(`${JSON.stringify({ trailer: true, count: operations.length, sha256: hash.digest('hex') })}\n`, 'utf8'));
-  const compressed = zlib.gzipSync(Buffer.concat(chunks), { level: 6 });
   const directory = path.dirname(path.resolve(destination));
   fs.mkdirSync(directory, { recursive: true });
   const temporary = path.join(directory, `.${path.basename(destination)}.${process.pid}.tmp`);
   const fd = fs.openSync(temporary, 'w');
+  let batch: Buffer[] = [];
+  let count = 0;
+  const flush = () => {
+    if (batch.length === 0) return;
+    fs.writeSync(fd, zlib.gzipSync(Buffer.concat(batch), { level: 6 }));
+    batch = [];
+  };
+  const push = (line: string) => {
+    const bytes = Buffer.from(`${line}\n`, 'utf8');
+    hash.update(bytes);
+    batch.push(bytes);
+    if (batch.length >= 20_000) flush();
+  };
   try {
-    fs.writeSync(fd, compressed);
+    push(JSON.stringify(header));
+    for (const op of operations) {
+      push(JSON.stringify({ h: op.hlc, t: op.tbl, r: op.row_id, f: op.field, v: op.value, p: op.prev, o: op.origin }));
+      count++;
+    }
+    if (count !== header.counts.operations) throw new Error(`sync file count mismatch: header ${header.counts.operations}, wrote ${count}`);
+    batch.push(Buffer.from(`${JSON.stringify({ trailer: true, count, sha256: hash.digest('hex') })}\n`, 'utf8'));
+    flush();
     fs.fsyncSync(fd);
-  } finally {
+  } catch (error) {
     fs.closeSync(fd);
+    fs.rmSync(temporary, { force: true });
+    throw error;
   }
+  fs.closeSync(fd);
   fs.renameSync(temporary, destination);
 }
 

@@ -49,8 +49,13 @@ export async function exportSync(app: AppDatabase, options: { readonly out: stri
     peerVector = JSON.parse(row.last_received_vector) as VersionVector;
     peer = { installationId: row.installation_id, name: row.name, lastReceivedAt: row.last_received_at, lastSentAt: row.last_sent_at };
   }
-  const all = await db.selectFrom('sync_op').selectAll().orderBy('hlc').orderBy('tbl').orderBy('row_id').orderBy('field').execute();
-  const operations: SyncOperation[] = all.filter((op) => !(peerVector[op.origin] && op.hlc <= peerVector[op.origin]!));
+  // What the peer lacks, per origin: everything above the clock it is known to have. Counted and streamed by SQL, never held in memory.
+  const origins = Object.entries(peerVector);
+  const lacks = origins.length ? `CASE origin ${origins.map(() => 'WHEN ? THEN hlc > ?').join(' ')} ELSE 1 END` : '1';
+  const parameters = origins.flat();
+  const count = app.sqlite.prepare(`SELECT count(*) FROM sync_op WHERE ${lacks}`).pluck().get(...parameters) as number;
+  // The primary key is (hlc, tbl, row_id, field): this order needs no sort.
+  const select = app.sqlite.prepare(`SELECT hlc, tbl, row_id, field, value, prev, origin FROM sync_op WHERE ${lacks} ORDER BY hlc, tbl, row_id, field`);
   const header: SyncHeader = {
     format: SYNC_FORMAT,
     formatVersion: SYNC_FORMAT_VERSION,
@@ -62,11 +67,12 @@ export async function exportSync(app: AppDatabase, options: { readonly out: stri
     createdAt: new Date().toISOString(),
     clock: await currentClock(db),
     vector: await versionVector(db),
-    counts: { operations: operations.length },
+    counts: { operations: count },
   };
-  writeSyncFile(options.out, header, operations);
+  // Started only now: while it is read, the connection can run nothing else.
+  writeSyncFile(options.out, header, select.iterate(...parameters) as IterableIterator<SyncOperation>);
   if (peer) await db.updateTable('sync_peer').set({ last_sent_at: header.createdAt }).where('installation_id', '=', peer.installationId).execute();
-  return { file: options.out, operations: operations.length, peer };
+  return { file: options.out, operations: count, peer };
 }
 
 export interface ImportPreview {
