@@ -41,14 +41,15 @@ export const syncHandlers: HandlersFor<'sync'> = {
     await setInstallationName(app.db, name);
     return status(app);
   },
-  'sync.export': async ({ peerId }, { app, version }) => {
+  'sync.export': async ({ peerId }, { app, version, jobs }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-export-'));
     try {
       const { id, name } = await getInstallation(app.db);
       // Name for people, installation id and second for uniqueness: two laptops with the same user name never collide.
       const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, '-');
       const fileName = `${name.replace(/[^\wæøåÆØÅ-]+/g, '-')}-${id.slice(-6)}-${stamp}.kredsbog`;
-      const result = await exportSync(app, { out: path.join(dir, fileName), peerId, appVersion: version });
+      const request = { out: path.join(dir, fileName), peerId, appVersion: version };
+      const result = jobs ? await jobs.run('sync.export', request) : await exportSync(app, request);
       return { fileName, base64: fs.readFileSync(result.file).toString('base64'), operations: result.operations };
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import type { ImportPreview } from '../../db/sync/sync.service';
+import type { ExportResult, ImportPreview } from '../../db/sync/sync.service';
 
 /**
  * Long work that must never block the window: each kind runs in a worker
@@ -8,6 +8,7 @@ import type { ImportPreview } from '../../db/sync/sync.service';
 export interface JobKinds {
   'sync.preview': { input: { file: string }; output: ImportPreview };
   'sync.import': { input: { file: string; confirmLargeDeletes: boolean }; output: ImportPreview };
+  'sync.export': { input: { out: string; peerId?: string; appVersion: string }; output: ExportResult };
 }
 export type JobKind = keyof JobKinds;
 

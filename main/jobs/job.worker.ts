@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../common/result';
 import { openDatabase } from '../../db/connection';
-import { importSync, previewImport } from '../../db/sync/sync.service';
+import { exportSync, importSync, previewImport } from '../../db/sync/sync.service';
 import type { JobKinds, JobMessage, JobRequest } from './job.types';
 
 /**
@@ -16,6 +16,7 @@ type Runner<K extends keyof JobKinds> = (app: Awaited<ReturnType<typeof openData
 const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
   'sync.preview': (app, input, onProgress) => previewImport(app, input.file, { onProgress }),
   'sync.import': (app, input, onProgress) => importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
+  'sync.export': (app, input) => exportSync(app, input),
 };
 
 async function run(): Promise<void> {
