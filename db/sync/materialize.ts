@@ -34,20 +34,28 @@ interface TableStatements {
   readonly select: BetterSqlite3.Statement;
 }
 
-const cache = new WeakMap<BetterSqlite3.Database, { winners: BetterSqlite3.Statement; tables: Map<string, TableStatements> }>();
+const cache = new WeakMap<BetterSqlite3.Database, { winners: BetterSqlite3.Statement; writes: Map<string, BetterSqlite3.Statement>; tables: Map<string, TableStatements> }>();
 
 function statementsFor(sqlite: BetterSqlite3.Database) {
   let entry = cache.get(sqlite);
   if (!entry) {
     entry = {
-      winners: sqlite.prepare(`SELECT o.field, o.value, o.hlc FROM sync_op o
-        WHERE o.tbl = ? AND o.row_id = ?
-          AND o.hlc = (SELECT max(hlc) FROM sync_op i WHERE i.tbl = o.tbl AND i.row_id = o.row_id AND i.field = o.field)`),
+      // SQLite takes bare columns from the row holding the max(): one index range scan per row, in field order.
+      winners: sqlite.prepare(`SELECT field, value, max(hlc) AS hlc FROM sync_op WHERE tbl = ? AND row_id = ? GROUP BY field`),
+      writes: new Map(),
       tables: new Map(),
     };
     cache.set(sqlite, entry);
   }
   return entry;
+}
+
+/** Prepared once per distinct statement text (a table and a set of columns): imports write hundreds of thousands of rows. */
+function writeStatement(sqlite: BetterSqlite3.Database, text: string): BetterSqlite3.Statement {
+  const writes = statementsFor(sqlite).writes;
+  let statement = writes.get(text);
+  if (!statement) writes.set(text, (statement = sqlite.prepare(text)));
+  return statement;
 }
 
 export function tableInfo(sqlite: BetterSqlite3.Database, table: SyncedTable): TableStatements {
@@ -109,12 +117,12 @@ export function materializeRow(sqlite: BetterSqlite3.Database, table: string, ro
     const missing = info.columns.filter((c) => c.notNull && !c.hasDefault && !bookkeeping.has(c.name) && !(c.name in state));
     if (missing.length > 0) return { kind: 'held' };
     const entries: [string, Value][] = [['id', rowId], ['created_at', now], ['updated_at', now], ...Object.entries(state)];
-    sqlite.prepare(`INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`).run(...entries.map(([, v]) => v));
+    writeStatement(sqlite, `INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`).run(...entries.map(([, v]) => v));
     return { kind: 'created', after: state };
   }
   const changed = Object.entries(state).filter(([field, value]) => existing[field] !== value);
   if (changed.length === 0) return { kind: 'unchanged' };
-  sqlite.prepare(`UPDATE "${table}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...changed.map(([, v]) => v), now, rowId);
+  writeStatement(sqlite, `UPDATE "${table}" SET ${changed.map(([c]) => `"${c}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`).run(...changed.map(([, v]) => v), now, rowId);
   const before: Record<string, Value> = {};
   for (const [field] of changed) before[field] = existing[field] ?? null;
   return { kind: 'changed', before, after: Object.fromEntries(changed) };
