@@ -8,6 +8,7 @@ import { m0006CalendarUidAndErasure } from './0006-calendar-uid-and-erasure';
 import { m0007SearchIndex } from './0007-search-index';
 import { m0008DashboardIndexes } from './0008-dashboard-indexes';
 import { m0009DanishSortIndexes } from './0009-danish-sort-indexes';
+import { m0010ForeignKeyIndexes } from './0010-foreign-key-indexes';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -25,6 +26,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0007-search-index': m0007SearchIndex,
   '0008-dashboard-indexes': m0008DashboardIndexes,
   '0009-danish-sort-indexes': m0009DanishSortIndexes,
+  '0010-foreign-key-indexes': m0010ForeignKeyIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);

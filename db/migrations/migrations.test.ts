@@ -112,3 +112,23 @@ describe('0007-search-index', () => {
     await app.close();
   });
 });
+
+describe('schema', () => {
+  it('indexes every foreign-key child column (deferred checks scan the child table otherwise)', async () => {
+    const { file, db } = await databaseAt(migrationNames.at(-1)!);
+    await db.destroy();
+    const app = await openDatabase(file);
+    const tables = app.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL%'`).pluck().all() as string[];
+    const unindexed: string[] = [];
+    for (const table of tables) {
+      const leading = new Set<string>();
+      for (const index of app.sqlite.prepare(`SELECT name FROM pragma_index_list(?)`).pluck().all(table) as string[]) {
+        const first = app.sqlite.prepare(`SELECT name FROM pragma_index_info(?) ORDER BY seqno LIMIT 1`).pluck().get(index) as string | null;
+        if (first) leading.add(first);
+      }
+      for (const fk of app.sqlite.prepare(`SELECT "from" FROM pragma_foreign_key_list(?)`).pluck().all(table) as string[]) if (!leading.has(fk)) unindexed.push(`${table}.${fk}`);
+    }
+    expect(unindexed).toEqual([]);
+    await app.close();
+  });
+});
