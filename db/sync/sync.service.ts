@@ -98,7 +98,8 @@ async function checkSender(app: AppDatabase, installationId: string): Promise<vo
 export async function previewImport(app: AppDatabase, file: string, options: { readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
   const { header, operations, warnings } = readSyncFile(file);
   await checkSender(app, header.installationId);
-  const report = await previewOperations(app.db, operations, app.sqlite, options.onProgress);
+  const fresh = newOperations(app, operations);
+  const report = withSkipped(await previewOperations(app.db, fresh, app.sqlite, options.onProgress), operations.length - fresh.length);
   return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
 }
 
@@ -111,11 +112,10 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   const { header, operations, warnings } = readSyncFile(file);
   await checkSender(app, header.installationId);
   // Nothing new: no backup needed, but the file still tells us what the sender has.
-  const present = app.sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?');
-  const hasNew = operations.some((op) => !present.get(op.hlc, op.tbl, op.row_id, op.field));
-  if (hasNew && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
+  const fresh = newOperations(app, operations);
+  if (fresh.length > 0 && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
   const report = await app.db.transaction().execute(async (trx) => {
-    const result = await applyOperations(trx, operations, app.sqlite, options.onProgress);
+    const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress), operations.length - fresh.length);
     const large = largeDeletes(result);
     // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
     if (large.length > 0 && !options.confirmLargeDeletes) {
@@ -131,6 +131,17 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   });
   await journal(app, header, file, report);
   return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
+}
+
+/** The operations of a file this installation does not have yet: one primary-key lookup each, so a re-import is quick. */
+function newOperations(app: AppDatabase, operations: readonly SyncOperation[]): SyncOperation[] {
+  const present = app.sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?').pluck();
+  return operations.filter((op) => !present.get(op.hlc, op.tbl, op.row_id, op.field));
+}
+
+/** The report over the whole file: operations already present were skipped before applying. */
+function withSkipped(report: ImportReport, skipped: number): ImportReport {
+  return { ...report, operations: report.operations + skipped, alreadyPresent: report.alreadyPresent + skipped };
 }
 
 async function journal(app: AppDatabase, header: SyncHeader, file: string, report: ImportReport): Promise<void> {
