@@ -75,7 +75,8 @@ export function ContactsPage() {
       <QueryState isLoading={contacts.isLoading} error={contacts.error} />
       {contacts.data && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table">
+        <table className="table table--fixed">
+          <colgroup><col style={{ width: '23%' }} /><col style={{ width: '31%' }} /><col style={{ width: '31%' }} /><col style={{ width: '15%' }} /></colgroup>
           <thead>
             <tr>
               <th>{t('contacts.columns.name')}</th>
@@ -95,7 +96,9 @@ export function ContactsPage() {
                   <Link href={`/kontakter/${c.id}`}>{c.name}</Link>
                 </td>
                 <td className="muted">{c.currentRoles.join(' · ')}</td>
-                <td>{c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`}>{c.primaryEmail}</a> : null}</td>
+                <td className="ellipsis" title={c.primaryEmail ?? undefined}>
+                  {c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`}>{c.primaryEmail}</a> : null}
+                </td>
                 <td className="nowrap">{c.primaryPhone}</td>
               </>
             )}

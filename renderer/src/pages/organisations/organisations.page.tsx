@@ -59,7 +59,8 @@ export function OrganisationsPage() {
       <QueryState isLoading={organisations.isLoading} error={organisations.error} />
       {organisations.data && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table">
+        <table className="table table--fixed">
+          <colgroup><col style={{ width: '40%' }} /><col style={{ width: '20%' }} /><col style={{ width: '40%' }} /></colgroup>
           <thead>
             <tr>
               <th>{t('common.name')}</th>
