@@ -76,7 +76,8 @@ async function start(): Promise<void> {
       host: 'electron',
       version: packageJson.version,
       pdf: electronPdfRenderer(),
-      jobs: createJobRunner({ workerFile: path.join(appRoot, 'dist', 'main', 'job.worker.cjs'), dbFile: file, nativeBinding }),
+      // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
+      jobs: createJobRunner({ workerFile: path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`), dbFile: file, nativeBinding }),
     },
     { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
