@@ -205,6 +205,10 @@ export const settingsSchema = z.object({
   language: z.enum(languages),
   /** Overblik lists kommuner in my kredse without a meeting for this many months. */
   quietMonths: z.number().int().min(1).max(36),
+  /** The consultant's e-mail: ORGANIZER of calendar invitations. Empty = unknown. */
+  email: z.string(),
+  /** Minutes before a meeting Outlook reminds; 0 = no reminder in exported invitations. */
+  reminderMinutes: z.number().int().min(0).max(10080),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 export const settingsUpdateInputSchema = z.object({
@@ -213,6 +217,8 @@ export const settingsUpdateInputSchema = z.object({
   myKredse: z.array(z.number().int().min(1).max(11)).max(11).optional(),
   language: z.enum(languages).optional(),
   quietMonths: z.number({ error: 'validation.months' }).int({ error: 'validation.months' }).min(1, { error: 'validation.months' }).max(36, { error: 'validation.months' }).optional(),
+  email: z.union([z.literal(''), z.string().trim().toLowerCase().email({ error: 'validation.email' }).max(254, { error: 'validation.tooLong' })]).optional(),
+  reminderMinutes: z.number({ error: 'validation.reminder' }).int({ error: 'validation.reminder' }).min(0, { error: 'validation.reminder' }).max(10080, { error: 'validation.reminder' }).optional(),
 });
 
 export const statsSchema = z.object({

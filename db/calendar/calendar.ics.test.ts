@@ -80,6 +80,17 @@ describe('one meeting as an Outlook invitation', () => {
     expect(alarm?.getFirstPropertyValue('trigger')?.toString()).toBe('-PT30M');
   });
 
+  it('takes the organizer e-mail and the reminder from Indstillinger when the export asks for none', async () => {
+    await updateSettings(t.db, { userName: 'Anne Kredskonsulent', email: 'anne@bl.dk', reminderMinutes: 60 });
+    const meeting = await createMeeting(t.db, draft());
+    const { event } = parse((await meetingIcs(t.db, meeting.id)).text);
+    expect(event.getFirstPropertyValue('organizer')).toBe('mailto:anne@bl.dk');
+    const alarm = event.getFirstSubcomponent('valarm')!;
+    expect(String(alarm.getFirstPropertyValue('trigger'))).toBe('-PT1H');
+    await updateSettings(t.db, { reminderMinutes: 0 });
+    expect(parse((await meetingIcs(t.db, meeting.id)).text).event.getFirstSubcomponent('valarm')).toBeNull();
+  });
+
   it('writes a meeting without an end as one hour, in winter time too', async () => {
     const meeting = await createMeeting(t.db, draft({ startsAt: danishInstant('2026-12-01', 9, 30), endsAt: null }));
     const { text } = await meetingIcs(t.db, meeting.id);

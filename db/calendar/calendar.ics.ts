@@ -258,7 +258,14 @@ export interface IcsText {
 
 async function organizerFor(db: Kysely<Database>, options: IcsExportOptions) {
   const settings = await getSettings(db);
-  return { name: settings.userName, email: options.organizerEmail ?? null };
+  return { name: settings.userName, email: options.organizerEmail ?? (settings.email || null) };
+}
+
+/** The reminder asked for, else the one chosen in Indstillinger (0 = none). */
+async function alarmFor(db: Kysely<Database>, options: IcsExportOptions): Promise<number | undefined> {
+  if (options.alarmMinutes !== undefined) return options.alarmMinutes;
+  const { reminderMinutes } = await getSettings(db);
+  return reminderMinutes > 0 ? reminderMinutes : undefined;
 }
 
 /** One live meeting as an invitation (REQUEST), or as a cancellation (CANCEL) when it is aflyst. */
@@ -269,7 +276,7 @@ export async function meetingIcs(db: Kysely<Database>, meetingId: string, option
   const text = buildIcs(events, {
     method: meeting.status === 'aflyst' ? 'CANCEL' : 'REQUEST',
     organizer: await organizerFor(db, options),
-    alarmMinutes: options.alarmMinutes,
+    alarmMinutes: await alarmFor(db, options),
     now: options.now,
   });
   return { fileName: calendarFileName(meeting.title, `-${danishDate(meeting.starts_at)}`), text };
@@ -284,7 +291,7 @@ export async function seriesIcs(db: Kysely<Database>, seriesId: string, options:
   const text = buildIcs(await loadEvents(db, ids), {
     method: 'PUBLISH',
     organizer: await organizerFor(db, options),
-    alarmMinutes: options.alarmMinutes,
+    alarmMinutes: await alarmFor(db, options),
     now: options.now,
   });
   return { fileName: calendarFileName(series.title), text };

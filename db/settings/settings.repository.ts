@@ -7,7 +7,7 @@ import type { Database } from '../schema';
  * and language). local_setting is not a synced table, so it is written
  * directly rather than through db/mutations.ts.
  */
-export const defaultSettings: Settings = { userName: '', initials: '', myKredse: [], language: 'da', quietMonths: 6 };
+export const defaultSettings: Settings = { userName: '', initials: '', myKredse: [], language: 'da', quietMonths: 6, email: '', reminderMinutes: 0 };
 
 export async function getSettings(db: Kysely<Database>): Promise<Settings> {
   const rows = await db.selectFrom('local_setting').selectAll().execute();

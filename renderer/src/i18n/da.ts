@@ -385,6 +385,11 @@ export const da = {
     },
   },
   settings: {
+    email: 'Din e-mail',
+    emailHint: 'Afsender på kalenderinvitationer til Outlook.',
+    reminder: 'Påmindelse i Outlook',
+    reminderHint: 'Lægges i de kalenderfiler, du eksporterer.',
+    reminders: { m0: 'Ingen', m15: '15 minutter før', m30: '30 minutter før', m60: '1 time før', m120: '2 timer før', m1440: '1 dag før' },
     title: 'Indstillinger',
     you: 'Dig',
     userName: 'Dit navn',
@@ -487,6 +492,7 @@ export const da = {
     } satisfies Record<AffiliationKind, string>,
   },
   validation: {
+    reminder: 'Vælg en påmindelse.',
     required: 'Skal udfyldes.',
     tooLong: 'Teksten er for lang.',
     email: 'Ikke en gyldig e-mailadresse.',

@@ -380,6 +380,11 @@ export const en: Messages = {
     },
   },
   settings: {
+    email: 'Your e-mail',
+    emailHint: 'Organiser of calendar invitations for Outlook.',
+    reminder: 'Reminder in Outlook',
+    reminderHint: 'Added to the calendar files you export.',
+    reminders: { m0: 'None', m15: '15 minutes before', m30: '30 minutes before', m60: '1 hour before', m120: '2 hours before', m1440: '1 day before' },
     title: 'Settings',
     you: 'You',
     userName: 'Your name',
@@ -482,6 +487,7 @@ export const en: Messages = {
     },
   },
   validation: {
+    reminder: 'Choose a reminder.',
     required: 'Required.',
     tooLong: 'The text is too long.',
     email: 'Not a valid e-mail address.',

@@ -64,6 +64,22 @@ export function SettingsPage() {
             ))}
           </div>
         </fieldset>
+        <div className="row">
+          <Field label={t('settings.email')} error={errors.email} hint={t('settings.emailHint')}>
+            {(props) => <input {...props} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} autoComplete="email" />}
+          </Field>
+          <Field label={t('settings.reminder')} error={errors.reminderMinutes} hint={t('settings.reminderHint')}>
+            {(props) => (
+              <select {...props} value={values.reminderMinutes} onChange={(e) => set('reminderMinutes', Number(e.target.value))}>
+                {[0, 15, 30, 60, 120, 1440].map((minutes) => (
+                  <option key={minutes} value={minutes}>
+                    {t(`settings.reminders.m${minutes}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
         <Field label={t('settings.quietMonths')} error={errors.quietMonths} hint={t('settings.quietMonthsHint')}>
           {(props) => <input {...props} className="input--short" type="number" min={1} max={36} value={values.quietMonths} onChange={(e) => set('quietMonths', Number(e.target.value))} />}
         </Field>
