@@ -13,12 +13,18 @@ export function latestElection(today: string): { date: string; termStart: string
 
 export const styringsdialogStates = ['afholdt', 'planlagt', 'mangler'] as const;
 
+/** Overblik lists this many follow-ups per list; the rest are counted and one click away. */
+export const dashboardListRows = 8;
+
 export const dashboardSchema = z.object({
   today: z.string(),
   thisWeek: z.array(meetingSummarySchema),
   nextWeek: z.array(meetingSummarySchema),
+  /** The first `dashboardListRows` (most overdue first) and how many there are in all. */
   overdue: z.array(followUpSchema),
+  overdueCount: z.number().int(),
   dueSoon: z.array(followUpSchema),
+  dueSoonCount: z.number().int(),
   quietMonths: z.number().int(),
   quietKommuner: z.array(z.object({ id: idSchema, navn: z.string(), lastMeetingAt: z.string().nullable() })),
   styringsdialog: z.object({

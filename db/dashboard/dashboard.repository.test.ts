@@ -45,6 +45,14 @@ describe('dashboard', () => {
     const d = await getDashboard(t.db, { myKredse: [], quietMonths: 6, now });
     expect(d.overdue.map((f) => f.title)).toEqual(['Forfalden']);
     expect(d.dueSoon.map((f) => f.title)).toEqual(['I dag', 'Om en uge']);
+    expect([d.overdueCount, d.dueSoonCount]).toEqual([1, 2]);
+  });
+
+  it('lists the most overdue follow-ups first, at most a screenful, and counts all of them', async () => {
+    for (let day = 1; day <= 12; day++) await followUp(`Forfalden ${day}`, `2026-10-${String(day).padStart(2, '0')}`);
+    const d = await getDashboard(t.db, { myKredse: [], quietMonths: 6, now });
+    expect(d.overdueCount).toBe(12);
+    expect(d.overdue.map((f) => f.title)).toEqual(Array.from({ length: 8 }, (_, i) => `Forfalden ${i + 1}`));
   });
 
   it('finds kommuner in my kredse without a meeting for N months', async () => {

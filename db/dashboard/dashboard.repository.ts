@@ -1,5 +1,5 @@
-import { sql, type Kysely } from 'kysely';
-import { latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
+import { dashboardListRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
 import { compareDanish } from '../../common/text-fold';
 import { addDanishDays, danishDate, danishInstant, danishWeekStart } from '../../common/time';
 import { selectAffiliations } from '../contacts/affiliations.query';
@@ -12,6 +12,15 @@ export interface DashboardOptions {
   readonly myKredse: readonly number[];
   readonly quietMonths: number;
   readonly now?: Date;
+}
+
+type FollowUpQuery = SelectQueryBuilder<Database, 'follow_up', object>;
+
+/** How many open follow-ups match, counted by SQL on the (status, due_date) index. */
+async function countOpenFollowUps(db: Kysely<Database>, where: (query: FollowUpQuery) => FollowUpQuery): Promise<number> {
+  const query = where(db.selectFrom('follow_up').where('deleted_at', 'is', null).where('status', 'in', [...openStatuses]));
+  const row = await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
 }
 
 /** The kommuner in scope: those in my kredse, or all when none are chosen. */
@@ -46,11 +55,14 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
   const nowIso = now.toISOString();
   const today = danishDate(now);
   const open = [...openStatuses];
-  const [thisWeek, nextWeek, overdue, dueSoon] = await Promise.all([
+  const soon = { from: today, to: addDanishDays(today, 7) };
+  const [thisWeek, nextWeek, overdue, dueSoon, overdueCount, dueSoonCount] = await Promise.all([
     listMeetings(db, { from: danishWeekStart(now), to: danishWeekStart(now, 1) }),
     listMeetings(db, { from: danishWeekStart(now, 1), to: danishWeekStart(now, 2) }),
-    listFollowUps(db, { statuses: open, due: 'overdue' }, today),
-    listFollowUps(db, { statuses: open, dueBetween: { from: today, to: addDanishDays(today, 7) } }, today),
+    listFollowUps(db, { statuses: open, due: 'overdue', limit: dashboardListRows }, today),
+    listFollowUps(db, { statuses: open, dueBetween: soon, limit: dashboardListRows }, today),
+    countOpenFollowUps(db, (q) => q.where('due_date', '<', today)),
+    countOpenFollowUps(db, (q) => q.where('due_date', '>=', soon.from).where('due_date', '<=', soon.to)),
   ]);
 
   const scope = await kommunerInScope(db, options.myKredse);
@@ -82,7 +94,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
       )
     : [];
 
-  return { today, thisWeek, nextWeek, overdue, dueSoon, quietMonths: options.quietMonths, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
+  return { today, thisWeek, nextWeek, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
 }
 
 /**

@@ -9,9 +9,6 @@ import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { MeetingList } from '../meetings/meetings.page';
 
-/** How many follow-ups a dashboard list shows before "Se alle". */
-const dashboardRows = 8;
-
 /** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
 export function OverviewPage() {
   const { t } = useTranslation();
@@ -35,15 +32,15 @@ export function OverviewPage() {
               <span className="figure__value">{d.thisWeek.length}</span>
               <span className="figure__label">{t('overview.thisWeek')}</span>
             </a>
-            <Link href="/opfoelgning" className={d.overdue.length > 0 ? 'figure figure--alert' : 'figure'}>
+            <Link href="/opfoelgning" className={d.overdueCount > 0 ? 'figure figure--alert' : 'figure'}>
               <span className="figure__value" data-testid="overdue-count">
-                {d.overdue.length}
+                {d.overdueCount}
               </span>
               <span className="figure__label">{t('overview.overdueFollowUps')}</span>
             </Link>
             <Link href="/opfoelgning" className="figure">
               <span className="figure__value" data-testid="due-soon-count">
-                {d.dueSoon.length}
+                {d.dueSoonCount}
               </span>
               <span className="figure__label">{t('overview.dueSoon')}</span>
             </Link>
@@ -61,17 +58,17 @@ export function OverviewPage() {
             </div>
             <div className="card">
               <h2>{t('overview.overdueFollowUps')}</h2>
-              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue.slice(0, dashboardRows)} />}
-              {d.overdue.length > dashboardRows ? (
+              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
+              {d.overdueCount > d.overdue.length ? (
                 <Link href="/opfoelgning" className="see-all">
-                  {t('overview.seeAll', { count: d.overdue.length })}
+                  {t('overview.seeAll', { count: d.overdueCount })}
                 </Link>
               ) : null}
               <h2>{t('overview.dueSoon')}</h2>
-              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon.slice(0, dashboardRows)} />}
-              {d.dueSoon.length > dashboardRows ? (
+              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon} />}
+              {d.dueSoonCount > d.dueSoon.length ? (
                 <Link href="/opfoelgning" className="see-all">
-                  {t('overview.seeAll', { count: d.dueSoon.length })}
+                  {t('overview.seeAll', { count: d.dueSoonCount })}
                 </Link>
               ) : null}
             </div>
