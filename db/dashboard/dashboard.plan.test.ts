@@ -59,4 +59,16 @@ describe('query plans on hot paths', () => {
     expect(captured.length).toBeGreaterThan(4);
     expect(fullScans()).toEqual([]);
   });
+
+  it('the overdue and due-soon lists stop after a screenful: open follow-ups come from the partial due-date index, unsorted', async () => {
+    captured.length = 0;
+    await getDashboard(db, { myKredse: [3], quietMonths: 6, now: new Date('2026-11-23T10:00:00Z') });
+    const lists = captured.filter((q) => /^select "follow_up"\."id"/.test(q.sql) && / limit \?$/.test(q.sql));
+    expect(lists).toHaveLength(2);
+    for (const query of lists) {
+      const plan = (t.sqlite.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...(query.parameters as unknown[])) as { detail: string }[]).map((r) => r.detail);
+      expect(plan[0]).toContain('follow_up_open_due');
+      expect(plan.join('\n')).not.toContain('TEMP B-TREE');
+    }
+  });
 });

@@ -8,6 +8,19 @@ import type { Database } from '../schema';
 
 export const openStatuses: readonly FollowUpStatus[] = ['aaben', 'i_gang'];
 
+/**
+ * `status IN ('aaben', 'i_gang')` written literally, not as bound
+ * parameters: SQLite uses the partial indexes of migration 0011 only when a
+ * query repeats the index's WHERE terms word for word. The statuses are our
+ * constants, never user input. If you change openStatuses, also change
+ * migration 0011's indexes (in a new migration).
+ */
+export function openFollowUpCondition(table = 'follow_up') {
+  return sql<boolean>`${sql.ref(`${table}.deleted_at`)} IS NULL AND ${sql.ref(`${table}.status`)} IN (${sql.join(openStatuses.map((s) => sql.lit(s)))})`;
+}
+
+const isOpenSet = (statuses: readonly FollowUpStatus[]) => statuses.length === openStatuses.length && openStatuses.every((s) => statuses.includes(s));
+
 export interface FollowUpFilter {
   readonly ownerContactId?: string;
   readonly mine?: boolean;
@@ -86,7 +99,8 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
     const kreds = filter.kredsNumber;
     query = query.where('follow_up.kommune_id', 'in', (eb) => eb.selectFrom('kommune as k').innerJoin('kreds', 'kreds.id', 'k.kreds_id').select('k.id').where('kreds.number', '=', kreds));
   }
-  if (filter.statuses && filter.statuses.length > 0) query = query.where('follow_up.status', 'in', [...filter.statuses]);
+  if (filter.statuses && isOpenSet(filter.statuses)) query = query.where(openFollowUpCondition());
+  else if (filter.statuses && filter.statuses.length > 0) query = query.where('follow_up.status', 'in', [...filter.statuses]);
   if (filter.due) {
     const sunday = addDanishDays(danishDate(danishWeekStart(`${today}T12:00:00Z`)), 6);
     if (filter.due === 'overdue') query = query.where('follow_up.due_date', '<', today);
@@ -96,7 +110,10 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
   }
   if (filter.dueBetween) query = query.where('follow_up.due_date', '>=', filter.dueBetween.from).where('follow_up.due_date', '<=', filter.dueBetween.to);
   const sort = filter.sort ?? 'due';
-  if (sort === 'due') query = query.orderBy(sql`follow_up.due_date IS NULL`).orderBy('follow_up.due_date').orderBy('follow_up.title');
+  // A filter on the due date already excludes undated rows; leaving out `due_date IS NULL` then lets the
+  // (due_date, title) index deliver rows in order, so a LIMIT stops after a screenful.
+  const datedOnly = (filter.due !== undefined && filter.due !== 'none') || filter.dueBetween !== undefined;
+  if (sort === 'due') query = (datedOnly ? query : query.orderBy(sql`follow_up.due_date IS NULL`)).orderBy('follow_up.due_date').orderBy('follow_up.title');
   if (sort === 'title') query = query.orderBy('follow_up.title');
   if (sort === 'kommune') query = query.orderBy('kommune.navn').orderBy('follow_up.due_date');
   if (sort === 'status') query = query.orderBy('follow_up.status').orderBy('follow_up.due_date');

@@ -9,6 +9,7 @@ import { m0007SearchIndex } from './0007-search-index';
 import { m0008DashboardIndexes } from './0008-dashboard-indexes';
 import { m0009DanishSortIndexes } from './0009-danish-sort-indexes';
 import { m0010ForeignKeyIndexes } from './0010-foreign-key-indexes';
+import { m0011OpenFollowUpIndexes } from './0011-open-follow-up-indexes';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -27,6 +28,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0008-dashboard-indexes': m0008DashboardIndexes,
   '0009-danish-sort-indexes': m0009DanishSortIndexes,
   '0010-foreign-key-indexes': m0010ForeignKeyIndexes,
+  '0011-open-follow-up-indexes': m0011OpenFollowUpIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);
