@@ -49,6 +49,21 @@ describe('search', () => {
     expect(titles(await search(t.db, 'lejerbo'), 'organisation')).toEqual(['Lejerbo', 'Fællesbo']);
   });
 
+  it('ranks a very common word by title first, then newest, instead of scoring every match', async () => {
+    // 2,100 organisations mention "almen" in their notes: more than bm25 ranks in time (RANKED_MATCHES).
+    const now = '2026-01-01T00:00:00.000Z';
+    const insert = t.sqlite.prepare(`INSERT INTO organisation (id, created_at, updated_at, name, kind, notes) VALUES (?, ?, ?, ?, 'boligorganisation', ?)`);
+    t.sqlite.transaction(() => {
+      for (let i = 0; i < 2100; i++) insert.run(`01890000-0000-7000-8000-${String(i).padStart(12, '0')}`, now, now, `Afdeling ${i}`, 'En almen boligafdeling');
+    })();
+    await org('Almenbo Syd');
+    await org('Afdeling nyeste', 'Almene boliger');
+    const result = await search(t.db, 'almen');
+    // The one title match comes first though it is older than the last body match; then the newest body matches.
+    expect(titles(result, 'organisation').slice(0, 3)).toEqual(['Almenbo Syd', 'Afdeling nyeste', 'Afdeling 2099']);
+    expect(result.total).toBe(400);
+  });
+
   it('finds words in minutes and decisions, with a marked snippet and the meeting as context', async () => {
     await createMeeting(t.db, {
       seriesId: null,
