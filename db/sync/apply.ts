@@ -61,11 +61,11 @@ export type ProgressReporter = (done: number, total: number) => void;
 
 export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database, onProgress?: ProgressReporter): Promise<ImportReport> {
   // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
-  const exists = sqlite.prepare('SELECT 1 FROM sync_op WHERE hlc = ? AND tbl = ? AND row_id = ? AND field = ?').pluck();
-  const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? ORDER BY hlc DESC LIMIT 1');
+  // The operation is stored first (OR IGNORE: already present → nothing changes), so the current winner is looked up without it.
+  const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? AND hlc != ? ORDER BY hlc DESC LIMIT 1');
   const insertConflict = sqlite.prepare('INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)');
   const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');
-  const insertOp = sqlite.prepare('INSERT INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const insertOp = sqlite.prepare('INSERT OR IGNORE INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const deletedRow = new Map<string, BetterSqlite3.Statement>();
   const redacted = incomingRedaction(sqlite);
   const now = new Date().toISOString();
@@ -74,6 +74,8 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   let conflicts = 0;
   let editsToDeleted = 0;
   const touched = new Map<string, { table: string; rowId: string }>();
+  // Whether a touched row was deleted before the import: looked up once per row, not once per operation.
+  const deletedBefore = new Map<string, boolean>();
   let maxClock = '';
 
   const total = operations.length * 2;
@@ -84,14 +86,14 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   };
   for (const op of operations) {
     tick();
-    if (exists.get(op.hlc, op.tbl, op.row_id, op.field)) {
+    // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
+    const value = redacted(op);
+    if (insertOp.run(op.hlc, op.tbl, op.row_id, op.field, value, op.prev, op.origin).changes === 0) {
       alreadyPresent++;
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
-    // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
-    const value = redacted(op);
-    const current = winner.get(op.tbl, op.row_id, op.field) as { hlc: string; value: string | null; prev: string | null; origin: string } | undefined;
+    const current = winner.get(op.tbl, op.row_id, op.field, op.hlc) as { hlc: string; value: string | null; prev: string | null; origin: string } | undefined;
     if (current && current.origin !== op.origin && current.value !== value && op.prev !== current.hlc && current.prev !== op.hlc) {
       const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
       insertConflict.run(op.tbl, op.row_id, op.field, won, lost);
@@ -99,21 +101,26 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     }
     // An operation made on top of a conflict's winner resolves that conflict everywhere.
     if (op.prev) resolveConflicts.run(op.hlc, op.tbl, op.row_id, op.field, op.prev);
-    insertOp.run(op.hlc, op.tbl, op.row_id, op.field, value, op.prev, op.origin);
     if (!isSyncedTable(op.tbl)) {
       held++;
       continue;
     }
     if (!tableInfo(sqlite, op.tbl).known.has(op.field)) held++;
+    const key = `${op.tbl}\u0000${op.row_id}`;
     if (op.field !== 'deleted_at') {
-      let statement = deletedRow.get(op.tbl);
-      if (!statement) {
-        statement = sqlite.prepare(`SELECT deleted_at FROM "${op.tbl}" WHERE id = ?`).pluck();
-        deletedRow.set(op.tbl, statement);
+      let deleted = deletedBefore.get(key);
+      if (deleted === undefined) {
+        let statement = deletedRow.get(op.tbl);
+        if (!statement) {
+          statement = sqlite.prepare(`SELECT deleted_at FROM "${op.tbl}" WHERE id = ?`).pluck();
+          deletedRow.set(op.tbl, statement);
+        }
+        deleted = Boolean(statement.get(op.row_id));
+        deletedBefore.set(key, deleted);
       }
-      if (statement.get(op.row_id)) editsToDeleted++;
+      if (deleted) editsToDeleted++;
     }
-    touched.set(`${op.tbl}\u0000${op.row_id}`, { table: op.tbl, rowId: op.row_id });
+    touched.set(key, { table: op.tbl, rowId: op.row_id });
   }
 
   // Late edits to merged-away rows land on their survivors (merge-forward.ts).

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { decodeHlc } from '../../common/hlc';
 import { SYNC_READER_VERSION, syncHeaderSchema, syncOpLineSchema, syncTrailerSchema, type SyncHeader } from '../../common/sync-file.schema';
 import { AppError } from '../../common/result';
+import { fsyncDirectory } from '../files/atomic-write';
 import type { SyncOperation } from './apply';
 
 /** Limits that protect the app from hostile or broken files. */
@@ -20,8 +21,23 @@ export const syncFileLimits = {
 
 export interface ReadSyncFile {
   readonly header: SyncHeader;
+  /** Empty when `alreadyImported` said so: the operations were not parsed. */
   readonly operations: SyncOperation[];
   readonly warnings: string[];
+  /** The trailer's SHA-256 of the file's content, verified: identifies these exact bytes. */
+  readonly sha256: string;
+  readonly alreadyImported: boolean;
+}
+
+export interface ReadSyncFileOptions {
+  readonly now?: number;
+  /**
+   * Asked once the checksum is verified: true when this exact file (by its
+   * SHA-256) was imported before. Then the operations are not parsed (most of
+   * the reading time): operations are never removed from the log, so every
+   * one of them is already here.
+   */
+  readonly alreadyImported?: (sha256: string) => boolean;
 }
 
 const reject = (reason: string): never => {
@@ -75,6 +91,8 @@ export function writeSyncFile(destination: string, header: SyncHeader, operation
   }
   fs.closeSync(fd);
   fs.renameSync(temporary, destination);
+  // The rename itself must survive a power cut too.
+  fsyncDirectory(directory);
 }
 
 function checkKeysAndDepth(value: unknown, depth: number): void {
@@ -112,7 +130,8 @@ function parseLine(bytes: Buffer, decoder: TextDecoder): unknown {
  * schema, count and checksum, format version and clocks from the future.
  * Throws a VALIDATION AppError with one Danish sentence naming the reason.
  */
-export function readSyncFile(file: string, now = Date.now()): ReadSyncFile {
+export function readSyncFile(file: string, options: ReadSyncFileOptions = {}): ReadSyncFile {
+  const now = options.now ?? Date.now();
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -157,6 +176,8 @@ export function readSyncFile(file: string, now = Date.now()): ReadSyncFile {
   if (hash.digest('hex') !== trailer.data!.sha256) reject('kontrolsummen passer ikke (filen er ændret eller beskadiget).');
   const opLines = lines.slice(1, -1);
   if (trailer.data!.count !== opLines.length || header.counts.operations !== opLines.length) reject('antallet af ændringer passer ikke.');
+  const sha256 = trailer.data!.sha256;
+  if (options.alreadyImported?.(sha256)) return { header, operations: [], warnings: [], sha256, alreadyImported: true };
 
   const warnings: string[] = [];
   let latest = 0;
@@ -167,11 +188,12 @@ export function readSyncFile(file: string, now = Date.now()): ReadSyncFile {
     if (!parsed.success) return reject('den indeholder en ugyldig ændring.');
     const op = parsed.data;
     if (op.h < previous) reject('ændringerne står ikke i tidsrækkefølge.');
+    // Several operations share a clock (one edit, several fields): decode each clock once.
+    if (op.h !== previous) latest = Math.max(latest, decodeHlc(op.h).wall);
     previous = op.h;
-    latest = Math.max(latest, decodeHlc(op.h).wall);
     operations.push({ hlc: op.h, tbl: op.t, row_id: op.r, field: op.f, value: op.v, prev: op.p, origin: op.o });
   }
   if (latest > now + syncFileLimits.maxFutureMs) reject('den indeholder ændringer dateret mere end et døgn ude i fremtiden (afsenderens ur går forkert).');
   if (latest > now + syncFileLimits.warnFutureMs) warnings.push(`Afsenderens ur går ca. ${Math.round((latest - now) / 60_000)} minutter foran.`);
-  return { header, operations, warnings };
+  return { header, operations, warnings, sha256, alreadyImported: false };
 }

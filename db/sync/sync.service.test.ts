@@ -50,6 +50,24 @@ describe('sync by file', () => {
     expect(digest(b)).toBe(after);
   });
 
+  it('recognises a file imported before by its checksum, and still finds new operations in a fresh export of the same data', async () => {
+    const org = await createOrganisation(a.app.db, { name: 'Ærøskøbing Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [] });
+    const file = await exportFrom(a);
+    await importInto(b, file);
+    const again = await importInto(b, file);
+    expect(again.report).toMatchObject({ nothingToDo: true, applied: 0 });
+    expect(again.report.alreadyPresent).toBe(again.report.operations);
+    expect(again.report.operations).toBeGreaterThan(0);
+    // A new file with the same operations plus one edit: only the edit is applied.
+    await updateOrganisation(a.app.db, { id: org.id, name: 'Ærø Boligselskab' });
+    const second = await exportFrom(a);
+    const result = await importInto(b, second);
+    expect(result.report.applied).toBeGreaterThan(0);
+    expect(result.report.alreadyPresent).toBe(again.report.operations);
+    expect((await getOrganisation(b.app.db, org.id)).name).toBe('Ærø Boligselskab');
+    expect(digest(b)).toBe(digest(a));
+  });
+
   it('keeps the later of two concurrent edits and the other as a conflict, then resolves it everywhere', async () => {
     const org = await createOrganisation(a.app.db, { name: 'Start', kind: 'andet', notes: '', kommuneIds: [] });
     await exchange(a, b);
