@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { IcsPreview } from '../common/calendar/calendar.domain';
 import { meetingIcs, seriesIcs } from '../db/calendar/calendar.ics';
 import { importIcs, previewIcsImport } from '../db/calendar/calendar.import';
+import { writeFileAtomic } from '../db/files/atomic-write';
 import { UserError, type CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text, each "  name ARGS" and a description indented to column 25, ending in a newline. */
@@ -42,7 +43,7 @@ export const calendarCommands: CommandTable = {
     if (typeof values.out !== 'string' || values.out === '') throw new UserError('Angiv filen: --out FIL');
     const file = meeting ? await meetingIcs(app.db, meeting) : await seriesIcs(app.db, series as string);
     const destination = path.resolve(values.out);
-    fs.writeFileSync(destination, file.text, 'utf8');
+    writeFileAtomic(destination, file.text);
     out.write(json ? `${JSON.stringify({ file: destination, events: file.text.split('BEGIN:VEVENT').length - 1 })}\n` : `Kalenderfil gemt: ${destination}\n`);
     return 0;
   },

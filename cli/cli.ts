@@ -18,6 +18,7 @@ import { calendarCommands, calendarUsage } from './calendar.commands';
 import { contactFilesCommands, contactFilesUsage } from './contact-files.commands';
 import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
+import { backupsCommands, backupsUsage } from './backups.commands';
 
 export { UserError };
 
@@ -48,7 +49,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}
+${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -69,6 +70,7 @@ const commands: CommandTable = {
   ...calendarCommands,
   ...contactFilesCommands,
   ...gdprCommands,
+  ...backupsCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');

@@ -4,6 +4,7 @@ import { columnMappingSchema, type ImportPreview, type SpreadsheetSubject } from
 import { importContactFile, previewContactFile } from '../db/contact-files/contacts.import';
 import { exportSpreadsheet } from '../db/contact-files/spreadsheets.export';
 import { exportVcards } from '../db/contact-files/vcard';
+import { writeFileAtomic } from '../db/files/atomic-write';
 import { UserError, type CommandContext, type CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text, each "  name ARGS" and a description indented to column 25, ending in a newline. */
@@ -24,7 +25,7 @@ function outOption(values: CommandContext['values']): string {
 
 function write(file: string, bytes: Uint8Array): void {
   try {
-    fs.writeFileSync(file, bytes);
+    writeFileAtomic(file, bytes);
   } catch (error) {
     throw new UserError(`Kunne ikke skrive ${file}: ${error instanceof Error ? error.message : String(error)}`);
   }

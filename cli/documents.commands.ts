@@ -1,8 +1,8 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { referatCollectionFilterSchema, referatFormats, type ReferatFormat } from '../common/documents/referat.model';
 import { idSchema, isoDateSchema } from '../common/domain';
 import { exportReferat, exportReferatCollection } from '../db/documents/referat.export';
+import { writeFileAtomic } from '../db/files/atomic-write';
 import { chromiumPdfRenderer } from '../main/pdf/pdf-renderer';
 import { UserError, type CommandContext, type CommandTable } from './command.types';
 
@@ -38,7 +38,7 @@ export const documentsCommands: CommandTable = {
     const format = formatOption(values);
     const target = outOption(values);
     const file = await exportReferat(app.db, meetingId, format, {}, chromiumPdfRenderer());
-    await fs.writeFile(target, file.bytes);
+    writeFileAtomic(target, file.bytes);
     out.write(json ? `${JSON.stringify({ file: target, fileName: file.fileName, bytes: file.bytes.byteLength })}\n` : `Referat gemt: ${target}\n`);
     return 0;
   },
@@ -61,7 +61,7 @@ export const documentsCommands: CommandTable = {
     const format = formatOption(values);
     const target = outOption(values);
     const file = await exportReferatCollection(app.db, parsed.data, format, {}, chromiumPdfRenderer());
-    await fs.writeFile(target, file.bytes);
+    writeFileAtomic(target, file.bytes);
     out.write(json ? `${JSON.stringify({ file: target, fileName: file.fileName, meetings: file.meetings, bytes: file.bytes.byteLength })}\n` : `${file.meetings} referater samlet i ${target}\n`);
     return 0;
   },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErasureSummary } from '../common/gdpr/gdpr.domain';
+import { writeFileAtomic } from '../db/files/atomic-write';
 import { eraseContact, personDataZip } from '../db/gdpr/gdpr.repository';
 import { UserError, type CommandContext, type CommandTable } from './command.types';
 
@@ -37,7 +38,7 @@ export const gdprCommands: CommandTable = {
     const destination = path.resolve(values.out);
     if (fs.existsSync(destination)) throw new UserError(`Filen findes allerede: ${destination}. Vælg et andet navn.`);
     const zip = await personDataZip(app.db, contactId);
-    fs.writeFileSync(destination, zip);
+    writeFileAtomic(destination, zip);
     out.write(json ? `${JSON.stringify({ file: destination, bytes: zip.length })}\n` : `Indsigt gemt: ${destination}\n`);
     return 0;
   },

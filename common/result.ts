@@ -13,6 +13,8 @@ export const errorCodes = [
   'DB_READ_ONLY',
   'DISK_FULL',
   'DB_BUSY',
+  'DB_CORRUPT',
+  'DB_IO_ERROR',
   'CANCELLED',
   'INTERNAL',
 ] as const;

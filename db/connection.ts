@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, Migrator, SqliteDialect, type MigrationProvider } from 'kysely';
+import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import { AppError } from '../common/result';
 import { danishSortKey, foldDanish } from '../common/text-fold';
 import { migrationNames, migrations, schemaVersion } from './migrations';
+import { SafeRollbackSqliteDialect } from './safety/safe-rollback-dialect';
 import type { Database } from './schema';
 
 export interface OpenDatabaseOptions {
@@ -19,6 +20,8 @@ export interface AppDatabase {
   readonly sqlite: BetterSqlite3.Database;
   readonly db: Kysely<Database>;
   readonly schemaVersion: number;
+  /** The native binding it was opened with, so a second connection (backup, restore) loads the same one. */
+  readonly nativeBinding?: string;
   close(): Promise<void>;
 }
 
@@ -35,11 +38,16 @@ const MIGRATION_TABLE = 'kysely_migration';
  */
 export async function openDatabase(file: string, options: OpenDatabaseOptions = {}): Promise<AppDatabase> {
   const sqlite = openSqlite(file, options);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SafeRollbackSqliteDialect(sqlite) });
+  // Kysely's destroy() closes the file only if it ever ran a query: close it ourselves, or Windows keeps it locked.
+  const close = async () => {
+    await db.destroy();
+    if (sqlite.open) sqlite.close();
+  };
   try {
     await migrate(db, sqlite, file, options);
   } catch (error) {
-    await db.destroy();
+    await close();
     throw error;
   }
   return {
@@ -47,8 +55,17 @@ export async function openDatabase(file: string, options: OpenDatabaseOptions = 
     sqlite,
     db,
     schemaVersion,
-    close: () => db.destroy(),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    close,
   };
+}
+
+/**
+ * Brings an open database up to this version (after a backup was restored
+ * into it, which may be older); refuses one from a newer version.
+ */
+export async function migrateDatabase(app: AppDatabase, options: Pick<OpenDatabaseOptions, 'backupDir'> = {}): Promise<void> {
+  await migrate(app.db, app.sqlite, app.file, options);
 }
 
 /** The raw connection with pragmas and the SQL functions the queries use. */
@@ -69,14 +86,19 @@ export function openSqlite(file: string, options: Pick<OpenDatabaseOptions, 'nat
     sqlite.pragma('temp_store = MEMORY');
     // Overwritten values (an erased person's, GDPR) are zeroed in the file, not left in free pages.
     sqlite.pragma('secure_delete = ON');
-    sqlite.function('dk_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldDanish(text) : null));
-    // Deterministic, so SQLite may index it (migration 0009): Danish order in SQL.
-    sqlite.function('dk_sort', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? danishSortKey(text) : null));
+    registerSqlFunctions(sqlite);
   } catch (error) {
     sqlite.close();
     throw error;
   }
   return sqlite;
+}
+
+/** The SQL functions queries and indexes use; any connection that reads or checks indexes needs them. */
+export function registerSqlFunctions(sqlite: BetterSqlite3.Database): void {
+  sqlite.function('dk_fold', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? foldDanish(text) : null));
+  // Deterministic, so SQLite may index it (migration 0009): Danish order in SQL.
+  sqlite.function('dk_sort', { deterministic: true }, (text: unknown) => (typeof text === 'string' ? danishSortKey(text) : null));
 }
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

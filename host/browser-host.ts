@@ -3,14 +3,16 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
+import { openDatabaseSafely } from '../db/backups/safe-open';
+import type { AppDatabase } from '../db/connection';
 import { handlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc/dispatch';
 import { createJobRunner } from '../main/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
 import { startFolderSync } from '../main/sync-folder.scheduler';
 import packageJson from '../package.json';
-import { defaultDatabasePath } from './user-data';
+import { defaultDataDir } from './user-data';
 
 /**
  * Development/test host: serves the built renderer and the same handler table
@@ -33,21 +35,46 @@ export const tokenHeader = 'x-kredsbog-token';
 const maxBodyBytes = 720 * 1024 * 1024;
 
 export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
-  const app = await openDatabase(options.dbPath);
+  // The same safe start as the app: quick_check, recovery from the newest good backup, the day's backup.
+  let app = (await openDatabaseSafely(options.dbPath)).app;
   const token = randomBytes(24).toString('hex');
+  const workerFile = fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
+  // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
+  const jobRunner = (database: AppDatabase) => (database.file === ':memory:' ? undefined : createJobRunner({ workerFile, dbFile: database.file }));
+  const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
+  let jobs = jobRunner(app);
+  let folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
   const dispatch = createDispatcher(
     handlers,
     {
-      app,
+      // Getters: a restored or moved database replaces the connection, the job runner and the folder sync (reopen below).
+      get app() {
+        return app;
+      },
+      get jobs() {
+        return jobs;
+      },
       host: 'browser',
       version: packageJson.version,
-      // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
-      jobs: app.file === ':memory:' ? undefined : createJobRunner({ workerFile: fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url)), dbFile: app.file }),
+      reopen: async (file: string) => {
+        await folderSync.stop();
+        const previous = app.file;
+        await app.close();
+        try {
+          app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false })).app;
+        } catch (error) {
+          app = (await openDatabaseSafely(previous, { dailyBackup: false })).app;
+          throw error;
+        } finally {
+          jobs = jobRunner(app);
+          folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
+        }
+        rememberDatabaseFile(path.dirname(path.resolve(options.dbPath)), file);
+      },
     },
     { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
   );
   let port = 0;
-  const folderSync = startFolderSync(app, packageJson.version, (error) => console.error('[sync-mappe]', error));
 
   const server = http.createServer((request, response) => {
     void handle(request, response).catch((error: unknown) => {
@@ -108,7 +135,9 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
     url: `http://127.0.0.1:${port}/?token=${token}`,
     token,
     port,
-    app,
+    get app() {
+      return app;
+    },
     close: async () => {
       await folderSync.stop();
       server.closeAllConnections();
@@ -152,7 +181,7 @@ async function main(): Promise<void> {
   });
   const here = path.dirname(fileURLToPath(import.meta.url));
   const host = await startBrowserHost({
-    dbPath: values.db ?? defaultDatabasePath(),
+    dbPath: values.db ?? databaseFileFor(defaultDataDir()).file,
     port: Number(values.port),
     rendererRoot: values.renderer ?? path.join(here, '..', 'dist', 'renderer'),
   });

@@ -8,6 +8,13 @@ export interface HandlerContext {
   readonly pdf?: import('../pdf/pdf-renderer').PdfRenderer;
   /** Runs long jobs off the main thread; absent (tests, in-memory databases) they run inline. */
   readonly jobs?: import('../jobs/job-runner').JobRunner;
+  /**
+   * Closes the database and opens `file` in its place (after a restore: the
+   * same file, freshly opened; after "Flyt databasen": the new place, which
+   * the host also remembers for the next start). The host swaps `app`, so
+   * read `context.app` again afterwards. Absent in tests and the CLI.
+   */
+  readonly reopen?: (file: string) => Promise<void>;
 }
 
 /** A handler receives the parsed input and throws AppError for expected failures. */

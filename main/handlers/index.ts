@@ -1,6 +1,7 @@
 import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
+import { backupsHandlers } from './backups.handlers';
 import { calendarHandlers } from './calendar.handlers';
 import { contactFilesHandlers } from './contact-files.handlers';
 import { documentsHandlers } from './documents.handlers';
@@ -37,4 +38,5 @@ export const handlers: HandlerTable = {
   ...calendarHandlers,
   ...contactFilesHandlers,
   ...gdprHandlers,
+  ...backupsHandlers,
 };

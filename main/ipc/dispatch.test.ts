@@ -70,6 +70,18 @@ describe('dispatch', () => {
     expect(toErrorData(Object.assign(new Error('x'), { code: 'SQLITE_FULL' })).code).toBe('DISK_FULL');
   });
 
+  it('maps file-system errors around the database, corruption and I/O errors to their own codes, in Danish', () => {
+    const mapped = (code: string) => toErrorData(Object.assign(new Error('x'), { code }));
+    expect(mapped('ENOSPC').code).toBe('DISK_FULL');
+    expect(mapped('EROFS').code).toBe('DB_READ_ONLY');
+    for (const code of ['SQLITE_CORRUPT', 'SQLITE_CORRUPT_INDEX', 'SQLITE_NOTADB']) {
+      expect(mapped(code)).toEqual({ code: 'DB_CORRUPT', message: 'Databasefilen er beskadiget og kan ikke læses. Intet er ændret — luk Kredsbog og gendan en sikkerhedskopi.' });
+    }
+    for (const code of ['SQLITE_IOERR', 'SQLITE_IOERR_WRITE', 'SQLITE_IOERR_FSYNC', 'EIO']) expect(mapped(code).code).toBe('DB_IO_ERROR');
+    expect(mapped('SQLITE_IOERR').message).toMatch(/^Disken kunne ikke læses eller skrives/);
+    expect(mapped('SQLITE_MISMATCH').code).toBe('INTERNAL');
+  });
+
   it('survives garbage on every channel and answers each with a Result', async () => {
     const before = databaseDigest(t.sqlite);
     for (const channel of channels) {

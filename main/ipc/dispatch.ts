@@ -50,8 +50,16 @@ export function validationError(error: z.ZodError): AppErrorData {
 export function toErrorData(error: unknown): AppErrorData {
   if (error instanceof AppError) return error.toData();
   const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  if (code.startsWith('SQLITE_READONLY')) return { code: 'DB_READ_ONLY', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet er gemt.' };
-  if (code === 'SQLITE_FULL') return { code: 'DISK_FULL', message: 'Disken er fuld. Intet er gemt — frigør plads og prøv igen.' };
+  // SQLite's codes, and Node's for the files around the database (backups, temporary import files).
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS') return { code: 'DB_READ_ONLY', message: 'Databasen kan ikke skrives (skrivebeskyttet). Intet er gemt.' };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') return { code: 'DISK_FULL', message: 'Disken er fuld. Intet er gemt — frigør plads og prøv igen.' };
+  if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB') {
+    return { code: 'DB_CORRUPT', message: 'Databasefilen er beskadiget og kan ikke læses. Intet er ændret — luk Kredsbog og gendan en sikkerhedskopi.' };
+  }
+  // SQLite rolls the transaction back on an I/O error, but whether the disk kept anything is unknown: no "Intet er gemt" promise.
+  if (code.startsWith('SQLITE_IOERR') || code === 'EIO') {
+    return { code: 'DB_IO_ERROR', message: 'Disken kunne ikke læses eller skrives (I/O-fejl). Ændringen er ikke gemt — kontrollér disken eller netværksdrevet og prøv igen.' };
+  }
   if (code.startsWith('SQLITE_BUSY')) return { code: 'DB_BUSY', message: 'Databasen er optaget af en import eller eksport. Intet er gemt — prøv igen om lidt.' };
   if (code.startsWith('SQLITE_CONSTRAINT')) return { code: 'CONFLICT', message: 'Ændringen strider mod eksisterende data og er ikke gemt.' };
   return { code: 'INTERNAL', message: 'Der opstod en uventet fejl. Intet er ændret.' };

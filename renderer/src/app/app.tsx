@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CommandPalette } from '../components/command-palette.component';
 import { NotYetPage } from '../pages/not-yet.page';
+import { RecoveryNotice } from '../pages/backups/recovery-notice.component';
 import { OverviewPage } from '../pages/overview/overview.page';
 
 /**
@@ -34,6 +35,7 @@ const ContactsImportPage = page(() => import('../pages/contact-files/contacts-im
 const IcsImportPage = page(() => import('../pages/calendar-files/ics-import.page').then((m) => m.IcsImportPage));
 const DuplicatesPage = page(() => import('../pages/duplicates/duplicates.page').then((m) => m.DuplicatesPage));
 const SyncPage = page(() => import('../pages/sync/sync.page').then((m) => m.SyncPage));
+const BackupsPage = page(() => import('../pages/backups/backups.page').then((m) => m.BackupsPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -43,6 +45,7 @@ const navItems = [
   { href: '/moeder', key: 'nav.meetings', icon: '◷' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
+  { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
   { href: '/indstillinger', key: 'nav.settings', icon: '⚙' },
 ] as const;
 
@@ -74,6 +77,7 @@ export function App() {
         </ul>
       </nav>
       <main className="content">
+        <RecoveryNotice />
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Switch>
           <Route path="/" component={OverviewPage} />
@@ -100,6 +104,7 @@ export function App() {
           <Route path="/opfoelgning" component={FollowUpsPage} />
           <Route path="/synkronisering" component={SyncPage} />
           <Route path="/dubletter" component={DuplicatesPage} />
+          <Route path="/sikkerhedskopier" component={BackupsPage} />
           <Route path="/indstillinger" component={SettingsPage} />
           <Route>{() => <NotYetPage titleKey="nav.overview" textKey="errors.NOT_FOUND" />}</Route>
         </Switch>

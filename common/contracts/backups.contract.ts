@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import {
+  backupEntrySchema,
+  backupRestoreInputSchema,
+  backupRestoreResultSchema,
+  backupsStatusSchema,
+  databaseMoveInputSchema,
+  databaseMoveResultSchema,
+} from '../backups.domain';
+
+const none = z.object({}).strict().optional();
+
+/**
+ * Channels of this area, spread into the one contract (common/contract.ts).
+ * Every channel name here starts with "backups." (main/handlers/backups.handlers.ts).
+ */
+export const backupsContract = {
+  /** The backups beside the database, newest first. */
+  'backups.list': { input: none, output: z.array(backupEntrySchema) },
+  /** "Tag sikkerhedskopi nu". */
+  'backups.create': { input: none, output: backupEntrySchema },
+  /** "Gendan": backs the current database up first, checks the chosen backup, then restores it. */
+  'backups.restore': { input: backupRestoreInputSchema, output: backupRestoreResultSchema },
+  /** Last backup, folder, location warning and what a recovery at this start did. */
+  'backups.status': { input: none, output: backupsStatusSchema },
+  /** The recovery notice has been read: it is not shown again. */
+  'backups.dismissRecovery': { input: none, output: backupsStatusSchema },
+  /** "Flyt databasen": copies it (backup API, verified) into the folder; the host reopens it there from now on. */
+  'backups.move': { input: databaseMoveInputSchema, output: databaseMoveResultSchema },
+} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

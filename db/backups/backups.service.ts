@@ -1,0 +1,324 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type BetterSqlite3 from 'better-sqlite3';
+import { getISOWeek, getISOWeekYear } from 'date-fns';
+import { backupFileNamePattern, type BackupEntry, type BackupKind, type BackupRestoreResult } from '../../common/backups.domain';
+import { AppError } from '../../common/result';
+import { danishDate } from '../../common/time';
+import { backupDatabase, backupName, defaultBackupDir, migrateDatabase, openSqlite, type AppDatabase } from '../connection';
+import { fsyncDirectory, temporaryNameFor } from '../files/atomic-write';
+import { migrationNames } from '../migrations';
+
+/**
+ * Backups beside the database (`backups/`), taken with SQLite's online backup
+ * API: daily on the first start of a day, by hand, and before every risky
+ * change ('foer-import', 'foer-migrering-N', 'foer-gendannelse', 'foer-flytning').
+ * Rotation keeps 7 daily, 4 weekly and 12 monthly backups, every 'foer-…'
+ * and every manual backup of the last 7 days, and never the newest one.
+ */
+
+/**
+ * How many of each the rotation keeps: the newest backup of each of the last
+ * N days/ISO weeks/months that have backups (Danish time); safety ('foer-…')
+ * and manual backups are all kept for `keepAllDays`.
+ */
+export const retention = { daily: 7, weekly: 4, monthly: 12, keepAllDays: 7 } as const;
+
+const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
+
+export function backupDirFor(app: Pick<AppDatabase, 'file'>): string {
+  return defaultBackupDir(app.file);
+}
+
+export function backupKind(reason: string): BackupKind {
+  if (reason === 'dagligt') return 'daily';
+  if (reason.startsWith('foer-')) return 'safety';
+  return 'manual';
+}
+
+/** Reason and UTC instant of a backup file name, or null for any other file. */
+export function parseBackupName(name: string): { readonly reason: string; readonly createdAt: string } | null {
+  const match = backupFileNamePattern.exec(name);
+  if (!match) return null;
+  const [, day, hh, mm, ss, ms, reason] = match as unknown as [string, string, string, string, string, string, string];
+  const createdAt = `${day}T${hh}:${mm}:${ss}.${ms}Z`;
+  if (Number.isNaN(Date.parse(createdAt))) return null;
+  return { reason, createdAt };
+}
+
+/** The backups in `dir`, newest first. Files with other names (temporary, damaged copies, the user's own) are not listed. */
+export function listBackups(dir: string): BackupEntry[] {
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const entries: BackupEntry[] = [];
+  for (const name of names) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(path.join(dir, name));
+    } catch {
+      continue;
+    }
+    if (!stat.isFile()) continue;
+    entries.push({ name, reason: parsed.reason, createdAt: parsed.createdAt, size: stat.size, kind: backupKind(parsed.reason) });
+  }
+  return entries.sort(newestFirst);
+}
+
+function newestFirst(a: Pick<BackupEntry, 'createdAt' | 'name'>, b: Pick<BackupEntry, 'createdAt' | 'name'>): number {
+  return a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : a.name < b.name ? 1 : a.name > b.name ? -1 : 0;
+}
+
+/** A backup of the open database into its backup folder. */
+export async function createBackup(app: AppDatabase, reason: string, now = new Date()): Promise<BackupEntry> {
+  if (app.file === ':memory:') throw new AppError('VALIDATION', 'En database i hukommelsen kan ikke sikkerhedskopieres.');
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(reason)) throw new Error(`invalid backup reason: ${reason}`);
+  const dir = backupDirFor(app);
+  const name = backupName(reason, now);
+  try {
+    await backupDatabase(app.sqlite, path.join(dir, name));
+    fsyncDirectory(dir);
+  } catch (error) {
+    throw fileSystemError(error, 'Sikkerhedskopien kunne ikke gemmes');
+  }
+  const size = fs.statSync(path.join(dir, name)).size;
+  return { name, reason, createdAt: now.toISOString(), size, kind: backupKind(reason) };
+}
+
+/** Danish messages for the file-system failures a user can act on; anything else is passed on unchanged. */
+export function fileSystemError(error: unknown, what: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL' || code === 'EDQUOT') return new AppError('DISK_FULL', `${what}: disken er fuld. Intet er ændret — frigør plads og prøv igen.`);
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM' || code.startsWith('SQLITE_READONLY')) {
+    return new AppError('DB_READ_ONLY', `${what}: mappen eller filen er skrivebeskyttet. Intet er ændret.`);
+  }
+  if (code.startsWith('SQLITE_BUSY')) return new AppError('DB_BUSY', `${what}: databasen er optaget. Intet er ændret — prøv igen om lidt.`);
+  return error;
+}
+
+type Dated = Pick<BackupEntry, 'name' | 'reason' | 'createdAt'>;
+
+/**
+ * The names rotation keeps, from all backups and the current time: the
+ * newest backup of each of the last 7 Danish days that have backups, of the
+ * last 4 ISO weeks and of the last 12 months; every 'foer-…' and every
+ * manual backup of the last 7 days (a user who took one on purpose expects
+ * to find it); the newest backup overall; and anything dated in the future
+ * (the clock was wrong — never delete what cannot be placed).
+ */
+export function backupsToKeep(entries: readonly Dated[], now: Date): Set<string> {
+  const sorted = [...entries].sort(newestFirst);
+  const keep = new Set<string>();
+  if (sorted[0]) keep.add(sorted[0].name);
+  const nowMs = now.getTime();
+  const keepAllFrom = nowMs - retention.keepAllDays * 86_400_000;
+  for (const e of sorted) {
+    const at = Date.parse(e.createdAt);
+    if (at > nowMs) keep.add(e.name);
+    if ((e.reason.startsWith('foer-') || e.reason === 'manuel') && at >= keepAllFrom) keep.add(e.name);
+  }
+  const buckets: readonly [number, (e: Dated) => string][] = [
+    [retention.daily, (e) => danishDate(e.createdAt)],
+    [retention.weekly, (e) => isoWeekOf(danishDate(e.createdAt))],
+    [retention.monthly, (e) => danishDate(e.createdAt).slice(0, 7)],
+  ];
+  for (const [count, bucketOf] of buckets) {
+    const seen = new Set<string>();
+    for (const e of sorted) {
+      const bucket = bucketOf(e);
+      if (seen.has(bucket)) continue;
+      if (seen.size === count) break;
+      seen.add(bucket);
+      keep.add(e.name);
+    }
+  }
+  return keep;
+}
+
+/** "2026-W48" of a Danish calendar date. */
+export function isoWeekOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = new Date(y, m - 1, d, 12);
+  return `${getISOWeekYear(day)}-W${String(getISOWeek(day)).padStart(2, '0')}`;
+}
+
+/**
+ * Deletes the backups rotation does not keep. Only complete backups are
+ * candidates: a file without a SQLite header (damaged, half-copied by hand)
+ * neither counts as "the newest" nor is deleted.
+ */
+export function pruneBackups(dir: string, now = new Date()): { readonly kept: string[]; readonly deleted: string[] } {
+  const complete = listBackups(dir).filter((e) => hasSqliteHeader(path.join(dir, e.name)));
+  const keep = backupsToKeep(complete, now);
+  const deleted: string[] = [];
+  for (const e of complete) {
+    if (keep.has(e.name)) continue;
+    fs.rmSync(path.join(dir, e.name), { force: true });
+    deleted.push(e.name);
+  }
+  if (deleted.length > 0) fsyncDirectory(dir);
+  return { kept: complete.filter((e) => keep.has(e.name)).map((e) => e.name), deleted };
+}
+
+export function hasSqliteHeader(file: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(file, 'r');
+    const header = Buffer.alloc(sqliteHeader.length);
+    return fs.readSync(fd, header, 0, header.length, 0) === header.length && header.equals(sqliteHeader);
+  } catch {
+    return false;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** On the first start of a (Danish) day: a 'dagligt' backup, then rotation. Null when today already has a backup. */
+export async function ensureDailyBackup(app: AppDatabase, now = new Date()): Promise<BackupEntry | null> {
+  if (app.file === ':memory:') return null;
+  const dir = backupDirFor(app);
+  const today = danishDate(now);
+  const existing = listBackups(dir).filter((e) => danishDate(e.createdAt) === today && hasSqliteHeader(path.join(dir, e.name)));
+  if (existing.length > 0) return null;
+  const entry = await createBackup(app, 'dagligt', now);
+  pruneBackups(dir, now);
+  return entry;
+}
+
+export type VerifyResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly problem: 'damaged' | 'newer-version' | 'not-kredsbog'; readonly detail: string };
+
+/**
+ * Full `PRAGMA integrity_check` of a database file plus: is it Kredsbog's,
+ * and can this version open it. Opens the file read-write in WAL mode, so
+ * call it on a copy, never on a kept backup.
+ */
+export function verifyDatabaseFile(file: string, nativeBinding?: string): VerifyResult {
+  if (!hasSqliteHeader(file)) return { ok: false, problem: 'damaged', detail: 'ikke en SQLite-fil' };
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    // With the app's SQL functions: integrity_check evaluates the dk_sort/dk_fold expression indexes.
+    sqlite = openSqlite(file, nativeBinding ? { nativeBinding } : {});
+    const rows = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') return { ok: false, problem: 'damaged', detail: rows.map((r) => r.integrity_check).slice(0, 5).join('; ') };
+    const table = sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'kysely_migration'`).get();
+    if (!table) return { ok: false, problem: 'not-kredsbog', detail: 'ingen kysely_migration' };
+    const applied = sqlite.prepare('SELECT name FROM kysely_migration').pluck().all() as string[];
+    if (applied.some((name) => !migrationNames.includes(name))) return { ok: false, problem: 'newer-version', detail: 'ukendte migreringer' };
+    return { ok: true };
+  } catch (error) {
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB' || code.startsWith('SQLITE_IOERR')) return { ok: false, problem: 'damaged', detail: code };
+    throw error;
+  } finally {
+    sqlite?.close();
+  }
+}
+
+/** A copy of `source` beside `besideFile` under a temporary name (same file system as the final place). */
+export function stageCopy(source: string, besideFile: string): string {
+  const staged = temporaryNameFor(besideFile);
+  try {
+    fs.copyFileSync(source, staged, fs.constants.COPYFILE_EXCL);
+    // A backup someone opened by hand may hold committed pages in its -wal: they belong to it.
+    if (fs.existsSync(`${source}-wal`)) fs.copyFileSync(`${source}-wal`, `${staged}-wal`, fs.constants.COPYFILE_EXCL);
+  } catch (error) {
+    removeDatabaseFiles(staged);
+    throw error;
+  }
+  return staged;
+}
+
+/** Removes a database file and its -wal, -shm and -journal. */
+export function removeDatabaseFiles(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(`${file}${suffix}`, { force: true });
+}
+
+export function verifyProblemMessage(name: string, result: Exclude<VerifyResult, { ok: true }>): AppError {
+  if (result.problem === 'newer-version') {
+    return new AppError('DB_FROM_NEWER_VERSION', `Sikkerhedskopien ${name} er gemt af en nyere version af Kredsbog og kan ikke gendannes her. Intet er ændret.`);
+  }
+  if (result.problem === 'not-kredsbog') return new AppError('VALIDATION', `Filen ${name} er ikke en Kredsbog-database. Intet er ændret.`);
+  return new AppError('VALIDATION', `Sikkerhedskopien ${name} er beskadiget og kan ikke bruges. Intet er ændret — vælg en anden sikkerhedskopi.`);
+}
+
+/** Checks every backup (a copy of each, so the backups themselves are never opened): for `backups check`. */
+export function checkBackups(app: Pick<AppDatabase, 'file' | 'nativeBinding'>): { readonly entry: BackupEntry; readonly result: VerifyResult }[] {
+  const dir = backupDirFor(app);
+  return listBackups(dir).map((entry) => {
+    const staged = stageCopy(path.join(dir, entry.name), path.join(dir, entry.name));
+    try {
+      return { entry, result: verifyDatabaseFile(staged, app.nativeBinding) };
+    } finally {
+      removeDatabaseFiles(staged);
+    }
+  });
+}
+
+/**
+ * "Gendan": the chosen backup is copied and checked (integrity_check, made by
+ * Kredsbog, not by a newer version) before anything changes; then the current
+ * database is backed up ('foer-gendannelse'); then the backup is written INTO
+ * the live database with SQLite's backup API, as one write transaction — the
+ * open connection sees the restored data, and a crash midway leaves the old
+ * database. Finally an older backup is migrated to this version.
+ * The host should reopen the database afterwards (fresh caches, restarted
+ * sync-folder schedule); the connection stays usable if it does not.
+ */
+export async function restoreBackup(app: AppDatabase, name: string, now = new Date()): Promise<BackupRestoreResult> {
+  if (app.file === ':memory:') throw new AppError('VALIDATION', 'En database i hukommelsen kan ikke gendannes.');
+  const dir = backupDirFor(app);
+  const entry = listBackups(dir).find((e) => e.name === name);
+  if (!entry) throw new AppError('NOT_FOUND', `Sikkerhedskopien ${name} findes ikke (længere).`);
+  let staged: string;
+  try {
+    staged = stageCopy(path.join(dir, name), app.file);
+  } catch (error) {
+    throw fileSystemError(error, 'Sikkerhedskopien kunne ikke læses');
+  }
+  try {
+    const verified = verifyDatabaseFile(staged, app.nativeBinding);
+    if (!verified.ok) throw verifyProblemMessage(name, verified);
+    const safetyBackup = await createBackup(app, 'foer-gendannelse', now);
+    const source = openSqlite(staged, app.nativeBinding ? { nativeBinding: app.nativeBinding } : {});
+    try {
+      // All remaining pages in one step: the live database is never left waiting on a half-done restore between event-loop turns.
+      await source.backup(app.file, { progress: () => 0x7fffffff });
+    } catch (error) {
+      throw fileSystemError(error, 'Gendannelsen mislykkedes');
+    } finally {
+      source.close();
+    }
+    await migrateDatabase(app);
+    return { restoredFrom: entry, safetyBackup };
+  } finally {
+    removeDatabaseFiles(staged);
+  }
+}
+
+/** Used by safe-open: a verified copy of the newest usable backup, staged beside `file`, or null. */
+export function stageNewestGoodBackup(dir: string, file: string, nativeBinding?: string): { readonly entry: BackupEntry; readonly staged: string } | null {
+  for (const entry of listBackups(dir)) {
+    const staged = stageCopy(path.join(dir, entry.name), file);
+    let good = false;
+    try {
+      good = verifyDatabaseFile(staged, nativeBinding).ok;
+    } finally {
+      if (!good) removeDatabaseFiles(staged);
+    }
+    if (good) {
+      // The check may have left -wal/-shm of the staged copy; the copy is complete without them once closed.
+      for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${staged}${suffix}`, { force: true });
+      return { entry, staged };
+    }
+  }
+  return null;
+}

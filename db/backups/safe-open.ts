@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import { recoveryInfoSchema, type RecoveryInfo } from '../../common/backups.domain';
+import { AppError } from '../../common/result';
+import { defaultBackupDir, openDatabase, registerSqlFunctions, type AppDatabase, type OpenDatabaseOptions } from '../connection';
+import { renameDurably } from '../files/atomic-write';
+import type { Database } from '../schema';
+import { ensureDailyBackup, removeDatabaseFiles, stageNewestGoodBackup } from './backups.service';
+
+export interface SafeOpenOptions extends OpenDatabaseOptions {
+  readonly now?: Date;
+  /** Take the day's first backup (default on). */
+  readonly dailyBackup?: boolean;
+  /** The database is known to be there (a moved one, from kredsbog-location.json): refuse to start empty when it is missing. */
+  readonly mustExist?: boolean;
+}
+
+export interface SafeOpenResult {
+  readonly app: AppDatabase;
+  /** Set when the database was damaged and this start recovered from it: tell the user. */
+  readonly recovery: RecoveryInfo | null;
+}
+
+/** Below this much free space the app does not start: every save would fail halfway through a day's work. */
+export const minimumFreeBytes = 1024 * 1024;
+
+/**
+ * Opens the database at start, in place of openDatabase: refuses a read-only
+ * location or a full disk with a clear Danish AppError (nothing changed),
+ * runs `PRAGMA quick_check`, and when the file is damaged (or SQLite says
+ * SQLITE_CORRUPT/SQLITE_NOTADB) keeps it aside as
+ * `kredsbog-beskadiget-<tid>.sqlite` and restores the newest backup that
+ * passes integrity_check — or starts empty when there is none. Then the
+ * day's first backup. The recovery is also stored (local_setting) until the
+ * user has read the notice.
+ */
+export async function openDatabaseSafely(file: string, options: SafeOpenOptions = {}): Promise<SafeOpenResult> {
+  const now = options.now ?? new Date();
+  const resolved = path.resolve(file);
+  try {
+    preflight(resolved, options);
+    const recovery = probe(resolved, options.nativeBinding) === 'damaged' ? recover(resolved, options, now) : null;
+    const app = await openDatabase(resolved, options);
+    try {
+      if (recovery) await recordRecovery(app.db, recovery);
+      if (options.dailyBackup !== false) await ensureDailyBackup(app, now);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
+    return { app, recovery };
+  } catch (error) {
+    throw startupError(error, resolved);
+  }
+}
+
+function preflight(file: string, options: SafeOpenOptions): void {
+  const dir = path.dirname(file);
+  if (options.mustExist && !fs.existsSync(file)) {
+    throw new AppError('NOT_FOUND', `Databasen findes ikke på ${file}. Er drevet eller mappen tilgængelig? Kredsbog har ikke oprettet en ny, tom database.`);
+  }
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
+  } catch {
+    throw readOnlyError(file);
+  }
+  const free = freeBytes(dir);
+  if (free !== null && free < minimumFreeBytes) throw diskFullError(file);
+}
+
+function freeBytes(dir: string): number | null {
+  try {
+    const stats = fs.statfsSync(dir);
+    return Number(stats.bavail) * Number(stats.bsize);
+  } catch {
+    return null;
+  }
+}
+
+function readOnlyError(file: string): AppError {
+  return new AppError(
+    'DB_READ_ONLY',
+    `Kredsbog kan ikke skrive i databasen ${file}: filen eller mappen er skrivebeskyttet. Kredsbog er ikke startet, og intet er ændret. Giv skriveadgang, eller flyt databasen til en mappe, du kan skrive i.`,
+  );
+}
+
+function diskFullError(file: string): AppError {
+  return new AppError('DISK_FULL', `Disken med databasen (${path.dirname(file)}) er fuld. Kredsbog er ikke startet, og intet er ændret — frigør plads og start igen.`);
+}
+
+/** Maps what can go wrong at start to the closed error set with a Danish message; AppErrors pass through. */
+export function startupError(error: unknown, file: string): unknown {
+  if (error instanceof AppError) return error;
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return readOnlyError(file);
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return diskFullError(file);
+  return error;
+}
+
+function isDamageError(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
+  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
+}
+
+/**
+ * quick_check of an existing file; SQLITE_CORRUPT/SQLITE_NOTADB count as
+ * damage, anything else is thrown. Read-only, so closing never checkpoints
+ * a -wal into a damaged file: both are kept aside as they were.
+ */
+export function probe(file: string, nativeBinding?: string, readonly = true): 'ok' | 'damaged' {
+  if (!fs.existsSync(file)) return 'ok';
+  let sqlite: BetterSqlite3.Database | undefined;
+  try {
+    sqlite = new BetterSqlite3(file, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+    registerSqlFunctions(sqlite);
+    const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
+    return rows.length === 1 && rows[0]?.quick_check === 'ok' ? 'ok' : 'damaged';
+  } catch (error) {
+    if (isDamageError(error)) return 'damaged';
+    // A hot journal or a missing -shm needs a writer to recover first: check read-write then.
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (readonly && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
+      sqlite?.close();
+      sqlite = undefined;
+      return probe(file, nativeBinding, false);
+    }
+    throw error;
+  } finally {
+    try {
+      sqlite?.close();
+    } catch {
+      // Closing a damaged database may fail too; the file is moved aside next anyway.
+    }
+  }
+}
+
+/**
+ * Stages and verifies the replacement first, so a failure before the swap
+ * changes nothing; then moves the damaged file with its -wal/-shm aside
+ * (a stale -wal must never meet the restored file) and renames the
+ * replacement into place.
+ */
+function recover(file: string, options: SafeOpenOptions, now: Date): RecoveryInfo {
+  const damaged = path.join(path.dirname(file), `kredsbog-beskadiget-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
+  const good = stageNewestGoodBackup(options.backupDir ?? defaultBackupDir(file), file, options.nativeBinding);
+  try {
+    for (const suffix of ['-wal', '-shm', '-journal', '']) {
+      if (fs.existsSync(`${file}${suffix}`)) renameDurably(`${file}${suffix}`, `${damaged}${suffix}`);
+    }
+    if (good) renameDurably(good.staged, file);
+  } catch (error) {
+    if (good) removeDatabaseFiles(good.staged);
+    throw error;
+  }
+  return {
+    restoredFrom: good?.entry.name ?? null,
+    backupTakenAt: good?.entry.createdAt ?? null,
+    damagedFileKeptAt: damaged,
+    recoveredAt: now.toISOString(),
+  };
+}
+
+const recoveryKey = 'backups.recovery';
+
+/** Kept in local_setting (this installation only) until the user has read the notice. */
+export async function recordRecovery(db: Kysely<Database>, info: RecoveryInfo): Promise<void> {
+  const value = JSON.stringify(info);
+  await db.insertInto('local_setting').values({ key: recoveryKey, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
+}
+
+export async function readRecovery(db: Kysely<Database>): Promise<RecoveryInfo | null> {
+  const row = await db.selectFrom('local_setting').select('value').where('key', '=', recoveryKey).executeTakeFirst();
+  if (!row) return null;
+  try {
+    const parsed = recoveryInfoSchema.safeParse(JSON.parse(row.value));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function clearRecovery(db: Kysely<Database>): Promise<void> {
+  await db.deleteFrom('local_setting').where('key', '=', recoveryKey).execute();
+}
