@@ -24,6 +24,8 @@ import {
   organisationCreateInputSchema,
   organisationDetailSchema,
   organisationListInputSchema,
+  organisationPageInputSchema,
+  organisationPageSchema,
   organisationSchema,
   organisationUpdateInputSchema,
   regionSchema,
@@ -41,11 +43,15 @@ import {
   attendanceSetInputSchema,
   followUpFieldsSchema,
   followUpListInputSchema,
+  followUpPageInputSchema,
+  followUpPageSchema,
   followUpSchema,
   followUpStatusInputSchema,
   followUpUpdateInputSchema,
   meetingCreateInputSchema,
   meetingListInputSchema,
+  meetingPageInputSchema,
+  meetingPageSchema,
   meetingProposalSchema,
   meetingSchema,
   meetingSummarySchema,
@@ -56,6 +62,8 @@ import {
   seriesSummarySchema,
   seriesUpdateInputSchema,
 } from './meetings.domain';
+import { appShellContract } from './contracts/app-shell.contract';
+import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
 import { contactFilesContract } from './contracts/contact-files.contract';
 import { documentsContract } from './contracts/documents.contract';
@@ -96,6 +104,7 @@ export const contract = {
   'kommuner.update': { input: kommuneUpdateInputSchema, output: kommuneDetailSchema },
 
   'organisations.list': { input: organisationListInputSchema, output: z.array(organisationSchema) },
+  'organisations.page': { input: organisationPageInputSchema, output: organisationPageSchema },
   'organisations.get': { input: byId, output: organisationDetailSchema },
   'organisations.create': { input: organisationCreateInputSchema, output: organisationSchema },
   'organisations.update': { input: organisationUpdateInputSchema, output: organisationSchema },
@@ -131,6 +140,7 @@ export const contract = {
   'series.proposeNext': { input: byId, output: meetingProposalSchema },
 
   'meetings.list': { input: meetingListInputSchema, output: z.array(meetingSummarySchema) },
+  'meetings.page': { input: meetingPageInputSchema, output: meetingPageSchema },
   'meetings.get': { input: byId, output: meetingSchema },
   'meetings.create': { input: meetingCreateInputSchema, output: meetingSchema },
   'meetings.update': { input: meetingUpdateInputSchema, output: meetingSchema },
@@ -148,6 +158,7 @@ export const contract = {
   'attendance.remove': { input: attendanceRemoveInputSchema, output: z.array(attendanceSchema) },
 
   'followUps.list': { input: followUpListInputSchema, output: z.array(followUpSchema) },
+  'followUps.page': { input: followUpPageInputSchema, output: followUpPageSchema },
   'followUps.get': { input: byId, output: followUpSchema },
   'followUps.create': { input: followUpFieldsSchema, output: followUpSchema },
   'followUps.update': { input: followUpUpdateInputSchema, output: followUpSchema },
@@ -164,11 +175,22 @@ export const contract = {
   'sync.folder': { input: none, output: syncFolderStatusSchema },
   'sync.setFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'validation.required' }).max(1000).nullable() }), output: syncFolderStatusSchema },
   'sync.folderNow': { input: none, output: folderSyncResultSchema },
-  'sync.history': { input: z.object({ table: z.enum(['organisation', 'contact', 'affiliation', 'meeting', 'meeting_series', 'agenda_item', 'follow_up', 'kommune']), id: idSchema }), output: z.array(historyEntrySchema) },
+  /** A record's history, newest first, a page at a time: pass the previous page's nextBefore as `before` for older changes. */
+  'sync.history': {
+    input: z.object({
+      table: z.enum(['organisation', 'contact', 'affiliation', 'meeting', 'meeting_series', 'agenda_item', 'follow_up', 'kommune']),
+      id: idSchema,
+      before: z.string().max(64).optional(),
+      limit: z.number().int().min(1).max(500).default(50),
+    }),
+    output: z.object({ entries: z.array(historyEntrySchema), nextBefore: z.string().nullable() }),
+  },
   'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: z.array(conflictSchema) },
 
   ...documentsContract,
   ...calendarContract,
+  ...backupsContract,
+  ...appShellContract,
   ...contactFilesContract,
   ...gdprContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -104,6 +104,8 @@ export const organisationListInputSchema = z.object({
   kind: z.enum(organisationKinds).optional(),
   kommuneId: idSchema.optional(),
 });
+export const organisationPageInputSchema = organisationListInputSchema.extend({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(200) });
+export const organisationPageSchema = z.object({ rows: z.array(organisationSchema), total: z.number().int() });
 
 // ---------- contacts and roles ----------
 export const affiliationFieldsSchema = z

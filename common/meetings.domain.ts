@@ -196,6 +196,13 @@ export const meetingListInputSchema = z.object({
   status: z.enum(meetingStatuses).optional(),
   limit: z.number().int().min(1).max(5000).optional(),
 });
+/** One page of the Møder list: asc = soonest first (Kommende), desc = latest first (Tidligere). */
+export const meetingPageInputSchema = meetingListInputSchema.omit({ limit: true }).extend({
+  order: z.enum(['asc', 'desc']).default('asc'),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const meetingPageSchema = z.object({ rows: z.array(meetingSummarySchema), total: z.number().int() });
 
 export const agendaAddInputSchema = agendaDraftSchema.extend({ meetingId: idSchema, afterId: idSchema.nullable().optional() });
 export const agendaUpdateInputSchema = z.object({
@@ -260,3 +267,8 @@ export const followUpListInputSchema = z.object({
   limit: z.number().int().min(1).max(5000).optional(),
 });
 export type FollowUpListInput = z.input<typeof followUpListInputSchema>;
+export const followUpPageInputSchema = followUpListInputSchema.omit({ limit: true }).extend({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+export const followUpPageSchema = z.object({ rows: z.array(followUpSchema), total: z.number().int() });

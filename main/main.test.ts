@@ -15,6 +15,7 @@ const electron = vi.hoisted(() => {
     getPath: vi.fn(() => '/home/konsulent/.config/Kredsbog'),
     isPackaged: true,
     commandLine: { appendSwitch: vi.fn() },
+    enableSandbox: vi.fn(),
   };
   return {
     app,
@@ -37,6 +38,7 @@ describe('Electron entry', () => {
     await import('./main');
     expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
+    expect(electron.app.enableSandbox).toHaveBeenCalled();
     const events = electron.app.on.mock.calls.map((c: unknown[]) => c[0]);
     expect(events).toEqual(expect.arrayContaining(['second-instance', 'web-contents-created', 'window-all-closed']));
   });
@@ -54,6 +56,6 @@ describe('Electron entry', () => {
     const contents = { on: vi.fn(), setWindowOpenHandler: vi.fn() };
     listener({}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
-    expect(contents.on.mock.calls.map((c: unknown[]) => c[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-attach-webview']));
+    expect(contents.on.mock.calls.map((c: unknown[]) => c[0])).toEqual(expect.arrayContaining(['will-navigate', 'will-redirect', 'will-frame-navigate', 'will-attach-webview']));
   });
 });

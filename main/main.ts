@@ -1,12 +1,17 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, session } from 'electron';
-import { openDatabase, type AppDatabase } from '../db/connection';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
+import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
+import { openDatabaseSafely } from '../db/backups/safe-open';
+import type { AppDatabase } from '../db/connection';
+import { AppError } from '../common/result';
 import packageJson from '../package.json';
 import { handlers } from './handlers';
+import { appShellEvents, openedFilesFromArgv } from './handlers/app-shell.handlers';
 import { createDispatcher } from './ipc/dispatch';
 import { createJobRunner } from './jobs/job-runner';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
+import { createFileLogger, errorFields, logInternalError } from './log/log';
 import { applicationMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { serveStatic } from './protocol';
@@ -21,23 +26,51 @@ import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './wind
  */
 // Danish date pickers, spell-checking and number formats regardless of the OS language.
 app.commandLine.appendSwitch('lang', 'da');
+// Every renderer sandboxed, also a window added later without `sandbox: true` (Electron security checklist 4).
+app.enableSandbox();
 protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
 const appRoot = app.getAppPath();
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
 let database: AppDatabase | null = null;
+let jobs: ReturnType<typeof createJobRunner> | undefined;
 let folderSync: ReturnType<typeof startFolderSync> | null = null;
 let quitting = false;
+// <userData>/logs, beside the database (main/log/log.ts: no personal data goes in).
+const log = createFileLogger({ dir: path.join(app.getPath('userData'), 'logs') });
+
+/**
+ * A .kredsbog file the OS asks us to open waits in appShellEvents until the
+ * renderer fetches it (appShell.pendingOpenFiles) and shows the sync import
+ * preview; the window comes to the front.
+ */
+function openFiles(files: readonly string[]): void {
+  for (const file of files) appShellEvents.openFile(file);
+  if (files.length > 0) showWindow();
+}
+
+function showWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+// macOS hands files over as events, also before `ready` (the app was started by the double-click).
+app.on('open-file', (event, file) => {
+  event.preventDefault();
+  openFiles([file]);
+});
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => {
-    if (!mainWindow) return;
-    if (mainWindow.isMinimized()) mainWindow.restore();
-    mainWindow.focus();
+  // Windows and Linux start a second instance for a double-clicked file; it quits and its argv lands here.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFiles(openedFilesFromArgv(argv, workingDirectory));
+    showWindow();
   });
+  openFiles(openedFilesFromArgv(process.argv, process.cwd()));
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
   app.on('window-all-closed', () => app.quit());
   // One last sync-folder round before quitting, then close the database cleanly.
@@ -48,16 +81,24 @@ if (!app.requestSingleInstanceLock()) {
     void (async () => {
       await folderSync?.stop();
       await database?.close();
+      log.info('app.quit');
       app.quit();
     })();
   });
-  app.whenReady().then(start, (error: unknown) => {
-    console.error('Kredsbog could not start', error);
-    app.exit(2);
-  });
+  app.whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      log.error('app.startFailed', errorFields(error));
+      console.error('Kredsbog could not start', error);
+      // A read-only or full disk, a moved database that is missing, a newer version: the user gets the Danish reason.
+      if (error instanceof AppError) dialog.showErrorBox('Kredsbog kan ikke starte', error.message);
+      app.exit(2);
+    });
 }
 
 async function start(): Promise<void> {
+  const started = Date.now();
+  log.info('app.start', { version: packageJson.version, electron: process.versions.electron, chrome: process.versions.chrome, platform: process.platform, arch: process.arch, packaged: app.isPackaged });
   denyAllPermissions(session.defaultSession);
   protocol.handle(appScheme, async (request) => {
     const url = new URL(request.url);
@@ -66,29 +107,69 @@ async function start(): Promise<void> {
     return new Response(typeof body === 'string' ? body : new Uint8Array(body), { status, headers });
   });
 
-  const file = path.join(app.getPath('userData'), 'kredsbog.sqlite');
+  const userData = app.getPath('userData');
   const nativeBinding = electronNativeBinding(appRoot, process.versions.electron, app.isPackaged);
-  database = await openDatabase(file, { nativeBinding });
+  // quick_check, recovery from the newest good backup when the file is damaged, the day's backup (db/backups/safe-open.ts).
+  const location = databaseFileFor(userData);
+  let current = (await openDatabaseSafely(location.file, { nativeBinding, mustExist: location.moved })).app;
+  database = current;
+  // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
+  const workerFile = path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  const onFolderSyncError = (error: unknown) => log.warn('syncFolder.failed', errorFields(error));
+  jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
   const dispatch = createDispatcher(
     handlers,
     {
-      app: database,
+      // Getters: restoring or moving the database replaces the connection, the job runner and the folder sync (reopen).
+      get app() {
+        return current;
+      },
+      get jobs() {
+        return jobs;
+      },
       host: 'electron',
       version: packageJson.version,
       pdf: electronPdfRenderer(),
-      // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
-      jobs: createJobRunner({ workerFile: path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`), dbFile: file, nativeBinding }),
+      reopen: async (file: string) => {
+        await folderSync?.stop();
+        const previous = current.file;
+        await current.close();
+        try {
+          current = (await openDatabaseSafely(file, { nativeBinding, mustExist: true, dailyBackup: false })).app;
+        } catch (error) {
+          current = (await openDatabaseSafely(previous, { nativeBinding, dailyBackup: false })).app;
+          throw error;
+        } finally {
+          database = current;
+          jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
+          folderSync = startFolderSync(current, packageJson.version, onFolderSyncError);
+        }
+        rememberDatabaseFile(userData, file);
+        log.info('database.reopened');
+      },
     },
-    { checkOutput: !app.isPackaged, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
+    {
+      checkOutput: !app.isPackaged,
+      onInternalError: (channel, error) => {
+        logInternalError(log)(channel, error);
+        if (!app.isPackaged) console.error(`[${channel}]`, error);
+      },
+    },
   );
   registerIpc(ipcMain, dispatch);
-  folderSync = startFolderSync(database, packageJson.version, (error) => console.error('[sync-mappe]', error));
+  folderSync = startFolderSync(current, packageJson.version, onFolderSyncError);
 
-  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(process.platform === 'darwin', app.isPackaged)));
+  // Menu clicks reach the renderer through the same queue as opened files (appShell.nextRequest).
+  const menuActions = {
+    about: () => appShellEvents.request('about'),
+    reportProblem: () => appShellEvents.request('reportProblem'),
+  };
+  Menu.setApplicationMenu(Menu.buildFromTemplate(applicationMenu(process.platform === 'darwin', app.isPackaged, menuActions)));
   mainWindow = new BrowserWindow(mainWindowOptions(path.join(appRoot, 'dist', 'preload', 'preload.cjs'), app.isPackaged));
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
   await mainWindow.loadURL(`${appOrigin}/index.html`);
+  log.info('app.ready', { durationMs: Date.now() - started, schemaVersion: current.schemaVersion });
 }

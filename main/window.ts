@@ -51,6 +51,10 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
+  // Inner frames (the referat preview's sandboxed iframe) navigate through this event, not will-navigate.
+  contents.on('will-frame-navigate', (event) => {
+    if (!isAppUrl(event.url)) event.preventDefault();
+  });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }
 

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { FollowUpStatus } from '../../common/domain';
 import type { FollowUp, ParsedFollowUpFields } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
@@ -13,13 +13,22 @@ export const openStatuses: readonly FollowUpStatus[] = ['aaben', 'i_gang'];
  * parameters: SQLite uses the partial indexes of migration 0011 only when a
  * query repeats the index's WHERE terms word for word. The statuses are our
  * constants, never user input. If you change openStatuses, also change
- * migration 0011's indexes (in a new migration).
+ * the indexes of migrations 0011 and 0012 (in a new migration).
  */
 export function openFollowUpCondition(table = 'follow_up') {
   return sql<boolean>`${sql.ref(`${table}.deleted_at`)} IS NULL AND ${sql.ref(`${table}.status`)} IN (${sql.join(openStatuses.map((s) => sql.lit(s)))})`;
 }
 
-const isOpenSet = (statuses: readonly FollowUpStatus[]) => statuses.length === openStatuses.length && openStatuses.every((s) => statuses.includes(s));
+export const closedStatuses: readonly FollowUpStatus[] = ['udfoert', 'annulleret'];
+
+/** The closed twin of openFollowUpCondition, for the partial index over closed follow-ups (migration 0012). */
+export function closedFollowUpCondition(table = 'follow_up') {
+  return sql<boolean>`${sql.ref(`${table}.deleted_at`)} IS NULL AND ${sql.ref(`${table}.status`)} IN (${sql.join(closedStatuses.map((s) => sql.lit(s)))})`;
+}
+
+const sameSet = (statuses: readonly FollowUpStatus[], set: readonly FollowUpStatus[]) => new Set(statuses).size === set.length && set.every((s) => statuses.includes(s));
+const isOpenSet = (statuses: readonly FollowUpStatus[]) => sameSet(statuses, openStatuses);
+const isClosedSet = (statuses: readonly FollowUpStatus[]) => sameSet(statuses, closedStatuses);
 
 export interface FollowUpFilter {
   readonly ownerContactId?: string;
@@ -37,9 +46,9 @@ export interface FollowUpFilter {
   readonly sourceMeetingIds?: readonly string[];
 }
 
-function baseQuery(db: Kysely<Database>, today: string) {
-  return db
-    .selectFrom('follow_up')
+/** Adds owner, kommune and source meeting to a follow-up query. */
+function withDetails(query: SelectQueryBuilder<Database, 'follow_up', object>, today: string) {
+  return query
     .leftJoin('contact', 'contact.id', 'follow_up.owner_contact_id')
     .leftJoin('kommune', 'kommune.id', 'follow_up.kommune_id')
     .leftJoin('meeting', 'meeting.id', 'follow_up.source_meeting_id')
@@ -62,6 +71,10 @@ function baseQuery(db: Kysely<Database>, today: string) {
       'follow_up.deleted_at',
       sql<number>`follow_up.status IN ('aaben', 'i_gang') AND follow_up.due_date IS NOT NULL AND follow_up.due_date < ${today}`.as('overdue'),
     ]);
+}
+
+function baseQuery(db: Kysely<Database>, today: string) {
+  return withDetails(db.selectFrom('follow_up'), today);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>[number];
@@ -87,9 +100,16 @@ function toFollowUp(r: Row): FollowUp {
   };
 }
 
-/** Live follow-ups matching the filter, sorted in SQL (overdue and soonest first by default). */
-export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter = {}, today = danishDate(new Date())): Promise<FollowUp[]> {
-  let query = baseQuery(db, today).where('follow_up.deleted_at', 'is', null);
+/** Live follow-ups matching the filter, without joins (shared by lists, pages and counts). */
+function filteredFollowUps(db: Kysely<Database>, filter: FollowUpFilter, today: string) {
+  let query = db.selectFrom('follow_up');
+  // The open and closed sets repeat their partial indexes' WHERE terms literally (migrations 0011, 0012); other sets filter live rows.
+  if (filter.statuses && isOpenSet(filter.statuses)) query = query.where(openFollowUpCondition());
+  else if (filter.statuses && isClosedSet(filter.statuses)) query = query.where(closedFollowUpCondition());
+  else {
+    query = query.where('follow_up.deleted_at', 'is', null);
+    if (filter.statuses && filter.statuses.length > 0) query = query.where('follow_up.status', 'in', [...filter.statuses]);
+  }
   if (filter.ids) query = query.where('follow_up.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
   if (filter.sourceMeetingIds) query = query.where('follow_up.source_meeting_id', 'in', filter.sourceMeetingIds.length ? [...filter.sourceMeetingIds] : ['']);
   if (filter.ownerContactId) query = query.where('follow_up.owner_contact_id', '=', filter.ownerContactId);
@@ -99,8 +119,6 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
     const kreds = filter.kredsNumber;
     query = query.where('follow_up.kommune_id', 'in', (eb) => eb.selectFrom('kommune as k').innerJoin('kreds', 'kreds.id', 'k.kreds_id').select('k.id').where('kreds.number', '=', kreds));
   }
-  if (filter.statuses && isOpenSet(filter.statuses)) query = query.where(openFollowUpCondition());
-  else if (filter.statuses && filter.statuses.length > 0) query = query.where('follow_up.status', 'in', [...filter.statuses]);
   if (filter.due) {
     const sunday = addDanishDays(danishDate(danishWeekStart(`${today}T12:00:00Z`)), 6);
     if (filter.due === 'overdue') query = query.where('follow_up.due_date', '<', today);
@@ -109,16 +127,72 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
     if (filter.due === 'none') query = query.where('follow_up.due_date', 'is', null);
   }
   if (filter.dueBetween) query = query.where('follow_up.due_date', '>=', filter.dueBetween.from).where('follow_up.due_date', '<=', filter.dueBetween.to);
+  return query;
+}
+
+/** A filter on the due date already excludes undated rows. */
+const datedOnly = (filter: FollowUpFilter) => (filter.due !== undefined && filter.due !== 'none') || filter.dueBetween !== undefined;
+
+/** Live follow-ups matching the filter, sorted in SQL (overdue and soonest first by default). */
+export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter = {}, today = danishDate(new Date())): Promise<FollowUp[]> {
+  let query = withDetails(filteredFollowUps(db, filter, today), today);
   const sort = filter.sort ?? 'due';
-  // A filter on the due date already excludes undated rows; leaving out `due_date IS NULL` then lets the
-  // (due_date, title) index deliver rows in order, so a LIMIT stops after a screenful.
-  const datedOnly = (filter.due !== undefined && filter.due !== 'none') || filter.dueBetween !== undefined;
-  if (sort === 'due') query = (datedOnly ? query : query.orderBy(sql`follow_up.due_date IS NULL`)).orderBy('follow_up.due_date').orderBy('follow_up.title');
+  // Leaving out `due_date IS NULL` when only dated rows match lets the (due_date, title) index deliver rows in order, so a LIMIT stops after a screenful.
+  if (sort === 'due') query = (datedOnly(filter) ? query : query.orderBy(sql`follow_up.due_date IS NULL`)).orderBy('follow_up.due_date').orderBy('follow_up.title');
   if (sort === 'title') query = query.orderBy('follow_up.title');
   if (sort === 'kommune') query = query.orderBy('kommune.navn').orderBy('follow_up.due_date');
   if (sort === 'status') query = query.orderBy('follow_up.status').orderBy('follow_up.due_date');
   if (filter.limit) query = query.limit(filter.limit);
   return (await query.execute()).map(toFollowUp);
+}
+
+/**
+ * How many follow-ups match (`dated`: only those with / without a due date).
+ * Without a status filter, open and closed ones are counted apart: each
+ * count is then answered from a partial index alone.
+ */
+async function countFollowUps(db: Kysely<Database>, filter: Omit<FollowUpFilter, 'limit'>, today: string, dated: boolean | null): Promise<number> {
+  if (!filter.statuses || filter.statuses.length === 0) {
+    const [open, closed] = await Promise.all([countFollowUps(db, { ...filter, statuses: openStatuses }, today, dated), countFollowUps(db, { ...filter, statuses: closedStatuses }, today, dated)]);
+    return open + closed;
+  }
+  let query = filteredFollowUps(db, filter, today);
+  if (dated !== null) query = query.where('follow_up.due_date', dated ? 'is not' : 'is', null);
+  return Number((await query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+}
+
+/**
+ * One page of the Opfølgning list with the total. Every order ends in the
+ * id, so pages never repeat or skip a row. The default order (by due date,
+ * undated last) is read as two index-ordered ranges — dated rows, then
+ * undated ones — instead of sorting `due_date IS NULL` over every match, so
+ * a page stops after its rows (indexes of migrations 0011 and 0012).
+ */
+export async function pageFollowUps(db: Kysely<Database>, filter: Omit<FollowUpFilter, 'limit'>, offset: number, limit: number, today = danishDate(new Date())): Promise<{ rows: FollowUp[]; total: number }> {
+  const sort = filter.sort ?? 'due';
+  const rows = (query: SelectQueryBuilder<Database, 'follow_up', object>) => withDetails(query, today);
+  if (sort === 'due') {
+    const dated = () => filteredFollowUps(db, filter, today).where('follow_up.due_date', 'is not', null);
+    const undated = () => filteredFollowUps(db, filter, today).where('follow_up.due_date', 'is', null);
+    const datedTotal = filter.due === 'none' ? 0 : await countFollowUps(db, filter, today, true);
+    const undatedTotal = datedOnly(filter) ? 0 : await countFollowUps(db, filter, today, false);
+    const page: FollowUp[] = [];
+    if (offset < datedTotal) {
+      const part = await rows(dated()).orderBy('follow_up.due_date').orderBy('follow_up.title').orderBy('follow_up.id').limit(limit).offset(offset).execute();
+      page.push(...part.map(toFollowUp));
+    }
+    if (page.length < limit && offset + page.length < datedTotal + undatedTotal) {
+      const part = await rows(undated()).orderBy('follow_up.title').orderBy('follow_up.id').limit(limit - page.length).offset(Math.max(0, offset - datedTotal)).execute();
+      page.push(...part.map(toFollowUp));
+    }
+    return { rows: page, total: datedTotal + undatedTotal };
+  }
+  let query = rows(filteredFollowUps(db, filter, today));
+  if (sort === 'title') query = query.orderBy('follow_up.title');
+  if (sort === 'kommune') query = query.orderBy(sql`kommune.navn IS NULL`).orderBy(sql`dk_sort(kommune.navn)`).orderBy('follow_up.due_date').orderBy('follow_up.title');
+  if (sort === 'status') query = query.orderBy('follow_up.status').orderBy('follow_up.due_date').orderBy('follow_up.title');
+  const [page, total] = await Promise.all([query.orderBy('follow_up.id').limit(limit).offset(offset).execute(), countFollowUps(db, filter, today, null)]);
+  return { rows: page.map(toFollowUp), total };
 }
 
 export async function getFollowUp(db: Kysely<Database>, id: string, today = danishDate(new Date())): Promise<FollowUp> {

@@ -11,8 +11,11 @@ import {
   createMeeting,
   deleteAgendaItem,
   getMeeting,
+  deleteMeeting,
   listMeetings,
   moveAgendaItem,
+  pageMeetings,
+  type MeetingPageFilter,
   removeAttendance,
   restoreAgendaItem,
   setAttendance,
@@ -201,5 +204,53 @@ describe('follow-ups across a series', () => {
     expect(await titles({ kredsNumber: 3 })).toEqual([]);
     const overdue = (await listFollowUps(t.db, {}, today)).filter((f) => f.overdue).map((f) => f.title);
     expect(overdue).toEqual(['Forfalden']);
+  });
+});
+
+describe('meeting pages', () => {
+  const koege = derivedId('kommune', 259);
+  const now = danishInstant('2026-03-15', 12);
+
+  /** Every page of `size`, concatenated, with the totals the pages reported. */
+  async function allPages(filter: MeetingPageFilter, size: number) {
+    const titles: string[] = [];
+    const totals = new Set<number>();
+    for (let offset = 0; ; offset += size) {
+      const page = await pageMeetings(t.db, filter, offset, size);
+      totals.add(page.total);
+      titles.push(...page.rows.map((m) => m.title));
+      if (page.rows.length < size) break;
+    }
+    return { titles, totals: [...totals] };
+  }
+
+  it('pages upcoming meetings soonest first and earlier ones latest first, ties in a stable order, with totals', async () => {
+    const days = ['2026-03-01', '2026-03-10', '2026-03-14', '2026-03-16', '2026-03-20', '2026-04-02'];
+    for (const [i, day] of days.entries()) await createMeeting(t.db, draft({ title: `Møde ${day}`, startsAt: danishInstant(day, 10 + (i % 2)), endsAt: null }));
+    // Three at the same instant: the id orders them, so paging neither repeats nor skips one.
+    for (const title of ['Samtidig A', 'Samtidig B', 'Samtidig C']) await createMeeting(t.db, draft({ title, startsAt: danishInstant('2026-03-18', 9), endsAt: null }));
+    const deleted = await createMeeting(t.db, draft({ title: 'Slettet', startsAt: danishInstant('2026-03-17', 9), endsAt: null }));
+    await deleteMeeting(t.db, deleted.id);
+
+    const upcoming = await allPages({ from: now, order: 'asc' }, 200);
+    expect(upcoming.titles.slice(0, 1)).toEqual(['Møde 2026-03-16']);
+    expect(upcoming.titles.slice(1, 4).sort()).toEqual(['Samtidig A', 'Samtidig B', 'Samtidig C']);
+    expect(upcoming.titles.slice(4)).toEqual(['Møde 2026-03-20', 'Møde 2026-04-02']);
+    expect(upcoming.totals).toEqual([6]);
+    for (const size of [1, 2, 4]) expect(await allPages({ from: now, order: 'asc' }, size)).toEqual(upcoming);
+
+    const earlier = await allPages({ to: now, order: 'desc' }, 2);
+    expect(earlier).toEqual({ titles: ['Møde 2026-03-14', 'Møde 2026-03-10', 'Møde 2026-03-01'], totals: [3] });
+  });
+
+  it('filters by kommune and status in SQL and counts only the matches', async () => {
+    await createMeeting(t.db, draft({ title: 'Aarhus planlagt', startsAt: danishInstant('2026-04-01', 10), endsAt: null }));
+    await createMeeting(t.db, draft({ title: 'Køge planlagt', kommuneId: koege, startsAt: danishInstant('2026-04-02', 10), endsAt: null }));
+    await createMeeting(t.db, draft({ title: 'Køge aflyst', kommuneId: koege, status: 'aflyst', startsAt: danishInstant('2026-04-03', 10), endsAt: null }));
+    const page = await pageMeetings(t.db, { from: now, order: 'asc', kommuneId: koege }, 0, 200);
+    expect([page.total, page.rows.map((m) => m.title)]).toEqual([2, ['Køge planlagt', 'Køge aflyst']]);
+    expect(page.rows[0]!.kommune?.name).toBe('Køge');
+    const cancelled = await pageMeetings(t.db, { order: 'desc', status: 'aflyst' }, 0, 200);
+    expect([cancelled.total, cancelled.rows.map((m) => m.title)]).toEqual([1, ['Køge aflyst']]);
   });
 });

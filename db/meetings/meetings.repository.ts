@@ -94,6 +94,37 @@ export async function listMeetings(db: Kysely<Database>, filter: MeetingFilter =
   return (await query.execute()).map(toSummary);
 }
 
+export interface MeetingPageFilter extends Omit<MeetingFilter, 'limit'> {
+  /** asc: soonest first (Kommende); desc: latest first (Tidligere). */
+  readonly order: 'asc' | 'desc';
+}
+
+function filteredMeetings(db: Kysely<Database>, filter: Omit<MeetingFilter, 'limit'>) {
+  let query = db.selectFrom('meeting').where('meeting.deleted_at', 'is', null);
+  if (filter.from) query = query.where('meeting.starts_at', '>=', utc(filter.from));
+  if (filter.to) query = query.where('meeting.starts_at', '<', utc(filter.to));
+  if (filter.kommuneId) query = query.where('meeting.kommune_id', '=', filter.kommuneId);
+  if (filter.seriesId) query = query.where('meeting.series_id', '=', filter.seriesId);
+  if (filter.status) query = query.where('meeting.status', '=', filter.status);
+  return query;
+}
+
+/**
+ * One page of the Møder list with the total, in time order (either way),
+ * ties broken by id so pages never repeat or skip a meeting. The live
+ * (starts_at, id) index of migration 0012 delivers the rows in order.
+ */
+export async function pageMeetings(db: Kysely<Database>, filter: MeetingPageFilter, offset: number, limit: number): Promise<{ rows: MeetingSummary[]; total: number }> {
+  const ids = filteredMeetings(db, filter).select('meeting.id').orderBy('meeting.starts_at', filter.order).orderBy('meeting.id', filter.order).limit(limit).offset(offset);
+  const [page, count] = await Promise.all([
+    ids.execute(),
+    filteredMeetings(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const details = page.length === 0 ? [] : await summaryQuery(db).where('meeting.id', 'in', page.map((m) => m.id)).execute();
+  const byId = new Map(details.map((r) => [r.id, toSummary(r)]));
+  return { rows: page.map((m) => byId.get(m.id)!), total: Number(count.n) };
+}
+
 /** A meeting with agenda, attendance, its own follow-ups and those carried over from the series. */
 export async function getMeeting(db: Kysely<Database>, id: string, today = danishDate(new Date())): Promise<Meeting> {
   const row = await summaryQuery(db).where('meeting.id', '=', id).executeTakeFirst();

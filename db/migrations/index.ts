@@ -10,6 +10,7 @@ import { m0008DashboardIndexes } from './0008-dashboard-indexes';
 import { m0009DanishSortIndexes } from './0009-danish-sort-indexes';
 import { m0010ForeignKeyIndexes } from './0010-foreign-key-indexes';
 import { m0011OpenFollowUpIndexes } from './0011-open-follow-up-indexes';
+import { m0012ListIndexes } from './0012-list-indexes';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -29,6 +30,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0009-danish-sort-indexes': m0009DanishSortIndexes,
   '0010-foreign-key-indexes': m0010ForeignKeyIndexes,
   '0011-open-follow-up-indexes': m0011OpenFollowUpIndexes,
+  '0012-list-indexes': m0012ListIndexes,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -17,9 +17,8 @@ export interface OrganisationFilter {
 type ParsedCreate = Required<Pick<OrganisationCreateInput, 'name' | 'kind'>> & { notes: string; kommuneIds: string[] };
 type ParsedUpdate = OrganisationUpdateInput;
 
-/** Live organisations, Danish order, with their linked kommuner. */
-export async function listOrganisations(db: Kysely<Database>, filter: OrganisationFilter = {}): Promise<Organisation[]> {
-  let query = db.selectFrom('organisation').selectAll().where('deleted_at', 'is', null);
+function filteredOrganisations(db: Kysely<Database>, filter: OrganisationFilter) {
+  let query = db.selectFrom('organisation').where('deleted_at', 'is', null);
   if (filter.kind) query = query.where('kind', '=', filter.kind);
   if (filter.kommuneId) {
     const kommuneId = filter.kommuneId;
@@ -29,9 +28,26 @@ export async function listOrganisations(db: Kysely<Database>, filter: Organisati
   }
   const folded = foldDanish(filter.query ?? '');
   if (folded) query = query.where(sql`instr(dk_fold(name), ${folded})`, '>', 0);
-  const rows = await query.execute();
+  return query;
+}
+
+/** Live organisations, Danish order, with their linked kommuner (pickers and small lists). */
+export async function listOrganisations(db: Kysely<Database>, filter: OrganisationFilter = {}): Promise<Organisation[]> {
+  const rows = await filteredOrganisations(db, filter).selectAll().execute();
   const organisations = await withKommuner(db, rows);
   return organisations.sort((a, b) => compareDanish(a.name, b.name));
+}
+
+/**
+ * One page of the Organisationer list with the total, in Danish order by
+ * SQL through the `dk_sort(name)` index (migration 0009), ties broken by id.
+ */
+export async function pageOrganisations(db: Kysely<Database>, filter: OrganisationFilter, offset: number, limit: number): Promise<{ rows: Organisation[]; total: number }> {
+  const [rows, count] = await Promise.all([
+    filteredOrganisations(db, filter).selectAll().orderBy(sql`dk_sort(name)`).orderBy('id').limit(limit).offset(offset).execute(),
+    filteredOrganisations(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows: await withKommuner(db, rows), total: Number(count.n) };
 }
 
 /** One organisation, deleted or not (the page offers undo), with roles held there. */

@@ -1,6 +1,7 @@
 import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
+import { appShellHandlers } from './app-shell.handlers';
 import { backupsHandlers } from './backups.handlers';
 import { calendarHandlers } from './calendar.handlers';
 import { contactFilesHandlers } from './contact-files.handlers';
@@ -39,4 +40,5 @@ export const handlers: HandlerTable = {
   ...contactFilesHandlers,
   ...gdprHandlers,
   ...backupsHandlers,
+  ...appShellHandlers,
 };

@@ -3,6 +3,7 @@ import {
   deleteFollowUp,
   getFollowUp,
   listFollowUps,
+  pageFollowUps,
   restoreFollowUp,
   setFollowUpStatus,
   updateFollowUp,
@@ -15,6 +16,7 @@ import {
   deleteMeeting,
   getMeeting,
   listMeetings,
+  pageMeetings,
   moveAgendaItem,
   removeAttendance,
   restoreAgendaItem,
@@ -39,6 +41,7 @@ export const seriesHandlers: HandlersFor<'series'> = {
 
 export const meetingsHandlers: HandlersFor<'meetings'> = {
   'meetings.list': async (input, { app }) => listMeetings(app.db, input),
+  'meetings.page': async ({ offset, limit, ...filter }, { app }) => pageMeetings(app.db, filter, offset, limit),
   'meetings.get': async ({ id }, { app }) => getMeeting(app.db, id),
   'meetings.create': async (input, { app }) => createMeeting(app.db, input),
   'meetings.update': async ({ id, ...changes }, { app }) => updateMeeting(app.db, id, changes),
@@ -62,6 +65,7 @@ export const attendanceHandlers: HandlersFor<'attendance'> = {
 
 export const followUpsHandlers: HandlersFor<'followUps'> = {
   'followUps.list': async (input, { app }) => listFollowUps(app.db, input),
+  'followUps.page': async ({ offset, limit, ...filter }, { app }) => pageFollowUps(app.db, filter, offset, limit),
   'followUps.get': async ({ id }, { app }) => getFollowUp(app.db, id),
   'followUps.create': async (input, { app }) => createFollowUp(app.db, input),
   'followUps.update': async ({ id, ...changes }, { app }) => updateFollowUp(app.db, id, changes),

@@ -3,6 +3,7 @@ import {
   deleteOrganisation,
   getOrganisation,
   listOrganisations,
+  pageOrganisations,
   restoreOrganisation,
   updateOrganisation,
 } from '../../db/organisations/organisations.repository';
@@ -10,6 +11,7 @@ import type { HandlersFor } from './handler.types';
 
 export const organisationsHandlers: HandlersFor<'organisations'> = {
   'organisations.list': async (input, { app }) => listOrganisations(app.db, input),
+  'organisations.page': async ({ offset, limit, ...filter }, { app }) => pageOrganisations(app.db, filter, offset, limit),
   'organisations.get': async ({ id }, { app }) => getOrganisation(app.db, id),
   'organisations.create': async (input, { app }) => createOrganisation(app.db, input),
   'organisations.update': async (input, { app }) => updateOrganisation(app.db, input),

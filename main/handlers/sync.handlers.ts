@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
-import { recordHistory } from '../../db/sync/history';
+import { recordHistoryPage } from '../../db/sync/history';
 import { getSyncFolder, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
 import { exportSync, importSync, listPeers, previewImport } from '../../db/sync/sync.service';
 import type { HandlersFor } from './handler.types';
@@ -64,7 +64,7 @@ export const syncHandlers: HandlersFor<'sync'> = {
     return getSyncFolder(app.db);
   },
   'sync.folderNow': async (_input, { app, version }) => syncFolderNow(app, version),
-  'sync.history': async ({ table, id }, { app }) => recordHistory(app.db, table, id),
+  'sync.history': async ({ table, id, before, limit }, { app }) => recordHistoryPage(app.db, table, id, { before, limit }),
   'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
   'sync.resolve': async ({ id, keep }, { app }) => {
     await resolveConflict(app.db, id, keep);

@@ -14,8 +14,9 @@ export interface SenderFrameLike {
  * (For custom schemes WHATWG `URL.origin` is "null", so compare scheme + host.)
  */
 export function isTrustedSender(frame: SenderFrameLike | null | undefined): boolean {
-  if (!frame || frame.parent !== null) return false;
+  // Electron's WebFrameMain getters throw once the frame is disposed: refuse rather than reject the invoke.
   try {
+    if (!frame || frame.parent !== null) return false;
     const url = new URL(frame.url);
     return url.protocol === `${appScheme}:` && url.host === appHost;
   } catch {

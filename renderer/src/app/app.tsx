@@ -5,6 +5,7 @@ import { CommandPalette } from '../components/command-palette.component';
 import { NotYetPage } from '../pages/not-yet.page';
 import { RecoveryNotice } from '../pages/backups/recovery-notice.component';
 import { OverviewPage } from '../pages/overview/overview.page';
+import { AppShellHost } from './about.dialog';
 
 /**
  * Every page but Overblik loads on first visit (its own chunk), so the window
@@ -57,6 +58,7 @@ export function App() {
   const isActive = (href: string) => (href === '/' ? section === '/' : section === href || section.startsWith(`${href}/`));
   return (
     <div className="frame">
+      <AppShellHost />
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">
           <span className="brand__name">{t('app.name')}</span>

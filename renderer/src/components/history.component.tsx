@@ -1,19 +1,30 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../common/contract';
+import { call } from '../api';
 import { formatMeetingTime } from '../format';
-import { useApiQuery } from '../queries';
 import { QueryState } from './page.component';
 
 type HistoryTable = ChannelInput<'sync.history'>['table'];
 
 const show = (value: unknown, empty: string) => (value === null || value === '' ? empty : Array.isArray(value) ? value.join(', ') : String(value));
 
-/** "Historik": a record's changes from the operation log, loaded when opened. */
+/** Changes per page: a record edited thousands of times shows the newest, and "Vis ældre" fetches more. */
+const PAGE = 50;
+
+/** "Historik": a record's changes from the operation log, newest first, loaded a page at a time when opened. */
 export function HistoryPanel({ table, id }: { readonly table: HistoryTable; readonly id: string }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const history = useApiQuery('sync.history', { table, id }, { enabled: open });
+  const history = useInfiniteQuery({
+    queryKey: ['sync.history', table, id],
+    queryFn: ({ pageParam }) => call('sync.history', { table, id, before: pageParam ?? undefined, limit: PAGE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextBefore ?? undefined,
+    enabled: open,
+  });
+  const entries = history.data?.pages.flatMap((p) => p.entries) ?? [];
   return (
     <details className="card history" onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
@@ -21,7 +32,7 @@ export function HistoryPanel({ table, id }: { readonly table: HistoryTable; read
       </summary>
       {open ? <QueryState isLoading={history.isLoading} error={history.error} /> : null}
       <ol className="history__list">
-        {history.data?.map((entry) => (
+        {entries.map((entry) => (
           <li key={entry.hlc}>
             <p className="muted">
               {formatMeetingTime(entry.at, null)} · {entry.mine ? t('history.here', { name: entry.installationName }) : entry.installationName}
@@ -51,6 +62,11 @@ export function HistoryPanel({ table, id }: { readonly table: HistoryTable; read
           </li>
         ))}
       </ol>
+      {history.hasNextPage ? (
+        <button type="button" className="button button--secondary" disabled={history.isFetchingNextPage} onClick={() => void history.fetchNextPage()}>
+          {history.isFetchingNextPage ? t('common.loading') : t('history.older')}
+        </button>
+      ) : null}
     </details>
   );
 }

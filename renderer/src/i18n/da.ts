@@ -2,6 +2,8 @@ import { documentsDa } from './parts/documents.da';
 import { icsDa } from './parts/calendar.da';
 import { contactFilesDa } from './parts/contact-files.da';
 import { gdprDa } from './parts/gdpr.da';
+import { backupsDa } from './parts/backups.da';
+import { appShellDa } from './parts/app-shell.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -14,6 +16,8 @@ export const da = {
   ics: icsDa,
   contactFiles: contactFilesDa,
   gdpr: gdprDa,
+  backups: backupsDa,
+  appShell: appShellDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',
@@ -23,6 +27,7 @@ export const da = {
     meetings: 'Møder',
     followUps: 'Opfølgning',
     sync: 'Synkronisering',
+    backups: 'Sikkerhedskopier',
     settings: 'Indstillinger',
   },
   common: {
@@ -173,9 +178,14 @@ export const da = {
     new: 'Nyt møde',
     edit: 'Redigér møde',
     upcoming: 'Kommende møder',
-    recent: 'Seneste møder',
+    earlier: 'Tidligere møder',
+    when: 'Vis møder',
+    allKommuner: 'Alle kommuner',
+    allStatuses: 'Alle statusser',
+    noMatch: 'Ingen møder matcher.',
+    columns: { time: 'Tidspunkt', where: 'Kommune og sted' },
     noUpcoming: 'Ingen planlagte møder.',
-    noRecent: 'Ingen afholdte møder endnu.',
+    noEarlier: 'Ingen tidligere møder.',
     series: 'Møderækker',
     calendar: 'Kalender',
     fields: {
@@ -315,6 +325,7 @@ export const da = {
     created: 'Oprettet',
     deleted: 'Slettet',
     restored: 'Gendannet',
+    older: 'Vis ældre ændringer',
   },
   sync: {
     importing: 'Importerer – du kan arbejde videre imens …',
@@ -528,6 +539,8 @@ export const da = {
     DB_READ_ONLY: 'Databasen er skrivebeskyttet. Intet er gemt.',
     DISK_FULL: 'Disken er fuld. Intet er gemt.',
     DB_BUSY: 'Databasen er optaget af en import eller eksport. Prøv igen om lidt.',
+    DB_CORRUPT: 'Databasefilen er beskadiget. Intet er ændret — gendan en sikkerhedskopi.',
+    DB_IO_ERROR: 'Disken kunne ikke læses eller skrives. Ændringen er ikke gemt — kontrollér disken og prøv igen.',
     CANCELLED: 'Afbrudt. Intet er ændret.',
     INTERNAL: 'Der opstod en uventet fejl. Intet er ændret.',
     NETWORK: 'Kredsbog svarer ikke. Prøv igen.',

@@ -3,12 +3,16 @@ import { documentsEn } from './parts/documents.en';
 import { icsEn } from './parts/calendar.en';
 import { contactFilesEn } from './parts/contact-files.en';
 import { gdprEn } from './parts/gdpr.en';
+import { backupsEn } from './parts/backups.en';
+import { appShellEn } from './parts/app-shell.en';
 
 export const en: Messages = {
   documents: documentsEn,
   ics: icsEn,
   contactFiles: contactFilesEn,
   gdpr: gdprEn,
+  backups: backupsEn,
+  appShell: appShellEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',
@@ -18,6 +22,7 @@ export const en: Messages = {
     meetings: 'Meetings',
     followUps: 'Follow-ups',
     sync: 'Synchronisation',
+    backups: 'Backups',
     settings: 'Settings',
   },
   common: {
@@ -168,9 +173,14 @@ export const en: Messages = {
     new: 'New meeting',
     edit: 'Edit meeting',
     upcoming: 'Upcoming meetings',
-    recent: 'Recent meetings',
+    earlier: 'Earlier meetings',
+    when: 'Show meetings',
+    allKommuner: 'All municipalities',
+    allStatuses: 'All statuses',
+    noMatch: 'No meetings match.',
+    columns: { time: 'Time', where: 'Municipality and place' },
     noUpcoming: 'No planned meetings.',
-    noRecent: 'No meetings held yet.',
+    noEarlier: 'No earlier meetings.',
     series: 'Meeting series',
     calendar: 'Calendar',
     fields: {
@@ -310,6 +320,7 @@ export const en: Messages = {
     created: 'Created',
     deleted: 'Deleted',
     restored: 'Restored',
+    older: 'Show older changes',
   },
   sync: {
     importing: 'Importing – you can keep working meanwhile …',
@@ -523,6 +534,8 @@ export const en: Messages = {
     DB_READ_ONLY: 'The database is read-only. Nothing was saved.',
     DISK_FULL: 'The disk is full. Nothing was saved.',
     DB_BUSY: 'The database is busy with an import or export. Try again in a moment.',
+    DB_CORRUPT: 'The database file is damaged. Nothing was changed — restore a backup.',
+    DB_IO_ERROR: 'The disk could not be read or written. The change was not saved — check the disk and try again.',
     CANCELLED: 'Cancelled. Nothing was changed.',
     INTERNAL: 'An unexpected error occurred. Nothing was changed.',
     NETWORK: 'Kredsbog does not answer. Try again.',

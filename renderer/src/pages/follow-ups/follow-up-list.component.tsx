@@ -19,6 +19,7 @@ export function FollowUpRows({
   selected,
   onSelect,
   onDueChange,
+  onVisibleEnd,
 }: {
   readonly followUps: readonly FollowUp[];
   readonly closingMeetingId?: string | null;
@@ -26,6 +27,8 @@ export function FollowUpRows({
   readonly selected?: ReadonlySet<string>;
   readonly onSelect?: (id: string, on: boolean) => void;
   readonly onDueChange?: boolean;
+  /** For a paged list: told the last rendered row, to load the next page in time (see usePagedList). */
+  readonly onVisibleEnd?: (lastIndex: number) => void;
 }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -47,6 +50,7 @@ export function FollowUpRows({
       </thead>
       <VirtualRows
         items={followUps}
+        onVisibleEnd={onVisibleEnd}
         rowKey={(f) => f.id}
         rowClassName={(f) => (f.overdue ? 'row--overdue' : undefined)}
         columns={4 + (onSelect ? 1 : 0) + (showSource ? 2 : 0)}

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain';
 import { dueFilters } from '../../../../common/meetings.domain';
-import { describeError } from '../../api';
+import { call, describeError } from '../../api';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { useToast } from '../../components/toast.component';
+import { usePagedList } from '../../components/virtual-rows.paging';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { FollowUpRows } from './follow-up-list.component';
@@ -15,6 +16,7 @@ type StatusGroup = 'open' | 'all' | 'closed';
 const statusGroups: Record<StatusGroup, FollowUpStatus[] | undefined> = { open: ['aaben', 'i_gang'], all: undefined, closed: ['udfoert', 'annulleret'] };
 type Sort = 'due' | 'title' | 'kommune' | 'status';
 
+/** Opfølgning: filtered and sorted by SQL, loaded a page at a time, only visible rows in the DOM. */
 export function FollowUpsPage() {
   const { t } = useTranslation();
   const toast = useToast();
@@ -27,7 +29,7 @@ export function FollowUpsPage() {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const contacts = useApiQuery('contacts.list', {});
   const kredse = useApiQuery('kredse.list');
-  const followUps = useApiQuery('followUps.list', {
+  const filter = {
     mine: owner === 'me' || undefined,
     ownerContactId: owner && owner !== 'me' ? owner : undefined,
     kommuneId: kommuneId ?? undefined,
@@ -35,15 +37,16 @@ export function FollowUpsPage() {
     statuses: statusGroups[group],
     due: due || undefined,
     sort,
-  });
+  };
+  const followUps = usePagedList(['followUps.page', filter], (page) => call('followUps.page', { ...filter, ...page }));
   const setStatus = useApiMutation('followUps.setStatus');
-  const list = followUps.data ?? [];
+  const list = followUps.rows;
 
   return (
     <section>
       <PageHeader
         title={t('followUps.title')}
-        subtitle={followUps.data ? t('common.count', { count: list.length }) : undefined}
+        subtitle={followUps.loaded ? t('common.count', { count: followUps.total }) : undefined}
         actions={
           <MoreMenu label={t('common.export')}>
             <SpreadsheetExportMenu what="followUps" />
@@ -113,10 +116,11 @@ export function FollowUpsPage() {
         </div>
       ) : null}
       <QueryState isLoading={followUps.isLoading} error={followUps.error} />
-      {followUps.data && list.length === 0 ? <p className="empty">{t('followUps.empty')}</p> : null}
+      {followUps.loaded && list.length === 0 ? <p className="empty">{t('followUps.empty')}</p> : null}
       {list.length > 0 ? (
         <FollowUpRows
           followUps={list}
+          onVisibleEnd={followUps.onVisibleEnd}
           showSource
           selected={selected}
           onSelect={(id, on) =>

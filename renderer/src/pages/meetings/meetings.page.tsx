@@ -1,22 +1,37 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../../api';
 import { MoreMenu } from '../../components/more-menu.component';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { Link } from 'wouter';
+import { meetingStatuses, type MeetingStatus } from '../../../../common/domain';
 import type { MeetingSummary } from '../../../../common/meetings.domain';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { KommuneSelect } from '../../components/pickers.component';
+import { VirtualRows } from '../../components/virtual-rows.component';
+import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatMeetingTime } from '../../format';
-import { useApiQuery } from '../../queries';
 
+type When = 'upcoming' | 'earlier';
+
+/**
+ * Møder: upcoming meetings soonest first, or earlier ones latest first —
+ * loaded a page at a time (ordered and filtered by SQL), only visible rows in the DOM.
+ */
 export function MeetingsPage() {
   const { t } = useTranslation();
-  const now = useMemo(() => new Date(), []);
-  const upcoming = useApiQuery('meetings.list', { from: now.toISOString(), limit: 200 });
-  const recent = useApiQuery('meetings.list', { from: new Date(now.getTime() - 120 * 86_400_000).toISOString(), to: now.toISOString() });
+  const now = useMemo(() => new Date().toISOString(), []);
+  const [when, setWhen] = useState<When>('upcoming');
+  const [kommuneId, setKommuneId] = useState<string | null>(null);
+  const [status, setStatus] = useState<MeetingStatus | ''>('');
+  const filter = { kommuneId: kommuneId ?? undefined, status: status || undefined, ...(when === 'upcoming' ? { from: now, order: 'asc' as const } : { to: now, order: 'desc' as const }) };
+  const meetings = usePagedList(['meetings.page', filter], (page) => call('meetings.page', { ...filter, ...page }));
+  const filtered = Boolean(kommuneId || status);
   return (
     <section>
       <PageHeader
         title={t('meetings.title')}
+        subtitle={meetings.loaded ? t('common.count', { count: meetings.total }) : undefined}
         actions={
           <>
             <MoreMenu label={t('common.export')}>
@@ -34,15 +49,57 @@ export function MeetingsPage() {
           </>
         }
       />
-      <div className="card">
-        <h2>{t('meetings.upcoming')}</h2>
-        <QueryState isLoading={upcoming.isLoading} error={upcoming.error} />
-        {upcoming.data ? <MeetingList meetings={upcoming.data} empty={t('meetings.noUpcoming')} /> : null}
+      <div className="filters" role="search">
+        <div className="segmented" role="group" aria-label={t('meetings.when')}>
+          {(['upcoming', 'earlier'] as const).map((w) => (
+            <button key={w} type="button" aria-pressed={when === w} onClick={() => setWhen(w)}>
+              {t(`meetings.${w}`)}
+            </button>
+          ))}
+        </div>
+        <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('meetings.allKommuner')} />
+        <select aria-label={t('meetings.fields.status')} value={status} onChange={(e) => setStatus(e.target.value as MeetingStatus | '')}>
+          <option value="">{t('meetings.allStatuses')}</option>
+          {meetingStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`meetings.status.${s}`)}
+            </option>
+          ))}
+        </select>
       </div>
-      <div className="card">
-        <h2>{t('meetings.recent')}</h2>
-        {recent.data ? <MeetingList meetings={[...recent.data].reverse()} empty={t('meetings.noRecent')} /> : null}
-      </div>
+      <QueryState isLoading={meetings.isLoading} error={meetings.error} />
+      {meetings.loaded && meetings.rows.length === 0 ? (
+        <p className="empty">{filtered ? t('meetings.noMatch') : when === 'upcoming' ? t('meetings.noUpcoming') : t('meetings.noEarlier')}</p>
+      ) : null}
+      {meetings.rows.length > 0 ? (
+        <table className="table table--fixed">
+          <colgroup><col style={{ width: '24%' }} /><col style={{ width: '38%' }} /><col style={{ width: '26%' }} /><col style={{ width: '12%' }} /></colgroup>
+          <thead>
+            <tr>
+              <th>{t('meetings.columns.time')}</th>
+              <th>{t('meetings.fields.title')}</th>
+              <th>{t('meetings.columns.where')}</th>
+              <th>{t('meetings.fields.status')}</th>
+            </tr>
+          </thead>
+          <VirtualRows
+            items={meetings.rows}
+            onVisibleEnd={meetings.onVisibleEnd}
+            columns={4}
+            rowKey={(m) => m.id}
+            renderRow={(m) => (
+              <>
+                <td className="nowrap">{formatMeetingTime(m.startsAt, m.endsAt)}</td>
+                <td>
+                  <Link href={`/moeder/${m.id}`}>{m.title}</Link>
+                </td>
+                <td className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</td>
+                <td>{m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : null}</td>
+              </>
+            )}
+          />
+        </table>
+      ) : null}
     </section>
   );
 }

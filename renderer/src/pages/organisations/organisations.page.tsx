@@ -2,26 +2,30 @@ import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
+import { call } from '../../api';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
+import { usePagedList } from '../../components/virtual-rows.paging';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 
+/** Organisations are loaded a page at a time (Danish order by SQL), and only visible rows are in the DOM. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
   const duplicates = useApiQuery('duplicates.list', { table: 'organisation' });
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<OrganisationKind | ''>('');
   const deferredQuery = useDeferredValue(query);
-  const organisations = useApiQuery('organisations.list', { query: deferredQuery || undefined, kind: kind || undefined });
-  const list = organisations.data ?? [];
+  const filter = { query: deferredQuery || undefined, kind: kind || undefined };
+  const organisations = usePagedList(['organisations.page', filter], (page) => call('organisations.page', { ...filter, ...page }));
+  const list = organisations.rows;
   const filtered = Boolean(deferredQuery || kind);
   return (
     <section>
       <PageHeader
         title={t('organisations.title')}
-        subtitle={organisations.data ? t('common.count', { count: list.length }) : undefined}
+        subtitle={organisations.loaded ? t('common.count', { count: organisations.total }) : undefined}
         actions={
           <>
             {duplicates.data && duplicates.data.length > 0 ? (
@@ -57,7 +61,7 @@ export function OrganisationsPage() {
         </select>
       </div>
       <QueryState isLoading={organisations.isLoading} error={organisations.error} />
-      {organisations.data && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}
+      {organisations.loaded && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}
       {list.length > 0 ? (
         <table className="table table--fixed">
           <colgroup><col style={{ width: '40%' }} /><col style={{ width: '20%' }} /><col style={{ width: '40%' }} /></colgroup>
@@ -70,6 +74,7 @@ export function OrganisationsPage() {
           </thead>
           <VirtualRows
             items={list}
+            onVisibleEnd={organisations.onVisibleEnd}
             columns={3}
             rowKey={(o) => o.id}
             renderRow={(o) => (

@@ -1,9 +1,10 @@
 import { diffWords } from 'diff';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ConflictData, ImportPreviewData } from '../../../../common/sync.domain';
 import { describeError } from '../../api';
+import { takeOpenedSyncFile, useOpenedSyncFileVersion } from '../../app/open-file.listener';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
 import { JobProgress } from '../../components/job-progress.component';
@@ -110,21 +111,24 @@ function ImportCard() {
   const [confirmed, setConfirmed] = useState(false);
   const [result, setResult] = useState<ImportPreviewData | null>(null);
   const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
+  const startPreview = (payload: { fileName: string; base64: string }) => {
+    setFile(payload);
+    setConfirmed(false);
+    setResult(null);
+    preview.mutate(payload, { onSuccess: setResult, onError });
+  };
+  // A .kredsbog file opened from the desktop (app/open-file.listener.tsx) gets the same preview as a chosen one.
+  const openedVersion = useOpenedSyncFileVersion();
+  useEffect(() => {
+    const opened = takeOpenedSyncFile();
+    if (opened) startPreview(opened);
+    // Keyed on the version only: a newly opened file starts a preview, a re-render does not.
+  }, [openedVersion]);
   const p = result;
   return (
     <div className="card">
       <h2>{t('sync.importTitle')}</h2>
-      <FileChoice
-        label={t('sync.chooseFile')}
-        accept=".kredsbog"
-        onChoose={async (chosen) => {
-          const payload = { fileName: chosen.name, base64: await readFileAsBase64(chosen) };
-          setFile(payload);
-          setConfirmed(false);
-          setResult(null);
-          preview.mutate(payload, { onSuccess: setResult, onError });
-        }}
-      />
+      <FileChoice label={t('sync.chooseFile')} accept=".kredsbog" onChoose={async (chosen) => startPreview({ fileName: chosen.name, base64: await readFileAsBase64(chosen) })} />
       {preview.isPending ? <JobProgress kind="sync.preview" label={t('sync.reading')} /> : null}
       {p && file ? (
         <div className="sync-preview" aria-label={t('sync.previewTitle')}>

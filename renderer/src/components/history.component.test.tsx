@@ -1,0 +1,34 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createOrganisation, updateOrganisation } from '../../../db/organisations/organisations.repository';
+import { renderWithApp, useRealBackend } from '../test/real-backend';
+import { HistoryPanel } from './history.component';
+
+describe('Historik', () => {
+  let backend: Awaited<ReturnType<typeof useRealBackend>>;
+  beforeEach(async () => {
+    backend = await useRealBackend();
+  });
+  afterEach(() => backend.dispose());
+
+  const entries = () => document.querySelectorAll('.history__list > li');
+
+  it('shows the newest 50 changes of a much-edited record and older ones on "Vis ældre ændringer"', async () => {
+    const db = backend.database.db;
+    const organisation = await createOrganisation(db, { name: 'Køge Boligselskab 0', kind: 'boligorganisation', notes: '', kommuneIds: [] });
+    for (let i = 1; i <= 120; i++) await updateOrganisation(db, { id: organisation.id, name: `Køge Boligselskab ${i}` });
+    renderWithApp(<HistoryPanel table="organisation" id={organisation.id} />);
+    const user = userEvent.setup();
+    await user.click(screen.getByText('Historik'));
+    await waitFor(() => expect(entries()).toHaveLength(50));
+    expect(entries()[0]!.textContent).toContain('Køge Boligselskab 119');
+    expect(entries()[0]!.textContent).toContain('Køge Boligselskab 120');
+    await user.click(screen.getByRole('button', { name: 'Vis ældre ændringer' }));
+    await waitFor(() => expect(entries()).toHaveLength(100));
+    await user.click(screen.getByRole('button', { name: 'Vis ældre ændringer' }));
+    await waitFor(() => expect(entries()).toHaveLength(121));
+    expect(entries()[120]!.textContent).toContain('Oprettet');
+    expect(screen.queryByRole('button', { name: 'Vis ældre ændringer' })).not.toBeInTheDocument();
+  }, 30_000);
+});
