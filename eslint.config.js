@@ -69,6 +69,14 @@ export default tseslint.config(
     },
   },
   {
+    // Electron security checklist 15: opening URLs with the OS is a code-execution risk; Kredsbog has no outside links.
+    // Property only (no object), so `electron.shell.openExternal` and destructuring are caught too.
+    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-properties': ['error', { property: 'openExternal', message: 'shell.openExternal hands a URL to the OS (Electron security checklist 15); Kredsbog opens nothing outside the app.' }],
+    },
+  },
+  {
     files: ['db/**/*.ts', 'cli/**/*.ts', 'host/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [pattern(['electron'], 'Only the Electron entry (main/) may import electron.'), pattern(['**/renderer/**'], 'Node-side code never imports the renderer.')] }],

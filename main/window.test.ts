@@ -56,9 +56,14 @@ describe('main window', () => {
     const frameAway = { url: 'https://example.com/', preventDefault: vi.fn() };
     handlers.get('will-frame-navigate')!(frameAway);
     expect(frameAway.preventDefault).toHaveBeenCalled();
-    const frameInside = { url: 'app://kredsbog/index.html', preventDefault: vi.fn() };
-    handlers.get('will-frame-navigate')!(frameInside);
-    expect(frameInside.preventDefault).not.toHaveBeenCalled();
+    for (const url of ['app://kredsbog/index.html', 'about:srcdoc']) {
+      const frameInside = { url, preventDefault: vi.fn() };
+      handlers.get('will-frame-navigate')!(frameInside);
+      expect(frameInside.preventDefault).not.toHaveBeenCalled();
+    }
+    const frameFile = { url: 'file:///etc/passwd', preventDefault: vi.fn() };
+    handlers.get('will-frame-navigate')!(frameFile);
+    expect(frameFile.preventDefault).toHaveBeenCalled();
     const webview = { preventDefault: vi.fn() };
     handlers.get('will-attach-webview')!(webview);
     expect(webview.preventDefault).toHaveBeenCalled();

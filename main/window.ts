@@ -51,9 +51,10 @@ export function hardenWebContents(contents: Pick<WebContents, 'on' | 'setWindowO
   contents.on('will-redirect', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault();
   });
-  // Inner frames (the referat preview's sandboxed iframe) navigate through this event, not will-navigate.
+  // Inner frames navigate through this event, not will-navigate. The referat preview is a sandboxed
+  // srcdoc iframe (about:srcdoc); anything else outside the app is refused.
   contents.on('will-frame-navigate', (event) => {
-    if (!isAppUrl(event.url)) event.preventDefault();
+    if (!isAppUrl(event.url) && event.url !== 'about:srcdoc' && event.url !== 'about:blank') event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
 }

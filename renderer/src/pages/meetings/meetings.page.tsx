@@ -73,7 +73,7 @@ export function MeetingsPage() {
       ) : null}
       {meetings.rows.length > 0 ? (
         <table className="table table--fixed">
-          <colgroup><col style={{ width: '24%' }} /><col style={{ width: '38%' }} /><col style={{ width: '26%' }} /><col style={{ width: '12%' }} /></colgroup>
+          <colgroup><col style={{ width: '27%' }} /><col style={{ width: '35%' }} /><col style={{ width: '26%' }} /><col style={{ width: '12%' }} /></colgroup>
           <thead>
             <tr>
               <th>{t('meetings.columns.time')}</th>
@@ -89,7 +89,7 @@ export function MeetingsPage() {
             rowKey={(m) => m.id}
             renderRow={(m) => (
               <>
-                <td className="nowrap">{formatMeetingTime(m.startsAt, m.endsAt)}</td>
+                <td>{formatMeetingTime(m.startsAt, m.endsAt)}</td>
                 <td>
                   <Link href={`/moeder/${m.id}`}>{m.title}</Link>
                 </td>

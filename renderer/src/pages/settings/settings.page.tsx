@@ -7,6 +7,7 @@ import { useValidation } from '../../components/form';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { AboutDialog } from '../../app/about.dialog';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -16,6 +17,7 @@ export function SettingsPage() {
   const kredse = useApiQuery('kredse.list');
   const update = useApiMutation('settings.update');
   const [values, setValues] = useState<Settings | null>(null);
+  const [dialog, setDialog] = useState<'about' | 'reportProblem' | null>(null);
   const { errors, validate, fromServer } = useValidation(settingsUpdateInputSchema);
   useEffect(() => {
     if (settings.data && values === null) setValues(settings.data);
@@ -107,8 +109,17 @@ export function SettingsPage() {
           <p>{t('settings.version', { version: info.data.version, schema: info.data.schemaVersion })}</p>
           <p className="muted breakall">{t('settings.database', { path: info.data.databasePath })}</p>
           <p className="muted">{t('overview.mapAttribution')}</p>
+          <div className="form-actions">
+            <button type="button" className="button button--secondary" onClick={() => setDialog('about')}>
+              {t('appShell.aboutTitle')} …
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setDialog('reportProblem')}>
+              {t('appShell.reportTitle')} …
+            </button>
+          </div>
         </div>
       ) : null}
+      {dialog ? <AboutDialog focus={dialog} onClose={() => setDialog(null)} /> : null}
     </section>
   );
 }
