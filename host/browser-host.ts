@@ -4,10 +4,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
-import { openDatabaseSafely } from '../db/backups/safe-open';
+import { ensureDailyBackup } from '../db/backups/backups.service';
+import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
 import type { AppDatabase } from '../db/connection';
 import { handlers } from '../main/handlers';
 import { createDispatcher } from '../main/ipc/dispatch';
+import { startIntegrityCheck } from '../main/jobs/integrity-check';
 import { createJobRunner } from '../main/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
 import { startFolderSync } from '../main/sync-folder.scheduler';
@@ -36,7 +38,8 @@ const maxBodyBytes = 720 * 1024 * 1024;
 
 export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
   // The same safe start as the app: quick_check, recovery from the newest good backup, the day's backup.
-  let app = (await openDatabaseSafely(options.dbPath)).app;
+  const opened = await openDatabaseSafely(options.dbPath, { fullCheckUpTo: startupFullCheckBytes });
+  let app = opened.app;
   const token = randomBytes(24).toString('hex');
   const workerFile = fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
   // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
@@ -44,6 +47,8 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
   const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
   let jobs = jobRunner(app);
   let folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
+  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => console.error('[integritet]', error));
+  if (opened.fullCheckPending) void ensureDailyBackup(app).catch((error: unknown) => console.error('[sikkerhedskopi]', error));
   const dispatch = createDispatcher(
     handlers,
     {
@@ -56,12 +61,13 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
       },
       host: 'browser',
       version: packageJson.version,
-      reopen: async (file: string) => {
+      integrity: integrity.state,
+      reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
         await folderSync.stop();
         const previous = app.file;
         await app.close();
         try {
-          app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false })).app;
+          app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
         } catch (error) {
           app = (await openDatabaseSafely(previous, { dailyBackup: false })).app;
           throw error;
@@ -70,6 +76,8 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
           folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
         }
         rememberDatabaseFile(path.dirname(path.resolve(options.dbPath)), file);
+        // Restored and moved files were verified on the way; a full-check reopen just checked (and recovered) it.
+        integrity.verified();
       },
     },
     { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
-import { openDatabaseSafely } from '../db/backups/safe-open';
+import { ensureDailyBackup } from '../db/backups/backups.service';
+import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
 import type { AppDatabase } from '../db/connection';
 import { AppError } from '../common/result';
 import packageJson from '../package.json';
 import { handlers } from './handlers';
 import { appShellEvents, openedFilesFromArgv } from './handlers/app-shell.handlers';
 import { createDispatcher } from './ipc/dispatch';
+import { startIntegrityCheck } from './jobs/integrity-check';
 import { createJobRunner } from './jobs/job-runner';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
@@ -111,12 +113,15 @@ async function start(): Promise<void> {
   const nativeBinding = electronNativeBinding(appRoot, process.versions.electron, app.isPackaged);
   // quick_check, recovery from the newest good backup when the file is damaged, the day's backup (db/backups/safe-open.ts).
   const location = databaseFileFor(userData);
-  let current = (await openDatabaseSafely(location.file, { nativeBinding, mustExist: location.moved })).app;
+  // A large file opens after a light probe; its full quick_check runs in a worker once the window is up.
+  const opened = await openDatabaseSafely(location.file, { nativeBinding, mustExist: location.moved, fullCheckUpTo: startupFullCheckBytes });
+  let current = opened.app;
   database = current;
   // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
   const workerFile = path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   const onFolderSyncError = (error: unknown) => log.warn('syncFolder.failed', errorFields(error));
   jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
+  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => log.warn('integrity.checkFailed', errorFields(error)));
   const dispatch = createDispatcher(
     handlers,
     {
@@ -130,12 +135,13 @@ async function start(): Promise<void> {
       host: 'electron',
       version: packageJson.version,
       pdf: electronPdfRenderer(),
-      reopen: async (file: string) => {
+      integrity: integrity.state,
+      reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
         await folderSync?.stop();
         const previous = current.file;
         await current.close();
         try {
-          current = (await openDatabaseSafely(file, { nativeBinding, mustExist: true, dailyBackup: false })).app;
+          current = (await openDatabaseSafely(file, { nativeBinding, mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
         } catch (error) {
           current = (await openDatabaseSafely(previous, { nativeBinding, dailyBackup: false })).app;
           throw error;
@@ -145,6 +151,7 @@ async function start(): Promise<void> {
           folderSync = startFolderSync(current, packageJson.version, onFolderSyncError);
         }
         rememberDatabaseFile(userData, file);
+        integrity.verified();
         log.info('database.reopened');
       },
     },
@@ -171,5 +178,7 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await mainWindow.loadURL(`${appOrigin}/index.html`);
+  // Deferred from the start for a large database (safe-open): the window is up, the backup API copies in steps.
+  if (opened.fullCheckPending) void ensureDailyBackup(current).catch((error: unknown) => log.warn('backup.dailyFailed', errorFields(error)));
   log.info('app.ready', { durationMs: Date.now() - started, schemaVersion: current.schemaVersion });
 }

@@ -25,6 +25,8 @@ export const backupsContract = {
   'backups.status': { input: none, output: backupsStatusSchema },
   /** The recovery notice has been read: it is not shown again. */
   'backups.dismissRecovery': { input: none, output: backupsStatusSchema },
+  /** The background check found damage: keep the damaged file aside and restore the newest good backup (as a damaged start does). */
+  'backups.recoverDamaged': { input: none, output: backupsStatusSchema },
   /** "Flyt databasen": copies it (backup API, verified) into the folder; the host reopens it there from now on. */
   'backups.move': { input: databaseMoveInputSchema, output: databaseMoveResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

@@ -15,12 +15,23 @@ export interface SafeOpenOptions extends OpenDatabaseOptions {
   readonly dailyBackup?: boolean;
   /** The database is known to be there (a moved one, from kredsbog-location.json): refuse to start empty when it is missing. */
   readonly mustExist?: boolean;
+  /**
+   * Files larger than this many bytes open after a light probe (the schema
+   * and the small bookkeeping tables); the caller runs the full quick_check
+   * in the background (`fullCheckPending`). Default: always the full check.
+   */
+  readonly fullCheckUpTo?: number;
 }
+
+/** What the hosts pass: up to 64 MiB the full quick_check takes well under a second even from a cold disk. */
+export const startupFullCheckBytes = 64 * 1024 * 1024;
 
 export interface SafeOpenResult {
   readonly app: AppDatabase;
   /** Set when the database was damaged and this start recovered from it: tell the user. */
   readonly recovery: RecoveryInfo | null;
+  /** Only the light probe ran: run `probe(file)` (the full quick_check) and the daily backup in the background. */
+  readonly fullCheckPending: boolean;
 }
 
 /** Below this much free space the app does not start: every save would fail halfway through a day's work. */
@@ -41,16 +52,18 @@ export async function openDatabaseSafely(file: string, options: SafeOpenOptions 
   const resolved = path.resolve(file);
   try {
     preflight(resolved, options);
-    const recovery = probe(resolved, options.nativeBinding) === 'damaged' ? recover(resolved, options, now) : null;
+    const light = fs.existsSync(resolved) && fs.statSync(resolved).size > (options.fullCheckUpTo ?? Number.POSITIVE_INFINITY);
+    const recovery = probe(resolved, options.nativeBinding, true, light ? 'light' : 'full') === 'damaged' ? recover(resolved, options, now) : null;
     const app = await openDatabase(resolved, options);
     try {
       if (recovery) await recordRecovery(app.db, recovery);
-      if (options.dailyBackup !== false) await ensureDailyBackup(app, now);
+      // A large file's daily backup takes seconds: the host takes it once the window is up (fullCheckPending).
+      if (options.dailyBackup !== false && !light) await ensureDailyBackup(app, now);
     } catch (error) {
       await app.close();
       throw error;
     }
-    return { app, recovery };
+    return { app, recovery, fullCheckPending: light && recovery === null };
   } catch (error) {
     throw startupError(error, resolved);
   }
@@ -111,12 +124,22 @@ function isDamageError(error: unknown): boolean {
  * damage, anything else is thrown. Read-only, so closing never checkpoints
  * a -wal into a damaged file: both are kept aside as they were.
  */
-export function probe(file: string, nativeBinding?: string, readonly = true): 'ok' | 'damaged' {
+export function probe(file: string, nativeBinding?: string, readonly = true, depth: 'full' | 'light' = 'full'): 'ok' | 'damaged' {
   if (!fs.existsSync(file)) return 'ok';
   let sqlite: BetterSqlite3.Database | undefined;
   try {
     sqlite = new BetterSqlite3(file, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
     registerSqlFunctions(sqlite);
+    if (depth === 'light') {
+      // The schema must parse, and the small tables every start reads must be whole; the rest is checked in the background.
+      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
+      for (const table of ['kysely_migration', 'local_setting', 'sync_state', 'kommune']) {
+        if (!sqlite.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', table)) continue;
+        const rows = sqlite.pragma(`quick_check("${table}")`) as { quick_check: string }[];
+        if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') return 'damaged';
+      }
+      return 'ok';
+    }
     const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
     return rows.length === 1 && rows[0]?.quick_check === 'ok' ? 'ok' : 'damaged';
   } catch (error) {
@@ -126,7 +149,7 @@ export function probe(file: string, nativeBinding?: string, readonly = true): 'o
     if (readonly && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
       sqlite?.close();
       sqlite = undefined;
-      return probe(file, nativeBinding, false);
+      return probe(file, nativeBinding, false, depth);
     }
     throw error;
   } finally {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backupDirFor } from '../../db/backups/backups.service';
+import { backupDirFor, createBackup } from '../../db/backups/backups.service';
 import { damagePages } from '../../db/backups/backups.testing';
 import { databaseFileFor, rememberDatabaseFile } from '../../db/backups/location';
 import { openDatabaseSafely, recordRecovery } from '../../db/backups/safe-open';
@@ -10,6 +10,7 @@ import { createContact } from '../../db/contacts/contacts.repository';
 import { databaseDigest } from '../../db/maintenance';
 import { tempDir } from '../../db/testing/test-database';
 import { createDispatcher } from '../ipc/dispatch';
+import type { IntegrityState } from '../../common/backups.domain';
 import type { HandlerContext } from './handler.types';
 import { handlers } from './index';
 
@@ -121,5 +122,43 @@ describe('backups channels', () => {
     await recordRecovery(host.app.db, recovery);
     expect(await host.dispatch('backups.status', undefined)).toMatchObject({ ok: true, value: { recovery } });
     expect(await host.dispatch('backups.dismissRecovery', undefined)).toMatchObject({ ok: true, value: { recovery: null } });
+  });
+
+  it('recovers from damage the background check found: damaged file kept aside, newest good backup back', async () => {
+    const userData = tempDir();
+    dirs.push(userData);
+    const file = databaseFileFor(userData).file;
+    const first = (await openDatabaseSafely(file)).app;
+    await createContact(first.db, person('Mette Ørsted'), []);
+    await createBackup(first, 'manuel');
+    for (let i = 0; i < 300; i++) await createContact(first.db, person(`Kontakt ${i} i Ærøskøbing`), []);
+    const pages = first.sqlite.pragma('page_count', { simple: true }) as number;
+    await first.close();
+    damagePages(file, pages - 3, 3);
+    // A start that only probed (a large file): the background check then reports damage.
+    let app = (await openDatabaseSafely(file, { fullCheckUpTo: 0, dailyBackup: false })).app;
+    let integrity: IntegrityState = 'ok';
+    const context: HandlerContext = {
+      get app() {
+        return app;
+      },
+      host: 'browser',
+      version: 'test',
+      integrity: () => integrity,
+      reopen: async (next, options) => {
+        await app.close();
+        app = (await openDatabaseSafely(next, { mustExist: true, dailyBackup: false, ...(options?.fullCheck ? {} : { fullCheckUpTo: 0 }) })).app;
+        integrity = 'ok';
+      },
+    };
+    hosts.push({ close: () => app.close() });
+    const dispatch = createDispatcher(handlers, context, { checkOutput: true });
+    expect(await dispatch('backups.recoverDamaged', undefined)).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Databasen er ikke fundet beskadiget. Intet er ændret.' } });
+    integrity = 'damaged';
+    expect(await dispatch('backups.status', undefined)).toMatchObject({ ok: true, value: { integrity: 'damaged', recovery: null } });
+    const recovered = await dispatch('backups.recoverDamaged', undefined);
+    expect(recovered).toMatchObject({ ok: true, value: { integrity: 'ok', recovery: { restoredFrom: expect.stringContaining('manuel') } } });
+    expect(names(app)).toEqual(['Mette Ørsted']);
+    expect(fs.readdirSync(userData).some((name) => name.startsWith('kredsbog-beskadiget-'))).toBe(true);
   });
 });

@@ -16,12 +16,14 @@ async function status(context: HandlerContext): Promise<BackupsStatus> {
     locationRisk: app.file === ':memory:' ? null : databaseLocationRisk(app.file),
     recovery: await readRecovery(app.db),
     canMove: context.reopen !== undefined,
+    integrity: context.integrity?.() ?? 'ok',
   };
 }
 
 /** A job worker has its own connection to the file: never swap the database under a running import or export. */
 function refuseWhileJobsRun(context: HandlerContext): void {
-  if ((context.jobs?.list().length ?? 0) > 0) throw new AppError('DB_BUSY', 'En import eller eksport kører stadig. Vent til den er færdig, og prøv igen. Intet er ændret.');
+  // The background integrity check only reads: it may keep running.
+  if ((context.jobs?.list().filter((job) => job.kind !== 'db.quickCheck').length ?? 0) > 0) throw new AppError('DB_BUSY', 'En import eller eksport kører stadig. Vent til den er færdig, og prøv igen. Intet er ændret.');
 }
 
 export const backupsHandlers: HandlersFor<'backups'> = {
@@ -43,6 +45,14 @@ export const backupsHandlers: HandlersFor<'backups'> = {
   'backups.status': (_input, context) => status(context),
   async 'backups.dismissRecovery'(_input, context) {
     await clearRecovery(context.app.db);
+    return status(context);
+  },
+  async 'backups.recoverDamaged'(_input, context) {
+    if (!context.reopen) throw new AppError('VALIDATION', 'Databasen kan kun gendannes fra Kredsbog-appen.');
+    if (context.integrity?.() !== 'damaged') throw new AppError('CONFLICT', 'Databasen er ikke fundet beskadiget. Intet er ændret.');
+    refuseWhileJobsRun(context);
+    // Reopening with the full check finds the damage again and recovers exactly as a damaged start does.
+    await context.reopen(context.app.file, { fullCheck: true });
     return status(context);
   },
   async 'backups.move'({ folder }, context) {

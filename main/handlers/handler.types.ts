@@ -14,7 +14,9 @@ export interface HandlerContext {
    * the host also remembers for the next start). The host swaps `app`, so
    * read `context.app` again afterwards. Absent in tests and the CLI.
    */
-  readonly reopen?: (file: string) => Promise<void>;
+  readonly reopen?: (file: string, options?: { readonly fullCheck?: boolean }) => Promise<void>;
+  /** The state of this start's background integrity check (db/backups/safe-open.ts); absent: checked at open. */
+  readonly integrity?: () => import('../../common/backups.domain').IntegrityState;
 }
 
 /** A handler receives the parsed input and throws AppError for expected failures. */

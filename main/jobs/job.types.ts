@@ -9,6 +9,8 @@ export interface JobKinds {
   'sync.preview': { input: { file: string }; output: ImportPreview };
   'sync.import': { input: { file: string; confirmLargeDeletes: boolean }; output: ImportPreview };
   'sync.export': { input: { out: string; peerId?: string; appVersion: string }; output: ExportResult };
+  /** The full quick_check of a large database, after a start that only probed it (db/backups/safe-open.ts). Read-only. */
+  'db.quickCheck': { input: Record<string, never>; output: { state: 'ok' | 'damaged' } };
 }
 export type JobKind = keyof JobKinds;
 

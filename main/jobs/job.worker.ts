@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../common/result';
 import { openDatabase } from '../../db/connection';
+import { probe } from '../../db/backups/safe-open';
 import { exportSync, importSync, previewImport } from '../../db/sync/sync.service';
 import type { JobKinds, JobMessage, JobRequest } from './job.types';
 
@@ -17,9 +18,15 @@ const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
   'sync.preview': (app, input, onProgress) => previewImport(app, input.file, { onProgress }),
   'sync.import': (app, input, onProgress) => importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
   'sync.export': (app, input) => exportSync(app, input),
+  // Never reached: run() answers this kind on a read-only connection of its own (a damaged file must not be opened for writing).
+  'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs without a database connection')),
 };
 
 async function run(): Promise<void> {
+  if (request.kind === 'db.quickCheck') {
+    post({ type: 'result', value: { state: probe(request.dbFile, request.nativeBinding) } });
+    return;
+  }
   const app = await openDatabase(request.dbFile, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
   try {
     const runner = runners[request.kind] as Runner<keyof JobKinds>;

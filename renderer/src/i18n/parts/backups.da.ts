@@ -43,6 +43,13 @@ export const backupsDa = {
   moveConfirm: 'Flyt',
   moved: 'Databasen er flyttet til {{file}}. Den gamle fil er ikke slettet.',
   moveOnlyInApp: 'Databasen kan kun flyttes fra Kredsbog-appen.',
+  damage: {
+    title: 'Databasen er beskadiget',
+    text: 'Kredsbogs kontrol af databasen (den kører i baggrunden efter start) har fundet fejl i filen. Det, du ser, kan være ufuldstændigt, og nye ændringer kan gå tabt.',
+    advice: 'Gendan nu: Kredsbog lægger den beskadigede fil til side og henter den nyeste sikkerhedskopi, der er i orden. Ændringer efter sikkerhedskopien mangler bagefter — en .kredsbog-fil fra en kollega eller din anden computer bringer deres del tilbage.',
+    recover: 'Gendan fra nyeste gode sikkerhedskopi',
+    recovering: 'Gendanner …',
+  },
   recovery: {
     title: 'Databasen var beskadiget',
     restored: 'Kredsbog fandt databasen beskadiget ved start og har gendannet sikkerhedskopien fra {{date}}. Ændringer efter {{date}} mangler.',

@@ -44,6 +44,13 @@ export const backupsEn: Messages['backups'] = {
   moveConfirm: 'Move',
   moved: 'The database has been moved to {{file}}. The old file has not been deleted.',
   moveOnlyInApp: 'The database can only be moved from the Kredsbog app.',
+  damage: {
+    title: 'The database is damaged',
+    text: 'Kredsbog’s check of the database (it runs in the background after start) found errors in the file. What you see may be incomplete, and new changes may be lost.',
+    advice: 'Restore now: Kredsbog keeps the damaged file aside and brings back the newest backup that is intact. Changes made after that backup are then missing — a .kredsbog file from a colleague or your other computer brings their part back.',
+    recover: 'Restore from the newest good backup',
+    recovering: 'Restoring …',
+  },
   recovery: {
     title: 'The database was damaged',
     restored: 'Kredsbog found the database damaged at start and restored the backup from {{date}}. Changes made after {{date}} are missing.',
