@@ -202,6 +202,28 @@ async function main(): Promise<void> {
   fs.writeFileSync(out, `${JSON.stringify({ scale, at: new Date().toISOString(), node: process.version, cpus: os.cpus().length, results }, null, 2)}\n`);
   console.log(`\nGemt: ${path.relative(root, out)}`);
   fs.rmSync(dir, { recursive: true, force: true });
+  // CI runs the bench at scale 1 as a smoke test: every figure must have been produced (never a timing assertion).
+  const expected = [
+    ...(typeof values.seeded === 'string' ? [] : ['seed-demo (rækker/s)']),
+    'fuld eksport (operationer/s)',
+    'fuld import i tom database (rækker/s)',
+    'genimport af samme fil (s)',
+    'genimport, samme ændringer i ny fil (s)',
+    'ændringer: eksport efter 1000 rettelser (s)',
+    'ændringer: import (s)',
+    'Overblik, alle forespørgsler (median ms)',
+    'Overblik, langsomste forespørgsel (median ms)',
+    'Danmarkskort-tal (median ms)',
+    'søgning p50 (ms)',
+    'søgning p95 (ms)',
+    'renderer, første JS (gzip kB)',
+    ...(values['skip-browser'] ? [] : ['kold start til første interaktive visning (s)', 'DOM-rækker i kontaktlisten', 'browser-host, største RSS (MB)']),
+  ];
+  const missing = expected.filter((name) => !(name in results) || !Number.isFinite(results[name]!.value));
+  if (missing.length > 0) {
+    console.error(`Mangler tal: ${missing.join(', ')}`);
+    process.exitCode = 1;
+  }
 }
 
 async function browserFigures(dbFile: string): Promise<void> {

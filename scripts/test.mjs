@@ -1,5 +1,6 @@
-// `npm test`: typecheck, lint, Vitest (unit, component, property) and
-// Playwright (end to end in Chromium), then one closing line
+// `npm test`: typecheck, lint, Vitest (unit, component, property),
+// Playwright (end to end in Chromium) and the bench at scale 1 as a smoke
+// test, then one closing line
 // "N passed, N failed" counting every test plus the typecheck and lint steps.
 // Exit code is non-zero if anything failed.
 import { spawnSync } from 'node:child_process';
@@ -74,6 +75,14 @@ if (!build.ok) {
     failed += 1;
     summary.push('playwright: kørslen fejlede');
   }
+}
+
+// The bench at scale 1 as a smoke test (issue 6): every figure must be produced; timings are printed, never asserted.
+if (build.ok) {
+  const bench = step('bench (skala 1, røgtest)', ['tsx', 'bench/bench.ts', '--scale', '1']);
+  if (bench.ok) passed += 1;
+  else failed += 1;
+  summary.push(`bench skala 1: ${bench.ok ? 'ok' : 'FEJL'} (${bench.seconds} s)`);
 }
 
 console.log(`\n━━ resultat ━━\n${summary.join('\n')}\n`);
