@@ -175,6 +175,8 @@ export const da = {
   meetings: {
     exportReferat: 'Eksportér referat …',
     title: 'Møder',
+    count_one: '{{count}} møde',
+    count_other: '{{count}} møder',
     new: 'Nyt møde',
     edit: 'Redigér møde',
     upcoming: 'Kommende møder',

@@ -170,6 +170,8 @@ export const en: Messages = {
   meetings: {
     exportReferat: 'Export minutes …',
     title: 'Meetings',
+    count_one: '{{count}} meeting',
+    count_other: '{{count}} meetings',
     new: 'New meeting',
     edit: 'Edit meeting',
     upcoming: 'Upcoming meetings',

@@ -26,7 +26,7 @@ describe('Møder list', () => {
       }
     });
     renderWithApp(<MeetingsPage />);
-    expect(await screen.findByText(/^2\.?500 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^2\.?500 møder$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(bodyRows().length).toBeGreaterThan(5);
     expect(bodyRows().length).toBeLessThanOrEqual(200);
     expect(within(bodyRows()[0]!).getByRole('link').textContent).toBe('Kommende 0001');

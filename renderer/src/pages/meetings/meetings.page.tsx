@@ -31,7 +31,7 @@ export function MeetingsPage() {
     <section>
       <PageHeader
         title={t('meetings.title')}
-        subtitle={meetings.loaded ? t('common.count', { count: meetings.total }) : undefined}
+        subtitle={meetings.loaded ? t('meetings.count', { count: meetings.total }) : undefined}
         actions={
           <>
             <MoreMenu label={t('common.export')}>
@@ -94,7 +94,7 @@ export function MeetingsPage() {
                   <Link href={`/moeder/${m.id}`}>{m.title}</Link>
                 </td>
                 <td className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</td>
-                <td>{m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : null}</td>
+                <td>{m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : <span className="muted">{t('meetings.status.planlagt')}</span>}</td>
               </>
             )}
           />
