@@ -125,6 +125,8 @@ export const da = {
     newOrganisation: 'Ny organisation i kommunen',
   },
   organisations: {
+    count_one: '{{count}} organisation',
+    count_other: '{{count}} organisationer',
     title: 'Organisationer',
     new: 'Ny organisation',
     edit: 'Redigér organisation',
@@ -140,6 +142,8 @@ export const da = {
     created: 'Organisationen er oprettet.',
   },
   contacts: {
+    count_one: '{{count}} kontakt',
+    count_other: '{{count}} kontakter',
     erasedBanner: 'Personen er slettet efter GDPR. Navn, kontaktoplysninger og roller er fjernet og kan ikke gendannes.',
     mergedBanner: 'Kontakten er flettet sammen med en anden.',
     mergedLink: 'Gå til den kontakt, der blev beholdt',
@@ -301,6 +305,8 @@ export const da = {
     },
   },
   followUps: {
+    count_one: '{{count}} opfølgningspunkt',
+    count_other: '{{count}} opfølgningspunkter',
     title: 'Opfølgning',
     empty: 'Ingen opfølgningspunkter matcher.',
     columns: { title: 'Opfølgningspunkt', owner: 'Ansvarlig', due: 'Frist', status: 'Status', kommune: 'Kommune', source: 'Fra møde' },

@@ -120,6 +120,8 @@ export const en: Messages = {
     newOrganisation: 'New organisation in the municipality',
   },
   organisations: {
+    count_one: '{{count}} organisation',
+    count_other: '{{count}} organisations',
     title: 'Organisations',
     new: 'New organisation',
     edit: 'Edit organisation',
@@ -135,6 +137,8 @@ export const en: Messages = {
     created: 'The organisation was created.',
   },
   contacts: {
+    count_one: '{{count}} contact',
+    count_other: '{{count}} contacts',
     erasedBanner: 'This person was erased under the GDPR. Name, contact details and roles are removed and cannot be restored.',
     mergedBanner: 'This contact was merged with another.',
     mergedLink: 'Go to the contact that was kept',
@@ -296,6 +300,8 @@ export const en: Messages = {
     },
   },
   followUps: {
+    count_one: '{{count}} follow-up',
+    count_other: '{{count}} follow-ups',
     title: 'Follow-ups',
     empty: 'No follow-ups match.',
     columns: { title: 'Follow-up', owner: 'Owner', due: 'Due', status: 'Status', kommune: 'Municipality', source: 'From meeting' },

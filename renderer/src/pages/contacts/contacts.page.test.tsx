@@ -15,7 +15,7 @@ describe('Kontakter list', () => {
     const names = ['Åse', 'Ærling', 'Øjvind', 'Anders', 'Zacharias'];
     for (let i = 0; i < 2500; i++) await createContact(backend.database.db, { name: `${names[i % names.length]} ${String(i).padStart(4, '0')}`, emails: [], phones: [], notes: '' }, []);
     renderWithApp(<ContactsPage />);
-    expect(await screen.findByText(/^2\.?500 poster$/, {}, { timeout: 5000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^2\.?500 kontakter$/, {}, { timeout: 5000 })).toBeInTheDocument();
     const body = screen.getAllByRole('rowgroup')[1]!;
     const rows = within(body).getAllByRole('row').filter((r) => !r.classList.contains('virtual-spacer'));
     expect(rows.length).toBeGreaterThan(5);

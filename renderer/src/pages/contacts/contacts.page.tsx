@@ -41,7 +41,7 @@ export function ContactsPage() {
     <section>
       <PageHeader
         title={t('contacts.title')}
-        subtitle={contacts.data ? t('common.count', { count: total }) : undefined}
+        subtitle={contacts.data ? t('contacts.count', { count: total }) : undefined}
         actions={
           <>
             {duplicates.data && duplicates.data.length > 0 ? (

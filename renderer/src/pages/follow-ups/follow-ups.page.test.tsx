@@ -35,7 +35,7 @@ describe('Opfølgning list', () => {
     });
     renderWithApp(<FollowUpsPage />);
     // Open: i % 3 !== 2 → 2,000 of 3,000.
-    expect(await screen.findByText(/^2\.?000 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^2\.?000 opfølgningspunkter$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(bodyRows().length).toBeGreaterThan(5);
     expect(bodyRows().length).toBeLessThanOrEqual(200);
     // The soonest: 2099-01-01 comes from i = 0 and i = 252 (both open); by title, Punkt 0000.
@@ -43,11 +43,11 @@ describe('Opfølgning list', () => {
 
     const user = userEvent.setup();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status: Punkt 0000' }), 'udfoert');
-    expect(await screen.findByText(/^1\.?999 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^1\.?999 opfølgningspunkter$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     await waitFor(() => expect(firstTitle()).not.toBe('Punkt 0000'));
 
     await user.selectOptions(screen.getByRole('combobox', { name: 'Status' }), 'closed');
-    expect(await screen.findByText(/^1\.?001 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^1\.?001 opfølgningspunkter$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(firstTitle()).toBe('Punkt 0000');
     expect(bodyRows().length).toBeLessThanOrEqual(200);
   }, 60_000);

@@ -46,7 +46,7 @@ export function FollowUpsPage() {
     <section>
       <PageHeader
         title={t('followUps.title')}
-        subtitle={followUps.loaded ? t('common.count', { count: followUps.total }) : undefined}
+        subtitle={followUps.loaded ? t('followUps.count', { count: followUps.total }) : undefined}
         actions={
           <MoreMenu label={t('common.export')}>
             <SpreadsheetExportMenu what="followUps" />

@@ -22,7 +22,7 @@ describe('Organisationer list', () => {
       }
     });
     renderWithApp(<OrganisationsPage />);
-    expect(await screen.findByText(/^20\.?000 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^20\.?000 organisationer$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     const rows = bodyRows();
     expect(rows.length).toBeGreaterThan(5);
     expect(rows.length).toBeLessThanOrEqual(200);
@@ -30,7 +30,7 @@ describe('Organisationer list', () => {
     expect(within(rows[0]!).getByRole('link').textContent).toBe('Andelsbo 00003');
 
     await userEvent.setup().selectOptions(screen.getByRole('combobox', { name: 'Type' }), 'boligorganisation');
-    expect(await screen.findByText(/^10\.?000 poster$/, {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(await screen.findByText(/^10\.?000 organisationer$/, {}, { timeout: 10_000 })).toBeInTheDocument();
     expect(within(bodyRows()[0]!).getByRole('link').textContent).toBe('Andelsbo 00003');
     expect(bodyRows().length).toBeLessThanOrEqual(200);
   }, 60_000);

@@ -25,7 +25,7 @@ export function OrganisationsPage() {
     <section>
       <PageHeader
         title={t('organisations.title')}
-        subtitle={organisations.loaded ? t('common.count', { count: organisations.total }) : undefined}
+        subtitle={organisations.loaded ? t('organisations.count', { count: organisations.total }) : undefined}
         actions={
           <>
             {duplicates.data && duplicates.data.length > 0 ? (
