@@ -1,6 +1,7 @@
 import type { SelectHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApiQuery } from '../queries';
+import { ContactCombobox } from './contact-combobox.component';
 
 type SelectProps = Omit<SelectHTMLAttributes<HTMLSelectElement>, 'value' | 'onChange'>;
 
@@ -19,37 +20,27 @@ export function KommuneSelect({ value, onChange, emptyLabel, ...props }: SelectP
   );
 }
 
-/** Adds a contact not yet in `exclude` (the select resets after each choice). */
-export function ContactAdder({ exclude, onAdd, label, ...props }: SelectProps & { readonly exclude: readonly string[]; readonly onAdd: (id: string) => void; readonly label: string }) {
-  const contacts = useApiQuery('contacts.list', {});
-  const available = (contacts.data ?? []).filter((c) => !exclude.includes(c.id));
-  return (
-    <select {...props} aria-label={props['aria-label'] ?? label} value="" onChange={(e) => e.target.value && onAdd(e.target.value)}>
-      <option value="">{label}</option>
-      {available.map((c) => (
-        <option key={c.id} value={c.id}>
-          {c.name}
-          {c.currentRoles[0] ? ` – ${c.currentRoles[0]}` : ''}
-        </option>
-      ))}
-    </select>
-  );
+/** Adds a contact not yet in `exclude`: type part of a name, pick one (the box empties after each choice). */
+export function ContactAdder({ exclude, onAdd, label, ...props }: { readonly exclude: readonly string[]; readonly onAdd: (id: string) => void; readonly label: string; readonly 'aria-label'?: string }) {
+  return <ContactCombobox label={props['aria-label'] ?? label} placeholder={label} valueLabel="" exclude={exclude} onSelect={(id) => onAdd(id)} />;
 }
 
-/** Owner of a follow-up: the consultant ("me") or a contact. Value: 'me' | contact id | ''. */
-export function OwnerSelect({ value, onChange, ...props }: SelectProps & { readonly value: string; readonly onChange: (value: string) => void }) {
+/** Owner of a follow-up: the consultant ("me"), nobody, or a contact found by typing. Value: 'me' | contact id | ''. */
+export function OwnerSelect({ value, onChange, ...props }: { readonly value: string; readonly onChange: (value: string) => void; readonly 'aria-label': string }) {
   const { t } = useTranslation();
-  const contacts = useApiQuery('contacts.list', {});
+  const isContact = value !== 'me' && value !== '';
+  const contact = useApiQuery('contacts.get', { id: isContact ? value : '' }, { enabled: isContact });
+  const valueLabel = value === 'me' ? t('referat.ownerMe') : value === '' ? t('followUps.noOwner') : (contact.data?.name ?? '');
   return (
-    <select {...props} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="me">{t('referat.ownerMe')}</option>
-      <option value="">{t('followUps.noOwner')}</option>
-      {contacts.data?.map((c) => (
-        <option key={c.id} value={c.id}>
-          {c.name}
-        </option>
-      ))}
-    </select>
+    <ContactCombobox
+      label={props['aria-label']}
+      valueLabel={valueLabel}
+      fixed={[
+        { value: 'me', label: t('referat.ownerMe') },
+        { value: '', label: t('followUps.noOwner') },
+      ]}
+      onSelect={(next) => onChange(next)}
+    />
   );
 }
 

@@ -30,6 +30,11 @@ export const da = {
     backups: 'Sikkerhedskopier',
     settings: 'Indstillinger',
   },
+  contactPicker: {
+    placeholder: 'Skriv et navn …',
+    none: 'Ingen kontakter passer.',
+    more: '{{count}} kontakter passer – skriv mere for at indsnævre.',
+  },
   common: {
     export: 'Eksportér',
     more: 'Mere',

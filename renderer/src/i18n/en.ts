@@ -25,6 +25,11 @@ export const en: Messages = {
     backups: 'Backups',
     settings: 'Settings',
   },
+  contactPicker: {
+    placeholder: 'Type a name …',
+    none: 'No contacts match.',
+    more: '{{count}} contacts match – type more to narrow down.',
+  },
   common: {
     export: 'Export',
     more: 'More',

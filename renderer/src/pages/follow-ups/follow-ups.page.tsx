@@ -5,6 +5,7 @@ import { dueFilters } from '../../../../common/meetings.domain';
 import { call, describeError } from '../../api';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { ContactCombobox } from '../../components/contact-combobox.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { useToast } from '../../components/toast.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
@@ -21,13 +22,13 @@ export function FollowUpsPage() {
   const { t } = useTranslation();
   const toast = useToast();
   const [owner, setOwner] = useState('');
+  const [ownerName, setOwnerName] = useState('');
   const [kommuneId, setKommuneId] = useState<string | null>(null);
   const [kreds, setKreds] = useState('');
   const [group, setGroup] = useState<StatusGroup>('open');
   const [due, setDue] = useState<(typeof dueFilters)[number] | ''>('');
   const [sort, setSort] = useState<Sort>('due');
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const contacts = useApiQuery('contacts.list', {});
   const kredse = useApiQuery('kredse.list');
   const filter = {
     mine: owner === 'me' || undefined,
@@ -54,15 +55,18 @@ export function FollowUpsPage() {
         }
       />
       <div className="filters" role="search">
-        <select aria-label={t('followUps.columns.owner')} value={owner} onChange={(e) => setOwner(e.target.value)}>
-          <option value="">{t('followUps.allOwners')}</option>
-          <option value="me">{t('followUps.mine')}</option>
-          {contacts.data?.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <ContactCombobox
+          label={t('followUps.columns.owner')}
+          valueLabel={owner === '' ? t('followUps.allOwners') : owner === 'me' ? t('followUps.mine') : ownerName}
+          fixed={[
+            { value: '', label: t('followUps.allOwners') },
+            { value: 'me', label: t('followUps.mine') },
+          ]}
+          onSelect={(value, label) => {
+            setOwner(value);
+            setOwnerName(label);
+          }}
+        />
         <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('followUps.allKommuner')} />
         <select aria-label={t('common.kreds')} value={kreds} onChange={(e) => setKreds(e.target.value)}>
           <option value="">{t('kommuner.allKredse')}</option>
