@@ -26,6 +26,8 @@ async function importFile(page: Page, file: string): Promise<void> {
 }
 
 test('two installations exchange files, make conflicting edits, resolve the conflict in the UI and end equal', async ({ browser, page, kredsbog }) => {
+  // Two installations, several exports and imports: a long scenario, run beside the scale-1 search test on two cores.
+  test.slow();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-sync-'));
   const dbB = path.join(dir, 'b.sqlite');
   const hostB = await startHost(dbB);
@@ -118,6 +120,8 @@ test('a shared sync folder carries changes between two installations', async ({ 
 });
 
 test('the same person typed in on two laptops is flagged on import and merged once, everywhere', async ({ browser, page, kredsbog }) => {
+  // Two installations, several exports and imports: a long scenario, run beside the scale-1 search test on two cores.
+  test.slow();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-dup-'));
   const dbB = path.join(dir, 'b.sqlite');
   const hostB = await startHost(dbB);
