@@ -11,6 +11,7 @@ import { m0009DanishSortIndexes } from './0009-danish-sort-indexes';
 import { m0010ForeignKeyIndexes } from './0010-foreign-key-indexes';
 import { m0011OpenFollowUpIndexes } from './0011-open-follow-up-indexes';
 import { m0012ListIndexes } from './0012-list-indexes';
+import { m0013SearchRefold } from './0013-search-refold';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -31,6 +32,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0010-foreign-key-indexes': m0010ForeignKeyIndexes,
   '0011-open-follow-up-indexes': m0011OpenFollowUpIndexes,
   '0012-list-indexes': m0012ListIndexes,
+  '0013-search-refold': m0013SearchRefold,
 };
 
 export const migrationNames = Object.keys(migrations);
