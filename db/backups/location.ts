@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { CloudProvider, LocationRisk } from '../../common/backups.domain';
 import { AppError } from '../../common/result';
 import { backupDatabase, type AppDatabase } from '../connection';
-import { fsyncDirectory, temporaryNameFor, writeFileAtomic } from '../files/atomic-write';
+import { fsyncDirectory, renameDurably, temporaryNameFor, writeFileAtomic } from '../files/atomic-write';
 import { databaseDigest } from '../maintenance';
 import { backupDirFor, createBackup, fileSystemError, listBackups, removeDatabaseFiles, verifyDatabaseFile } from './backups.service';
 import BetterSqlite3 from 'better-sqlite3';
@@ -169,8 +169,7 @@ export async function moveDatabase(app: AppDatabase, toFolder: string, now = new
     }
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${staged}${suffix}`, { force: true });
     copyBackups(backupDirFor(app), backupDirFor({ file: target }));
-    fs.renameSync(staged, target);
-    fsyncDirectory(folder);
+    renameDurably(staged, target);
   } catch (error) {
     removeDatabaseFiles(staged);
     throw fileSystemError(error, 'Databasen kunne ikke flyttes');

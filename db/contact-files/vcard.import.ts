@@ -1,7 +1,5 @@
 import ICAL from 'ical.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../schema';
-import { applyPlan, planImport, type ImportCandidate, type ImportPlan, type RoleCandidate } from './import-plan';
+import type { ImportCandidate, RoleCandidate } from './import-plan';
 
 /**
  * vCard 3.0 and 4.0 (and, best effort, Outlook's 2.1) into import candidates.
@@ -139,18 +137,4 @@ function candidateFrom(card: string, rowNumber: number): ImportCandidate {
 /** Candidates from a .vcf text; row numbers count cards from 1. */
 export function readVcards(text: string): ImportCandidate[] {
   return splitVcards(text).map((card, i) => candidateFrom(card, i + 1));
-}
-
-/** What importing the cards would do (nothing is written). */
-export async function previewVcardImport(db: Kysely<Database>, text: string, forceNew: readonly number[] = []): Promise<ImportPlan> {
-  return planImport(db, readVcards(text), forceNew);
-}
-
-/** Imports the cards in one transaction, planned again inside it so the preview's rules hold for what is written. */
-export async function importVcards(db: Kysely<Database>, text: string, forceNew: readonly number[] = []): Promise<ImportPlan & { created: number; updated: number }> {
-  const candidates = readVcards(text);
-  return db.transaction().execute(async (trx) => {
-    const plan = await planImport(trx, candidates, forceNew);
-    return { ...plan, ...(await applyPlan(trx, plan)) };
-  });
 }

@@ -218,6 +218,8 @@ describe('read-only database file', () => {
   const isRoot = process.getuid?.() === 0;
   const hasSetpriv = isRoot && spawnSync('setpriv', ['--version']).status === 0;
 
+  // Skipped only where a read-only file cannot be made real: Windows (no chmod semantics), or as root without
+  // setpriv to drop to `nobody` (root ignores file modes). Here and in CI it runs: root with setpriv.
   it.skipIf(process.platform === 'win32' || (isRoot && !hasSetpriv))('answers every write with DB_READ_ONLY in Danish, still reads, and leaves the file untouched', async () => {
     const other = await installation('Ærø-laptop');
     await createContact(other.app.db, { name: 'Åse Ørsted', emails: [], phones: [], notes: '' }, []);

@@ -62,6 +62,8 @@ export type ProgressReporter = (done: number, total: number) => void;
 export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database, onProgress?: ProgressReporter): Promise<ImportReport> {
   // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
   // The operation is stored first (OR IGNORE: already present → nothing changes), so the current winner is looked up without it.
+  // Callers pass only operations this installation lacks (sync.service.ts newOperations, one lookup per clock); OR IGNORE
+  // keeps a duplicate inside one file, or a caller that did not filter, from failing the whole import.
   const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? AND hlc != ? ORDER BY hlc DESC LIMIT 1');
   const insertConflict = sqlite.prepare('INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)');
   const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');

@@ -66,6 +66,8 @@ async function close({ app, userData }: Launched): Promise<void> {
 
 test.describe('Electron security', () => {
   const reason = skipReason();
+  // Skipped where Electron cannot start: no Electron binary (none can be downloaded on the CI machine), no build, or no display.
+  // The same guards are unit-tested in main/window.test.ts and, for the page, in e2e/security.spec.ts.
   test.skip(reason !== null, reason ?? '');
   test.describe.configure({ mode: 'serial' });
 
@@ -86,6 +88,7 @@ test.describe('Electron security', () => {
       const keys = ['contextIsolation', 'sandbox', 'nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webSecurity', 'allowRunningInsecureContent', 'webviewTag', 'experimentalFeatures'];
       return { ...Object.fromEntries(keys.map((key) => [key, p[key]])), enableBlinkFeatures: p.enableBlinkFeatures ?? '' };
     });
+    // Skipped only if this Electron version dropped getLastWebPreferences(); main/window.test.ts checks the same flags.
     test.skip(prefs === null, 'This Electron no longer reports the effective web preferences; the flags are checked in main/window.test.ts and by behaviour in the tests below.');
     expect(prefs).toEqual({
       contextIsolation: true,
@@ -102,6 +105,7 @@ test.describe('Electron security', () => {
   });
 
   test('runs the renderer in a sandboxed OS process', async () => {
+    // Skipped on Linux: Electron's process metrics report the OS sandbox only on macOS and Windows.
     test.skip(process.platform === 'linux', 'Electron reports a process as sandboxed only on macOS and Windows (app.getAppMetrics().sandboxed).');
     const renderers = await launched.app.evaluate(({ app, BrowserWindow }) => {
       const pid = BrowserWindow.getAllWindows()[0]!.webContents.getOSProcessId();
@@ -215,6 +219,7 @@ test.describe('Electron security', () => {
   });
 
   test('keeps DevTools closed and unopenable in the packaged app', async () => {
+    // Skipped unless a packaged build is given: a development build allows DevTools on purpose.
     test.skip(!packagedApp, 'KREDSBOG_PACKAGED_APP is not set: DevTools are allowed in a development build by design (main/window.ts devTools: !isPackaged).');
     const packaged = binary ? await launch(true) : launched;
     try {

@@ -3,8 +3,18 @@ import type { Channel, ChannelInput, ChannelOutput } from '../../common/contract
 import { call } from './api';
 
 /** A read through the contract, cached by channel + input. */
-export function useApiQuery<C extends Channel>(channel: C, input?: ChannelInput<C>, options: { enabled?: boolean } = {}) {
-  return useQuery<ChannelOutput<C>>({ queryKey: [channel, input ?? null], queryFn: () => call(channel, input), enabled: options.enabled ?? true });
+export function useApiQuery<C extends Channel>(
+  channel: C,
+  input?: ChannelInput<C>,
+  options: { enabled?: boolean; refetchInterval?: number | false | ((data: ChannelOutput<C> | undefined) => number | false) } = {},
+) {
+  const { refetchInterval } = options;
+  return useQuery<ChannelOutput<C>>({
+    queryKey: [channel, input ?? null],
+    queryFn: () => call(channel, input),
+    enabled: options.enabled ?? true,
+    ...(refetchInterval === undefined ? {} : { refetchInterval: typeof refetchInterval === 'function' ? (query) => refetchInterval(query.state.data) : refetchInterval }),
+  });
 }
 
 /**

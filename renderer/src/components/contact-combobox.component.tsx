@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useId, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api';
+import { useApiQuery } from '../queries';
 import './contact-combobox.css';
 
 /** How many contacts the list shows at once: type to narrow (a select with 20,000 options is unusable and slow). */
@@ -40,11 +39,7 @@ export function ContactCombobox({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const query = useDeferredValue((text ?? '').trim());
-  const contacts = useQuery({
-    queryKey: ['contacts.page', { query, limit: contactChoices + exclude.length }],
-    queryFn: () => call('contacts.page', { ...(query ? { query } : {}), offset: 0, limit: Math.min(500, contactChoices + exclude.length) }),
-    enabled: open,
-  });
+  const contacts = useApiQuery('contacts.page', { ...(query ? { query } : {}), offset: 0, limit: Math.min(500, contactChoices + exclude.length) }, { enabled: open });
   const folded = query.toLocaleLowerCase('da');
   const choices: FixedChoice[] = [
     ...fixed.filter((c) => !folded || c.label.toLocaleLowerCase('da').includes(folded)),

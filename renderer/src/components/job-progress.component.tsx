@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { call, describeError } from '../api';
+import { useApiQuery } from '../queries';
 import { useToast } from './toast.component';
 
 /**
@@ -10,7 +10,7 @@ import { useToast } from './toast.component';
 export function JobProgress({ kind, label }: { readonly kind: string; readonly label: string }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const jobs = useQuery({ queryKey: ['jobs.list'], queryFn: () => call('jobs.list', undefined), refetchInterval: 300 });
+  const jobs = useApiQuery('jobs.list', undefined, { refetchInterval: 300 });
   const job = jobs.data?.find((j) => j.kind === kind);
   const percent = job && job.total > 0 ? Math.round((job.done / job.total) * 100) : null;
   return (

@@ -1,7 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { call, describeError } from '../../api';
-import { useApiMutation } from '../../queries';
+import { describeError } from '../../api';
+import { useApiMutation, useApiQuery } from '../../queries';
 import { formatBackupTime } from './backups.format';
 import './backups.css';
 
@@ -15,12 +14,7 @@ import './backups.css';
  */
 export function RecoveryNotice() {
   const { t } = useTranslation();
-  // Same query key as useApiQuery('backups.status'): one cache entry for the page and the banner.
-  const status = useQuery({
-    queryKey: ['backups.status', null],
-    queryFn: () => call('backups.status', undefined),
-    refetchInterval: (query) => (query.state.data?.integrity === 'checking' ? 5000 : false),
-  });
+  const status = useApiQuery('backups.status', undefined, { refetchInterval: (data) => (data?.integrity === 'checking' ? 5000 : false) });
   const dismiss = useApiMutation('backups.dismissRecovery');
   const recover = useApiMutation('backups.recoverDamaged');
   if (status.data?.integrity === 'damaged') {

@@ -5,7 +5,6 @@ import { MoreMenu } from '../../components/more-menu.component';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { Link } from 'wouter';
 import { meetingStatuses, type MeetingStatus } from '../../../../common/domain';
-import type { MeetingSummary } from '../../../../common/meetings.domain';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
@@ -101,24 +100,5 @@ export function MeetingsPage() {
         </table>
       ) : null}
     </section>
-  );
-}
-
-export function MeetingList({ meetings, empty }: { readonly meetings: readonly MeetingSummary[]; readonly empty: string }) {
-  const { t } = useTranslation();
-  if (meetings.length === 0) return <p className="empty">{empty}</p>;
-  return (
-    <ul className="meeting-list">
-      {meetings.map((m) => (
-        <li key={m.id} className={`meeting-line meeting-line--${m.status}`}>
-          <span className="meeting-line__time">{formatMeetingTime(m.startsAt, m.endsAt)}</span>
-          <Link href={`/moeder/${m.id}`} className="meeting-line__title">
-            {m.title}
-          </Link>
-          <span className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</span>
-          {m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : null}
-        </li>
-      ))}
-    </ul>
   );
 }

@@ -7,7 +7,7 @@ import { RoleLine } from '../../components/roles.component';
 import { formatDate, formatInstantDate, formatLongDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
-import { MeetingList } from '../meetings/meetings.page';
+import { MeetingList } from '../meetings/meeting-list.component';
 
 /** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
 export function OverviewPage() {

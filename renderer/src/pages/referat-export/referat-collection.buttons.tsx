@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferatCollectionFilter, ReferatFormat } from '../../../../common/documents/referat.model';
+import { meetingSeriesKinds } from '../../../../common/domain';
 import { call, describeError } from '../../api';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
@@ -31,14 +32,12 @@ export function ReferatCollectionButtons({ filter, scope = 'series' }: { readonl
   );
 }
 
-const seriesKinds = ['kommunesamarbejde', 'styringsdialog', 'helhedsplan', 'valgmoede', 'netvaerk', 'andet'] as const;
-
 /** On a kommune's page: e.g. "alle styringsdialogmøder 2026 i Køge" as one document. */
 export function KommuneReferaterCard({ kommuneId, kommuneNavn }: { readonly kommuneId: string; readonly kommuneNavn: string }) {
   const { t } = useTranslation();
   const thisYear = new Date().getFullYear();
   const [year, setYear] = useState(thisYear);
-  const [kind, setKind] = useState<(typeof seriesKinds)[number] | ''>('');
+  const [kind, setKind] = useState<(typeof meetingSeriesKinds)[number] | ''>('');
   const filter: ReferatCollectionFilter = { kommuneId, from: `${year}-01-01`, to: `${year}-12-31`, ...(kind ? { kind } : {}) };
   return (
     <div className="card">
@@ -47,7 +46,7 @@ export function KommuneReferaterCard({ kommuneId, kommuneNavn }: { readonly komm
       <div className="filters">
         <select aria-label={t('documents.kind')} value={kind} onChange={(e) => setKind(e.target.value as typeof kind)}>
           <option value="">{t('documents.allKinds')}</option>
-          {seriesKinds.map((k) => (
+          {meetingSeriesKinds.map((k) => (
             <option key={k} value={k}>
               {t(`series.kinds.${k}`)}
             </option>

@@ -8,6 +8,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { AboutDialog } from '../../app/about.dialog';
+import type { MenuRequest } from '../../app/open-file.listener';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -17,7 +18,7 @@ export function SettingsPage() {
   const kredse = useApiQuery('kredse.list');
   const update = useApiMutation('settings.update');
   const [values, setValues] = useState<Settings | null>(null);
-  const [dialog, setDialog] = useState<'about' | 'reportProblem' | null>(null);
+  const [dialog, setDialog] = useState<MenuRequest | null>(null);
   const { errors, validate, fromServer } = useValidation(settingsUpdateInputSchema);
   useEffect(() => {
     if (settings.data && values === null) setValues(settings.data);
