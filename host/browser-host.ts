@@ -65,6 +65,8 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
       reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
         await folderSync.stop();
         const previous = app.file;
+        // Only the read-only integrity check can still run here (restore and move refuse while other jobs run): stop it, it reads the old file.
+        for (const job of jobs?.list() ?? []) jobs?.cancel(job.id);
         await app.close();
         try {
           app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;

@@ -139,6 +139,8 @@ async function start(): Promise<void> {
       reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
         await folderSync?.stop();
         const previous = current.file;
+        // Only the read-only integrity check can still run here (restore and move refuse while other jobs run): stop it, it reads the old file.
+        for (const job of jobs?.list() ?? []) jobs?.cancel(job.id);
         await current.close();
         try {
           current = (await openDatabaseSafely(file, { nativeBinding, mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
