@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { backupDirFor, listBackups } from '../db/backups/backups.service';
+import { backupDirFor, backupScopeOf, listBackups } from '../db/backups/backups.service';
 import { damagePages } from '../db/backups/backups.testing';
 import { openDatabase } from '../db/connection';
 import { createContact } from '../db/contacts/contacts.repository';
@@ -47,10 +47,11 @@ describe('cli backups', () => {
     const app = await openDatabase(file);
     for (let i = 0; i < 40; i++) await createContact(app.db, { name: `Kontakt ${i} i Køge`, emails: [], phones: [], notes: '' }, []);
     const dir = backupDirFor(app);
+    const scope = backupScopeOf(app);
     await app.close();
     expect((await run('backups', 'create', '--db', file)).code).toBe(0);
     expect(await run('backups', 'check', '--db', file)).toMatchObject({ code: 0, stdout: expect.stringContaining('Alle 1 sikkerhedskopier er i orden.') });
-    const [entry] = listBackups(dir);
+    const [entry] = listBackups(scope);
     damagePages(path.join(dir, entry?.name ?? ''), 3, 6);
     expect(await run('backups', 'check', '--db', file)).toMatchObject({ code: 1, stdout: expect.stringContaining(`BESKADIGET  ${entry?.name}`) });
     const refused = await run('backups', 'restore', entry?.name ?? '', '--db', file);

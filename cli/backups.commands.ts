@@ -1,4 +1,4 @@
-import { backupDirFor, checkBackups, createBackup, listBackups, pruneBackups, restoreBackup } from '../db/backups/backups.service';
+import { backupDirFor, backupScopeOf, checkBackups, createBackup, listBackups, pruneBackups, restoreBackup } from '../db/backups/backups.service';
 import { UserError, type CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text, each "  name ARGS" and a description indented to column 25, ending in a newline. */
@@ -20,7 +20,7 @@ export const backupsCommands: CommandTable = {
     if (app.file === ':memory:') throw new UserError('En database i hukommelsen har ingen sikkerhedskopier.');
     const dir = backupDirFor(app);
     if (sub === 'list') {
-      const entries = listBackups(dir);
+      const entries = listBackups(backupScopeOf(app));
       if (json) out.write(`${JSON.stringify(entries)}\n`);
       else if (entries.length === 0) out.write(`Ingen sikkerhedskopier i ${dir}.\n`);
       else out.write(`${entries.map((e) => `${timeFormat.format(new Date(e.createdAt))}  ${e.reason.padEnd(20)} ${sizeText(e.size).padStart(9)}  ${e.name}`).join('\n')}\n`);
@@ -28,7 +28,7 @@ export const backupsCommands: CommandTable = {
     }
     if (sub === 'create') {
       const entry = await createBackup(app, 'manuel');
-      const { deleted } = pruneBackups(dir);
+      const { deleted } = pruneBackups(backupScopeOf(app));
       out.write(json ? `${JSON.stringify({ ...entry, deleted })}\n` : `Sikkerhedskopi gemt: ${entry.name}${deleted.length ? ` (${deleted.length} ældre ryddet op)` : ''}\n`);
       return 0;
     }

@@ -96,7 +96,7 @@ export const contactFilesCommands: CommandTable = {
       out.write(json ? `${JSON.stringify({ dryRun, ...preview })}\n` : summary(preview, true));
       return 0;
     }
-    const result = await importContactFile(app.db, input);
+    const result = await importContactFile(app, input);
     out.write(json ? `${JSON.stringify({ dryRun, ...result })}\n` : summary(result.preview, false));
     return 0;
   },

@@ -6,8 +6,13 @@ import { z } from 'zod';
  * to recover from a damaged database at start.
  */
 
-/** File names the app writes: kredsbog-<UTC ISO with -, not :.>-<reason>.sqlite. Nothing else is ever opened or deleted. */
-export const backupFileNamePattern = /^kredsbog-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9]+(?:-[a-z0-9]+)*)\.sqlite$/;
+/**
+ * File names the app writes: kredsbog-<owner>-<UTC ISO with -, not :.>-<reason>.sqlite,
+ * owner being the owning database's id (16 hex digits, db/backups/backup-owner.ts);
+ * older versions wrote the same without the owner. Nothing else is ever opened or deleted.
+ * Groups: 1 owner (or undefined), 2 date, 3–6 time, 7 reason.
+ */
+export const backupFileNamePattern = /^kredsbog-(?:([0-9a-f]{16})-)?(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-([a-z0-9]+(?:-[a-z0-9]+)*)\.sqlite$/;
 
 export const backupNameSchema = z.string().max(200).regex(backupFileNamePattern, { error: 'validation.invalid' });
 

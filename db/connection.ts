@@ -4,6 +4,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, Migrator, type MigrationProvider } from 'kysely';
 import { AppError } from '../common/result';
 import { danishSortKey, foldDanish } from '../common/text-fold';
+import { ensureDatabaseId, ownerTag } from './backups/backup-owner';
 import { migrationNames, migrations, schemaVersion } from './migrations';
 import { SafeRollbackSqliteDialect } from './safety/safe-rollback-dialect';
 import type { Database } from './schema';
@@ -117,7 +118,9 @@ async function migrate(db: Kysely<Database>, sqlite: BetterSqlite3.Database, fil
   const pending = migrationNames.filter((name) => !applied.includes(name));
   if (pending.length === 0) return;
   if (applied.length > 0 && file !== ':memory:') {
-    await backupDatabase(sqlite, path.join(options.backupDir ?? defaultBackupDir(file), backupName(`foer-migrering-${schemaVersion}`)));
+    // Named with the database's id, so a backup folder shared with another database never mixes the two.
+    const owner = ensureDatabaseId(sqlite);
+    await backupDatabase(sqlite, path.join(options.backupDir ?? defaultBackupDir(file), backupName(`foer-migrering-${schemaVersion}`, new Date(), owner === null ? null : ownerTag(owner))));
   }
   const migrator = new Migrator({ db, provider, migrationTableName: MIGRATION_TABLE });
   const { error, results } = await migrator.migrateToLatest();
@@ -138,8 +141,13 @@ export function defaultBackupDir(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'backups');
 }
 
-export function backupName(reason: string, now = new Date()): string {
-  return `kredsbog-${now.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
+/**
+ * kredsbog-<owner>-<UTC instant>-<reason>.sqlite, where owner is the owning
+ * database's tag (db/backups/backup-owner.ts); without one (a database older
+ * than the sync tables) the name of older versions, kredsbog-<instant>-<reason>.sqlite.
+ */
+export function backupName(reason: string, now = new Date(), owner: string | null = null): string {
+  return `kredsbog-${owner === null ? '' : `${owner}-`}${now.toISOString().replace(/[:.]/g, '-')}-${reason}.sqlite`;
 }
 
 /**

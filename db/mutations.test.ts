@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../common/result';
 import { derivedId } from './ids';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from './mutations';
+import { markExported } from './sync/clock';
 import { createTestDatabase } from './testing/test-database';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -88,6 +89,8 @@ describe('operation log', () => {
       ['notes', '""'],
     ]);
     expect(new Set(created.map((o) => o.hlc)).size).toBe(1);
+    // As if a file had carried the create: from now on its operations never change.
+    markExported(t.sqlite);
     await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B', notes: '' }));
     const update = ops().filter((o) => o.hlc !== created[0]!.hlc);
     expect(update).toEqual([{ hlc: expect.any(String), field: 'name', value: '"B"', prev: created[0]!.hlc }]);
@@ -108,5 +111,51 @@ describe('operation log', () => {
       })
       .catch(() => undefined);
     expect(ops().length).toBe(before);
+  });
+
+  it('coalesces edits of a field that no file has carried into one operation that keeps what the first replaced', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    markExported(t.sqlite);
+    const created = ops()[0]!.hlc;
+    for (let i = 1; i <= 50; i++) await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { notes: 'Referat '.repeat(i) }));
+    const notes = ops().filter((o) => o.field === 'notes');
+    // The create's operation (carried by a file) and one for the whole burst.
+    expect(notes).toHaveLength(2);
+    expect(notes[1]).toMatchObject({ value: JSON.stringify('Referat '.repeat(50)), prev: created });
+    expect(row(id).notes).toBe('Referat '.repeat(50));
+  });
+
+  it('coalesces a new record with its first edits until a file carries it', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B' }));
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'C' }));
+    expect(ops().filter((o) => o.field === 'name')).toEqual([{ hlc: expect.any(String), field: 'name', value: '"C"', prev: null }]);
+    expect(ops()).toHaveLength(4);
+  });
+
+  it('never rewrites an operation a file has carried, and coalesces again after it', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B' }));
+    markExported(t.sqlite);
+    const carried = ops();
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'C' }));
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'D' }));
+    const after = ops();
+    // Every carried operation is still there, unchanged.
+    for (const op of carried) expect(after).toContainEqual(op);
+    const names = after.filter((o) => o.field === 'name');
+    expect(names.map((o) => o.value)).toEqual(['"B"', '"D"']);
+    expect(names[1]!.prev).toBe(names[0]!.hlc);
+  });
+
+  it('repoints an open conflict at the operation that replaced its winner', async () => {
+    const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }));
+    markExported(t.sqlite);
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B' }));
+    const winner = ops().find((o) => o.value === '"B"')!.hlc;
+    t.sqlite.prepare('INSERT INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)').run('organisation', id, 'name', winner, '0000000000000001-0000-andenmaskine');
+    await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'C' }));
+    const replaced = ops().find((o) => o.value === '"C"')!.hlc;
+    expect(t.sqlite.prepare('SELECT winner_hlc FROM sync_conflict').pluck().get()).toBe(replaced);
   });
 });

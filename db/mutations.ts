@@ -2,8 +2,10 @@ import { sql, type Insertable, type Transaction } from 'kysely';
 import { AppError } from '../common/result';
 import { newId } from './ids';
 import type { Database, SyncedTable } from './schema';
-import { nextClock } from './sync/clock';
+import { rawConnection } from './safety/safe-rollback-dialect';
+import { exportedWatermark, nextClock } from './sync/clock';
 import { mergeFollowingReferences } from './sync/merge-forward';
+import { clockParts, clockText, compareClocks, OpLogSession } from './sync/op-log';
 
 /**
  * THE single write path for user data. Every create, field update, delete
@@ -13,6 +15,13 @@ import { mergeFollowingReferences } from './sync/merge-forward';
  * log and the tables can never disagree. A repository that writes a synced
  * table any other way silently breaks sync (mutations-only.test.ts fails if one does).
  * Only db/sync/materialize.ts writes domain rows otherwise: it applies the log.
+ *
+ * Local edits that no file has carried yet are coalesced: a new operation on
+ * a field whose newest operation is this installation's own and newer than
+ * the highest clock ever written to an export or sync-folder file replaces
+ * that operation (keeping its `prev`), so typing a minute with pauses costs
+ * one operation, not one per autosave. Nothing a file has carried is ever
+ * rewritten (the watermark in db/sync/clock.ts).
  */
 
 type Bookkeeping = 'id' | 'created_at' | 'updated_at' | 'deleted_at';
@@ -69,24 +78,39 @@ export async function createRow<T extends SyncedTable>(
   const values = await followMerges(trx, table, columnsOf(fields));
   const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...values];
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(columns.map(([, v]) => sql.val(v)))})`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', null], ...values], new Map());
+  await recordOps(trx, table, id, [['deleted_at', null], ...values]);
   return id;
 }
 
-/** Clocks of the current value of each field of a row, from the log. */
-async function fieldClocks(trx: Transaction<Database>, table: SyncedTable, id: string): Promise<Map<string, string>> {
-  const rows = await trx.selectFrom('sync_op').select(['field', (eb) => eb.fn.max('hlc').as('hlc')]).where('tbl', '=', table).where('row_id', '=', id).groupBy('field').execute();
-  return new Map(rows.map((r) => [r.field, r.hlc]));
-}
-
-async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][], previous: ReadonlyMap<string, string>): Promise<void> {
+async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][]): Promise<void> {
   if (fields.length === 0) return;
   const hlc = await nextClock(trx);
-  const origin = hlc.slice(hlc.lastIndexOf('-') + 1);
-  await trx
-    .insertInto('sync_op')
-    .values(fields.map(([field, value]) => ({ hlc, tbl: table, row_id: id, field, value: JSON.stringify(value), prev: previous.get(field) ?? null, origin })))
-    .execute();
+  const sqlite = rawConnection(trx);
+  const session = new OpLogSession(sqlite);
+  const clock = clockParts(hlc);
+  const watermark = exportedWatermark(sqlite);
+  const row = session.rowId(table, id, true);
+  const heads = row.created ? new Map() : session.heads(row.id);
+  for (const [field, value] of fields) {
+    const fieldId = session.symbolId(field, true);
+    const head = heads.get(field);
+    let prev = head ? clockText(head) : null;
+    if (head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0)) {
+      // Not carried by any file yet: replace it, keeping what it replaced.
+      session.remove(head, row.id, fieldId);
+      repointConflicts(sqlite, table, id, field, clockText(head), hlc);
+      prev = head.prev;
+    }
+    session.insert(clock, row.id, fieldId, JSON.stringify(value), prev);
+  }
+  session.flush();
+}
+
+/** A conflict noted against a coalesced operation now names the operation that replaced it. */
+function repointConflicts(sqlite: ReturnType<typeof rawConnection>, table: string, id: string, field: string, from: string, to: string): void {
+  for (const column of ['winner_hlc', 'loser_hlc', 'resolved_hlc'] as const) {
+    sqlite.prepare(`UPDATE sync_conflict SET ${column} = ? WHERE tbl = ? AND row_id = ? AND field = ? AND ${column} = ?`).run(to, table, id, field, from);
+  }
 }
 
 /** Changes the named fields of a live row; NOT_FOUND when it is absent or deleted. Returns whether anything changed. */
@@ -103,7 +127,7 @@ export async function updateRow<T extends SyncedTable>(
   if (changed.length === 0) return false;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, changed, await fieldClocks(trx, table, id));
+  await recordOps(trx, table, id, changed);
   return true;
 }
 
@@ -114,7 +138,7 @@ export async function deleteRow(trx: Transaction<Database>, table: SyncedTable, 
   if (current.deleted_at !== null) return;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', stamp]], await fieldClocks(trx, table, id));
+  await recordOps(trx, table, id, [['deleted_at', stamp]]);
 }
 
 /** Clears the tombstone (undo of a delete). Restoring a live row is a no-op. */
@@ -128,7 +152,7 @@ export async function restoreRow(trx: Transaction<Database>, table: SyncedTable,
   if (current.erased_at) throw new AppError('VALIDATION', 'Personen er slettet efter GDPR og kan ikke gendannes.');
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', null]], await fieldClocks(trx, table, id));
+  await recordOps(trx, table, id, [['deleted_at', null]]);
 }
 
 /**

@@ -11,7 +11,18 @@ import type {
 } from './meetings/meeting.table';
 import type { OrganisationKommuneTable, OrganisationTable } from './organisations/organisation.table';
 import type { LocalSettingTable } from './settings/setting.table';
-import type { SyncConflictTable, SyncJournalTable, SyncOpTable, SyncPeerTable, SyncStateTable } from './sync/sync.table';
+import type {
+  SyncConflictTable,
+  SyncImportChangeTable,
+  SyncJournalTable,
+  SyncLogTable,
+  SyncOpTable,
+  SyncOriginTable,
+  SyncPeerTable,
+  SyncRowTable,
+  SyncStateTable,
+  SyncSymbolTable,
+} from './sync/sync.table';
 import type { TagLinkTable, TagTable } from './tags/tag.table';
 
 /**
@@ -41,6 +52,11 @@ export interface Database {
   sync_conflict: SyncConflictTable;
   sync_peer: SyncPeerTable;
   sync_journal: SyncJournalTable;
+  sync_origin: SyncOriginTable;
+  sync_symbol: SyncSymbolTable;
+  sync_row: SyncRowTable;
+  sync_log: SyncLogTable;
+  sync_import_change: SyncImportChangeTable;
 }
 
 /**

@@ -10,6 +10,7 @@ import { databaseDigest } from '../maintenance';
 import { tempDir } from '../testing/test-database';
 import {
   backupDirFor,
+  backupScopeOf,
   backupsToKeep,
   checkBackups,
   createBackup,
@@ -47,16 +48,18 @@ describe('backups', () => {
     await createContact(app.db, person('Søren Ærø'), []);
     const now = new Date('2026-11-23T08:15:30.123Z');
     const entry = await createBackup(app, 'manuel', now);
-    expect(entry).toMatchObject({ name: 'kredsbog-2026-11-23T08-15-30-123Z-manuel.sqlite', reason: 'manuel', createdAt: now.toISOString(), kind: 'manual' });
+    expect(entry).toMatchObject({ name: expect.stringMatching(/^kredsbog-[0-9a-f]{16}-2026-11-23T08-15-30-123Z-manuel\.sqlite$/), reason: 'manuel', createdAt: now.toISOString(), kind: 'manual' });
     expect(entry.size).toBeGreaterThan(0);
     fs.writeFileSync(path.join(backupDirFor(app), 'noter.txt'), 'ikke en sikkerhedskopi');
-    expect(listBackups(backupDirFor(app))).toEqual([entry]);
-    expect(listBackups(path.join(backupDirFor(app), 'findes-ikke'))).toEqual([]);
+    expect(listBackups(backupScopeOf(app))).toEqual([entry]);
+    expect(listBackups({ ...backupScopeOf(app), dir: path.join(backupDirFor(app), 'findes-ikke') })).toEqual([]);
   });
 
   it('reads reason and instant back from the names the app writes', () => {
     const at = new Date('2026-03-29T01:30:00.000Z');
-    expect(parseBackupName(backupName('foer-migrering-10', at))).toEqual({ reason: 'foer-migrering-10', createdAt: at.toISOString() });
+    expect(parseBackupName(backupName('foer-migrering-10', at, '0193f2a1b2c3d4e5'))).toEqual({ reason: 'foer-migrering-10', createdAt: at.toISOString(), owner: '0193f2a1b2c3d4e5' });
+    // Names of older versions carry no owner.
+    expect(parseBackupName(backupName('foer-migrering-10', at))).toEqual({ reason: 'foer-migrering-10', createdAt: at.toISOString(), owner: null });
     expect(parseBackupName('kredsbog-beskadiget-2026-03-29T01-30-00-000Z.sqlite')).toBeNull();
     expect(parseBackupName('../kredsbog-2026-03-29T01-30-00-000Z-manuel.sqlite')).toBeNull();
   });
@@ -68,7 +71,7 @@ describe('backups', () => {
     expect(await ensureDailyBackup(app, new Date(danishInstant('2026-11-23', 23, 30)))).toBeNull();
     // 00:30 Danish time is still the previous UTC day: a new Danish day all the same.
     expect(await ensureDailyBackup(app, new Date(danishInstant('2026-11-24', 0, 30)))).toMatchObject({ reason: 'dagligt' });
-    expect(listBackups(backupDirFor(app))).toHaveLength(2);
+    expect(listBackups(backupScopeOf(app))).toHaveLength(2);
   });
 });
 
@@ -159,14 +162,14 @@ describe('rotation', () => {
     const now = new Date(at('2026-11-23'));
     const names: string[] = [];
     for (let day = 0; day < 20; day++) names.push((await createBackup(app, 'dagligt', new Date(now.getTime() - day * 86_400_000))).name);
-    const broken = backupName('manuel', new Date(now.getTime() - 40 * 86_400_000));
+    const broken = backupName('manuel', new Date(now.getTime() - 40 * 86_400_000), backupScopeOf(app).owner);
     fs.writeFileSync(path.join(dir, broken), 'halv fil');
     fs.writeFileSync(path.join(dir, 'min-egen-kopi.sqlite'), 'x');
-    const result = pruneBackups(dir, now);
+    const result = pruneBackups(backupScopeOf(app), now);
     expect(result.deleted.length).toBeGreaterThan(0);
     expect(new Set(fs.readdirSync(dir))).toEqual(new Set([...result.kept, broken, 'min-egen-kopi.sqlite']));
     expect(result.kept).toContain(names[0]);
-    expect(result.kept).toEqual(names.filter((n) => backupsToKeep(listBackups(dir).filter((e) => e.name !== broken), now).has(n)));
+    expect(result.kept).toEqual(names.filter((n) => backupsToKeep(listBackups(backupScopeOf(app)).filter((e) => e.name !== broken), now).has(n)));
   });
 });
 
@@ -199,13 +202,13 @@ describe('restore', () => {
     damagePages(path.join(backupDirFor(app), backup.name), 3, 6);
     await createContact(app.db, person('Åse Bøgh'), []);
     const digest = databaseDigest(app.sqlite);
-    const backupsBefore = listBackups(backupDirFor(app));
+    const backupsBefore = listBackups(backupScopeOf(app));
     await expect(restoreBackup(app, backup.name)).rejects.toMatchObject({
       code: 'VALIDATION',
       message: `Sikkerhedskopien ${backup.name} er beskadiget og kan ikke bruges. Intet er ændret — vælg en anden sikkerhedskopi.`,
     });
     expect(databaseDigest(app.sqlite)).toBe(digest);
-    expect(listBackups(backupDirFor(app))).toEqual(backupsBefore);
+    expect(listBackups(backupScopeOf(app))).toEqual(backupsBefore);
     expect(checkBackups(app).map((c) => c.result.ok)).toEqual([false]);
   });
 
@@ -224,6 +227,6 @@ describe('restore', () => {
     const digest = databaseDigest(app.sqlite);
     await expect(restoreBackup(app, backup.name)).rejects.toMatchObject({ code: 'DB_FROM_NEWER_VERSION' });
     expect(databaseDigest(app.sqlite)).toBe(digest);
-    expect(listBackups(backupDirFor(app))).toHaveLength(1);
+    expect(listBackups(backupScopeOf(app))).toHaveLength(1);
   });
 });

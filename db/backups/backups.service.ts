@@ -8,6 +8,7 @@ import { danishDate } from '../../common/time';
 import { backupDatabase, backupName, defaultBackupDir, migrateDatabase, openSqlite, type AppDatabase } from '../connection';
 import { fsyncDirectory, temporaryNameFor } from '../files/atomic-write';
 import { migrationNames } from '../migrations';
+import { databaseIdIn, ensureDatabaseId, ownerTag, ownerTagOfFile } from './backup-owner';
 
 /**
  * Backups beside the database (`backups/`), taken with SQLite's online backup
@@ -15,6 +16,8 @@ import { migrationNames } from '../migrations';
  * change ('foer-import', 'foer-migrering-N', 'foer-gendannelse', 'foer-flytning').
  * Rotation keeps 7 daily, 4 weekly and 12 monthly backups, every 'foer-…'
  * and every manual backup of the last 7 days, and never the newest one.
+ * Backups belong to their database (backup-owner.ts): two databases in one
+ * folder never see, rotate or restore each other's backups.
  */
 
 /**
@@ -24,10 +27,33 @@ import { migrationNames } from '../migrations';
  */
 export const retention = { daily: 7, weekly: 4, monthly: 12, keepAllDays: 7 } as const;
 
+/**
+ * The most backups rotation keeps of one database that takes at most one
+ * safety backup and one daily backup a day (what the app does by itself:
+ * imports are protected once a day, import-protection.ts): the safety ones
+ * of the last 7 days (up to 8 Danish dates), the newest of 7 days, 4 weeks
+ * and 12 months, and the newest overall.
+ */
+export const maxAutomaticBackups = retention.keepAllDays + 1 + retention.daily + retention.weekly + retention.monthly + 1;
+
 const sqliteHeader = Buffer.from('SQLite format 3\0', 'latin1');
 
 export function backupDirFor(app: Pick<AppDatabase, 'file'>): string {
   return defaultBackupDir(app.file);
+}
+
+/** Whose backups, where: the folder and the owning database's tag (null: a database without an id has no backups it can tell apart). */
+export interface BackupScope {
+  readonly dir: string;
+  readonly owner: string | null;
+  /** For reading the id inside backups written before ids were in names. */
+  readonly nativeBinding?: string;
+}
+
+/** This database's backups. Only reads: a database without an id yet gets one with its first backup (createBackup). */
+export function backupScopeOf(app: Pick<AppDatabase, 'file' | 'sqlite' | 'nativeBinding'>): BackupScope {
+  const id = app.file === ':memory:' ? null : databaseIdIn(app.sqlite);
+  return { dir: backupDirFor(app), owner: id === null ? null : ownerTag(id), ...(app.nativeBinding ? { nativeBinding: app.nativeBinding } : {}) };
 }
 
 export function backupKind(reason: string): BackupKind {
@@ -36,18 +62,25 @@ export function backupKind(reason: string): BackupKind {
   return 'manual';
 }
 
-/** Reason and UTC instant of a backup file name, or null for any other file. */
-export function parseBackupName(name: string): { readonly reason: string; readonly createdAt: string } | null {
+/** Reason, UTC instant and owner tag (null in names of older versions) of a backup file name, or null for any other file. */
+export function parseBackupName(name: string): { readonly reason: string; readonly createdAt: string; readonly owner: string | null } | null {
   const match = backupFileNamePattern.exec(name);
   if (!match) return null;
-  const [, day, hh, mm, ss, ms, reason] = match as unknown as [string, string, string, string, string, string, string];
+  const [, owner, day, hh, mm, ss, ms, reason] = match as unknown as [string, string | undefined, string, string, string, string, string, string];
   const createdAt = `${day}T${hh}:${mm}:${ss}.${ms}Z`;
   if (Number.isNaN(Date.parse(createdAt))) return null;
-  return { reason, createdAt };
+  return { reason, createdAt, owner: owner ?? null };
 }
 
-/** The backups in `dir`, newest first. Files with other names (temporary, damaged copies, the user's own) are not listed. */
-export function listBackups(dir: string): BackupEntry[] {
+/**
+ * This database's backups in the scope's folder, newest first: those named
+ * with its tag, and those of older versions (no tag in the name) whose file
+ * holds its id. Other databases' backups and files with other names
+ * (temporary, damaged copies, the user's own) are not listed.
+ */
+export function listBackups(scope: BackupScope): BackupEntry[] {
+  const { dir, owner } = scope;
+  if (owner === null) return [];
   let names: string[];
   try {
     names = fs.readdirSync(dir);
@@ -59,6 +92,7 @@ export function listBackups(dir: string): BackupEntry[] {
   for (const name of names) {
     const parsed = parseBackupName(name);
     if (!parsed) continue;
+    if (parsed.owner !== null && parsed.owner !== owner) continue;
     let stat: fs.Stats;
     try {
       stat = fs.statSync(path.join(dir, name));
@@ -66,9 +100,28 @@ export function listBackups(dir: string): BackupEntry[] {
       continue;
     }
     if (!stat.isFile()) continue;
+    if (parsed.owner === null && ownerTagOfFile(path.join(dir, name), scope.nativeBinding) !== owner) continue;
     entries.push({ name, reason: parsed.reason, createdAt: parsed.createdAt, size: stat.size, kind: backupKind(parsed.reason) });
   }
   return entries.sort(newestFirst);
+}
+
+/** The owner tags the backups in `dir` carry (in their names, or inside for older ones): for a damaged start that cannot read its own id. */
+export function backupOwnersIn(dir: string, nativeBinding?: string): Set<string> {
+  const owners = new Set<string>();
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return owners;
+  }
+  for (const name of names) {
+    const parsed = parseBackupName(name);
+    if (!parsed) continue;
+    const owner = parsed.owner ?? ownerTagOfFile(path.join(dir, name), nativeBinding);
+    if (owner !== null) owners.add(owner);
+  }
+  return owners;
 }
 
 function newestFirst(a: Pick<BackupEntry, 'createdAt' | 'name'>, b: Pick<BackupEntry, 'createdAt' | 'name'>): number {
@@ -80,7 +133,13 @@ export async function createBackup(app: AppDatabase, reason: string, now = new D
   if (app.file === ':memory:') throw new AppError('VALIDATION', 'En database i hukommelsen kan ikke sikkerhedskopieres.');
   if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(reason)) throw new Error(`invalid backup reason: ${reason}`);
   const dir = backupDirFor(app);
-  const name = backupName(reason, now);
+  let id: string | null;
+  try {
+    id = ensureDatabaseId(app.sqlite);
+  } catch (error) {
+    throw fileSystemError(error, 'Sikkerhedskopien kunne ikke gemmes');
+  }
+  const name = backupName(reason, now, id === null ? null : ownerTag(id));
   try {
     await backupDatabase(app.sqlite, path.join(dir, name));
     fsyncDirectory(dir);
@@ -154,8 +213,9 @@ export function isoWeekOf(date: string): string {
  * candidates: a file without a SQLite header (damaged, half-copied by hand)
  * neither counts as "the newest" nor is deleted.
  */
-export function pruneBackups(dir: string, now = new Date()): { readonly kept: string[]; readonly deleted: string[] } {
-  const complete = listBackups(dir).filter((e) => hasSqliteHeader(path.join(dir, e.name)));
+export function pruneBackups(scope: BackupScope, now = new Date()): { readonly kept: string[]; readonly deleted: string[] } {
+  const { dir } = scope;
+  const complete = listBackups(scope).filter((e) => hasSqliteHeader(path.join(dir, e.name)));
   const keep = backupsToKeep(complete, now);
   const deleted: string[] = [];
   for (const e of complete) {
@@ -183,25 +243,26 @@ export function hasSqliteHeader(file: string): boolean {
 /** On the first start of a (Danish) day: a 'dagligt' backup, then rotation. Null when today already has a backup. */
 export async function ensureDailyBackup(app: AppDatabase, now = new Date()): Promise<BackupEntry | null> {
   if (app.file === ':memory:') return null;
-  const dir = backupDirFor(app);
+  const scope = backupScopeOf(app);
   const today = danishDate(now);
-  const existing = listBackups(dir).filter((e) => danishDate(e.createdAt) === today && hasSqliteHeader(path.join(dir, e.name)));
+  const existing = listBackups(scope).filter((e) => danishDate(e.createdAt) === today && hasSqliteHeader(path.join(scope.dir, e.name)));
   if (existing.length > 0) return null;
   const entry = await createBackup(app, 'dagligt', now);
-  pruneBackups(dir, now);
+  pruneBackups(backupScopeOf(app), now);
   return entry;
 }
 
 export type VerifyResult =
   | { readonly ok: true }
-  | { readonly ok: false; readonly problem: 'damaged' | 'newer-version' | 'not-kredsbog'; readonly detail: string };
+  | { readonly ok: false; readonly problem: 'damaged' | 'newer-version' | 'not-kredsbog' | 'other-database'; readonly detail: string };
 
 /**
  * Full `PRAGMA integrity_check` of a database file plus: is it Kredsbog's,
- * and can this version open it. Opens the file read-write in WAL mode, so
- * call it on a copy, never on a kept backup.
+ * can this version open it, and — given `owner` — is it that database's
+ * (the id inside the file, not its name). Opens the file read-write in WAL
+ * mode, so call it on a copy, never on a kept backup.
  */
-export function verifyDatabaseFile(file: string, nativeBinding?: string): VerifyResult {
+export function verifyDatabaseFile(file: string, nativeBinding?: string, owner?: string): VerifyResult {
   if (!hasSqliteHeader(file)) return { ok: false, problem: 'damaged', detail: 'ikke en SQLite-fil' };
   let sqlite: BetterSqlite3.Database | undefined;
   try {
@@ -213,6 +274,10 @@ export function verifyDatabaseFile(file: string, nativeBinding?: string): Verify
     if (!table) return { ok: false, problem: 'not-kredsbog', detail: 'ingen kysely_migration' };
     const applied = sqlite.prepare('SELECT name FROM kysely_migration').pluck().all() as string[];
     if (applied.some((name) => !migrationNames.includes(name))) return { ok: false, problem: 'newer-version', detail: 'ukendte migreringer' };
+    if (owner !== undefined) {
+      const id = databaseIdIn(sqlite);
+      if (id === null || ownerTag(id) !== owner) return { ok: false, problem: 'other-database', detail: 'en anden databases id' };
+    }
     return { ok: true };
   } catch (error) {
     const code = String((error as { code?: unknown }).code ?? '');
@@ -247,16 +312,20 @@ export function verifyProblemMessage(name: string, result: Exclude<VerifyResult,
     return new AppError('DB_FROM_NEWER_VERSION', `Sikkerhedskopien ${name} er gemt af en nyere version af Kredsbog og kan ikke gendannes her. Intet er ændret.`);
   }
   if (result.problem === 'not-kredsbog') return new AppError('VALIDATION', `Filen ${name} er ikke en Kredsbog-database. Intet er ændret.`);
+  if (result.problem === 'other-database') {
+    return new AppError('VALIDATION', `Sikkerhedskopien ${name} hører til en anden database i samme mappe og kan ikke gendannes her. Intet er ændret.`);
+  }
   return new AppError('VALIDATION', `Sikkerhedskopien ${name} er beskadiget og kan ikke bruges. Intet er ændret — vælg en anden sikkerhedskopi.`);
 }
 
-/** Checks every backup (a copy of each, so the backups themselves are never opened): for `backups check`. */
-export function checkBackups(app: Pick<AppDatabase, 'file' | 'nativeBinding'>): { readonly entry: BackupEntry; readonly result: VerifyResult }[] {
-  const dir = backupDirFor(app);
-  return listBackups(dir).map((entry) => {
+/** Checks every backup of this database (a copy of each, so the backups themselves are never opened): for `backups check`. */
+export function checkBackups(app: Pick<AppDatabase, 'file' | 'sqlite' | 'nativeBinding'>): { readonly entry: BackupEntry; readonly result: VerifyResult }[] {
+  const scope = backupScopeOf(app);
+  const { dir, owner } = scope;
+  return listBackups(scope).map((entry) => {
     const staged = stageCopy(path.join(dir, entry.name), path.join(dir, entry.name));
     try {
-      return { entry, result: verifyDatabaseFile(staged, app.nativeBinding) };
+      return { entry, result: verifyDatabaseFile(staged, app.nativeBinding, owner ?? undefined) };
     } finally {
       removeDatabaseFiles(staged);
     }
@@ -265,7 +334,8 @@ export function checkBackups(app: Pick<AppDatabase, 'file' | 'nativeBinding'>): 
 
 /**
  * "Gendan": the chosen backup is copied and checked (integrity_check, made by
- * Kredsbog, not by a newer version) before anything changes; then the current
+ * Kredsbog, not by a newer version, this database's by the id inside it)
+ * before anything changes; then the current
  * database is backed up ('foer-gendannelse'); then the backup is written INTO
  * the live database with SQLite's backup API, as one write transaction — the
  * open connection sees the restored data, and a crash midway leaves the old
@@ -275,9 +345,10 @@ export function checkBackups(app: Pick<AppDatabase, 'file' | 'nativeBinding'>): 
  */
 export async function restoreBackup(app: AppDatabase, name: string, now = new Date()): Promise<BackupRestoreResult> {
   if (app.file === ':memory:') throw new AppError('VALIDATION', 'En database i hukommelsen kan ikke gendannes.');
-  const dir = backupDirFor(app);
-  const entry = listBackups(dir).find((e) => e.name === name);
-  if (!entry) throw new AppError('NOT_FOUND', `Sikkerhedskopien ${name} findes ikke (længere).`);
+  const scope = backupScopeOf(app);
+  const { dir, owner } = scope;
+  const entry = owner === null ? undefined : listBackups(scope).find((e) => e.name === name);
+  if (!entry || owner === null) throw new AppError('NOT_FOUND', `Sikkerhedskopien ${name} findes ikke (længere).`);
   let staged: string;
   try {
     staged = stageCopy(path.join(dir, name), app.file);
@@ -285,7 +356,7 @@ export async function restoreBackup(app: AppDatabase, name: string, now = new Da
     throw fileSystemError(error, 'Sikkerhedskopien kunne ikke læses');
   }
   try {
-    const verified = verifyDatabaseFile(staged, app.nativeBinding);
+    const verified = verifyDatabaseFile(staged, app.nativeBinding, owner);
     if (!verified.ok) throw verifyProblemMessage(name, verified);
     const safetyBackup = await createBackup(app, 'foer-gendannelse', now);
     const source = openSqlite(staged, app.nativeBinding ? { nativeBinding: app.nativeBinding } : {});
@@ -304,13 +375,15 @@ export async function restoreBackup(app: AppDatabase, name: string, now = new Da
   }
 }
 
-/** Used by safe-open: a verified copy of the newest usable backup, staged beside `file`, or null. */
-export function stageNewestGoodBackup(dir: string, file: string, nativeBinding?: string): { readonly entry: BackupEntry; readonly staged: string } | null {
-  for (const entry of listBackups(dir)) {
+/** Used by safe-open: a verified copy of the newest usable backup of the scope's database, staged beside `file`, or null. */
+export function stageNewestGoodBackup(scope: BackupScope, file: string): { readonly entry: BackupEntry; readonly staged: string } | null {
+  const { dir, owner, nativeBinding } = scope;
+  if (owner === null) return null;
+  for (const entry of listBackups(scope)) {
     const staged = stageCopy(path.join(dir, entry.name), file);
     let good = false;
     try {
-      good = verifyDatabaseFile(staged, nativeBinding).ok;
+      good = verifyDatabaseFile(staged, nativeBinding, owner).ok;
     } finally {
       if (!good) removeDatabaseFiles(staged);
     }

@@ -5,7 +5,7 @@ import { openDatabase, type AppDatabase } from '../connection';
 import { createContact } from '../contacts/contacts.repository';
 import { databaseDigest } from '../maintenance';
 import { tempDir } from '../testing/test-database';
-import { backupDirFor, createBackup, listBackups } from './backups.service';
+import { backupScopeOf, createBackup, listBackups } from './backups.service';
 import { databaseFileFor, databaseLocationRisk, locationFileName, moveDatabase, rememberDatabaseFile, type LocationSystem } from './location';
 
 const windows = (env: Record<string, string> = {}): LocationSystem => ({ platform: 'win32', env, mounts: null });
@@ -81,7 +81,7 @@ describe('moving the database', () => {
     const copy = await openDatabase(moved);
     opened.push(copy);
     expect(databaseDigest(copy.sqlite)).toBe(databaseDigest(app.sqlite));
-    expect(listBackups(backupDirFor(copy)).map((b) => b.reason).sort()).toEqual(['dagligt', 'foer-flytning']);
+    expect(listBackups(backupScopeOf(copy)).map((b) => b.reason).sort()).toEqual(['dagligt', 'foer-flytning']);
     expect(fs.readdirSync(to).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 

@@ -6,7 +6,7 @@ import { AppError } from '../../common/result';
 import { backupDatabase, type AppDatabase } from '../connection';
 import { fsyncDirectory, renameDurably, temporaryNameFor, writeFileAtomic } from '../files/atomic-write';
 import { databaseDigest } from '../maintenance';
-import { backupDirFor, createBackup, fileSystemError, listBackups, removeDatabaseFiles, verifyDatabaseFile } from './backups.service';
+import { backupDirFor, backupScopeOf, createBackup, fileSystemError, listBackups, removeDatabaseFiles, verifyDatabaseFile, type BackupScope } from './backups.service';
 import BetterSqlite3 from 'better-sqlite3';
 
 /**
@@ -168,7 +168,7 @@ export async function moveDatabase(app: AppDatabase, toFolder: string, now = new
       throw new AppError('INTERNAL', 'Kopien af databasen kunne ikke bekræftes. Databasen er ikke flyttet, og intet er ændret.');
     }
     for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(`${staged}${suffix}`, { force: true });
-    copyBackups(backupDirFor(app), backupDirFor({ file: target }));
+    copyBackups(backupScopeOf(app), backupDirFor({ file: target }));
     renameDurably(staged, target);
   } catch (error) {
     removeDatabaseFiles(staged);
@@ -186,9 +186,10 @@ function digestOf(file: string, nativeBinding?: string): string {
   }
 }
 
-/** Backups are complete, closed files: a byte copy under a temporary name, renamed into place. */
-function copyBackups(from: string, to: string): void {
-  const entries = listBackups(from);
+/** This database's backups (never another's from the same folder) are complete, closed files: a byte copy under a temporary name, renamed into place. */
+function copyBackups(scope: BackupScope, to: string): void {
+  const from = scope.dir;
+  const entries = listBackups(scope);
   if (entries.length === 0) return;
   fs.mkdirSync(to, { recursive: true });
   for (const entry of entries) {

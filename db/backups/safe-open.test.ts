@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase, openSqlite, type AppDatabase } from '../connection';
 import { createContact } from '../contacts/contacts.repository';
 import { tempDir } from '../testing/test-database';
-import { backupDirFor, createBackup, listBackups } from './backups.service';
+import { backupScopeOf, createBackup, listBackups } from './backups.service';
 import { damagePages } from './backups.testing';
 import { clearRecovery, openDatabaseSafely, readRecovery, startupError } from './safe-open';
 
@@ -53,7 +53,7 @@ describe('openDatabaseSafely', () => {
     opened.push(app);
     expect(recovery).toBeNull();
     expect(names(app)).toEqual(['Mette Ørsted']);
-    expect(listBackups(backupDirFor(app)).map((b) => b.reason)).toEqual(['dagligt']);
+    expect(listBackups(backupScopeOf(app)).map((b) => b.reason)).toEqual(['dagligt']);
   });
 
   it('keeps a damaged database aside and restores the newest good backup', async () => {
@@ -67,7 +67,7 @@ describe('openDatabaseSafely', () => {
     expect(names(app)).toEqual(['Mette Ørsted']);
     expect(fs.existsSync(damagedAt)).toBe(true);
     // The backups themselves are untouched, and the notice is stored until read.
-    expect(listBackups(path.join(dir, 'backups')).map((b) => b.name)).toEqual(expect.arrayContaining([older.name, newest.name]));
+    expect(listBackups(backupScopeOf(app)).map((b) => b.name)).toEqual(expect.arrayContaining([older.name, newest.name]));
     expect(await readRecovery(app.db)).toEqual(recovery);
     await clearRecovery(app.db);
     expect(await readRecovery(app.db)).toBeNull();

@@ -7,7 +7,8 @@ import { AppError } from '../../common/result';
 import { defaultBackupDir, openDatabase, registerSqlFunctions, type AppDatabase, type OpenDatabaseOptions } from '../connection';
 import { renameDurably } from '../files/atomic-write';
 import type { Database } from '../schema';
-import { ensureDailyBackup, removeDatabaseFiles, stageNewestGoodBackup } from './backups.service';
+import { ownerTagOfFile } from './backup-owner';
+import { backupOwnersIn, ensureDailyBackup, removeDatabaseFiles, stageNewestGoodBackup, type BackupScope } from './backups.service';
 
 export interface SafeOpenOptions extends OpenDatabaseOptions {
   readonly now?: Date;
@@ -169,7 +170,7 @@ export function probe(file: string, nativeBinding?: string, readonly = true, dep
  */
 function recover(file: string, options: SafeOpenOptions, now: Date): RecoveryInfo {
   const damaged = path.join(path.dirname(file), `kredsbog-beskadiget-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`);
-  const good = stageNewestGoodBackup(options.backupDir ?? defaultBackupDir(file), file, options.nativeBinding);
+  const good = stageNewestGoodBackup(recoveryScope(file, options), file);
   try {
     for (const suffix of ['-wal', '-shm', '-journal', '']) {
       if (fs.existsSync(`${file}${suffix}`)) renameDurably(`${file}${suffix}`, `${damaged}${suffix}`);
@@ -185,6 +186,21 @@ function recover(file: string, options: SafeOpenOptions, now: Date): RecoveryInf
     damagedFileKeptAt: damaged,
     recoveredAt: now.toISOString(),
   };
+}
+
+/**
+ * Whose backups a damaged database may be restored from: its own, by the id
+ * still readable inside it; when the damage hides the id, the backups of the
+ * one database the folder holds backups of — never a guess between two.
+ */
+function recoveryScope(file: string, options: SafeOpenOptions): BackupScope {
+  const dir = options.backupDir ?? defaultBackupDir(file);
+  let owner = ownerTagOfFile(file, options.nativeBinding);
+  if (owner === null) {
+    const owners = [...backupOwnersIn(dir, options.nativeBinding)];
+    owner = owners.length === 1 ? owners[0]! : null;
+  }
+  return { dir, owner, ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}) };
 }
 
 const recoveryKey = 'backups.recovery';

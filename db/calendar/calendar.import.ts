@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { TZDate } from '@date-fns/tz';
 import ICAL from 'ical.js';
 import type { Kysely } from 'kysely';
@@ -7,7 +6,8 @@ import { maxIcsBytes, type IcsImportResult, type IcsPreview, type IcsPreviewItem
 import type { MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
 import { danishInstant, danishTimeZone } from '../../common/time';
-import { backupDatabase, backupName, defaultBackupDir, type AppDatabase } from '../connection';
+import { protectBeforeImport } from '../backups/import-protection';
+import type { AppDatabase } from '../connection';
 import { createRow, updateRow, type FieldChanges } from '../mutations';
 import type { Database } from '../schema';
 import { uidDomain } from './calendar.ics';
@@ -455,7 +455,7 @@ export async function importIcs(app: AppDatabase, bytes: Uint8Array, options: Ic
   const read = readAppointments(decodeIcs(bytes), options.now ?? new Date());
   const before = await planAll(app.db, read);
   if (before.some((p) => p.kind === 'new' || p.kind === 'update' || p.kind === 'cancel') && app.file !== ':memory:') {
-    await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-ics-import')));
+    await protectBeforeImport(app);
   }
   return app.db.transaction().execute(async (trx) => {
     // Planned again inside the transaction, so what is applied is exactly what the database holds now.

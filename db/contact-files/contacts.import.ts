@@ -15,6 +15,8 @@ import {
   type ImportResult,
 } from '../../common/contact-files/contact-files.domain';
 import { AppError } from '../../common/result';
+import { protectBeforeImport } from '../backups/import-protection';
+import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyPlan, planImport, publicRows, type ImportCandidate, type ImportPlan } from './import-plan';
 import { looksLikeVcard, readVcards } from './vcard.import';
@@ -262,11 +264,19 @@ export async function previewContactFile(db: Kysely<Database>, input: ContactFil
 
 /**
  * Imports the file in one transaction (all rows or none) and remembers the
- * column mapping for the next file with the same headers.
+ * column mapping for the next file with the same headers. Given the open
+ * database (not only its query builder), an import that will create or
+ * change contacts first takes the day's safety backup (protectBeforeImport).
  */
-export async function importContactFile(db: Kysely<Database>, input: ContactFileInput): Promise<ImportResult> {
+export async function importContactFile(target: AppDatabase | Kysely<Database>, input: ContactFileInput): Promise<ImportResult> {
+  const app = 'sqlite' in target ? target : null;
+  const db = 'sqlite' in target ? target.db : target;
   const prepared = await prepare(db, input);
   if (prepared.preview.needsMapping) throw new AppError('VALIDATION', 'Vælg hvilken kolonne der indeholder navnet, før der importeres.');
+  if (app && app.file !== ':memory:') {
+    const { counts } = await planImport(db, prepared.candidates, input.forceNew ?? []);
+    if (counts.new + counts.updated > 0) await protectBeforeImport(app);
+  }
   const { plan, created, updated } = await db.transaction().execute(async (trx) => {
     const planned = await planImport(trx, prepared.candidates, input.forceNew ?? []);
     return { plan: planned, ...(await applyPlan(trx, planned)) };

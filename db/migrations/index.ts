@@ -12,6 +12,7 @@ import { m0010ForeignKeyIndexes } from './0010-foreign-key-indexes';
 import { m0011OpenFollowUpIndexes } from './0011-open-follow-up-indexes';
 import { m0012ListIndexes } from './0012-list-indexes';
 import { m0013SearchRefold } from './0013-search-refold';
+import { m0014CompactOperationLog } from './0014-compact-operation-log';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -33,6 +34,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0011-open-follow-up-indexes': m0011OpenFollowUpIndexes,
   '0012-list-indexes': m0012ListIndexes,
   '0013-search-refold': m0013SearchRefold,
+  '0014-compact-operation-log': m0014CompactOperationLog,
 };
 
 export const migrationNames = Object.keys(migrations);

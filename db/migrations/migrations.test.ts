@@ -131,4 +131,35 @@ describe('schema', () => {
     expect(unindexed).toEqual([]);
     await app.close();
   });
+
+  it('0014 moves the operation log into compact tables and shows every operation unchanged through sync_op', async () => {
+    const { file, db } = await databaseAt('0013-search-refold');
+    const ops = [
+      ['0001763900000000-0000-aaaa000000000001', 'contact', 'c1', 'name', '"Åse Ørum"', null, 'aaaa000000000001'],
+      ['0001763900000000-0000-aaaa000000000001', 'contact', 'c1', 'deleted_at', 'null', null, 'aaaa000000000001'],
+      // Same wall time and counter from another installation: the installation id orders them.
+      ['0001763900000000-0000-bbbb000000000002', 'contact', 'c1', 'notes', '"Boligchef"', null, 'bbbb000000000002'],
+      ['0001763900000001-00ff-bbbb000000000002', 'contact', 'c1', 'name', '"Åse Ørum-Bøgh"', '0001763900000000-0000-aaaa000000000001', 'bbbb000000000002'],
+      ['0001763900000002-abcd-aaaa000000000001', 'organisation', 'o1', 'name', '"Køge Boligselskab"', null, 'aaaa000000000001'],
+      ['0001763900000003-0000-cccc00000000000c', 'ukendt_tabel', 'x', 'felt', '{"ny":1}', null, 'cccc00000000000c'],
+    ];
+    for (const op of ops) await sql`INSERT INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (${sql.join(op)})`.execute(db);
+    await db.destroy();
+
+    const app = await openDatabase(file);
+    const rows = app.sqlite.prepare('SELECT hlc, tbl, row_id, field, value, prev, origin FROM sync_op ORDER BY hlc, tbl, row_id, field').raw().all();
+    expect(rows).toEqual([...ops].sort((a, b) => `${a[0]}${a[1]}${a[2]}${a[3]}`.localeCompare(`${b[0]}${b[1]}${b[2]}${b[3]}`, 'en')));
+    expect(app.sqlite.prepare(`SELECT type FROM sqlite_master WHERE name = 'sync_op'`).pluck().get()).toBe('view');
+    expect(app.sqlite.prepare('SELECT installation, max_wall, max_counter FROM sync_origin ORDER BY installation').raw().all()).toEqual([
+      ['aaaa000000000001', 1763900000002, 0xabcd],
+      ['bbbb000000000002', 1763900000001, 0xff],
+      ['cccc00000000000c', 1763900000003, 0],
+    ]);
+    // Through the view's triggers, old-style writers still work.
+    app.sqlite.prepare(`UPDATE sync_op SET value = '"Slettet person"' WHERE tbl = 'contact' AND row_id = 'c1' AND field = 'name'`).run();
+    app.sqlite.prepare(`INSERT INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES ('0001763900000009-0001-dddd00000000000d', 'contact', 'c2', 'name', '"Ny"', NULL, 'dddd00000000000d')`).run();
+    expect(app.sqlite.prepare(`SELECT DISTINCT value FROM sync_op WHERE tbl = 'contact' AND row_id = 'c1' AND field = 'name'`).pluck().all()).toEqual(['"Slettet person"']);
+    expect(app.sqlite.prepare(`SELECT max_wall, max_counter FROM sync_origin WHERE installation = 'dddd00000000000d'`).raw().get()).toEqual([1763900000009, 1]);
+    await app.close();
+  });
 });

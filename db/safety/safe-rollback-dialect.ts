@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import { SqliteDialect, type DatabaseConnection, type Driver } from 'kysely';
+import { SqliteAdapter, SqliteDialect, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
+import { AppError } from '../../common/result';
 
 /**
  * Kysely's SqliteDialect, except that it does not roll back a transaction
@@ -19,6 +20,11 @@ export class SafeRollbackSqliteDialect extends SqliteDialect {
     this.#sqlite = sqlite;
   }
 
+  /** The adapter carries the connection, so code inside a Kysely transaction can reach it (rawConnection). */
+  override createAdapter(): DialectAdapter {
+    return new RawConnectionAdapter(this.#sqlite);
+  }
+
   override createDriver(): Driver {
     const driver = super.createDriver();
     const rollback = driver.rollbackTransaction.bind(driver);
@@ -28,4 +34,22 @@ export class SafeRollbackSqliteDialect extends SqliteDialect {
     };
     return driver;
   }
+}
+
+class RawConnectionAdapter extends SqliteAdapter {
+  constructor(readonly sqlite: BetterSqlite3.Database) {
+    super();
+  }
+}
+
+/**
+ * The better-sqlite3 connection under a Kysely instance or transaction opened
+ * by openDatabase: the one connection Kysely's transaction holds, so prepared
+ * statements run on it belong to that transaction. Hot write paths (the
+ * operation log, db/sync/op-log.ts) use it to avoid a round trip per statement.
+ */
+export function rawConnection(db: { getExecutor(): { readonly adapter: DialectAdapter } }): BetterSqlite3.Database {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof RawConnectionAdapter) return adapter.sqlite;
+  throw new AppError('INTERNAL', 'Databasen er ikke åbnet med Kredsbogs forbindelse.');
 }

@@ -6,6 +6,7 @@ import { observeClock } from './clock';
 import { incomingRedaction, settleErasures } from './erasure';
 import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
 import { isSyncedTable, materializeRow, tableInfo, type MaterializeOutcome } from './materialize';
+import { clockParts, clockText, OpLogSession } from './op-log';
 import { forwardLateEdits, isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
@@ -64,10 +65,9 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   // The operation is stored first (OR IGNORE: already present → nothing changes), so the current winner is looked up without it.
   // Callers pass only operations this installation lacks (sync.service.ts newOperations, one lookup per clock); OR IGNORE
   // keeps a duplicate inside one file, or a caller that did not filter, from failing the whole import.
-  const winner = sqlite.prepare('SELECT hlc, value, prev, origin FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ? AND hlc != ? ORDER BY hlc DESC LIMIT 1');
+  const session = new OpLogSession(sqlite);
   const insertConflict = sqlite.prepare('INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)');
   const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');
-  const insertOp = sqlite.prepare('INSERT OR IGNORE INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const deletedRow = new Map<string, BetterSqlite3.Statement>();
   const redacted = incomingRedaction(sqlite);
   const now = new Date().toISOString();
@@ -90,12 +90,19 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     tick();
     // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
     const value = redacted(op);
-    if (insertOp.run(op.hlc, op.tbl, op.row_id, op.field, value, op.prev, op.origin).changes === 0) {
+    const clock = clockParts(op.hlc);
+    // The log keys an operation by its clock, whose last part is its origin: a file that says otherwise is not ours.
+    if (clock.origin !== op.origin) throw new AppError('VALIDATION', 'Filen kan ikke importeres: en ændring har en afsender, der ikke passer til dens tidsstempel. Intet er ændret.');
+    const row = session.rowId(op.tbl, op.row_id, true);
+    const fieldId = session.symbolId(op.field, true);
+    if (!session.insert(clock, row.id, fieldId, value, op.prev)) {
       alreadyPresent++;
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
-    const current = winner.get(op.tbl, op.row_id, op.field, op.hlc) as { hlc: string; value: string | null; prev: string | null; origin: string } | undefined;
+    // A record first seen in this operation has nothing to compete with.
+    const found = row.created ? undefined : session.otherHead(row.id, fieldId, clock);
+    const current = found && { ...found, hlc: clockText(found) };
     if (current && current.origin !== op.origin && current.value !== value && op.prev !== current.hlc && current.prev !== op.hlc) {
       const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
       insertConflict.run(op.tbl, op.row_id, op.field, won, lost);
@@ -146,7 +153,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
       tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
     }
     const counts = tables[table]!;
-    const outcome = materializeRow(sqlite, table, rowId, now);
+    const outcome = materializeRow(sqlite, table, rowId, now, session);
     if (outcome.kind === 'held') held++;
     if (outcome.kind === 'unchanged' || outcome.kind === 'held') return outcome;
     const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
@@ -183,6 +190,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
   }
   for (const { table, rowId } of rest.values()) materialize(table, rowId);
   onProgress?.(total, total);
+  session.flush();
   const possibleDuplicates = await countDuplicatesAmong(trx, createdOrChanged);
   if (maxClock) await observeClock(trx, maxClock);
   const applied = operations.length - alreadyPresent;

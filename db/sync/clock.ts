@@ -1,8 +1,10 @@
 import os from 'node:os';
+import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
 import { decodeHlc, encodeHlc, receive, tick, type Hlc } from '../../common/hlc';
 import { newId } from '../ids';
 import type { Database } from '../schema';
+import { clockParts, type ClockParts } from './op-log';
 
 /**
  * This installation's identity and clock, kept in sync_state so every write
@@ -72,4 +74,21 @@ export async function observeClock(db: Db, remote: string): Promise<void> {
 
 export async function currentClock(db: Db): Promise<string | null> {
   return (await readState(db, 'clock')) ?? null;
+}
+
+/**
+ * The highest local clock ever written to any file that leaves this database
+ * (a full or peer export, a sync-folder file). Local operations above it have
+ * been seen by nobody else and may be coalesced (db/mutations.ts); those at or
+ * below it never change. Set BEFORE the file is written: a failed write then
+ * only means less coalescing, never a rewritten operation someone has.
+ */
+export function exportedWatermark(sqlite: BetterSqlite3.Database): ClockParts | null {
+  const text = sqlite.prepare(`SELECT value FROM sync_state WHERE key = 'exported_clock'`).pluck().get() as string | undefined;
+  return text ? clockParts(text) : null;
+}
+
+/** Synchronous on purpose: the caller counts, marks and writes without an await between, so no edit can slip in unmarked. */
+export function markExported(sqlite: BetterSqlite3.Database): void {
+  sqlite.prepare(`INSERT INTO sync_state (key, value) SELECT 'exported_clock', value FROM sync_state WHERE key = 'clock' ON CONFLICT (key) DO UPDATE SET value = excluded.value`).run();
 }

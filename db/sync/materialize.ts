@@ -3,6 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database, SyncedTable } from '../schema';
 import { syncedTables } from '../schema';
 import { mergeFollowingReferences, resolveMerged } from './merge-forward';
+import { compareClocks, OpLogSession, type FieldHead } from './op-log';
 
 /**
  * Makes a domain row what its operations say: for every field the value of
@@ -34,14 +35,12 @@ interface TableStatements {
   readonly select: BetterSqlite3.Statement;
 }
 
-const cache = new WeakMap<BetterSqlite3.Database, { winners: BetterSqlite3.Statement; writes: Map<string, BetterSqlite3.Statement>; tables: Map<string, TableStatements> }>();
+const cache = new WeakMap<BetterSqlite3.Database, { writes: Map<string, BetterSqlite3.Statement>; tables: Map<string, TableStatements> }>();
 
 function statementsFor(sqlite: BetterSqlite3.Database) {
   let entry = cache.get(sqlite);
   if (!entry) {
     entry = {
-      // SQLite takes bare columns from the row holding the max(): one index range scan per row, in field order.
-      winners: sqlite.prepare(`SELECT field, value, max(hlc) AS hlc FROM sync_op WHERE tbl = ? AND row_id = ? GROUP BY field`),
       writes: new Map(),
       tables: new Map(),
     };
@@ -88,22 +87,28 @@ export type MaterializeOutcome =
 const bookkeeping = new Set(['id', 'created_at', 'updated_at']);
 
 
-/** Brings one row in line with the log; returns what happened, for the import preview. */
-export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string): MaterializeOutcome {
+/**
+ * Brings one row in line with the log; returns what happened, for the import
+ * preview. Pass the caller's session when materialising many rows in one
+ * transaction (never one kept across transactions: op-log.ts).
+ */
+export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string, session: OpLogSession = new OpLogSession(sqlite)): MaterializeOutcome {
   if (!isSyncedTable(table)) return { kind: 'held' };
   const info = tableInfo(sqlite, table);
-  const winners = statementsFor(sqlite).winners.all(table, rowId) as { field: string; value: string | null; hlc: string }[];
+  const row = session.rowId(table, rowId, false);
+  const heads = row ? session.heads(row.id) : new Map<string, FieldHead>();
   const state: Record<string, Value> = {};
-  let deleteClock: string | null = null;
-  let latestEdit = '';
-  for (const w of winners) {
-    if (!info.known.has(w.field) || bookkeeping.has(w.field)) continue;
-    state[w.field] = w.value === null ? null : (JSON.parse(w.value) as Value);
-    if (w.field === 'deleted_at') deleteClock = w.hlc;
-    else if (w.hlc > latestEdit) latestEdit = w.hlc;
+  let deleteClock: FieldHead | null = null;
+  let latestEdit: FieldHead | null = null;
+  for (const [field, head] of heads) {
+    if (!info.known.has(field) || bookkeeping.has(field)) continue;
+    const text = session.valueOf(head, row!.id, session.symbolId(field, true));
+    state[field] = text === null ? null : (JSON.parse(text) as Value);
+    if (field === 'deleted_at') deleteClock = head;
+    else if (!latestEdit || compareClocks(head, latestEdit) > 0) latestEdit = head;
   }
   // A merged-away row stays deleted for good: its late edits are forwarded to the survivor instead (merge-forward.ts).
-  if (deleteClock !== null && state.deleted_at !== null && latestEdit > deleteClock && !state.merged_into) state.deleted_at = null;
+  if (deleteClock !== null && state.deleted_at !== null && latestEdit !== null && compareClocks(latestEdit, deleteClock) > 0 && !state.merged_into) state.deleted_at = null;
   const references = mergeFollowingReferences[table];
   if (references) {
     for (const [field, target] of Object.entries(references)) {
@@ -136,11 +141,12 @@ export function materializeRow(sqlite: BetterSqlite3.Database, table: string, ro
  */
 export async function rematerializeTable(_trx: Transaction<Database>, table: SyncedTable, sqlite: BetterSqlite3.Database): Promise<number> {
   forgetTableInfo(sqlite, table);
-  const rows = sqlite.prepare('SELECT DISTINCT row_id FROM sync_op WHERE tbl = ?').all(table) as { row_id: string }[];
+  const rows = sqlite.prepare('SELECT r.uuid AS row_id FROM sync_row r JOIN sync_symbol t ON t.id = r.tbl WHERE t.name = ?').all(table) as { row_id: string }[];
   const now = new Date().toISOString();
+  const session = new OpLogSession(sqlite);
   let changed = 0;
   for (const { row_id } of rows) {
-    const outcome = materializeRow(sqlite, table, row_id, now);
+    const outcome = materializeRow(sqlite, table, row_id, now, session);
     if (outcome.kind === 'changed' || outcome.kind === 'created') changed++;
   }
   return changed;

@@ -2,7 +2,8 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type SyncHeader } from '../../common/sync-file.schema';
 import { AppError } from '../../common/result';
-import { backupDatabase, backupName, defaultBackupDir, type AppDatabase } from '../connection';
+import { protectBeforeImport } from '../backups/import-protection';
+import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type SyncOperation } from './apply';
 import { currentClock, getInstallation } from './clock';
@@ -115,7 +116,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   // Nothing new: no backup needed, but the file still tells us what the sender has.
   const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
-  if (fresh.length > 0 && app.file !== ':memory:') await backupDatabase(app.sqlite, path.join(defaultBackupDir(app.file), backupName('foer-import')));
+  if (fresh.length > 0 && app.file !== ':memory:') await protectBeforeImport(app);
   const report = await app.db.transaction().execute(async (trx) => {
     const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress), total - fresh.length);
     const large = largeDeletes(result);

@@ -1,4 +1,8 @@
-/** The operation log and sync bookkeeping (migration 0004). Local tables: never in the digest. */
+/**
+ * The operation log and sync bookkeeping (migrations 0004 and 0014). Local
+ * tables: never in the digest. sync_op is a view over the compact tables
+ * below (migration 0014); hot paths use db/sync/op-log.ts.
+ */
 export interface SyncOpTable {
   hlc: string;
   tbl: string;
@@ -44,4 +48,44 @@ export interface SyncJournalTable {
   peer_name: string | null;
   file_name: string | null;
   summary: string;
+}
+
+export interface SyncOriginTable {
+  id: number | null;
+  installation: string;
+  max_wall: number;
+  max_counter: number;
+}
+
+export interface SyncSymbolTable {
+  id: number | null;
+  name: string;
+}
+
+export interface SyncRowTable {
+  id: number | null;
+  tbl: number;
+  uuid: string;
+}
+
+export interface SyncLogTable {
+  wall: number;
+  counter: number;
+  origin: number;
+  row: number;
+  field: number;
+  value: string | null;
+  prev_wall: number | null;
+  prev_counter: number | null;
+  prev_origin: number | null;
+}
+
+/** Before/after of each field an import changed, for "Fortryd import" (the most recent imports only). */
+export interface SyncImportChangeTable {
+  journal_id: number;
+  tbl: string;
+  row_id: string;
+  field: string;
+  before: string | null;
+  after: string | null;
 }

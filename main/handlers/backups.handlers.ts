@@ -1,13 +1,13 @@
 import type { BackupsStatus } from '../../common/backups.domain';
 import { AppError } from '../../common/result';
-import { backupDirFor, createBackup, listBackups, pruneBackups, restoreBackup } from '../../db/backups/backups.service';
+import { backupDirFor, backupScopeOf, createBackup, listBackups, pruneBackups, restoreBackup } from '../../db/backups/backups.service';
 import { databaseLocationRisk, moveDatabase } from '../../db/backups/location';
 import { clearRecovery, readRecovery } from '../../db/backups/safe-open';
 import type { HandlerContext, HandlersFor } from './handler.types';
 
 async function status(context: HandlerContext): Promise<BackupsStatus> {
   const { app } = context;
-  const backups = app.file === ':memory:' ? [] : listBackups(backupDirFor(app));
+  const backups = app.file === ':memory:' ? [] : listBackups(backupScopeOf(app));
   return {
     databaseFile: app.file,
     folder: app.file === ':memory:' ? '' : backupDirFor(app),
@@ -28,11 +28,11 @@ function refuseWhileJobsRun(context: HandlerContext): void {
 
 export const backupsHandlers: HandlersFor<'backups'> = {
   async 'backups.list'(_input, { app }) {
-    return app.file === ':memory:' ? [] : listBackups(backupDirFor(app));
+    return app.file === ':memory:' ? [] : listBackups(backupScopeOf(app));
   },
   async 'backups.create'(_input, { app }) {
     const entry = await createBackup(app, 'manuel');
-    pruneBackups(backupDirFor(app));
+    pruneBackups(backupScopeOf(app));
     return entry;
   },
   async 'backups.restore'({ name }, context) {

@@ -22,7 +22,7 @@ export const contactFilesHandlers: HandlersFor<'contactFiles'> = {
   },
   'contactFiles.previewImport': async (input, { app }) =>
     previewContactFile(app.db, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew }),
-  'contactFiles.import': async (input, { app }) => importContactFile(app.db, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew }),
+  'contactFiles.import': async (input, { app }) => importContactFile(app, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew }),
   'contactFiles.exportSpreadsheet': async (input, { app }) => {
     const file = await exportSpreadsheet(app.db, input.what, input.format);
     return { fileName: file.fileName, base64: toBase64(file.bytes) };

@@ -25,6 +25,8 @@ export function formatSize(bytes: number): string {
 export function reasonKey(reason: string): [string, Record<string, string>] {
   const known = ['dagligt', 'manuel', 'foer-import', 'foer-gendannelse', 'foer-flytning'];
   if (known.includes(reason)) return [`backups.reasons.${reason}`, {}];
+  // Older versions named a calendar import's safety backup apart; today every import's is 'foer-import'.
+  if (reason === 'foer-ics-import') return ['backups.reasons.foer-import', {}];
   if (reason.startsWith('foer-migrering')) return ['backups.reasons.foer-migrering', {}];
   return ['backups.reasons.other', { reason }];
 }

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBackup, listBackups, backupDirFor } from '../../../../db/backups/backups.service';
+import { createBackup, listBackups, backupDirFor, backupScopeOf } from '../../../../db/backups/backups.service';
 import { recordRecovery } from '../../../../db/backups/safe-open';
 import { createContact } from '../../../../db/contacts/contacts.repository';
 import { renderWithApp, useRealBackend } from '../../test/real-backend';
@@ -46,7 +46,7 @@ describe('Sikkerhedskopier', () => {
     await user.click(within(confirm).getByRole('button', { name: 'Gendan' }));
     expect(await screen.findByText('Sikkerhedskopien fra 20. november 2026 kl. 10.00 er gendannet. Den tidligere database er gemt som sikkerhedskopi.')).toBeInTheDocument();
     expect(names()).toEqual(['Mette Ørsted']);
-    expect(listBackups(backupDirFor(app)).map((b) => b.reason)).toContain('foer-gendannelse');
+    expect(listBackups(backupScopeOf(app)).map((b) => b.reason)).toContain('foer-gendannelse');
     await waitFor(() => expect(screen.getByText('Før gendannelse')).toBeInTheDocument());
   });
 
