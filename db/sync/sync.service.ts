@@ -6,15 +6,16 @@ import { protectBeforeImport } from '../backups/import-protection';
 import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type SyncOperation } from './apply';
-import { currentClock, getInstallation } from './clock';
+import { currentClock, getInstallation, markExported } from './clock';
+import { clockParts, compareClocks, countOperations, operationsAtClock, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
+import { isHlc } from '../../common/hlc';
 import { readSyncFile, writeSyncFile } from './sync-file';
 
 /** Origin installation → highest clock of its operations held here. */
 export type VersionVector = Record<string, string>;
 
-export async function versionVector(db: Kysely<Database>): Promise<VersionVector> {
-  const rows = await db.selectFrom('sync_op').select(['origin', (eb) => eb.fn.max('hlc').as('hlc')]).groupBy('origin').execute();
-  return Object.fromEntries(rows.map((r) => [r.origin, r.hlc]));
+export function versionVector(app: Pick<AppDatabase, 'sqlite'>): VersionVector {
+  return originMaxima(app.sqlite);
 }
 
 export interface Peer {
@@ -50,13 +51,13 @@ export async function exportSync(app: AppDatabase, options: { readonly out: stri
     peerVector = JSON.parse(row.last_received_vector) as VersionVector;
     peer = { installationId: row.installation_id, name: row.name, lastReceivedAt: row.last_received_at, lastSentAt: row.last_sent_at };
   }
-  // What the peer lacks, per origin: everything above the clock it is known to have. Counted and streamed by SQL, never held in memory.
-  const origins = Object.entries(peerVector);
-  const lacks = origins.length ? `CASE origin ${origins.map(() => 'WHEN ? THEN hlc > ?').join(' ')} ELSE 1 END` : '1';
-  const parameters = origins.flat();
-  const count = app.sqlite.prepare(`SELECT count(*) FROM sync_op WHERE ${lacks}`).pluck().get(...parameters) as number;
-  // The primary key is (hlc, tbl, row_id, field): this order needs no sort.
-  const select = app.sqlite.prepare(`SELECT hlc, tbl, row_id, field, value, prev, origin FROM sync_op WHERE ${lacks} ORDER BY hlc, tbl, row_id, field`);
+  // What the peer lacks, per origin: everything above the clock it is known to have. Counted and streamed from the log, never held in memory.
+  const selection = peerSelection(app, peerVector);
+  const clock = await currentClock(db);
+  // From here to the written file nothing awaits, so no edit can slip in between the count, the mark and the write.
+  const count = countOperations(app.sqlite, selection);
+  // No local operation at or below the current clock may be coalesced any more (db/mutations.ts): this file carries it.
+  markExported(app.sqlite);
   const header: SyncHeader = {
     format: SYNC_FORMAT,
     formatVersion: SYNC_FORMAT_VERSION,
@@ -66,14 +67,42 @@ export async function exportSync(app: AppDatabase, options: { readonly out: stri
     installationId: installation.id,
     installationName: installation.name,
     createdAt: new Date().toISOString(),
-    clock: await currentClock(db),
-    vector: await versionVector(db),
+    clock,
+    vector: versionVector(app),
     counts: { operations: count },
   };
   // Started only now: while it is read, the connection can run nothing else.
-  writeSyncFile(options.out, header, select.iterate(...parameters) as IterableIterator<SyncOperation>);
+  writeSyncFile(options.out, header, readOperations(app.sqlite, selection));
   if (peer) await db.updateTable('sync_peer').set({ last_sent_at: header.createdAt }).where('installation_id', '=', peer.installationId).execute();
   return { file: options.out, operations: count, peer };
+}
+
+/**
+ * The operations a peer lacks according to its vector: per origin, those
+ * above the clock it has. The scan starts at the oldest such clock (or at the
+ * beginning when the peer lacks a whole origin); only origins this database
+ * holds matter, so a vector of any size costs nothing extra.
+ */
+function peerSelection(app: AppDatabase, vector: VersionVector): LogSelection {
+  const known = new Map<string, ClockParts>();
+  for (const [origin, hlc] of Object.entries(vector)) {
+    if (isHlc(hlc)) known.set(origin, clockParts(hlc));
+  }
+  if (known.size === 0) return {};
+  let since: ClockParts | null = null;
+  for (const origin of Object.keys(originMaxima(app.sqlite))) {
+    const has = known.get(origin);
+    if (!has) return { include: () => true };
+    if (!since || compareClocks(has, since) < 0) since = has;
+  }
+  if (!since) return { include: () => false };
+  return {
+    since: { wall: since.wall, counter: since.counter },
+    include: (clock) => {
+      const has = known.get(clock.origin);
+      return !has || compareClocks(clock, has) > 0;
+    },
+  };
 }
 
 export interface ImportPreview {
@@ -142,17 +171,16 @@ export async function importSync(app: AppDatabase, file: string, options: { read
  * one lookup per clock (≈ 8 operations) answers for all of them.
  */
 function newOperations(app: AppDatabase, operations: readonly SyncOperation[]): SyncOperation[] {
-  const byClock = app.sqlite.prepare('SELECT tbl, row_id, field FROM sync_op WHERE hlc = ?').raw();
+  const atClock = operationsAtClock(app.sqlite);
   const fresh: SyncOperation[] = [];
   for (let start = 0; start < operations.length; ) {
     const hlc = operations[start]!.hlc;
     let end = start + 1;
     while (end < operations.length && operations[end]!.hlc === hlc) end++;
-    const present = byClock.all(hlc) as [string, string, string][];
-    if (present.length === 0) {
+    const keys = isHlc(hlc) ? atClock(hlc) : new Set<string>();
+    if (keys.size === 0) {
       for (let i = start; i < end; i++) fresh.push(operations[i]!);
     } else {
-      const keys = new Set(present.map(([tbl, rowId, field]) => `${tbl}\u0000${rowId}\u0000${field}`));
       for (let i = start; i < end; i++) {
         const op = operations[i]!;
         if (!keys.has(`${op.tbl}\u0000${op.row_id}\u0000${op.field}`)) fresh.push(op);
