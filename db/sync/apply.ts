@@ -60,7 +60,21 @@ class PreviewRollback extends Error {
 /** Told how far an import has come: storing operations counts the first half, bringing rows in line the second. */
 export type ProgressReporter = (done: number, total: number) => void;
 
-export async function applyOperations(trx: Transaction<Database>, operations: readonly SyncOperation[], sqlite: BetterSqlite3.Database, onProgress?: ProgressReporter): Promise<ImportReport> {
+/**
+ * What an import did to one record, for "Fortryd import" (db/sync/import-undo.ts):
+ * the import created it, or changed these fields from `before` to `after`.
+ */
+export type RowChange =
+  | { readonly kind: 'created'; readonly table: string; readonly rowId: string }
+  | { readonly kind: 'changed'; readonly table: string; readonly rowId: string; readonly before: Readonly<Record<string, string | number | null>>; readonly after: Readonly<Record<string, string | number | null>> };
+
+export async function applyOperations(
+  trx: Transaction<Database>,
+  operations: readonly SyncOperation[],
+  sqlite: BetterSqlite3.Database,
+  onProgress?: ProgressReporter,
+  onRowChange?: (change: RowChange) => void,
+): Promise<ImportReport> {
   // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
   // The operation is stored first (OR IGNORE: already present → nothing changes), so the current winner is looked up without it.
   // Callers pass only operations this installation lacks (sync.service.ts newOperations, one lookup per clock); OR IGNORE
@@ -156,6 +170,7 @@ export async function applyOperations(trx: Transaction<Database>, operations: re
     const outcome = materializeRow(sqlite, table, rowId, now, session);
     if (outcome.kind === 'held') held++;
     if (outcome.kind === 'unchanged' || outcome.kind === 'held') return outcome;
+    onRowChange?.(outcome.kind === 'created' ? { kind: 'created', table, rowId } : { kind: 'changed', table, rowId, before: outcome.before, after: outcome.after });
     const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
     counts[kind]++;
     if (samples.length < 200) {

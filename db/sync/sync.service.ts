@@ -5,7 +5,8 @@ import { AppError } from '../../common/result';
 import { protectBeforeImport } from '../backups/import-protection';
 import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
-import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type SyncOperation } from './apply';
+import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
+import { importUndo, recordImportChanges } from './import-changes';
 import { currentClock, getInstallation, markExported } from './clock';
 import { clockParts, compareClocks, countOperations, operationsAtClock, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
 import { isHlc } from '../../common/hlc';
@@ -146,8 +147,14 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
   if (fresh.length > 0 && app.file !== ':memory:') await protectBeforeImport(app);
+  const changes: RowChange[] = [];
+  let changedFields = 0;
+  const record = (change: RowChange) => {
+    changedFields += change.kind === 'created' ? 1 : Object.keys(change.after).length;
+    if (changedFields <= importUndo.maxFields) changes.push(change);
+  };
   const report = await app.db.transaction().execute(async (trx) => {
-    const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress), total - fresh.length);
+    const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress, record), total - fresh.length);
     const large = largeDeletes(result);
     // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
     if (large.length > 0 && !options.confirmLargeDeletes) {
@@ -159,9 +166,12 @@ export async function importSync(app: AppDatabase, file: string, options: { read
       .values({ installation_id: header.installationId, name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector), last_sent_at: null })
       .onConflict((oc) => oc.column('installation_id').doUpdateSet({ name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector) }))
       .execute();
+    // The journal entry and what "Fortryd import" needs commit with the import itself.
+    const undoable = changes.length > 0 && changedFields <= importUndo.maxFields;
+    const journalId = await journal(trx, header, file, result, sha256, undoable);
+    if (undoable) recordImportChanges(app.sqlite, journalId, changes);
     return result;
   });
-  await journal(app, header, file, report, sha256);
   return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
 }
 
@@ -202,9 +212,11 @@ function withSkipped(report: ImportReport, skipped: number): ImportReport {
   return { ...report, operations: report.operations + skipped, alreadyPresent: report.alreadyPresent + skipped };
 }
 
-async function journal(app: AppDatabase, header: SyncHeader, file: string, report: ImportReport, sha256: string): Promise<void> {
-  await app.db
+async function journal(db: Kysely<Database>, header: SyncHeader, file: string, report: ImportReport, sha256: string, undoable: boolean): Promise<number> {
+  const row = await db
     .insertInto('sync_journal')
-    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256 }) })
-    .execute();
+    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256, undoable }) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id!;
 }
