@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import ExcelJS from 'exceljs';
-import iconv from 'iconv-lite';
 import type { Kysely } from 'kysely';
-import Papa from 'papaparse';
 import {
   columnMappingSchema,
   importFields,
@@ -19,6 +16,7 @@ import { protectBeforeImport } from '../backups/import-protection';
 import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyPlan, planImport, publicRows, type ImportCandidate, type ImportPlan } from './import-plan';
+import { decodeText, readCsv, readXlsx, type SpreadsheetTable } from './spreadsheet.read';
 import { looksLikeVcard, readVcards } from './vcard.import';
 
 /**
@@ -28,96 +26,7 @@ import { looksLikeVcard, readVcards } from './vcard.import';
  * one "Importér kontakter" for every file.
  */
 
-export interface SpreadsheetTable {
-  readonly format: 'csv' | 'xlsx';
-  readonly encoding: ImportPreview['encoding'];
-  readonly delimiter: ImportPreview['delimiter'];
-  readonly headers: readonly string[];
-  /** Data rows with the row number the user sees in Excel (header = 1). */
-  readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[];
-}
-
-/** Bytes → text: UTF-16 and UTF-8 by their BOM, UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (Danish Excel). */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: NonNullable<ImportPreview['encoding']> } {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'win1252'), encoding: 'windows-1252' };
-  }
-}
-
-/** The separator used in the header line (outside quotes): Danish Excel writes ';', Outlook ',', "Unicode-tekst" TAB. */
-function detectDelimiter(headerLine: string): ';' | ',' | '\t' {
-  const outside = headerLine.replace(/"[^"]*"/g, '');
-  const counts = ([';', ',', '\t'] as const).map((d) => ({ d, n: outside.split(d).length - 1 }));
-  const best = counts.reduce((a, b) => (b.n > a.n ? b : a));
-  return best.n > 0 ? best.d : ';';
-}
-
-function uniqueHeaders(raw: readonly string[]): string[] {
-  const seen = new Map<string, number>();
-  return raw.map((h, i) => {
-    const base = h.replace(/^\uFEFF/, '').trim() || `Kolonne ${i + 1}`;
-    const n = (seen.get(base.toLowerCase()) ?? 0) + 1;
-    seen.set(base.toLowerCase(), n);
-    return n === 1 ? base : `${base} (${n})`;
-  });
-}
-
-export function readCsv(bytes: Uint8Array): SpreadsheetTable {
-  const { text: decoded, encoding } = decodeText(bytes);
-  let text = decoded;
-  let delimiter: ';' | ',' | '\t' | undefined;
-  // Excel honours (and sometimes writes) a first line "sep=;".
-  const sep = /^sep=(.)\r?\n/i.exec(text);
-  if (sep && [';', ',', '\t'].includes(sep[1] ?? '')) {
-    delimiter = sep[1] as ';' | ',' | '\t';
-    text = text.slice(sep[0].length);
-  }
-  delimiter ??= encoding === 'utf-16le' ? '\t' : detectDelimiter(text.split(/\r\n|\r|\n/, 1)[0] ?? '');
-  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-  const fatal = parsed.errors.find((e) => e.type === 'Quotes');
-  if (fatal) throw new AppError('VALIDATION', `Filen kan ikke læses som CSV: et anførselstegn lukkes ikke (række ${(fatal.row ?? 0) + 1}).`);
-  const [headerRow, ...data] = parsed.data;
-  if (!headerRow || headerRow.every((h) => h.trim() === '')) throw new AppError('VALIDATION', 'Filen er tom eller mangler overskrifter i første række.');
-  const rows = data
-    .map((cells, i) => ({ rowNumber: i + 2, cells: cells.map((c) => c.trim()) }))
-    .filter((r) => r.cells.some((c) => c !== ''));
-  return { format: 'csv', encoding, delimiter, headers: uniqueHeaders(headerRow), rows };
-}
-
-function cellText(cell: ExcelJS.Cell): string {
-  const value = cell.value;
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'object' && 'hyperlink' in value && typeof value.text === 'string') return value.text.replace(/^mailto:/i, '');
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('');
-  if (typeof value === 'object' && 'result' in value) return value.result === undefined || value.result === null ? '' : String(value.result instanceof Date ? value.result.toISOString().slice(0, 10) : value.result);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return cell.text;
-}
-
-export async function readXlsx(bytes: Uint8Array): Promise<SpreadsheetTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError('VALIDATION', 'Filen kan ikke læses som Excel-projektmappe (.xlsx).');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw new AppError('VALIDATION', 'Første ark i projektmappen er tomt.');
-  const width = sheet.getRow(1).cellCount;
-  const headerCells = Array.from({ length: width }, (_, i) => cellText(sheet.getRow(1).getCell(i + 1)));
-  if (headerCells.every((h) => h.trim() === '')) throw new AppError('VALIDATION', 'Første række i første ark skal have overskrifter.');
-  const rows: { rowNumber: number; cells: string[] }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1)).trim());
-    if (cells.some((c) => c !== '')) rows.push({ rowNumber: r, cells });
-  }
-  return { format: 'xlsx', encoding: null, delimiter: null, headers: uniqueHeaders(headerCells), rows };
-}
+export { decodeText, readCsv, readXlsx, type SpreadsheetTable } from './spreadsheet.read';
 
 /** local_setting key of the mapping remembered for a set of headers (order and spelling variants do not matter). */
 export function mappingKey(headers: readonly string[]): string {

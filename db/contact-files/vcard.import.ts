@@ -1,5 +1,7 @@
 import ICAL from 'ical.js';
+import { AppError } from '../../common/result';
 import type { ImportCandidate, RoleCandidate } from './import-plan';
+import { contactFileLimits, type ContactFileLimits } from './spreadsheet.read';
 
 /**
  * vCard 3.0 and 4.0 (and, best effort, Outlook's 2.1) into import candidates.
@@ -7,29 +9,76 @@ import type { ImportCandidate, RoleCandidate } from './import-plan';
  * is one rejected row instead of a rejected file.
  */
 
+const number = new Intl.NumberFormat('da-DK');
+const refuse = (message: string): never => {
+  throw new AppError('VALIDATION', message);
+};
+
 const uuidUrn = /^urn:uuid:([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
-/** The text of each card, in file order (line ends normalised to CRLF). */
-export function splitVcards(text: string): string[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+/**
+ * The text of each card, in file order (line ends normalised to CRLF). Lines
+ * are walked in place, not split into an array first, and lines outside a
+ * card are skipped unkept; the number of cards and each card's size are
+ * checked as the cards are found.
+ */
+export function splitVcards(text: string, limits: ContactFileLimits = contactFileLimits): string[] {
   const cards: string[] = [];
   let current: string[] | null = null;
-  for (const line of lines) {
-    if (/^BEGIN:VCARD\s*$/i.test(line)) current = [line];
-    else if (current) {
+  let size = 0;
+  const lineEnd = /\r\n|\r|\n/g;
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const finish = (card: string[]) => {
+    if (cards.length >= limits.maxRows) refuse(`Filen har flere end ${number.format(limits.maxRows)} vCard-kort (del den op i mindre filer).`);
+    cards.push(`${card.join('\r\n')}\r\n`);
+  };
+  for (let from = start; from <= text.length; ) {
+    lineEnd.lastIndex = from;
+    const match = lineEnd.exec(text);
+    const to = match ? match.index : text.length;
+    const line = text.slice(from, to);
+    from = match ? to + match[0].length : text.length + 1;
+    if (/^BEGIN:VCARD\s*$/i.test(line)) {
+      current = [line];
+      size = line.length;
+    } else if (current) {
       current.push(line);
+      size += line.length + 2;
+      if (size > limits.maxCardChars) refuse(`Kort nr. ${number.format(cards.length + 1)} er større end ${number.format(limits.maxCardChars / 1024 / 1024)} MB.`);
       if (/^END:VCARD\s*$/i.test(line)) {
-        cards.push(`${current.join('\r\n')}\r\n`);
+        finish(current);
         current = null;
       }
     }
   }
-  if (current) cards.push(`${current.join('\r\n')}\r\n`);
+  if (current) finish(current);
   return cards;
 }
 
 export function looksLikeVcard(text: string): boolean {
   return /^\s*BEGIN:VCARD/i.test(text.replace(/^\uFEFF/, ''));
+}
+
+const isHex = (c: number) => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+
+/** "=C3=B8" → "ø": one pass into one buffer (a quoted-printable byte is never longer than its text). */
+export function decodeQuotedPrintable(value: string): string {
+  const bytes = Buffer.allocUnsafe(Buffer.byteLength(value, 'utf8'));
+  let length = 0;
+  for (let j = 0; j < value.length; j++) {
+    const c = value.charCodeAt(j);
+    if (c === 0x3d && isHex(value.charCodeAt(j + 1)) && isHex(value.charCodeAt(j + 2))) {
+      bytes[length++] = parseInt(value.slice(j + 1, j + 3), 16);
+      j += 2;
+    } else if (c < 0x80) {
+      bytes[length++] = c;
+    } else {
+      const point = value.codePointAt(j) ?? c;
+      length += bytes.write(String.fromCodePoint(point), length, 'utf8');
+      if (point > 0xffff) j++;
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes.subarray(0, length));
 }
 
 /**
@@ -42,8 +91,15 @@ function upgrade21(card: string): string {
   const lines: string[] = [];
   for (let i = 0; i < raw.length; i++) {
     let line = raw[i] ?? '';
-    if (/ENCODING=QUOTED-PRINTABLE/i.test(line.split(':')[0] ?? '')) {
-      while (line.endsWith('=') && i + 1 < raw.length) line = line.slice(0, -1) + (raw[++i] ?? '');
+    if (/ENCODING=QUOTED-PRINTABLE/i.test(line.split(':', 1)[0] ?? '')) {
+      // Soft line breaks: collected and joined once (appending to a growing string and asking it endsWith each time was quadratic).
+      const parts: string[] = [];
+      while (line.endsWith('=') && i + 1 < raw.length) {
+        parts.push(line.slice(0, -1));
+        line = raw[++i] ?? '';
+      }
+      parts.push(line);
+      line = parts.join('');
     }
     lines.push(line);
   }
@@ -61,17 +117,7 @@ function upgrade21(card: string): string {
         if (/^ENCODING$/i.test(key ?? '') && /^QUOTED-PRINTABLE$/i.test(val ?? '')) quotedPrintable = true;
         else if (/^TYPE$/i.test(key ?? '') && val) types.push(val);
       }
-      if (quotedPrintable) {
-        const bytes: number[] = [];
-        for (let j = 0; j < value.length; j++) {
-          const hex = value.slice(j + 1, j + 3);
-          if (value[j] === '=' && /^[0-9A-F]{2}$/i.test(hex)) {
-            bytes.push(parseInt(hex, 16));
-            j += 2;
-          } else bytes.push(...new TextEncoder().encode(value[j]));
-        }
-        value = new TextDecoder('utf-8').decode(new Uint8Array(bytes)).replace(/\r\n|\r|\n/g, '\\n');
-      }
+      if (quotedPrintable) value = decodeQuotedPrintable(value).replace(/\r\n|\r|\n/g, '\\n');
       return `${name}${types.length ? `;TYPE=${types.join(',')}` : ''}:${value}`;
     })
     .join('\r\n');
@@ -134,7 +180,12 @@ function candidateFrom(card: string, rowNumber: number): ImportCandidate {
   };
 }
 
-/** Candidates from a .vcf text; row numbers count cards from 1. */
-export function readVcards(text: string): ImportCandidate[] {
-  return splitVcards(text).map((card, i) => candidateFrom(card, i + 1));
+/** Candidates from a .vcf text; row numbers count cards from 1. A value longer than a spreadsheet cell may hold refuses the file. */
+export function readVcards(text: string, limits: ContactFileLimits = contactFileLimits): ImportCandidate[] {
+  return splitVcards(text, limits).map((card, i) => {
+    const candidate = candidateFrom(card, i + 1);
+    const values = [candidate.name, candidate.notes, ...candidate.emails, ...candidate.phones, ...candidate.roles.flatMap((r) => [r.organisation, r.title])];
+    if (values.some((v) => v.length > limits.maxCellChars)) refuse(`Kort nr. ${number.format(i + 1)} har en værdi på over ${number.format(limits.maxCellChars)} tegn.`);
+    return candidate;
+  });
 }
