@@ -146,7 +146,7 @@ const commands: CommandTable = {
   async 'sync-folder'({ app, json, values, out }) {
     if (typeof values.dir === 'string') await setSyncFolder(app, values.dir);
     const result = await syncFolderNow(app, packageJson.version);
-    out.write(json ? `${JSON.stringify(result)}\n` : `Synkroniseringsmappe ${result.folder}: ${result.written ? `skrev ${result.written}` : 'intet nyt at skrive'}, importerede ${result.imported.length} filer, ${result.waiting.length} venter.\n`);
+    out.write(json ? `${JSON.stringify(result)}\n` : `Synkroniseringsmappe ${result.folder}: ${result.written ? `skrev ${result.written}` : 'intet nyt at skrive'}, importerede ${result.imported.length} filer, ${result.waiting.length} venter.${result.heldBack.length ? ` ${result.heldBack.length} holdt tilbage (sletter mere end 20 %: bekræft eller afvis i appen): ${result.heldBack.map((h) => h.file).join(', ')}.` : ''}${result.setAside.length ? ` ${result.setAside.length} lagt til side: ${result.setAside.map((s) => `${s.file} (${s.reason})`).join('; ')}` : ''}\n`);
     return 0;
   },
   async peers({ app, json, out }) {

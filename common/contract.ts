@@ -68,6 +68,7 @@ import { calendarContract } from './contracts/calendar.contract';
 import { contactFilesContract } from './contracts/contact-files.contract';
 import { documentsContract } from './contracts/documents.contract';
 import { gdprContract } from './contracts/gdpr.contract';
+import { syncFolderContract } from './contracts/sync-folder.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
@@ -193,6 +194,7 @@ export const contract = {
   ...appShellContract,
   ...contactFilesContract,
   ...gdprContract,
+  ...syncFolderContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

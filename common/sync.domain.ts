@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { folderHeldFileSchema, folderSetAsideFileSchema } from './sync-folder.domain';
 
 /** Sync-by-file channels' payloads (issue 4). Files travel as base64 so both hosts work the same. */
 const maxFileBase64 = 700 * 1024 * 1024;
@@ -62,6 +63,17 @@ export const folderSyncResultSchema = z.object({
   written: z.string().nullable(),
   imported: z.array(z.object({ file: z.string(), applied: z.number().int() })),
   waiting: z.array(z.string()),
+  /** Files held back by the mass-deletion guard, waiting for the user (all of them, not only this round's). */
+  heldBack: z.array(folderHeldFileSchema).default([]),
+  /** Files that failed to apply, set aside with their reason (all of them). */
+  setAside: z.array(folderSetAsideFileSchema).default([]),
   at: z.string(),
 });
-export const syncFolderStatusSchema = z.object({ folder: z.string().nullable(), lastResult: folderSyncResultSchema.nullable() });
+export type FolderSyncResultData = z.infer<typeof folderSyncResultSchema>;
+export const syncFolderStatusSchema = z.object({
+  folder: z.string().nullable(),
+  lastResult: folderSyncResultSchema.nullable(),
+  heldBack: z.array(folderHeldFileSchema),
+  setAside: z.array(folderSetAsideFileSchema),
+});
+export type SyncFolderStatus = z.infer<typeof syncFolderStatusSchema>;

@@ -5,7 +5,7 @@ import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
 import { recordHistoryPage } from '../../db/sync/history';
-import { getSyncFolder, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
+import { confirmFolderFile, dismissFolderFile, getSyncFolder, retryFolderFile, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
 import { exportSync, importSync, listPeers, previewImport } from '../../db/sync/sync.service';
 import type { HandlersFor } from './handler.types';
 
@@ -64,6 +64,9 @@ export const syncHandlers: HandlersFor<'sync'> = {
     return getSyncFolder(app.db);
   },
   'sync.folderNow': async (_input, { app, version }) => syncFolderNow(app, version),
+  'sync.folderConfirm': async ({ file }, { app }) => confirmFolderFile(app, file),
+  'sync.folderDismiss': async ({ file }, { app }) => dismissFolderFile(app, file),
+  'sync.folderRetry': async ({ file }, { app }) => retryFolderFile(app, file),
   'sync.history': async ({ table, id, before, limit }, { app }) => recordHistoryPage(app.db, table, id, { before, limit }),
   'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
   'sync.resolve': async ({ id, keep }, { app }) => {
