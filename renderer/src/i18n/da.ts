@@ -4,6 +4,7 @@ import { contactFilesDa } from './parts/contact-files.da';
 import { gdprDa } from './parts/gdpr.da';
 import { backupsDa } from './parts/backups.da';
 import { appShellDa } from './parts/app-shell.da';
+import { syncFolderDa } from './parts/sync-folder.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -18,6 +19,7 @@ export const da = {
   gdpr: gdprDa,
   backups: backupsDa,
   appShell: appShellDa,
+  syncFolder: syncFolderDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -5,6 +5,7 @@ import { contactFilesEn } from './parts/contact-files.en';
 import { gdprEn } from './parts/gdpr.en';
 import { backupsEn } from './parts/backups.en';
 import { appShellEn } from './parts/app-shell.en';
+import { syncFolderEn } from './parts/sync-folder.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -13,6 +14,7 @@ export const en: Messages = {
   gdpr: gdprEn,
   backups: backupsEn,
   appShell: appShellEn,
+  syncFolder: syncFolderEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',

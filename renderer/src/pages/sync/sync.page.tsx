@@ -12,6 +12,7 @@ import { useToast } from '../../components/toast.component';
 import { downloadFile, readFileAsBase64 } from '../../files';
 import { formatInstantDate, formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { folderWaitingSummary, FolderWaitingFiles } from './folder-files.component';
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -283,7 +284,8 @@ function ConflictsCard() {
 function FolderCard() {
   const { t } = useTranslation();
   const toast = useToast();
-  const status = useApiQuery('sync.folder');
+  // Background rounds run every 5 minutes: a file they hold back or set aside shows up without a reload.
+  const status = useApiQuery('sync.folder', undefined, { refetchInterval: 60_000 });
   const setFolder = useApiMutation('sync.setFolder');
   const now = useApiMutation('sync.folderNow');
   const [folder, setFolderText] = useState<string | null>(null);
@@ -310,7 +312,10 @@ function FolderCard() {
           : s.folder
             ? t('sync.folderNever')
             : t('sync.folderNone')}
+        {/* Files held back by the deletion guard or set aside: named here and listed below, until the user acts. */}
+        {s.heldBack.length || s.setAside.length ? ` ${folderWaitingSummary(t, s.heldBack.length, s.setAside.length)}` : null}
       </p>
+      <FolderWaitingFiles heldBack={s.heldBack} setAside={s.setAside} />
     </div>
   );
 }
