@@ -156,9 +156,9 @@ function candidateFrom(card: string, rowNumber: number): ImportCandidate {
   let component: ICAL.Component;
   try {
     component = new ICAL.Component(ICAL.parse(text) as never);
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error);
-    return { rowNumber, name: /^FN[^:]*:(.*)$/im.exec(card)?.[1]?.trim() ?? '', emails: [], phones: [], notes: '', roles: [], problems: [`Kortet kan ikke læses som vCard (${detail}).`] };
+  } catch {
+    // ical.js's message quotes the offending line (up to the card's size): the reason is said without it.
+    return { rowNumber, name: /^FN[^:]*:(.*)$/im.exec(card)?.[1]?.trim() ?? '', emails: [], phones: [], notes: '', roles: [], problems: ['Kortet kan ikke læses som vCard.'] };
   }
   const fn = texts(component, 'fn')[0]?.value.trim() ?? '';
   const nProp = component.getFirstProperty('n');

@@ -86,7 +86,7 @@ function data(zip: Uint8Array, entry: Entry): Uint8Array {
 /** Counts "<tag" followed by a space, '>' or '/' in a byte stream, across chunk boundaries. */
 export class TagCounter {
   count = 0;
-  private carry = new Uint8Array(0);
+  private carry: Uint8Array = new Uint8Array(0);
   private readonly tag: Uint8Array;
 
   constructor(tag: string) {
