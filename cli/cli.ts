@@ -19,6 +19,7 @@ import { contactFilesCommands, contactFilesUsage } from './contact-files.command
 import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
+import { terminalOutput } from './terminal';
 
 export { UserError };
 
@@ -198,8 +199,13 @@ const commands: CommandTable = {
   },
 };
 
-/** Runs the CLI and returns the exit code; `out`/`err` are injectable for tests. */
-export async function runCli(argv: readonly string[], out: Output = process.stdout, errOut: Output = process.stderr): Promise<number> {
+/**
+ * Runs the CLI and returns the exit code; `out`/`err` are injectable for tests.
+ * Both go through terminal.ts: no user data reaches the terminal with control characters.
+ */
+export async function runCli(argv: readonly string[], rawOut: Output = process.stdout, rawErrOut: Output = process.stderr): Promise<number> {
+  const errOut = terminalOutput(rawErrOut);
+  let out = terminalOutput(rawOut);
   let parsed;
   try {
     parsed = parseArgs({
@@ -248,6 +254,8 @@ export async function runCli(argv: readonly string[], out: Output = process.stdo
     errOut.write('Angiv databasen: --db STI\n');
     return 1;
   }
+  // JSON lines keep their values exactly (escaped, not removed).
+  if (parsed.values.json) out = terminalOutput(rawOut, true);
   let app: AppDatabase | undefined;
   try {
     app = await openDatabase(parsed.values.db);

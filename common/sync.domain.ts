@@ -3,8 +3,14 @@ import { folderHeldFileSchema, folderSetAsideFileSchema } from './sync-folder.do
 
 /** Sync-by-file channels' payloads (issue 4). Files travel as base64 so both hosts work the same. */
 const maxFileBase64 = 700 * 1024 * 1024;
+/** A file's own name as a file picker gives it: not a path, not "." or "..", no NUL (the upload is written to a temporary file by that name). */
+export const uploadFileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((name) => !/^\s*\.*\s*$/.test(name) && !/[/\\]/.test(name) && !name.includes('\u0000'), { error: 'validation.invalid' });
 export const syncFilePayloadSchema = z.object({
-  fileName: z.string().min(1).max(255),
+  fileName: uploadFileNameSchema,
   base64: z.string().max(maxFileBase64, { error: 'validation.fileTooLarge' }),
 });
 

@@ -56,6 +56,20 @@ describe('browser host', () => {
     expect(await response.json()).toMatchObject({ ok: false, error: { message: 'Forespørgslen kunne ikke læses.' } });
   });
 
+  it('answers an undecodable channel and an upload named "." or ".." with a Danish validation error, not an internal one', async () => {
+    const token = { 'x-kredsbog-token': host.token };
+    for (const channel of ['%ZZ', 'stats.get%', '%E0%A4%A']) {
+      const response = await api(channel, { input: undefined }, token);
+      expect(response.status).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'Adressen kunne ikke læses.' } });
+    }
+    for (const fileName of ['.', '..']) {
+      const response = await api('sync.preview', { input: { fileName, base64: '' } }, token);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION', issues: [{ path: ['fileName'] }] } });
+    }
+  });
+
   it('serves the renderer with the CSP header', async () => {
     const response = await fetch(`http://127.0.0.1:${host.port}/`);
     expect(response.status).toBe(200);

@@ -100,7 +100,13 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
       response.writeHead(421, { 'content-type': 'text/plain; charset=utf-8' }).end('Forkert vært');
       return;
     }
-    const url = new URL(request.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', `http://${host}`);
+    } catch {
+      sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'Adressen kunne ikke læses.' } });
+      return;
+    }
     if (url.pathname.startsWith(apiPrefix)) {
       if (request.method !== 'POST') {
         response.writeHead(405, { allow: 'POST' }).end();
@@ -122,7 +128,15 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
         sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'Forespørgslen kunne ikke læses.' } });
         return;
       }
-      const result = await dispatch(decodeURIComponent(url.pathname.slice(apiPrefix.length)), input);
+      let channel: string;
+      try {
+        channel = decodeURIComponent(url.pathname.slice(apiPrefix.length));
+      } catch {
+        // "%ZZ" and friends: not a name any channel could have.
+        sendJson(response, 400, { ok: false, error: { code: 'VALIDATION', message: 'Adressen kunne ikke læses.' } });
+        return;
+      }
+      const result = await dispatch(channel, input);
       sendJson(response, 200, result);
       return;
     }

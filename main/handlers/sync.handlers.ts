@@ -26,7 +26,9 @@ async function status(app: AppDatabase) {
 /** The uploaded bytes as a temporary file, removed again whatever happens. */
 async function withTempFile<T>(payload: { fileName: string; base64: string }, work: (file: string) => Promise<T>): Promise<T> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-import-'));
-  const file = path.join(dir, path.basename(payload.fileName).replace(/[^\w.æøåÆØÅ-]/g, '_') || 'import.kredsbog');
+  const name = path.basename(payload.fileName).replace(/[^\w.æøåÆØÅ-]/g, '_');
+  // "." or ".." would name the folder itself or its parent: never a name to write to.
+  const file = path.join(dir, /^\.*$/.test(name) ? 'import.kredsbog' : name);
   try {
     fs.writeFileSync(file, Buffer.from(payload.base64, 'base64'));
     return await work(file);
