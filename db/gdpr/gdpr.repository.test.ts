@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { affiliationFieldsSchema, organisationCreateInputSchema } from '../../common/domain';
 import { followUpFieldsSchema, meetingCreateInputSchema, seriesFieldsSchema } from '../../common/meetings.domain';
 import type { AppDatabase } from '../connection';
+import { markExported } from '../sync/clock';
 import { createAffiliation, createContact, deleteAffiliation, deleteContact, updateContact } from '../contacts/contacts.repository';
 import { mergeRecords } from '../duplicates/duplicates.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
@@ -36,6 +37,8 @@ async function seedPerson(app: AppDatabase) {
   const db = app.db;
   const org = await createOrganisation(db, organisationCreateInputSchema.parse({ name: 'KAB', kind: 'boligorganisation' }));
   const contact = await createContact(db, { name: 'Søren Ærbøl', emails: ['soeren@koege.dk'], phones: ['+45 20 30 40 50'], notes: 'Foretrækker møder om morgenen' }, []);
+  // A sync file carried the contact before the rename, so the rename is a change of its own in the history.
+  markExported(app.sqlite);
   await updateContact(db, contact.id, { name: 'Søren Ærbøl-Hansen' });
   await createAffiliation(db, contact.id, affiliationFieldsSchema.parse({ organisationId: org.id, title: 'Udlejningschef', kind: 'boligorganisation', fromDate: '2020-01-01' }));
   await createAffiliation(db, contact.id, affiliationFieldsSchema.parse({ kommuneId: koege, title: 'Byrådsmedlem', kind: 'politiker', fromDate: '2010-01-01', toDate: '2013-12-31' }));

@@ -93,6 +93,10 @@ export async function applyOperations(
   // Whether a touched row was deleted before the import: looked up once per row, not once per operation.
   const deletedBefore = new Map<string, boolean>();
   let maxClock = '';
+  // Records no operation named before this import: every operation of theirs passes through here, so their
+  // winners are kept as they arrive and never read back from the log (the fast path of a first import).
+  // The operations themselves are kept (no copies: a first import holds millions).
+  const firstSeen = new Map<string, Map<string, SyncOperation>>();
 
   const total = operations.length * 2;
   let step = 0;
@@ -114,9 +118,18 @@ export async function applyOperations(
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
-    // A record first seen in this operation has nothing to compete with.
-    const found = row.created ? undefined : session.otherHead(row.id, fieldId, clock);
-    const current = found && { ...found, hlc: clockText(found) };
+    const key = `${op.tbl}\u0000${op.row_id}`;
+    let known = firstSeen.get(key);
+    if (row.created) firstSeen.set(key, (known = new Map()));
+    // The winner this operation competes with: for a record first named in this import, the one kept in memory.
+    let current: Pick<SyncOperation, 'hlc' | 'value' | 'prev' | 'origin'> | undefined;
+    if (known) {
+      current = known.get(op.field);
+      if (!current || op.hlc > current.hlc) known.set(op.field, value === op.value ? op : { ...op, value });
+    } else {
+      const found = session.otherHead(row.id, fieldId, clock);
+      current = found && { ...found, hlc: clockText(found) };
+    }
     if (current && current.origin !== op.origin && current.value !== value && op.prev !== current.hlc && current.prev !== op.hlc) {
       const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
       insertConflict.run(op.tbl, op.row_id, op.field, won, lost);
@@ -129,7 +142,6 @@ export async function applyOperations(
       continue;
     }
     if (!tableInfo(sqlite, op.tbl).known.has(op.field)) held++;
-    const key = `${op.tbl}\u0000${op.row_id}`;
     if (op.field !== 'deleted_at') {
       let deleted = deletedBefore.get(key);
       if (deleted === undefined) {
@@ -149,10 +161,17 @@ export async function applyOperations(
   // Late edits to merged-away rows land on their survivors (merge-forward.ts).
   for (const { table, rowId } of [...touched.values()]) {
     if (!isMergeable(table)) continue;
-    for (const survivor of forwardLateEdits(sqlite, table, rowId)) touched.set(`${table}\u0000${survivor}`, { table, rowId: survivor });
+    for (const survivor of forwardLateEdits(sqlite, table, rowId)) {
+      touched.set(`${table}\u0000${survivor}`, { table, rowId: survivor });
+      firstSeen.delete(`${table}\u0000${survivor}`);
+    }
   }
   // Erased people stay erased: their log is redacted and their rows stay deleted (erasure.ts).
-  for (const row of settleErasures(sqlite, [...touched.values()]).rows) touched.set(`${row.table}\u0000${row.rowId}`, row);
+  for (const row of settleErasures(sqlite, [...touched.values()]).rows) {
+    touched.set(`${row.table}\u0000${row.rowId}`, row);
+    // The log of these records was changed after the operations passed here: read it back.
+    firstSeen.delete(`${row.table}\u0000${row.rowId}`);
+  }
 
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];
@@ -167,7 +186,7 @@ export async function applyOperations(
       tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
     }
     const counts = tables[table]!;
-    const outcome = materializeRow(sqlite, table, rowId, now, session);
+    const outcome = materializeRow(sqlite, table, rowId, now, session, firstSeen.get(`${table}\u0000${rowId}`));
     if (outcome.kind === 'held') held++;
     if (outcome.kind === 'unchanged' || outcome.kind === 'held') return outcome;
     onRowChange?.(outcome.kind === 'created' ? { kind: 'created', table, rowId } : { kind: 'changed', table, rowId, before: outcome.before, after: outcome.after });

@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { SyncOperation } from './apply';
+import { clockParts, OpLogSession } from './op-log';
 
 /**
  * "Slet person" (GDPR erasure) must hold under file sync: the operation log
@@ -66,8 +67,6 @@ class ErasureStatements {
   readonly referencing: BetterSqlite3.Statement;
   readonly redactField: BetterSqlite3.Statement;
   readonly rowClocks: BetterSqlite3.Statement;
-  readonly insertDelete: BetterSqlite3.Statement;
-  readonly overwriteDeletes: BetterSqlite3.Statement;
   readonly closeConflicts: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
@@ -75,10 +74,9 @@ class ErasureStatements {
     this.erasures = sqlite.prepare(`SELECT hlc, origin, value FROM sync_op WHERE tbl = 'contact' AND row_id = ? AND field = 'erased_at' AND value IS NOT NULL AND value <> 'null' ORDER BY hlc LIMIT 1`);
     this.referenceValues = sqlite.prepare('SELECT DISTINCT value FROM sync_op WHERE tbl = ? AND row_id = ? AND field = ?').pluck();
     this.referencing = sqlite.prepare('SELECT DISTINCT row_id FROM sync_op WHERE tbl = ? AND field = ? AND value = ?').pluck();
-    this.redactField = sqlite.prepare('UPDATE sync_op SET value = ? WHERE tbl = ? AND row_id = ? AND field = ? AND value IS NOT ?');
+    // On the log's tables (not the sync_op view), so .changes counts what was rewritten.
+    this.redactField = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND value IS NOT ?');
     this.rowClocks = sqlite.prepare('SELECT hlc, min(origin) AS origin FROM sync_op WHERE tbl = ? AND row_id = ? AND hlc >= ? GROUP BY hlc');
-    this.insertDelete = sqlite.prepare(`INSERT OR IGNORE INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, 'deleted_at', ?, NULL, ?)`);
-    this.overwriteDeletes = sqlite.prepare(`UPDATE sync_op SET value = ? WHERE tbl = ? AND row_id = ? AND field = 'deleted_at' AND hlc >= ? AND value IS NOT ?`);
     this.closeConflicts = sqlite.prepare(
       `UPDATE sync_conflict SET resolved_hlc = winner_hlc WHERE tbl = ? AND row_id = ? AND resolved_hlc IS NULL AND field IN (SELECT value FROM json_each(?))`,
     );
@@ -153,16 +151,22 @@ function personRows(s: ErasureStatements, contactId: string): PersonRow[] {
 }
 
 /** Redacts one person row's log; returns the number of operations written. */
-function redactRow(s: ErasureStatements, row: PersonRow, erasures: ReadonlyMap<string, Erasure>): number {
+function redactRow(s: ErasureStatements, log: OpLogSession, row: PersonRow, erasures: ReadonlyMap<string, Erasure>): number {
   const first = [...erasures.values()].reduce((a, b) => (b.hlc < a.hlc ? b : a));
   const deletedAt = JSON.stringify(first.deletedAt);
+  const record = log.rowId(row.table, row.rowId, true).id;
+  const deletedField = log.symbolId('deleted_at', true);
   let written = 0;
-  for (const [field, value] of Object.entries(redactedFields[row.table])) written += s.redactField.run(value, row.table, row.rowId, field, value).changes;
-  written += s.insertDelete.run(first.hlc, row.table, row.rowId, deletedAt, first.origin).changes;
-  for (const { hlc, origin } of s.rowClocks.all(row.table, row.rowId, first.hlc) as { hlc: string; origin: string }[]) {
-    written += s.insertDelete.run(hlc, row.table, row.rowId, deletedAt, origin).changes;
+  for (const [field, value] of Object.entries(redactedFields[row.table])) {
+    const fieldId = log.symbolId(field, false);
+    if (fieldId !== undefined) written += s.redactField.run(value, record, fieldId, value).changes;
   }
-  written += s.overwriteDeletes.run(deletedAt, row.table, row.rowId, first.hlc, deletedAt).changes;
+  // Added with the clock (and so the origin) of an operation already there: every installation adds the same ones.
+  if (log.insert(clockParts(first.hlc), record, deletedField, deletedAt, null)) written++;
+  for (const { hlc } of s.rowClocks.all(row.table, row.rowId, first.hlc) as { hlc: string }[]) {
+    if (log.insert(clockParts(hlc), record, deletedField, deletedAt, null)) written++;
+  }
+  written += log.overwriteFrom(record, deletedField, clockParts(first.hlc), deletedAt);
   s.closeConflicts.run(row.table, row.rowId, JSON.stringify([...Object.keys(redactedFields[row.table]), 'deleted_at']));
   return written;
 }
@@ -189,7 +193,9 @@ export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable
   const rows = new Map<string, PersonRow>();
   for (const id of [...erased].sort()) for (const row of personRows(s, id)) rows.set(`${row.table}\u0000${row.rowId}`, row);
   let redactedOperations = 0;
-  for (const row of rows.values()) redactedOperations += redactRow(s, row, erasuresAbove(s, row.table, row.rowId));
+  const log = new OpLogSession(sqlite);
+  for (const row of rows.values()) redactedOperations += redactRow(s, log, row, erasuresAbove(s, row.table, row.rowId));
+  log.flush();
   return { rows: [...rows.values()], redactedOperations };
 }
 

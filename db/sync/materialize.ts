@@ -3,7 +3,7 @@ import type { Transaction } from 'kysely';
 import type { Database, SyncedTable } from '../schema';
 import { syncedTables } from '../schema';
 import { mergeFollowingReferences, resolveMerged } from './merge-forward';
-import { compareClocks, OpLogSession, type FieldHead } from './op-log';
+import { clockText, OpLogSession } from './op-log';
 
 /**
  * Makes a domain row what its operations say: for every field the value of
@@ -88,27 +88,49 @@ const bookkeeping = new Set(['id', 'created_at', 'updated_at']);
 
 
 /**
+ * The winning operation of each field of a record: its clock text (whose
+ * string order is clock order) and the JSON text of its value.
+ */
+export type RecordState = ReadonlyMap<string, { readonly hlc: string; readonly value: string | null }>;
+
+/** A record's winners, read from the log. */
+function stateFromLog(session: OpLogSession, table: string, rowId: string): RecordState {
+  const row = session.rowId(table, rowId, false);
+  const state = new Map<string, { hlc: string; value: string | null }>();
+  if (!row) return state;
+  for (const [field, head] of session.heads(row.id)) state.set(field, { hlc: clockText(head), value: session.valueOf(head, row.id, session.symbolId(field, true)) });
+  return state;
+}
+
+/**
  * Brings one row in line with the log; returns what happened, for the import
  * preview. Pass the caller's session when materialising many rows in one
- * transaction (never one kept across transactions: op-log.ts).
+ * transaction (never one kept across transactions: op-log.ts), and `known`
+ * when the caller holds every operation of the record (a record an import
+ * is the first to name: apply.ts), so the log is not read back.
  */
-export function materializeRow(sqlite: BetterSqlite3.Database, table: string, rowId: string, now: string, session: OpLogSession = new OpLogSession(sqlite)): MaterializeOutcome {
+export function materializeRow(
+  sqlite: BetterSqlite3.Database,
+  table: string,
+  rowId: string,
+  now: string,
+  session: OpLogSession = new OpLogSession(sqlite),
+  known?: RecordState,
+): MaterializeOutcome {
   if (!isSyncedTable(table)) return { kind: 'held' };
   const info = tableInfo(sqlite, table);
-  const row = session.rowId(table, rowId, false);
-  const heads = row ? session.heads(row.id) : new Map<string, FieldHead>();
+  const winners = known ?? stateFromLog(session, table, rowId);
   const state: Record<string, Value> = {};
-  let deleteClock: FieldHead | null = null;
-  let latestEdit: FieldHead | null = null;
-  for (const [field, head] of heads) {
+  let deleteClock: string | null = null;
+  let latestEdit = '';
+  for (const [field, winner] of winners) {
     if (!info.known.has(field) || bookkeeping.has(field)) continue;
-    const text = session.valueOf(head, row!.id, session.symbolId(field, true));
-    state[field] = text === null ? null : (JSON.parse(text) as Value);
-    if (field === 'deleted_at') deleteClock = head;
-    else if (!latestEdit || compareClocks(head, latestEdit) > 0) latestEdit = head;
+    state[field] = winner.value === null ? null : (JSON.parse(winner.value) as Value);
+    if (field === 'deleted_at') deleteClock = winner.hlc;
+    else if (winner.hlc > latestEdit) latestEdit = winner.hlc;
   }
   // A merged-away row stays deleted for good: its late edits are forwarded to the survivor instead (merge-forward.ts).
-  if (deleteClock !== null && state.deleted_at !== null && latestEdit !== null && compareClocks(latestEdit, deleteClock) > 0 && !state.merged_into) state.deleted_at = null;
+  if (deleteClock !== null && state.deleted_at !== null && latestEdit > deleteClock && !state.merged_into) state.deleted_at = null;
   const references = mergeFollowingReferences[table];
   if (references) {
     for (const [field, target] of Object.entries(references)) {

@@ -1,4 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
+import { clockParts, OpLogSession } from './op-log';
 
 /**
  * Late edits to a merged-away record land on its survivor.
@@ -79,13 +80,15 @@ export function forwardLateEdits(sqlite: BetterSqlite3.Database, table: Mergeabl
       // A malformed vector (only possible from a foreign writer) forwards everything: nothing is lost.
     }
     const ops = sqlite.prepare('SELECT hlc, field, value, origin FROM sync_op WHERE tbl = ? AND row_id = ?').all(table, current) as Op[];
-    const insert = sqlite.prepare('INSERT OR IGNORE INTO sync_op (hlc, tbl, row_id, field, value, prev, origin) VALUES (?, ?, ?, ?, ?, NULL, ?)');
+    const log = new OpLogSession(sqlite);
+    const survivorRow = log.rowId(table, survivor, true).id;
     let forwarded = 0;
     for (const op of ops) {
       if (notForwarded.has(op.field)) continue;
       if (op.hlc <= (seen[op.origin] ?? '')) continue;
-      forwarded += insert.run(op.hlc, table, survivor, op.field, op.value, op.origin).changes;
+      if (log.insert(clockParts(op.hlc), survivorRow, log.symbolId(op.field, true), op.value, null)) forwarded++;
     }
+    log.flush();
     if (forwarded > 0) touched.push(survivor);
     current = survivor;
   }

@@ -62,6 +62,7 @@ interface Statements {
   readonly rowOps: BetterSqlite3.Statement;
   readonly fieldOps: BetterSqlite3.Statement;
   readonly value: BetterSqlite3.Statement;
+  readonly setValue: BetterSqlite3.Statement;
 }
 
 const statementCache = new WeakMap<BetterSqlite3.Database, Statements>();
@@ -86,6 +87,7 @@ function statementsFor(sqlite: BetterSqlite3.Database): Statements {
       rowOps: sqlite.prepare('SELECT field, wall, counter, origin, prev_wall, prev_counter, prev_origin FROM sync_log INDEXED BY sync_log_row WHERE row = ?').raw(),
       fieldOps: sqlite.prepare('SELECT wall, counter, origin, value, prev_wall, prev_counter, prev_origin FROM sync_log INDEXED BY sync_log_row WHERE row = ? AND field = ? ORDER BY wall DESC, counter DESC').raw(),
       value: sqlite.prepare('SELECT value FROM sync_log WHERE wall = ? AND counter = ? AND origin = ? AND row = ? AND field = ?').pluck(),
+      setValue: sqlite.prepare('UPDATE sync_log SET value = ? WHERE wall = ? AND counter = ? AND origin = ? AND row = ? AND field = ?'),
     };
     statementCache.set(sqlite, s);
   }
@@ -255,6 +257,16 @@ export class OpLogSession {
       if (!best || compareClocks(candidate, best) > 0) best = { ...candidate, value, prev: this.#prevText(prevWall, prevCounter, prevOrigin) };
     }
     return best;
+  }
+
+  /** Sets `value` on every operation of one field at or after `from` (erasure.ts); returns how many changed. */
+  overwriteFrom(row: number, field: number, from: ClockParts, value: string | null): number {
+    let changed = 0;
+    for (const [wall, counter, originId, current] of this.#s.fieldOps.all(row, field) as FieldOpRaw[]) {
+      if (current === value || compareClocks({ wall, counter, origin: this.originName(originId) }, from) < 0) continue;
+      changed += this.#s.setValue.run(value, wall, counter, originId, row, field).changes;
+    }
+    return changed;
   }
 
   /** Writes the per-origin maxima of what this session stored. Call before the transaction commits. */

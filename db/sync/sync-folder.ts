@@ -8,7 +8,9 @@ import type { Database } from '../schema';
 import { z } from 'zod';
 import { folderHeldFileSchema, folderSetAsideFileSchema, type FolderFileOutcome, type FolderHeldFile, type FolderSetAsideFile } from '../../common/sync-folder.domain';
 import { folderSyncResultSchema, type SyncFolderStatus } from '../../common/sync.domain';
-import { currentClock, getInstallation } from './clock';
+import { currentClock, getInstallation, markExported } from './clock';
+import { clockParts, compareClocks, readOperations, type LogSelection } from './op-log';
+import { isHlc } from '../../common/hlc';
 import { verifySyncFile, writeSyncFile } from './sync-file';
 import { importSync, previewImport, versionVector } from './sync.service';
 
@@ -141,10 +143,18 @@ export async function syncFolderNow(app: AppDatabase, appVersion: string): Promi
   const me = await getInstallation(app.db);
 
   // 1. My own operations since my last file, as a new immutable file.
-  const lastWritten = (await state(app.db, 'folder_last_written')) ?? '';
-  const mine = await app.db.selectFrom('sync_op').selectAll().where('origin', '=', me.id).where('hlc', '>', lastWritten).orderBy('hlc').orderBy('tbl').orderBy('row_id').orderBy('field').execute();
+  const lastWritten = await state(app.db, 'folder_last_written');
+  const after = lastWritten && isHlc(lastWritten) ? clockParts(lastWritten) : null;
+  const selection: LogSelection = {
+    ...(after ? { since: { wall: after.wall, counter: after.counter } } : {}),
+    include: (clock) => clock.origin === me.id && (after === null || compareClocks(clock, after) > 0),
+  };
+  const headerClock = await currentClock(app.db);
+  // No await from here to the written file: no edit slips in between the mark and the write (db/sync/clock.ts markExported).
+  const mine = [...readOperations(app.sqlite, selection)];
   let written: string | null = null;
   if (mine.length > 0) {
+    markExported(app.sqlite);
     const clock = mine.at(-1)!.hlc;
     written = path.join(folder, `${me.id}-${clock.slice(0, 21)}.kredsbog`);
     writeSyncFile(written, {
@@ -156,8 +166,8 @@ export async function syncFolderNow(app: AppDatabase, appVersion: string): Promi
       installationId: me.id,
       installationName: me.name,
       createdAt: new Date().toISOString(),
-      clock: await currentClock(app.db),
-      vector: await versionVector(app.db),
+      clock: headerClock,
+      vector: versionVector(app),
       counts: { operations: mine.length },
     }, mine);
     await setState(app.db, 'folder_last_written', clock);
