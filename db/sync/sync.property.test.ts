@@ -7,13 +7,17 @@ import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrganisation } from '../organisations/organisations.repository';
 import { derivedId } from '../ids';
 import { updateKommune } from '../kommuner/kommuner.repository';
+import { syncedTables } from '../schema';
+import { listRecentImports, undoImport } from './import-undo';
+import { materializeRow } from './materialize';
 import { asInstallation, digest, exportFrom, importInto, installation, type TestInstallation } from './sync-testing';
 
 /**
  * Model-based property test: 2–4 installations run random commands — edits,
  * deletes, restores, merges of duplicates (with roles and follow-ups that
  * follow them), skewed clocks, full and changes-only exports, imports, lost
- * files and re-imports of old files. Afterwards everyone exchanges
+ * files and re-imports of old files, "Fortryd import" of the most recent
+ * import on one installation while the others keep editing. Afterwards everyone exchanges
  * everything, and the guarantees of ARCHITECTURE.md §5 must hold.
  */
 type Command =
@@ -32,6 +36,7 @@ type Command =
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
   | { kind: 'import'; who: number; file: number }
+  | { kind: 'undoImport'; who: number; from: number }
   | { kind: 'loseFile'; file: number };
 
 const who = fc.integer({ min: 0, max: 3 });
@@ -52,6 +57,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('skew' as const), who, ms: fc.integer({ min: -86_000_000, max: 86_000_000 }) }),
   fc.record({ kind: fc.constant('export' as const), who, to: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }),
   fc.record({ kind: fc.constant('import' as const), who, file: fc.nat() }),
+  fc.record({ kind: fc.constant('undoImport' as const), who, from: who }),
   fc.record({ kind: fc.constant('loseFile' as const), file: fc.nat() }),
 );
 
@@ -66,6 +72,21 @@ const ignoreUserErrors = async (work: () => Promise<unknown>) => {
 
 async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact'): Promise<string[]> {
   return (await inst.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+}
+
+/** Property: every row is what its operations say — nothing was written past the log (checked in a savepoint that is rolled back). */
+function expectTablesMatchLog(inst: TestInstallation): void {
+  const { sqlite } = inst.app;
+  const rows = sqlite.prepare('SELECT r.uuid FROM sync_row r JOIN sync_symbol t ON t.id = r.tbl WHERE t.name = ?').pluck();
+  const now = new Date().toISOString();
+  sqlite.exec('SAVEPOINT tables_match_log');
+  try {
+    for (const table of syncedTables) {
+      for (const id of rows.all(table) as string[]) expect(materializeRow(sqlite, table, id, now).kind, `${table} ${id}`).toBe('unchanged');
+    }
+  } finally {
+    sqlite.exec('ROLLBACK TO tables_match_log; RELEASE tables_match_log');
+  }
 }
 
 async function run(size: number, commands: Command[]): Promise<void> {
@@ -162,6 +183,25 @@ async function run(size: number, commands: Command[]): Promise<void> {
               const again = await importInto(me, entry.file);
               expect(again.report.nothingToDo).toBe(true);
               expect(digest(me)).toBe(after);
+            }
+            break;
+          }
+          case 'undoImport': {
+            // "Fortryd import" of this installation's most recent import that can still be undone: ordinary new operations.
+            // With none to undo, it first imports a fresh file from `from` (kept for the others too), so undos are not rare.
+            let latest = (await listRecentImports(me.app.db)).find((entry) => entry.state === 'undoable');
+            const from = c.from % size;
+            if (!latest && from !== c.who % size) {
+              const file = await exportFrom(installations[from]!);
+              files.push({ from, file });
+              await importInto(me, file);
+              latest = (await listRecentImports(me.app.db)).find((entry) => entry.state === 'undoable');
+            }
+            if (latest) {
+              await undoImport(me.app, latest.journalId);
+              expectTablesMatchLog(me);
+              // Property: an import is undone at most once.
+              await expect(undoImport(me.app, latest.journalId)).rejects.toMatchObject({ code: 'VALIDATION' });
             }
             break;
           }
