@@ -69,6 +69,7 @@ import { contactFilesContract } from './contracts/contact-files.contract';
 import { documentsContract } from './contracts/documents.contract';
 import { gdprContract } from './contracts/gdpr.contract';
 import { syncFolderContract } from './contracts/sync-folder.contract';
+import { importUndoContract } from './contracts/import-undo.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
@@ -195,6 +196,7 @@ export const contract = {
   ...contactFilesContract,
   ...gdprContract,
   ...syncFolderContract,
+  ...importUndoContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,6 +5,7 @@ import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
 import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
 import { recordHistoryPage } from '../../db/sync/history';
+import { listRecentImports, undoImport } from '../../db/sync/import-undo';
 import { confirmFolderFile, dismissFolderFile, getSyncFolder, retryFolderFile, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
 import { exportSync, importSync, listPeers, previewImport } from '../../db/sync/sync.service';
 import type { HandlersFor } from './handler.types';
@@ -69,6 +70,8 @@ export const syncHandlers: HandlersFor<'sync'> = {
   'sync.folderConfirm': async ({ file }, { app }) => confirmFolderFile(app, file),
   'sync.folderDismiss': async ({ file }, { app }) => dismissFolderFile(app, file),
   'sync.folderRetry': async ({ file }, { app }) => retryFolderFile(app, file),
+  'sync.imports': async (_input, { app }) => listRecentImports(app.db),
+  'sync.undoImport': async ({ journalId, dryRun }, { app }) => undoImport(app, journalId, { dryRun }),
   'sync.history': async ({ table, id, before, limit }, { app }) => recordHistoryPage(app.db, table, id, { before, limit }),
   'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
   'sync.resolve': async ({ id, keep }, { app }) => {
