@@ -19,6 +19,10 @@ import { seedDemo } from '../db/demo/seed-demo';
 import { simulateEdits } from '../db/demo/simulate-edits';
 import { search } from '../db/search/search.repository';
 import { syncedTables, type Database } from '../db/schema';
+import { backupScopeOf, listBackups, maxAutomaticBackups, retention } from '../db/backups/backups.service';
+import { updateContact } from '../db/contacts/contacts.repository';
+import { updateAgendaItem } from '../db/meetings/meetings.repository';
+import { markExported } from '../db/sync/clock';
 import { exportSync, importSync } from '../db/sync/sync.service';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false }, seeded: { type: 'string' } } });
@@ -82,15 +86,35 @@ async function main(): Promise<void> {
     await a.close();
     fs.copyFileSync(values.seeded, aFile);
     a = await openDatabase(aFile);
-    ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
+    ops = a.sqlite.prepare('SELECT count(*) FROM sync_log').pluck().get() as number;
     console.log(`(seed-demo ikke målt: startet fra ${values.seeded}, ${ops} operationer)`);
   } else {
     const [summary, seedTime] = await time(() => seedDemo(a.db, { scale, seed: 1 }));
     const rows = domainRows(a.sqlite);
-    ops = a.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get() as number;
+    ops = a.sqlite.prepare('SELECT count(*) FROM sync_log').pluck().get() as number;
     const rawSeed = rawCopy(a.sqlite, path.join(dir, 'raw-seed.sqlite'), syncedTables);
     report('seed-demo (rækker/s)', rows / seedTime, 'rækker/s', rawSeed, `${summary.contacts} kontakter, ${summary.meetings} møder, ${ops} operationer`);
   }
+
+  // 1b. Storage: the whole file, and what the operation log costs per operation (tables and indexes, from dbstat).
+  a.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  report('databasefil (MB)', fs.statSync(aFile).size / 1e6, 'MB', undefined, `${ops} operationer`);
+  const logBytes = a.sqlite
+    .prepare(`SELECT sum(pgsize) FROM dbstat WHERE name IN (SELECT name FROM sqlite_master WHERE tbl_name IN ('sync_log', 'sync_row', 'sync_origin', 'sync_symbol'))`)
+    .pluck()
+    .get() as number;
+  report('operationslog, bytes pr. operation', logBytes / ops, 'bytes', undefined, `tabeller og indekser: ${(logBytes / 1e6).toFixed(1)} MB`);
+
+  // 1c. Autosave: one agenda item's minutes typed live, saved 50 times before any file carries them.
+  markExported(a.sqlite);
+  const item = a.sqlite.prepare('SELECT id FROM agenda_item WHERE deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get() as string;
+  const minuteOps = () => a.sqlite.prepare(`SELECT count(*) FROM sync_op WHERE tbl = 'agenda_item' AND row_id = ? AND field = 'minutes'`).pluck().get(item) as number;
+  const minuteBytes = () => a.sqlite.prepare(`SELECT coalesce(sum(length(value)), 0) FROM sync_op WHERE tbl = 'agenda_item' AND row_id = ? AND field = 'minutes'`).pluck().get(item) as number;
+  const [opsBefore, bytesBefore] = [minuteOps(), minuteBytes()];
+  const sentence = 'Boligorganisationen redegjorde for huslejeniveauet i afdelingerne, og kommunen spurgte til ventelisten. ';
+  for (let save = 1; save <= 50; save++) await updateAgendaItem(a.db, item, { minutes: sentence.repeat(Math.ceil((save * 70) / sentence.length)).slice(0, save * 70) });
+  const typed = sentence.repeat(Math.ceil((50 * 70) / sentence.length)).slice(0, 50 * 70).length;
+  report('operationer efter 50 autogemninger af ét felt', minuteOps() - opsBefore, 'operationer', undefined, `${minuteBytes() - bytesBefore} bytes i loggen for ${typed} tegn tekst`);
 
   // 2. Full export.
   const full = path.join(dir, 'full.kredsbog');
@@ -100,7 +124,7 @@ async function main(): Promise<void> {
     // In chunks: one string of millions of lines would exceed V8's string limit.
     const members: Buffer[] = [];
     let lines: string[] = [];
-    for (const row of a.sqlite.prepare('SELECT * FROM sync_op ORDER BY hlc').iterate()) {
+    for (const row of a.sqlite.prepare('SELECT * FROM sync_log l JOIN sync_row r ON r.id = l.row').iterate()) {
       lines.push(JSON.stringify(row));
       if (lines.length === 50_000) {
         members.push(zlib.gzipSync(lines.join('\n')));
@@ -115,8 +139,9 @@ async function main(): Promise<void> {
   // 3. Full import into an empty database, and the raw insert of the same rows.
   const b = await openDatabase(path.join(dir, 'b.sqlite'));
   const [, importTime] = await time(() => importSync(b, full, { confirmLargeDeletes: true }));
-  const rawImport = rawCopy(a.sqlite, path.join(dir, 'raw-import.sqlite'), ['sync_op', ...syncedTables]);
-  const importedRows = ops + domainRows(b.sqlite);
+  // The rows the import writes: the compact log (its operations and records) and the domain tables.
+  const rawImport = rawCopy(a.sqlite, path.join(dir, 'raw-import.sqlite'), ['sync_log', 'sync_row', ...syncedTables]);
+  const importedRows = ops + (b.sqlite.prepare('SELECT count(*) FROM sync_row').pluck().get() as number) + domainRows(b.sqlite);
   report('fuld import i tom database (rækker/s)', importedRows / importTime, 'rækker/s', rawImport, `${ops} operationer på ${importTime.toFixed(1)} s`);
 
   // 4. Re-import of the same file.
@@ -140,6 +165,21 @@ async function main(): Promise<void> {
   const [, changesImport] = await time(() => importSync(b, changes, { confirmLargeDeletes: true }));
   report('ændringer: eksport efter 1000 rettelser (s)', changesExport, 's', undefined, `${changesResult.operations} operationer`);
   report('ændringer: import (s)', changesImport, 's');
+
+  // 5b. 200 imports with new operations (a colleague's sync-folder rounds): the backups they leave behind.
+  const roundTimes: number[] = [];
+  const contactId = a.sqlite.prepare('SELECT id FROM contact WHERE deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get() as string;
+  for (let round = 0; round < 200; round++) {
+    await updateContact(a.db, contactId, { notes: `Ringede ${round + 1}. gang om helhedsplanen.` });
+    const file = path.join(dir, `round-${round}.kredsbog`);
+    await exportSync(a, { out: file, peerId: bId, appVersion: 'bench' });
+    roundTimes.push((await time(() => importSync(b, file, { confirmLargeDeletes: true })))[1] * 1000);
+    fs.rmSync(file);
+  }
+  const kept = listBackups(backupScopeOf(b));
+  report('sikkerhedskopier efter 200 importer', kept.length, 'filer', undefined, `${(kept.reduce((n, e) => n + e.size, 0) / 1e6).toFixed(1)} MB; rotationen beholder højst ${maxAutomaticBackups} (${retention.daily}/${retention.weekly}/${retention.monthly} + ${retention.keepAllDays} dages sikkerhedskopier)`);
+  roundTimes.sort((x, y) => x - y);
+  report('lille import, median (ms)', percentile(roundTimes, 50), 'ms', undefined, '200 runder med én ny ændring');
 
   // 6. Dashboard queries.
   const repeat = async (work: () => Promise<unknown>, n = 20) => {
@@ -211,6 +251,11 @@ async function main(): Promise<void> {
     'genimport, samme ændringer i ny fil (s)',
     'ændringer: eksport efter 1000 rettelser (s)',
     'ændringer: import (s)',
+    'databasefil (MB)',
+    'operationslog, bytes pr. operation',
+    'operationer efter 50 autogemninger af ét felt',
+    'sikkerhedskopier efter 200 importer',
+    'lille import, median (ms)',
     'Overblik, alle forespørgsler (median ms)',
     'Overblik, langsomste forespørgsel (median ms)',
     'Danmarkskort-tal (median ms)',
