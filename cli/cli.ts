@@ -19,6 +19,7 @@ import { contactFilesCommands, contactFilesUsage } from './contact-files.command
 import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
+import { importUndoCommands, importUndoUsage } from './import-undo.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -50,7 +51,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
+${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -72,6 +73,7 @@ const commands: CommandTable = {
   ...contactFilesCommands,
   ...gdprCommands,
   ...backupsCommands,
+  ...importUndoCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -230,6 +232,7 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         meeting: { type: 'string' },
         series: { type: 'string' },
         contact: { type: 'string' },
+        journal: { type: 'string' },
         format: { type: 'string' },
         version: { type: 'string' },
         map: { type: 'string' },
