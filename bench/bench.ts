@@ -5,7 +5,7 @@
  * then writes everything as JSON to bench/results/ for later comparison.
  * No assertions: tests never time anything; this is where timings live.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -277,8 +277,10 @@ async function browserFigures(dbFile: string): Promise<void> {
     return;
   }
   const { chromium } = await import('playwright-core');
+  // The host as `npm run start:browser` runs it: bundled, plain Node (scripts/build-host.mjs).
+  if (spawnSync(process.execPath, [path.join(root, 'scripts', 'build-host.mjs')], { cwd: root, stdio: 'inherit' }).status !== 0) throw new Error('scripts/build-host.mjs fejlede');
   const started = process.hrtime.bigint();
-  const host = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'host', 'browser-host.ts'), '--db', dbFile, '--renderer', path.join(root, 'dist', 'renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const host = spawn(process.execPath, [path.join(root, 'dist', 'host', 'browser-host.mjs'), '--db', dbFile, '--renderer', path.join(root, 'dist', 'renderer')], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
   const url = await new Promise<string>((resolve, reject) => {
     let buffer = '';
     host.stdout.on('data', (chunk: Buffer) => {

@@ -12,9 +12,9 @@ export interface KredsbogHost {
 const root = path.resolve(import.meta.dirname, '..');
 export const screenshotDir = path.join(root, 'e2e', 'artifacts', 'screenshots');
 
-/** Starts `host/browser-host.ts` (what `npm run start:browser` runs) on a fresh database and waits for its URL. */
+/** Starts the bundled browser host (what `npm run start:browser` runs: scripts/build-host.mjs) on a fresh database and waits for its URL. */
 export async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'host', 'browser-host.ts'), '--db', dbPath, '--renderer', path.join(root, 'dist', 'renderer')], {
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'browser-host.mjs'), '--db', dbPath, '--renderer', path.join(root, 'dist', 'renderer')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

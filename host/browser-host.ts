@@ -32,6 +32,9 @@ export interface BrowserHost {
 }
 
 export const apiPrefix = '/api/';
+/** Run as dist/host/browser-host.mjs (scripts/build-host.mjs), the worker is the bundle beside it; from source, the TypeScript worker under tsx. */
+const runningBundled = import.meta.url.endsWith('.mjs');
+const bundledWorker = './job.worker.cjs';
 export const tokenHeader = 'x-kredsbog-token';
 // Sync files travel as base64 in the body (see common/sync.domain.ts).
 const maxBodyBytes = 720 * 1024 * 1024;
@@ -41,7 +44,7 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
   const opened = await openDatabaseSafely(options.dbPath, { fullCheckUpTo: startupFullCheckBytes });
   let app = opened.app;
   const token = randomBytes(24).toString('hex');
-  const workerFile = fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
+  const workerFile = runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
   // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
   const jobRunner = (database: AppDatabase) => (database.file === ':memory:' ? undefined : createJobRunner({ workerFile, dbFile: database.file }));
   const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
@@ -207,7 +210,7 @@ async function main(): Promise<void> {
   const host = await startBrowserHost({
     dbPath: values.db ?? databaseFileFor(defaultDataDir()).file,
     port: Number(values.port),
-    rendererRoot: values.renderer ?? path.join(here, '..', 'dist', 'renderer'),
+    rendererRoot: values.renderer ?? (runningBundled ? path.join(here, '..', 'renderer') : path.join(here, '..', 'dist', 'renderer')),
   });
   // The e2e fixtures read this exact line; keep its shape.
   console.log(`Kredsbog kører på ${host.url}`);

@@ -57,6 +57,8 @@ if (!unit || (!vitest.ok && unit.numFailedTests === 0)) {
 }
 
 const build = step('vite build (renderer til e2e)', ['vite', 'build', '--logLevel', 'warn']);
+const hostBuild = build.ok && spawnSync(process.execPath, [path.join(root, 'scripts', 'build-host.mjs')], { cwd: root, stdio: 'inherit' }).status === 0;
+if (build.ok && !hostBuild) build.ok = false;
 if (!build.ok) {
   failed += 1;
   summary.push('vite build: FEJL');
