@@ -60,13 +60,16 @@ export async function getOrganisation(db: Kysely<Database>, id: string): Promise
 }
 
 export async function createOrganisation(db: Kysely<Database>, input: ParsedCreate): Promise<Organisation> {
-  const id = await db.transaction().execute(async (trx) => {
-    await assertKommunerExist(trx, input.kommuneIds);
-    const newId = await createRow(trx, 'organisation', { name: input.name, kind: input.kind, notes: input.notes });
-    await setKommuner(trx, newId, input.kommuneIds);
-    return newId;
-  });
+  const id = await db.transaction().execute((trx) => createOrganisationInTransaction(trx, input));
   return getOrganisation(db, id);
+}
+
+/** Creates an organisation (and its kommune links) inside a transaction the caller holds, e.g. a contact import's; returns its id. */
+export async function createOrganisationInTransaction(trx: Transaction<Database>, input: ParsedCreate): Promise<string> {
+  await assertKommunerExist(trx, input.kommuneIds);
+  const newId = await createRow(trx, 'organisation', { name: input.name, kind: input.kind, notes: input.notes });
+  await setKommuner(trx, newId, input.kommuneIds);
+  return newId;
 }
 
 export async function updateOrganisation(db: Kysely<Database>, input: ParsedUpdate): Promise<Organisation> {
