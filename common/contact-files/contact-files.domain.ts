@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema, organisationKinds } from '../domain';
 import { foldDanish } from '../text-fold';
 
 /**
@@ -48,35 +49,69 @@ export const importRowSchema = z.object({
 });
 export type ImportRow = z.infer<typeof importRowSchema>;
 
+/**
+ * An organisation named in the file that Kredsbog does not know, once per
+ * name however many rows name it: the preview offers to create it.
+ */
+export const unknownOrganisationSchema = z.object({
+  /** As the file spells it (first occurrence). */
+  name: z.string(),
+  /** Rows (or cards) that name it. */
+  rows: z.array(z.number().int()),
+  /** The kommune the file's rows point to most often, if any. */
+  suggestedKommuneId: idSchema.nullable(),
+  /** True when the import will create it (it is in createOrganisations). */
+  willCreate: z.boolean(),
+});
+export type UnknownOrganisation = z.infer<typeof unknownOrganisationSchema>;
+
+/** Programs whose contact export Kredsbog recognises by its headers, so no column needs to be chosen by hand. */
+export const knownLayouts = ['outlook', 'google', 'thunderbird', 'kredsbog'] as const;
+export type KnownLayout = (typeof knownLayouts)[number];
+
 export const importCountsSchema = z.object({ new: z.number().int(), updated: z.number().int(), unchanged: z.number().int(), duplicate: z.number().int(), rejected: z.number().int() });
 export type ImportCounts = z.infer<typeof importCountsSchema>;
 
 export const importPreviewSchema = z.object({
   format: z.enum(['csv', 'xlsx', 'vcf']),
   /** CSV only: how the bytes were read. */
-  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le']).nullable(),
+  encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'utf-16le', 'utf-16be']).nullable(),
   delimiter: z.enum([';', ',', '\t']).nullable(),
   headers: z.array(z.string()),
   /** The first rows (at most 3), cells aligned with headers: sample values for the mapping step. */
   samples: z.array(z.array(z.string())),
   mapping: columnMappingSchema,
   mappingSource: z.enum(['given', 'remembered', 'proposed', 'none']),
+  /** The program whose export layout the headers match (mapped without asking), or null. */
+  layout: z.enum(knownLayouts).nullable(),
   /** True when no column gives a name: the user must map one before importing. */
   needsMapping: z.boolean(),
   counts: importCountsSchema,
   rows: z.array(importRowSchema),
+  unknownOrganisations: z.array(unknownOrganisationSchema),
 });
 export type ImportPreview = z.infer<typeof importPreviewSchema>;
+
+export const organisationToCreateSchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: z.enum(organisationKinds),
+  kommuneId: idSchema.nullable(),
+});
+export type OrganisationToCreate = z.infer<typeof organisationToCreateSchema>;
 
 export const importInputSchema = contactFilePayloadSchema.extend({
   mapping: columnMappingSchema.optional(),
   /** Row numbers of possible duplicates the user wants created anyway. */
   forceNew: z.array(z.number().int()).max(100_000).default([]),
+  /** Unknown organisations the user chose to create (matched to the file's names ignoring case, punctuation and æ/ae, ø/oe, å/aa). */
+  createOrganisations: z.array(organisationToCreateSchema).max(1_000).default([]),
 });
 
 export const importResultSchema = z.object({
   created: z.number().int(),
   updated: z.number().int(),
+  /** Unknown organisations the import created because the user asked for them. */
+  organisationsCreated: z.number().int(),
   unchanged: z.number().int(),
   skipped: z.number().int(),
   rejected: z.number().int(),
@@ -95,40 +130,57 @@ export function normaliseHeader(header: string): string {
 }
 
 const n = (aliases: readonly string[]) => aliases.map(normaliseHeader);
-/** Single-column fields, Danish and Outlook (English) headers. Outlook's "Title" is Mr./Mrs., so only "Job Title" is a title. */
+/**
+ * Single-column fields, Danish headers and the export layouts of Outlook
+ * (English and Danish), Google Contacts (the older "Given Name … Organization 1 -
+ * Name" and the newer "First Name … Organization Name") and Thunderbird
+ * ("Display Name", "Primary Email" …). Outlook's "Title" (and the Danish
+ * Outlook's "Titel") is Mr./Mrs.: "Job Title"/"Stilling" wins when both are there.
+ */
 const singleAliases: Partial<Record<ImportField, readonly string[]>> = {
-  name: n(['Navn', 'Fulde navn', 'Fuldt navn', 'Kontaktperson', 'Kontakt', 'Name', 'Full Name', 'Display Name']),
+  name: n(['Navn', 'Fulde navn', 'Fuldt navn', 'Vist navn', 'Kontaktperson', 'Kontakt', 'Name', 'Full Name', 'Display Name']),
   firstName: n(['Fornavn', 'First Name', 'Given Name']),
-  middleName: n(['Mellemnavn', 'Middle Name']),
+  middleName: n(['Mellemnavn', 'Middle Name', 'Additional Name']),
   lastName: n(['Efternavn', 'Last Name', 'Surname', 'Family Name']),
-  organisation: n(['Organisation', 'Organization', 'Firma', 'Virksomhed', 'Arbejdsplads', 'Boligorganisation', 'Company']),
-  title: n(['Titel', 'Stilling', 'Stillingsbetegnelse', 'Rolle', 'Job Title', 'Jobtitel']),
+  organisation: n(['Organisation', 'Organization', 'Organization Name', 'Organization 1 - Name', 'Firma', 'Virksomhed', 'Arbejdsplads', 'Boligorganisation', 'Company']),
+  title: n(['Stilling', 'Job Title', 'Jobtitel', 'Stillingsbetegnelse', 'Organization Title', 'Organization 1 - Title', 'Titel', 'Rolle']),
   kommune: n(['Kommune', 'Municipality']),
   notes: n(['Noter', 'Note', 'Notat', 'Notater', 'Bemærkninger', 'Kommentar', 'Notes']),
 };
 const emailAliases = [
-  n(['E-mail', 'Email', 'E-mailadresse', 'Mail', 'Mailadresse', 'E-post', 'E-mail Address', 'E-mail 1', 'E-mail arbejde']),
-  n(['E-mail 2', 'E-mail 2 Address', 'E-mailadresse 2', 'Andre e-mails']),
-  n(['E-mail 3', 'E-mail 3 Address', 'E-mailadresse 3']),
+  n(['E-mail', 'Email', 'E-mailadresse', 'E-mail-adresse', 'Mail', 'Mailadresse', 'Mail-adresse', 'E-post', 'E-mail Address', 'E-mail 1', 'E-mail 1 - Value', 'Primary Email', 'E-mail arbejde']),
+  n(['E-mail 2', 'E-mail 2 Address', 'E-mail 2 - Value', 'E-mail 2-adresse', 'Mail 2-adresse', 'E-mailadresse 2', 'Secondary Email', 'Andre e-mails']),
+  n(['E-mail 3', 'E-mail 3 Address', 'E-mail 3 - Value', 'E-mail 3-adresse', 'Mail 3-adresse', 'E-mailadresse 3']),
 ];
-/** Phone headers in order of preference: the first found becomes the primary number. */
+/** Phone headers in order of preference: the first found becomes the primary number (a mobile before a switchboard). */
 const phoneAliases = n([
   'Mobil',
   'Mobiltelefon',
   'Mobilnummer',
   'Mobile Phone',
+  'Mobile Number',
   'Telefon',
   'Tlf',
   'Tlf.nr.',
   'Telefonnummer',
   'Direkte telefon',
   'Arbejdstelefon',
+  'Telefon (arbejde)',
   'Business Phone',
+  'Work Phone',
+  'Phone 1 - Value',
+  'Phone 2 - Value',
+  'Phone 3 - Value',
   'Primary Phone',
+  'Primær telefon',
   'Company Main Phone',
+  'Firmaets hovedtelefon',
+  'Firmatelefon',
   'Andre telefonnumre',
   'Business Phone 2',
+  'Telefon 2 (arbejde)',
   'Home Phone',
+  'Telefon (privat)',
   'Privattelefon',
 ]);
 
@@ -142,16 +194,48 @@ export function proposeMapping(headers: readonly string[]): ColumnMapping {
     const header = find(aliases);
     if (header) mapping[field] = header;
   }
+  const usedEmails = new Set<string>();
   (['email', 'email2', 'email3'] as const).forEach((field, i) => {
-    const header = find(emailAliases[i] ?? []);
-    if (header) mapping[field] = header;
+    const header = (emailAliases[i] ?? []).map((a) => byNormalised.get(a)).find((h) => h !== undefined && !usedEmails.has(h));
+    if (header) {
+      mapping[field] = header;
+      usedEmails.add(header);
+    }
   });
-  const phones = phoneAliases.map((a) => byNormalised.get(a)).filter((h): h is string => h !== undefined);
+  const phones = [...new Set(phoneAliases.map((a) => byNormalised.get(a)).filter((h): h is string => h !== undefined))];
   (['phone', 'phone2', 'phone3'] as const).forEach((field, i) => {
     const header = phones[i];
     if (header) mapping[field] = header;
   });
   return mapping;
+}
+
+const layoutSignatures: readonly (readonly [KnownLayout, readonly (readonly string[])[]])[] = [
+  ['kredsbog', [n(['Navn', 'E-mail', 'Andre e-mails', 'Telefon', 'Andre telefonnumre', 'Organisation', 'Titel', 'Kommune'])]],
+  ['thunderbird', [n(['First Name', 'Last Name', 'Display Name', 'Primary Email', 'Secondary Email', 'Work Phone', 'Mobile Number'])]],
+  [
+    'google',
+    [
+      n(['Name', 'Given Name', 'Family Name', 'E-mail 1 - Value', 'Phone 1 - Value']),
+      n(['First Name', 'Last Name', 'File As', 'Organization Name', 'E-mail 1 - Value']),
+      n(['First Name', 'Last Name', 'Labels', 'E-mail 1 - Value']),
+    ],
+  ],
+  [
+    'outlook',
+    [
+      n(['First Name', 'Last Name', 'Company', 'Job Title', 'E-mail Address']),
+      n(['First Name', 'Last Name', 'E-mail Address', 'Mobile Phone']),
+      n(['Fornavn', 'Efternavn', 'Firma', 'Stilling']),
+    ],
+  ],
+];
+
+/** The program whose contact export these headers are (every header of one of its signatures is present), or null. */
+export function detectLayout(headers: readonly string[]): KnownLayout | null {
+  const present = new Set(headers.map(normaliseHeader));
+  for (const [layout, signatures] of layoutSignatures) if (signatures.some((signature) => signature.every((h) => present.has(h)))) return layout;
+  return null;
 }
 
 /** Whether a mapping yields a name (one column, or first/last name). */
@@ -169,15 +253,25 @@ export function splitDanishName(name: string): { readonly given: string; readonl
   return { given: words.slice(0, -1).join(' '), family: words[words.length - 1] ?? '' };
 }
 
-const formulaStart = /^[=+\-@\t\r]/;
+/** Characters a phone number or a plain number may hold: arithmetic on them can call nothing and read no cell. */
+export const numberLike = /^[+-][\d\s().,/+-]*$/;
 
 /**
- * Spreadsheet programs run a cell that starts with = + - @ (and TAB/CR, which
- * they skip first) as a formula: a name like "=HYPERLINK(…)" typed into
- * Kredsbog must not become one. A leading apostrophe makes it text.
+ * Spreadsheet programs run a CSV cell that starts with = + - @ (and TAB/CR,
+ * which some of them skip first) as a formula: a name like "=HYPERLINK(…)"
+ * typed into Kredsbog must not become one. Such a cell gets a leading
+ * apostrophe, which makes it text. A cell that starts with + or - and holds
+ * nothing but digits, spaces and ( ) . , / + - is left alone: "+45 20 30 40 50"
+ * stays readable (Excel and LibreOffice show it as text or as a number), and
+ * without letters, | or ! it can call no function, read no cell and reach no
+ * other program (the "-2+3+cmd|' /C calc'!A0" attack needs them).
+ * XLSX needs none of this: its text cells are strings, never formulas.
  */
-export function neutraliseFormula(text: string): string {
-  return formulaStart.test(text) ? `'${text}` : text;
+export function guardCsvFormula(text: string): string {
+  const first = text.charAt(0);
+  if (first === '=' || first === '@' || first === '\t' || first === '\r') return `'${text}`;
+  if ((first === '+' || first === '-') && !numberLike.test(text)) return `'${text}`;
+  return text;
 }
 
 /**

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { proposeMapping } from '../../common/contact-files/contact-files.domain';
 import { createContact, getContact } from '../contacts/contacts.repository';
+import { findContactDuplicates } from '../duplicates/duplicates.finder';
 import { derivedId } from '../ids';
 import { databaseDigest } from '../maintenance';
 import { createOrganisation } from '../organisations/organisations.repository';
@@ -47,20 +48,23 @@ describe('contact import from CSV and XLSX', () => {
     expect(table.rows[2]?.cells[6]).toBe('Træffes bedst om morgenen; ikke fredag');
   });
 
-  it('previews the Danish Excel file: new rows with roles, unknown organisation noted, rejected rows with Danish reasons', async () => {
+  it('previews the Danish Excel file: new rows with roles, unknown organisation listed once, an invalid e-mail dropped with a note, a nameless row rejected', async () => {
     const digest = databaseDigest(t.sqlite);
     const preview = await previewContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') });
     expect(databaseDigest(t.sqlite)).toBe(digest);
     expect(preview.mappingSource).toBe('proposed');
     expect(preview.mapping).toEqual({ name: 'Navn', email: 'E-mail', phone: 'Telefon', organisation: 'Organisation', title: 'Titel', kommune: 'Kommune', notes: 'Noter' });
-    expect(preview.counts).toEqual({ new: 4, updated: 0, unchanged: 0, duplicate: 0, rejected: 2 });
+    expect(preview.counts).toEqual({ new: 5, updated: 0, unchanged: 0, duplicate: 0, rejected: 1 });
+    expect(preview.layout).toBeNull();
+    expect(preview.unknownOrganisations).toEqual([{ name: 'Fællesbo Østerbro', rows: [4], suggestedKommuneId: derivedId('kommune', 101), willCreate: false }]);
     const byRow = new Map(preview.rows.map((r) => [r.rowNumber, r]));
     expect(byRow.get(2)).toMatchObject({ outcome: 'new', name: 'Mette Ørsted', role: 'Udlejningschef, Køge Boligselskab' });
     expect(byRow.get(3)).toMatchObject({ outcome: 'new', role: 'Boligchef, Køge Kommune' });
     expect(byRow.get(4)).toMatchObject({ outcome: 'new', role: null });
     expect(byRow.get(4)?.notes.join(' ')).toMatch(/Ukendt organisation «Fællesbo Østerbro»/);
     expect(byRow.get(5)).toMatchObject({ outcome: 'rejected', reasons: ['Mangler navn.'] });
-    expect(byRow.get(6)).toMatchObject({ outcome: 'rejected', reasons: ['Ugyldig e-mail «jens.hansen(at)example.dk».'] });
+    // The person is kept; only the address that is no address is left out.
+    expect(byRow.get(6)).toMatchObject({ outcome: 'new', name: 'Jens Hansen', emails: [], notes: ['E-mailen «jens.hansen(at)example.dk» er ugyldig og importeres ikke.'] });
     expect(byRow.get(7)).toMatchObject({ outcome: 'new', role: 'Borgmester, Køge Kommune' });
     expect(preview.samples[0]?.[0]).toBe('Mette Ørsted');
   });
@@ -68,8 +72,8 @@ describe('contact import from CSV and XLSX', () => {
   it('imports in one go, then re-importing the same file changes nothing', async () => {
     const input = { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') };
     const result = await importContactFile(t.db, input);
-    expect(result).toMatchObject({ created: 4, updated: 0, rejected: 2 });
-    expect(count('SELECT count(*) FROM contact WHERE deleted_at IS NULL')).toBe(4);
+    expect(result).toMatchObject({ created: 5, updated: 0, rejected: 1, organisationsCreated: 0 });
+    expect(count('SELECT count(*) FROM contact WHERE deleted_at IS NULL')).toBe(5);
     const birthe = t.sqlite.prepare(`SELECT a.kind, a.kommune_id FROM affiliation a JOIN contact c ON c.id = a.contact_id WHERE c.name = 'Birthe Østergaard'`).get();
     expect(birthe).toEqual({ kind: 'politiker', kommune_id: koege });
     const mette = t.sqlite.prepare(`SELECT notes, emails, phones FROM contact WHERE name = 'Mette Ørsted'`).get();
@@ -78,8 +82,8 @@ describe('contact import from CSV and XLSX', () => {
     const digest = databaseDigest(t.sqlite);
     const again = await importContactFile(t.db, input);
     expect(again).toMatchObject({ created: 0, updated: 0 });
-    // Birthe has no e-mail: the same name and phone make her a possible duplicate, which is skipped.
-    expect(again.preview.counts).toEqual({ new: 0, updated: 0, unchanged: 3, duplicate: 1, rejected: 2 });
+    // Birthe and Jens have no e-mail: the same name (and for Birthe the same number) make them possible duplicates, which are skipped.
+    expect(again.preview.counts).toEqual({ new: 0, updated: 0, unchanged: 3, duplicate: 2, rejected: 1 });
     expect(databaseDigest(t.sqlite)).toBe(digest);
   });
 
@@ -97,21 +101,29 @@ describe('contact import from CSV and XLSX', () => {
     expect(after.affiliations.map((a) => a.organisationName)).toEqual(['Køge Boligselskab']);
   });
 
-  it('flags a possible duplicate by phone or by name and organisation, and skips it unless forced', async () => {
-    await createContact(t.db, { name: 'Søren Æbeløe', emails: [], phones: ['56671100'], notes: '' }, []);
-    const preview = await previewContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') });
-    const soeren = preview.rows.find((r) => r.rowNumber === 3);
-    expect(soeren).toMatchObject({ outcome: 'duplicate', reasons: ['Samme telefonnummer som Søren Æbeløe.'] });
+  it('skips the same name on the same number unless forced', async () => {
+    const same = await createContact(t.db, { name: 'Søren Æbelø', emails: [], phones: ['56671100'], notes: '' }, []);
+    const first = await previewContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') });
+    expect(first.rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'duplicate', match: { id: same.id }, reasons: ['Samme navn og telefonnummer som Søren Æbelø.'] });
     const forced = await importContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv'), forceNew: [3] });
-    expect(forced.created).toBe(4);
-    expect(count(`SELECT count(*) FROM contact WHERE name = 'Søren Æbelø'`)).toBe(1);
+    expect(forced.created).toBe(5);
+    expect(count(`SELECT count(*) FROM contact WHERE name = 'Søren Æbelø'`)).toBe(2);
+  });
+
+  it('imports a nearly equal name on a known number as a new contact with a note, and the pair is a Mulig dublet', async () => {
+    const alike = await createContact(t.db, { name: 'Søren Ebelø', emails: [], phones: ['56671100'], notes: '' }, []);
+    const preview = await previewContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') });
+    expect(preview.rows.find((r) => r.rowNumber === 3)).toMatchObject({ outcome: 'new', match: { id: alike.id }, reasons: ['Ligner Søren Ebelø (samme telefonnummer) – parret vises under Mulige dubletter.'] });
+    await importContactFile(t.db, { fileName: 'kontakter.csv', bytes: fixture('danish-excel-1252.csv') });
+    const soeren = t.sqlite.prepare(`SELECT id FROM contact WHERE name = 'Søren Æbelø'`).pluck().get() as string;
+    expect(await findContactDuplicates(t.db, new Set([soeren]))).toEqual([expect.objectContaining({ reasons: ['phone'] })]);
   });
 
   it('reads an Outlook export (UTF-8 with BOM, commas, English headers, line breaks in notes)', async () => {
     const bytes = fixture('outlook-contacts.csv');
     expect(decodeText(bytes).encoding).toBe('utf-8-bom');
     const preview = await previewContactFile(t.db, { fileName: 'contacts.csv', bytes });
-    expect(preview).toMatchObject({ encoding: 'utf-8-bom', delimiter: ',' });
+    expect(preview).toMatchObject({ encoding: 'utf-8-bom', delimiter: ',', layout: 'outlook' });
     expect(preview.mapping).toEqual({
       firstName: 'First Name',
       middleName: 'Middle Name',
@@ -167,7 +179,7 @@ describe('contact import from CSV and XLSX', () => {
   it('rejects a mapping to a column the file does not have, and files it cannot read, changing nothing', async () => {
     const digest = databaseDigest(t.sqlite);
     const bytes = fixture('danish-excel-1252.csv');
-    await expect(importContactFile(t.db, { fileName: 'k.csv', bytes, mapping: { name: 'Fulde navn' } })).rejects.toThrow('Kolonnen «Fulde navn» findes ikke i filen.');
+    await expect(importContactFile(t.db, { fileName: 'k.csv', bytes, mapping: { name: 'Fulde navn' } })).rejects.toThrow('En af de valgte kolonner findes ikke i filen. Vælg kolonnerne igen.');
     await expect(previewContactFile(t.db, { fileName: 'gammel.xls', bytes })).rejects.toThrow(/\.xls\) kan ikke læses/);
     await expect(previewContactFile(t.db, { fileName: 'x.xlsx', bytes: new Uint8Array([0x50, 0x4b, 3, 4, 0, 0]) })).rejects.toThrow('kan ikke læses som Excel');
     await expect(previewContactFile(t.db, { fileName: 'billede.png', bytes: new Uint8Array([1, 2, 3]) })).rejects.toThrow('Filtypen .png kan ikke importeres');
@@ -176,13 +188,14 @@ describe('contact import from CSV and XLSX', () => {
     expect(databaseDigest(t.sqlite)).toBe(digest);
   });
 
-  it('treats two rows with the same e-mail as one person: the second is rejected', async () => {
-    const csv = iconv.encode('Navn;E-mail\r\nKaj Munk;kaj@example.dk\r\nKaj Munk;KAJ@example.dk\r\n', 'win1252');
-    const preview = await previewContactFile(t.db, { fileName: 'k.csv', bytes: new Uint8Array(csv) });
+  it('holds back a second row with an e-mail an earlier row has as a possible duplicate, created only if forced', async () => {
+    const csv = new Uint8Array(iconv.encode('Navn;E-mail\r\nKaj Munk;kaj@example.dk\r\nKaj Munk;KAJ@example.dk\r\n', 'win1252'));
+    const preview = await previewContactFile(t.db, { fileName: 'k.csv', bytes: csv });
     expect(preview.rows.map((r) => [r.outcome, r.reasons])).toEqual([
       ['new', []],
-      ['rejected', ['Samme e-mail som række 2.']],
+      ['duplicate', ['Samme e-mail som række 2.']],
     ]);
+    expect((await importContactFile(t.db, { fileName: 'k.csv', bytes: csv, forceNew: [3] })).created).toBe(2);
   });
 
   it('proposes Danish and Outlook headers, mobile before landline', () => {

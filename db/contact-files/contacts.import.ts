@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   columnMappingSchema,
+  detectLayout,
   importFields,
   mappingHasName,
   maxContactFileBytes,
@@ -10,6 +11,7 @@ import {
   type ColumnMapping,
   type ImportPreview,
   type ImportResult,
+  type OrganisationToCreate,
 } from '../../common/contact-files/contact-files.domain';
 import { AppError } from '../../common/result';
 import { protectBeforeImport } from '../backups/import-protection';
@@ -17,13 +19,14 @@ import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyPlan, planImport, publicRows, type ImportCandidate, type ImportPlan } from './import-plan';
 import { decodeText, readCsv, readXlsx, type SpreadsheetTable } from './spreadsheet.read';
-import { looksLikeVcard, readVcards } from './vcard.import';
+import { looksLikeVcard, readVcardFile } from './vcard.import';
 
 /**
  * Contact lists from spreadsheets as a Danish consultant gets them: Excel's
- * "CSV (semikolonsepareret)" in Windows-1252, Outlook's contact export
- * (English headers, UTF-8 with BOM, commas), .xlsx — and .vcf, so the app has
- * one "Importér kontakter" for every file.
+ * "CSV (semikolonsepareret)" in Windows-1252, the contact exports of Outlook
+ * (English or Danish headers), Google Contacts (old and new layout) and
+ * Thunderbird, UTF-8 or UTF-16, .xlsx — and .vcf, so the app has one
+ * "Importér kontakter" for every file. A recognised export is mapped without asking.
  */
 
 export { decodeText, readCsv, readXlsx, type SpreadsheetTable } from './spreadsheet.read';
@@ -61,13 +64,14 @@ function checkMapping(mapping: ColumnMapping, headers: readonly string[]): Colum
   for (const field of importFields) {
     const header = mapping[field];
     if (header === null || header === undefined || header === '') continue;
-    if (!headers.includes(header)) throw new AppError('VALIDATION', `Kolonnen «${header}» findes ikke i filen.`);
+    // A header is the file's text, so the message does not quote it.
+    if (!headers.includes(header)) throw new AppError('VALIDATION', 'En af de valgte kolonner findes ikke i filen. Vælg kolonnerne igen.');
     clean[field] = header;
   }
   return clean;
 }
 
-/** Splits a cell that holds several addresses or numbers ("a@x.dk; b@y.dk"). */
+/** Splits a cell that holds several addresses or numbers ("a@x.dk; b@y.dk", Google's "a@x.dk ::: b@y.dk"). */
 function splitList(text: string, pattern: RegExp): string[] {
   return text
     .split(pattern)
@@ -75,7 +79,7 @@ function splitList(text: string, pattern: RegExp): string[] {
     .filter(Boolean);
 }
 
-/** Undoes the export's formula neutralisation ("'+45 20 30 40 50"), so an exported list imports as it was. */
+/** Undoes the CSV export's formula guard ("'=HYPERLINK(…)"; older exports also "'+45 20 30 40 50"), so an exported list imports as it was. */
 function unneutralise(cell: string): string {
   return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
@@ -94,8 +98,8 @@ export function candidatesFromTable(table: SpreadsheetTable, mapping: ColumnMapp
     return {
       rowNumber,
       name,
-      emails: (['email', 'email2', 'email3'] as const).flatMap((f) => splitList(get(f), /[;,\s]+/)),
-      phones: (['phone', 'phone2', 'phone3'] as const).flatMap((f) => splitList(get(f), /[;,/]+/)),
+      emails: (['email', 'email2', 'email3'] as const).flatMap((f) => splitList(get(f), /:::|[;,\s]+/)),
+      phones: (['phone', 'phone2', 'phone3'] as const).flatMap((f) => splitList(get(f), /:::|[;,/]+/)),
       notes: get('notes'),
       roles: organisation || kommune ? [{ organisation, kommune, title: get('title') }] : [],
     };
@@ -107,10 +111,11 @@ export interface ContactFileInput {
   readonly bytes: Uint8Array;
   readonly mapping?: ColumnMapping;
   readonly forceNew?: readonly number[];
+  readonly createOrganisations?: readonly OrganisationToCreate[];
 }
 
 interface Prepared {
-  readonly preview: Omit<ImportPreview, 'counts' | 'rows'>;
+  readonly preview: Omit<ImportPreview, 'counts' | 'rows' | 'unknownOrganisations'>;
   readonly candidates: readonly ImportCandidate[];
 }
 
@@ -126,11 +131,14 @@ async function prepare(db: Kysely<Database>, input: ContactFileInput): Promise<P
   }
   const { text } = decodeText(input.bytes);
   if (extension === 'vcf' || extension === 'vcard' || looksLikeVcard(text)) {
-    const candidates = readVcards(text);
+    const candidates = readVcardFile(input.bytes);
     if (candidates.length === 0) throw new AppError('VALIDATION', 'Filen indeholder ingen vCard-kort (BEGIN:VCARD).');
-    return { preview: { format: 'vcf', encoding: null, delimiter: null, headers: [], samples: [], mapping: {}, mappingSource: 'none', needsMapping: false }, candidates };
+    return { preview: { format: 'vcf', encoding: null, delimiter: null, headers: [], samples: [], mapping: {}, mappingSource: 'none', layout: null, needsMapping: false }, candidates };
   }
-  if (!['csv', 'txt', 'tsv', ''].includes(extension)) throw new AppError('VALIDATION', `Filtypen .${extension} kan ikke importeres. Vælg en CSV-, Excel- (.xlsx) eller vCard-fil (.vcf).`);
+  if (!['csv', 'txt', 'tsv', ''].includes(extension)) {
+    const named = /^[a-z0-9]{1,10}$/.test(extension) ? `Filtypen .${extension}` : 'Filtypen';
+    throw new AppError('VALIDATION', `${named} kan ikke importeres. Vælg en CSV-, Excel- (.xlsx) eller vCard-fil (.vcf).`);
+  }
   if (text.slice(0, 1000).includes('\u0000')) throw new AppError('VALIDATION', 'Filen ligner ikke en tekst- eller CSV-fil.');
   return withMapping(db, readCsv(input.bytes), input.mapping);
 }
@@ -155,6 +163,7 @@ async function withMapping(db: Kysely<Database>, table: SpreadsheetTable, given:
       samples: table.rows.slice(0, 3).map((r) => table.headers.map((_, i) => r.cells[i] ?? '')),
       mapping,
       mappingSource,
+      layout: detectLayout(table.headers),
       needsMapping: !mappingHasName(mapping),
     },
     candidates: candidatesFromTable(table, mapping),
@@ -162,13 +171,15 @@ async function withMapping(db: Kysely<Database>, table: SpreadsheetTable, given:
 }
 
 function toPreview(prepared: Prepared, plan: ImportPlan): ImportPreview {
-  return { ...prepared.preview, counts: plan.counts, rows: publicRows(plan) };
+  return { ...prepared.preview, counts: plan.counts, rows: publicRows(plan), unknownOrganisations: [...plan.unknownOrganisations] };
 }
+
+const planOptions = (input: ContactFileInput) => ({ forceNew: input.forceNew ?? [], createOrganisations: input.createOrganisations ?? [] });
 
 /** What importing the file would do; nothing is written. */
 export async function previewContactFile(db: Kysely<Database>, input: ContactFileInput): Promise<ImportPreview> {
   const prepared = await prepare(db, input);
-  return toPreview(prepared, await planImport(db, prepared.candidates, input.forceNew ?? []));
+  return toPreview(prepared, await planImport(db, prepared.candidates, planOptions(input)));
 }
 
 /**
@@ -183,13 +194,13 @@ export async function importContactFile(target: AppDatabase | Kysely<Database>, 
   const prepared = await prepare(db, input);
   if (prepared.preview.needsMapping) throw new AppError('VALIDATION', 'Vælg hvilken kolonne der indeholder navnet, før der importeres.');
   if (app && app.file !== ':memory:') {
-    const { counts } = await planImport(db, prepared.candidates, input.forceNew ?? []);
-    if (counts.new + counts.updated > 0) await protectBeforeImport(app);
+    const { counts, organisationsToCreate } = await planImport(db, prepared.candidates, planOptions(input));
+    if (counts.new + counts.updated + organisationsToCreate.size > 0) await protectBeforeImport(app);
   }
-  const { plan, created, updated } = await db.transaction().execute(async (trx) => {
-    const planned = await planImport(trx, prepared.candidates, input.forceNew ?? []);
+  const { plan, created, updated, organisationsCreated } = await db.transaction().execute(async (trx) => {
+    const planned = await planImport(trx, prepared.candidates, planOptions(input));
     return { plan: planned, ...(await applyPlan(trx, planned)) };
   });
   if (prepared.preview.format !== 'vcf') await rememberMapping(db, prepared.preview.headers, prepared.preview.mapping);
-  return { created, updated, unchanged: plan.counts.unchanged, skipped: plan.counts.duplicate, rejected: plan.counts.rejected, preview: toPreview(prepared, plan) };
+  return { created, updated, organisationsCreated, unchanged: plan.counts.unchanged, skipped: plan.counts.duplicate, rejected: plan.counts.rejected, preview: toPreview(prepared, plan) };
 }

@@ -1,12 +1,13 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AffiliationKind, OrganisationKind } from '../../common/domain';
 import { emailSchema, phoneSchema } from '../../common/domain';
-import type { ImportCounts, ImportRow } from '../../common/contact-files/contact-files.domain';
+import type { ImportCounts, ImportRow, OrganisationToCreate, UnknownOrganisation } from '../../common/contact-files/contact-files.domain';
 import { normaliseEmail, normaliseName, normalisePhone } from '../../common/duplicates';
 import { foldDanish } from '../../common/text-fold';
 import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.query';
 import { describeRole } from '../contacts/contacts.repository';
 import { createRow, updateRow } from '../mutations';
+import { createOrganisationInTransaction } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
 
 /**
@@ -22,10 +23,22 @@ import type { Database } from '../schema';
  *   there, a role at an organisation/kommune the contact has no current role
  *   at. Nothing is removed; the name changes only on a UID match (our own
  *   export edited elsewhere). Re-importing the same file therefore changes nothing.
- * - Same phone, same name + organisation, or (without e-mail) same name as an
- *   existing contact: a possible duplicate, skipped unless the user asks for it.
- * - Organisations are never created: an unknown one is reported on the row
- *   and the role is left out ("Køge Kommune" is recognised as the kommune).
+ * - Possible duplicates (skipped unless the user asks for them): the same
+ *   name and the same phone number, the same name and organisation, the same
+ *   name without an e-mail to tell them apart, or an e-mail an earlier row of
+ *   the file already has.
+ * - A shared phone number alone is no duplicate: colleagues share a
+ *   switchboard. Different names on one number are different people and are
+ *   imported; names that nearly agree ("Søren Æbelø" / "Søren Æbeløe") are
+ *   imported too, with a note, and the pair appears under Mulige dubletter.
+ *   No person is dropped on a guess.
+ * - Only a row without a name is rejected (or a name or notes beyond what a
+ *   contact can hold). An invalid e-mail or number drops only that value, with a note.
+ * - Organisations are matched by name; an unknown one is listed once per name
+ *   (however many rows name it) and created only if the user asks for it
+ *   (name, kind, kommune), in the import's transaction. Otherwise the role is
+ *   left out with a note ("Køge Kommune" is recognised as the kommune).
+ * - A reason or note never quotes more than a short piece of the file.
  */
 
 export interface RoleCandidate {
@@ -43,12 +56,14 @@ export interface ImportCandidate {
   readonly roles: readonly RoleCandidate[];
   /** From a vCard UID urn:uuid:<id>. */
   readonly contactId?: string | null;
-  /** Problems found while reading the row (bad vCard …): the row is rejected with these. */
+  /** Problems found while reading the row: the row is rejected with these. */
   readonly problems?: readonly string[];
 }
 
 interface ResolvedRole {
   readonly organisationId: string | null;
+  /** Set when the role's organisation is one the import creates (normalised name): organisationId is then a placeholder. */
+  readonly pendingOrganisation: string | null;
   readonly kommuneId: string | null;
   readonly title: string;
   readonly kind: AffiliationKind;
@@ -67,6 +82,18 @@ export interface PlannedRow extends ImportRow {
 export interface ImportPlan {
   readonly rows: readonly PlannedRow[];
   readonly counts: ImportCounts;
+  /** Unknown organisations named in the file, once per name, in the order the file names them. */
+  readonly unknownOrganisations: readonly UnknownOrganisation[];
+  /** Organisations the import creates, by normalised name. */
+  readonly organisationsToCreate: ReadonlyMap<string, OrganisationToCreate>;
+}
+
+export interface PlanOptions {
+  /** Row numbers of possible duplicates to create anyway. */
+  readonly forceNew?: readonly number[];
+  /** Unknown organisations to create, matched to the file's names by normaliseName. */
+  readonly createOrganisations?: readonly OrganisationToCreate[];
+  readonly today?: string;
 }
 
 interface ExistingContact {
@@ -79,6 +106,7 @@ interface ExistingContact {
 }
 
 const maxList = 10;
+const maxNotes = 20_000;
 const defaultTitle = 'Kontaktperson';
 const politicalTitle = /borgmester|radmand|byrad|kommunalbestyrelse|udvalgsformand|politiker|regionsrad/;
 
@@ -91,6 +119,13 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** A short, single-line piece of the file for a note: control characters removed, at most 60 characters. */
+export function quote(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return `«${clean.length > 60 ? `${clean.slice(0, 59)}…` : clean}»`;
 }
 
 /** "Køge Kommune", "Københavns Kommune", "Bornholms Regionskommune" → the kommune's folded name, both with and without genitive s. */
@@ -109,6 +144,13 @@ function affiliationKind(organisationKind: OrganisationKind | null, title: strin
   return 'andet';
 }
 
+/** An unknown organisation as the rows name it: first spelling, rows, and how often each kommune appears beside it. */
+interface UnknownTally {
+  readonly name: string;
+  readonly rows: number[];
+  readonly kommuneVotes: Map<string, number>;
+}
+
 class Context {
   readonly byId = new Map<string, ExistingContact>();
   readonly byEmail = new Map<string, ExistingContact>();
@@ -118,6 +160,9 @@ class Context {
   readonly kommuner = new Map<string, { id: string; navn: string }>();
   readonly mergedInto = new Map<string, string>();
   readonly erased = new Set<string>();
+  readonly unknown = new Map<string, UnknownTally>();
+  /** Normalised name → what to create, for names the file really has and the database does not. */
+  toCreate = new Map<string, OrganisationToCreate>();
 
   static async load(db: Kysely<Database>, today: string): Promise<Context> {
     const context = new Context();
@@ -170,36 +215,83 @@ class Context {
     return undefined;
   }
 
+  /** The organisation a row names, if the database knows it (exactly one) or the file names a kommune by it. */
+  private knownOrganisation(text: string): { id: string; name: string; kind: OrganisationKind } | 'ambiguous' | null {
+    const matches = this.organisations.get(normaliseName(text)) ?? [];
+    if (matches.length > 1) return 'ambiguous';
+    return matches[0] ?? null;
+  }
+
+  /**
+   * Before planning the rows: every unknown organisation the file names,
+   * tallied once per name, and which of them the import is to create (a
+   * request for a name the file does not have, or that exists, is ignored).
+   */
+  tallyUnknown(candidates: readonly ImportCandidate[], requested: readonly OrganisationToCreate[]): void {
+    for (const candidate of candidates) {
+      for (const role of candidate.roles) {
+        const text = role.organisation.trim();
+        if (!text || this.knownOrganisation(text) !== null) continue;
+        if (/kommune$/i.test(text) && this.findKommune(text)) continue;
+        const key = normaliseName(text);
+        if (!key) continue;
+        let tally = this.unknown.get(key);
+        if (!tally) this.unknown.set(key, (tally = { name: text.slice(0, 200), rows: [], kommuneVotes: new Map() }));
+        if (!tally.rows.includes(candidate.rowNumber)) tally.rows.push(candidate.rowNumber);
+        const kommune = role.kommune.trim() ? this.findKommune(role.kommune.trim()) : undefined;
+        if (kommune) tally.kommuneVotes.set(kommune.id, (tally.kommuneVotes.get(kommune.id) ?? 0) + 1);
+      }
+    }
+    this.toCreate = new Map();
+    for (const request of requested) {
+      const key = normaliseName(request.name);
+      if (this.unknown.has(key) && !this.toCreate.has(key)) this.toCreate.set(key, request);
+    }
+  }
+
+  unknownOrganisations(): UnknownOrganisation[] {
+    return [...this.unknown.entries()].map(([key, tally]) => {
+      const [suggested] = [...tally.kommuneVotes.entries()].sort((a, b) => b[1] - a[1]);
+      return { name: tally.name, rows: tally.rows, suggestedKommuneId: suggested?.[0] ?? null, willCreate: this.toCreate.has(key) };
+    });
+  }
+
   resolveRole(role: RoleCandidate, notes: string[]): ResolvedRole | null {
     const organisationText = role.organisation.trim();
     const kommuneText = role.kommune.trim();
     const title = role.title.trim().slice(0, 200) || defaultTitle;
-    let organisation: { id: string; name: string; kind: OrganisationKind } | null = null;
+    let organisation: { id: string | null; pending: string | null; name: string; kind: OrganisationKind } | null = null;
     let kommune: { id: string; navn: string } | null = null;
     if (organisationText) {
-      const matches = this.organisations.get(normaliseName(organisationText)) ?? [];
-      if (matches.length === 1) organisation = matches[0] ?? null;
-      else if (matches.length > 1) notes.push(`Flere organisationer hedder «${organisationText}» – rollen er ikke oprettet.`);
+      const known = this.knownOrganisation(organisationText);
+      if (known === 'ambiguous') {
+        notes.push(`Flere organisationer hedder ${quote(organisationText)} – rollen er ikke oprettet.`);
+        return null;
+      }
+      if (known) organisation = { id: known.id, pending: null, name: known.name, kind: known.kind };
       else {
         const named = /kommune$/i.test(organisationText) ? this.findKommune(organisationText) : undefined;
+        const key = normaliseName(organisationText);
+        const create = this.toCreate.get(key);
         if (named) kommune = named;
+        else if (create) organisation = { id: null, pending: key, name: create.name, kind: create.kind };
         else {
           // The kommune column then says where the unknown organisation is, not that the person works for the kommune.
-          notes.push(`Ukendt organisation «${organisationText}» – rollen er ikke oprettet (opret organisationen først).`);
+          notes.push(`Ukendt organisation ${quote(organisationText)} – rollen er ikke oprettet (opret organisationen først).`);
           return null;
         }
       }
-      if (!organisation && !kommune) return null;
     }
     if (kommuneText) {
       const found = this.findKommune(kommuneText);
       if (found) kommune = found;
-      else notes.push(`Ukendt kommune «${kommuneText}».`);
+      else notes.push(`Ukendt kommune ${quote(kommuneText)}.`);
     }
     if (!organisation && !kommune) return null;
     const where = organisation ? organisation.name : `${kommune?.navn ?? ''} Kommune`;
     return {
       organisationId: organisation?.id ?? null,
+      pendingOrganisation: organisation?.pending ?? null,
       kommuneId: kommune?.id ?? null,
       title,
       kind: affiliationKind(organisation?.kind ?? null, title),
@@ -208,8 +300,12 @@ class Context {
   }
 }
 
+/** The role's place: an organisation (existing or to be created) or, without one, a kommune. */
+const placeKey = (role: ResolvedRole) => (role.pendingOrganisation ? `p:${role.pendingOrganisation}` : role.organisationId ? `o:${role.organisationId}` : `k:${role.kommuneId ?? ''}`);
+
 /** Whether the contact already has a current role at the role's organisation (or, kommune-only, at that kommune). */
 function hasRole(contact: ExistingContact, role: ResolvedRole): ExistingContact['roles'][number] | undefined {
+  if (role.pendingOrganisation) return undefined;
   return contact.roles.find((r) => (role.organisationId ? r.organisationId === role.organisationId : r.organisationId === null && r.kommuneId === role.kommuneId));
 }
 
@@ -231,34 +327,70 @@ function validate(candidate: ImportCandidate): Validated {
   const emails: string[] = [];
   for (const raw of candidate.emails) {
     const parsed = emailSchema.safeParse(raw);
-    if (!parsed.success) problems.push(`Ugyldig e-mail «${raw.trim()}».`);
-    else if (!emails.includes(parsed.data)) emails.push(parsed.data);
+    if (!parsed.success) remarks.push(`E-mailen ${quote(raw)} er ugyldig og importeres ikke.`);
+    else if (!emails.some((e) => normaliseEmail(e) === normaliseEmail(parsed.data))) emails.push(parsed.data);
   }
-  if (emails.length > maxList) problems.push(`For mange e-mails (${emails.length}, højst ${maxList}).`);
+  if (emails.length > maxList) {
+    remarks.push(`Kun de første ${maxList} e-mails importeres.`);
+    emails.length = maxList;
+  }
   const phones: string[] = [];
   for (const raw of candidate.phones) {
     const parsed = phoneSchema.safeParse(raw);
-    if (!parsed.success) remarks.push(`Telefonnummeret «${raw.trim()}» er ikke gyldigt og springes over.`);
+    if (!parsed.success) remarks.push(`Telefonnummeret ${quote(raw)} er ikke gyldigt og springes over.`);
     else if (!phones.some((p) => normalisePhone(p) === normalisePhone(parsed.data))) phones.push(parsed.data);
   }
   if (phones.length > maxList) {
     remarks.push(`Kun de første ${maxList} telefonnumre importeres.`);
     phones.length = maxList;
   }
-  const notes = candidate.notes.replace(/\r\n?/g, '\n').trim();
-  if (notes.length > 20000) problems.push('Noterne er for lange (over 20.000 tegn).');
+  let notes = candidate.notes.replace(/\r\n?/g, '\n').trim();
+  if (notes.length > maxNotes) {
+    remarks.push('Noterne er over 20.000 tegn og er ikke importeret.');
+    notes = '';
+  }
   return { name, emails, phones, notes, problems, remarks };
 }
 
+/** Edit distance, bounded: names are at most 200 characters. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+const words = (name: string) => foldDanish(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+
 /**
- * Judges every candidate against the database (read-only). `forceNew` lists
- * row numbers of possible duplicates to create anyway.
+ * Names that could be one person typed twice: a letter or two apart
+ * ("Æbelø"/"Æbeløe", "Jensen"/"Jenssen"), or one name inside the other
+ * ("Anne Holm" / "Anne Marie Holm"). "Anne Holm" and "Lars Kjær" are not.
  */
-export async function planImport(db: Kysely<Database>, candidates: readonly ImportCandidate[], forceNew: readonly number[] = [], today = todayInDenmark()): Promise<ImportPlan> {
-  const context = await Context.load(db, today);
-  const forced = new Set(forceNew);
+export function namesAlike(a: string, b: string): boolean {
+  const x = normaliseName(a);
+  const y = normaliseName(b);
+  if (!x || !y) return false;
+  if (x === y) return true;
+  // A letter or two: two in a long name, one in a short one ("Ida Berg" and "Eva Berg" are two people).
+  const allowed = Math.min(x.length, y.length) >= 10 ? 2 : 1;
+  if (Math.abs(x.length - y.length) <= allowed && distance(x, y) <= allowed) return true;
+  const [shorter, longer] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  return shorter.length >= 2 && shorter.every((w) => longer.includes(w));
+}
+
+/**
+ * Judges every candidate against the database (read-only).
+ */
+export async function planImport(db: Kysely<Database>, candidates: readonly ImportCandidate[], options: PlanOptions = {}): Promise<ImportPlan> {
+  const context = await Context.load(db, options.today ?? todayInDenmark());
+  context.tallyUnknown(candidates, options.createOrganisations ?? []);
+  const forced = new Set(options.forceNew ?? []);
   const emailRows = new Map<string, number>();
-  const fileContacts = { byPhone: new Map<string, number>(), byName: new Map<string, number>(), byNameOrganisation: new Map<string, number>() };
+  const file: FileContacts = { byPhone: new Map(), byName: new Map(), byNameOrganisation: new Map() };
   const rows: PlannedRow[] = [];
 
   for (const candidate of candidates) {
@@ -266,56 +398,56 @@ export async function planImport(db: Kysely<Database>, candidates: readonly Impo
     const notes = [...v.remarks];
     const roles = v.problems.length ? [] : candidate.roles.map((r) => context.resolveRole(r, notes)).filter((r): r is ResolvedRole => r !== null);
     const base = { rowNumber: candidate.rowNumber, name: v.name, emails: v.emails, phones: v.phones, role: roles[0]?.label ?? null, notes };
-    const reject = (reasons: string[]): PlannedRow => ({ ...base, outcome: 'rejected', match: null, reasons, notes: [], action: { kind: 'none' } });
 
     if (v.problems.length) {
-      rows.push(reject(v.problems));
+      rows.push({ ...base, outcome: 'rejected', match: null, reasons: v.problems, notes: [], action: { kind: 'none' } });
+      continue;
+    }
+    if (candidate.contactId && context.erased.has(candidate.contactId)) {
+      // An old export must not bring back a person erased under GDPR ("Slet person").
+      rows.push({ ...base, outcome: 'rejected', match: null, reasons: ['Personen er slettet efter GDPR og importeres ikke igen.'], notes: [], action: { kind: 'none' } });
       continue;
     }
     const repeated = v.emails.map((e) => emailRows.get(normaliseEmail(e))).find((r) => r !== undefined);
-    if (repeated !== undefined) {
-      rows.push(reject([`Samme e-mail som række ${repeated}.`]));
+    if (repeated !== undefined && !forced.has(candidate.rowNumber)) {
+      rows.push({ ...base, outcome: 'duplicate', match: null, reasons: [`Samme e-mail som række ${repeated}.`], action: { kind: 'none' } });
       continue;
     }
-    for (const email of v.emails) emailRows.set(normaliseEmail(email), candidate.rowNumber);
+    for (const email of v.emails) if (!emailRows.has(normaliseEmail(email))) emailRows.set(normaliseEmail(email), candidate.rowNumber);
 
-    if (candidate.contactId && context.erased.has(candidate.contactId)) {
-      // An old export must not bring back a person erased under GDPR ("Slet person").
-      rows.push(reject(['Personen er slettet efter GDPR og importeres ikke igen.']));
-      continue;
-    }
     const byUid = candidate.contactId ? context.contactForUid(candidate.contactId) : undefined;
-    const existing = byUid ?? v.emails.map((e) => context.byEmail.get(normaliseEmail(e))).find((c) => c !== undefined);
+    const existing = byUid ?? (repeated === undefined ? v.emails.map((e) => context.byEmail.get(normaliseEmail(e))).find((c) => c !== undefined) : undefined);
     if (existing) {
       rows.push(planUpdate(existing, v, roles, byUid !== undefined, base));
       continue;
     }
 
-    const duplicate = findDuplicate(context, fileContacts, v, roles);
-    if (duplicate && !forced.has(candidate.rowNumber)) {
-      rows.push({ ...base, outcome: 'duplicate', match: duplicate.match, reasons: [duplicate.reason], action: { kind: 'none' } });
+    const judged = findDuplicate(context, file, v, roles);
+    if (judged?.certain && !forced.has(candidate.rowNumber)) {
+      rows.push({ ...base, outcome: 'duplicate', match: judged.match, reasons: [judged.reason], action: { kind: 'none' } });
       continue;
     }
-    for (const phone of v.phones) if (normalisePhone(phone).length >= 8) fileContacts.byPhone.set(normalisePhone(phone), candidate.rowNumber);
-    fileContacts.byName.set(normaliseName(v.name), candidate.rowNumber);
-    for (const role of roles) if (role.organisationId) fileContacts.byNameOrganisation.set(`${normaliseName(v.name)}|${role.organisationId}`, candidate.rowNumber);
+    for (const phone of v.phones) if (normalisePhone(phone).length >= 8) push(file.byPhone, normalisePhone(phone), { row: candidate.rowNumber, name: v.name });
+    file.byName.set(normaliseName(v.name), candidate.rowNumber);
+    for (const role of roles) if (role.organisationId || role.pendingOrganisation) file.byNameOrganisation.set(`${normaliseName(v.name)}|${placeKey(role)}`, candidate.rowNumber);
+    const reasons = judged ? [judged.certain ? `${judged.reason} Oprettes alligevel.` : judged.reason] : [];
     rows.push({
       ...base,
       outcome: 'new',
-      match: null,
-      reasons: duplicate ? [`${duplicate.reason} Oprettes alligevel.`] : [],
+      match: judged?.match ?? null,
+      reasons,
       action: { kind: 'create', name: v.name, emails: v.emails, phones: v.phones, notes: v.notes, roles: uniqueRoles(roles) },
     });
   }
   const counts: ImportCounts = { new: 0, updated: 0, unchanged: 0, duplicate: 0, rejected: 0 };
   for (const row of rows) counts[row.outcome]++;
-  return { rows, counts };
+  return { rows, counts, unknownOrganisations: context.unknownOrganisations(), organisationsToCreate: context.toCreate };
 }
 
 function uniqueRoles(roles: readonly ResolvedRole[]): ResolvedRole[] {
   const seen = new Set<string>();
   return roles.filter((r) => {
-    const key = r.organisationId ? `o:${r.organisationId}` : `k:${r.kommuneId ?? ''}`;
+    const key = placeKey(r);
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -348,7 +480,7 @@ function planUpdate(existing: ExistingContact, v: Validated, roles: readonly Res
   }
   if (v.notes && !existing.notes.replace(/\r\n?/g, '\n').includes(v.notes)) {
     const combined = existing.notes.trim() ? `${existing.notes.trim()}\n\n${v.notes}` : v.notes;
-    if (combined.length <= 20000) {
+    if (combined.length <= maxNotes) {
       action.notes = combined;
       changes.push('Noter tilføjet');
     } else notes.push('Noterne er ikke tilføjet: kontaktens noter ville blive over 20.000 tegn.');
@@ -358,45 +490,67 @@ function planUpdate(existing: ExistingContact, v: Validated, roles: readonly Res
     if (!current) {
       action.roles.push(role);
       changes.push(`Ny rolle: ${role.label}`);
-    } else if (foldDanish(current.title) !== foldDanish(role.title)) notes.push(`Har allerede rollen «${current.label}»; titlen «${role.title}» fra filen er ikke gemt.`);
+    } else if (foldDanish(current.title) !== foldDanish(role.title)) notes.push(`Har allerede rollen «${current.label}»; titlen ${quote(role.title)} fra filen er ikke gemt.`);
   }
   const changed = changes.length > 0;
   return { ...base, notes, outcome: changed ? 'updated' : 'unchanged', match: { id: existing.id, name: existing.name }, reasons: changes, action: changed ? action : { kind: 'none' } };
 }
 
-function findDuplicate(
-  context: Context,
-  file: { byPhone: Map<string, number>; byName: Map<string, number>; byNameOrganisation: Map<string, number> },
-  v: Validated,
-  roles: readonly ResolvedRole[],
-): { reason: string; match: { id: string; name: string } | null } | null {
+interface FileContacts {
+  readonly byPhone: Map<string, { row: number; name: string }[]>;
+  readonly byName: Map<string, number>;
+  readonly byNameOrganisation: Map<string, number>;
+}
+
+/**
+ * A possible duplicate: `certain` ones (same name and number, same name and
+ * organisation, same name and no e-mail) are skipped unless forced; the
+ * uncertain one (same number, a name that nearly agrees) is imported with the
+ * reason as a note. A number alone, under another name, is nothing.
+ */
+function findDuplicate(context: Context, file: FileContacts, v: Validated, roles: readonly ResolvedRole[]): { reason: string; match: { id: string; name: string } | null; certain: boolean } | null {
   const name = normaliseName(v.name);
+  let alike: { reason: string; match: { id: string; name: string } | null; certain: boolean } | null = null;
   for (const phone of v.phones) {
     const key = normalisePhone(phone);
     if (key.length < 8) continue;
-    const other = context.byPhone.get(key)?.[0];
-    if (other) return { reason: `Samme telefonnummer som ${other.name}.`, match: { id: other.id, name: other.name } };
-    const row = file.byPhone.get(key);
-    if (row !== undefined) return { reason: `Samme telefonnummer som række ${row}.`, match: null };
+    for (const other of context.byPhone.get(key) ?? []) {
+      if (normaliseName(other.name) === name) return { reason: `Samme navn og telefonnummer som ${other.name}.`, match: { id: other.id, name: other.name }, certain: true };
+      if (!alike && namesAlike(other.name, v.name))
+        alike = { reason: `Ligner ${other.name} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: { id: other.id, name: other.name }, certain: false };
+    }
+    for (const other of file.byPhone.get(key) ?? []) {
+      if (normaliseName(other.name) === name) return { reason: `Samme navn og telefonnummer som række ${other.row}.`, match: null, certain: true };
+      if (!alike && namesAlike(other.name, v.name)) alike = { reason: `Ligner række ${other.row} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: null, certain: false };
+    }
   }
   for (const role of roles) {
-    if (!role.organisationId) continue;
-    const other = (context.byName.get(name) ?? []).find((c) => c.roles.some((r) => r.organisationId === role.organisationId));
-    if (other) return { reason: `Samme navn og organisation som ${other.name}.`, match: { id: other.id, name: other.name } };
-    const row = file.byNameOrganisation.get(`${name}|${role.organisationId}`);
-    if (row !== undefined) return { reason: `Samme navn og organisation som række ${row}.`, match: null };
+    if (!role.organisationId && !role.pendingOrganisation) continue;
+    const other = role.organisationId ? (context.byName.get(name) ?? []).find((c) => c.roles.some((r) => r.organisationId === role.organisationId)) : undefined;
+    if (other) return { reason: `Samme navn og organisation som ${other.name}.`, match: { id: other.id, name: other.name }, certain: true };
+    const row = file.byNameOrganisation.get(`${name}|${placeKey(role)}`);
+    if (row !== undefined) return { reason: `Samme navn og organisation som række ${row}.`, match: null, certain: true };
   }
   if (v.emails.length === 0) {
     const other = context.byName.get(name)?.[0];
-    if (other) return { reason: `Samme navn som ${other.name} (og ingen e-mail at skelne på).`, match: { id: other.id, name: other.name } };
+    if (other) return { reason: `Samme navn som ${other.name} (og ingen e-mail at skelne på).`, match: { id: other.id, name: other.name }, certain: true };
     const row = file.byName.get(name);
-    if (row !== undefined) return { reason: `Samme navn som række ${row} (og ingen e-mail at skelne på).`, match: null };
+    if (row !== undefined) return { reason: `Samme navn som række ${row} (og ingen e-mail at skelne på).`, match: null, certain: true };
   }
-  return null;
+  return alike;
 }
 
-/** Applies a plan made inside the same transaction; returns how many contacts were created and updated. */
-export async function applyPlan(trx: Transaction<Database>, plan: ImportPlan): Promise<{ created: number; updated: number }> {
+/**
+ * Applies a plan made inside the same transaction: first the organisations
+ * the user chose to create (through the organisation repository), then the
+ * contacts and their roles. Returns how many of each were created and updated.
+ */
+export async function applyPlan(trx: Transaction<Database>, plan: ImportPlan): Promise<{ created: number; updated: number; organisationsCreated: number }> {
+  const organisationIds = new Map<string, string>();
+  for (const [key, organisation] of plan.organisationsToCreate) {
+    const id = await createOrganisationInTransaction(trx, { name: organisation.name, kind: organisation.kind, notes: '', kommuneIds: organisation.kommuneId ? [organisation.kommuneId] : [] });
+    organisationIds.set(key, id);
+  }
   let created = 0;
   let updated = 0;
   for (const row of plan.rows) {
@@ -419,7 +573,7 @@ export async function applyPlan(trx: Transaction<Database>, plan: ImportPlan): P
     for (const role of action.roles) {
       await createRow(trx, 'affiliation', {
         contact_id: contactId,
-        organisation_id: role.organisationId,
+        organisation_id: role.pendingOrganisation ? (organisationIds.get(role.pendingOrganisation) ?? null) : role.organisationId,
         kommune_id: role.kommuneId,
         title: role.title,
         kind: role.kind,
@@ -428,7 +582,7 @@ export async function applyPlan(trx: Transaction<Database>, plan: ImportPlan): P
       });
     }
   }
-  return { created, updated };
+  return { created, updated, organisationsCreated: organisationIds.size };
 }
 
 /** The preview rows without the internal actions. */

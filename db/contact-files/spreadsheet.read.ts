@@ -49,10 +49,37 @@ export interface SpreadsheetTable {
   readonly rows: readonly { readonly rowNumber: number; readonly cells: readonly string[] }[];
 }
 
-/** Bytes → text: UTF-16 and UTF-8 by their BOM, UTF-8 when the bytes are valid UTF-8, otherwise Windows-1252 (Danish Excel). */
+/**
+ * UTF-16 without a byte-order mark, told by its zero bytes: a contact file
+ * starts with ASCII (a header, BEGIN:VCARD), so in its first bytes every
+ * other byte is zero — the odd ones for little-endian, the even ones for big-endian.
+ */
+function bomlessUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 64) & ~1;
+  if (n < 4) return null;
+  let evenZero = 0;
+  let oddZero = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZero++;
+    if (bytes[i + 1] === 0) oddZero++;
+  }
+  const pairs = n / 2;
+  if (oddZero >= pairs * 0.9 && evenZero === 0) return 'utf-16le';
+  if (evenZero >= pairs * 0.9 && oddZero === 0) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Bytes → text: UTF-16 (LE or BE) and UTF-8 by their BOM, UTF-16 without one
+ * by its zero bytes, UTF-8 when the bytes are valid UTF-8, otherwise
+ * Windows-1252 (Danish Excel).
+ */
 export function decodeText(bytes: Uint8Array): { text: string; encoding: NonNullable<ImportPreview['encoding']> } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), encoding: 'utf-16be' };
+  const utf16 = bomlessUtf16(bytes);
+  if (utf16) return { text: iconv.decode(Buffer.from(bytes), utf16), encoding: utf16 };
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
@@ -69,7 +96,7 @@ const QUOTE = 0x22;
  * ';', Outlook ',', "Unicode-tekst" TAB. Only the first 64 KiB of the line are
  * looked at, counted in place (a line of millions of separators is not split).
  */
-function detectDelimiter(text: string): ';' | ',' | '\t' {
+function detectDelimiter(text: string, fallback: ';' | ',' | '\t'): ';' | ',' | '\t' {
   const counts = { ';': 0, ',': 0, '\t': 0 };
   let quoted = false;
   const end = Math.min(text.length, 64 * 1024);
@@ -79,8 +106,8 @@ function detectDelimiter(text: string): ';' | ',' | '\t' {
     else if (!quoted && (c === CR || c === LF)) break;
     else if (!quoted && (c === 0x3b || c === 0x2c || c === 0x09)) counts[text[i] as ';' | ',' | '\t']++;
   }
-  const best = ([';', ',', '\t'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
-  return counts[best] > 0 ? best : ';';
+  const best = ([fallback, ';', ',', '\t'] as const).reduce((a, b) => (counts[b] > counts[a] ? b : a));
+  return counts[best] > 0 ? best : fallback;
 }
 
 function uniqueHeaders(raw: readonly string[]): string[] {
@@ -189,7 +216,8 @@ export function readCsv(bytes: Uint8Array, limits: ContactFileLimits = contactFi
     delimiter = sep[1] as ';' | ',' | '\t';
     text = text.slice(sep[0].length);
   }
-  delimiter ??= encoding === 'utf-16le' ? '\t' : detectDelimiter(text);
+  // Excel's "Unicode-tekst" is UTF-16 with tabs; a UTF-16 file with commas (Thunderbird) is read by its header like any other.
+  delimiter ??= detectDelimiter(text, encoding === 'utf-16le' || encoding === 'utf-16be' ? '\t' : ';');
   const { header, rows } = parseCsv(text, delimiter, limits);
   if (!header || (header as string[]).every((h) => h.trim() === '')) throw new AppError('VALIDATION', 'Filen er tom eller mangler overskrifter i første række.');
   return { format: 'csv', encoding, delimiter, headers: uniqueHeaders(header), rows: rows.map((r) => ({ rowNumber: r.rowNumber, cells: r.cells.map((c) => c.trim()) })) };

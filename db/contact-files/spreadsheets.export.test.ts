@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
+import { strFromU8, unzipSync } from 'fflate';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { neutraliseFormula } from '../../common/contact-files/contact-files.domain';
+import { guardCsvFormula } from '../../common/contact-files/contact-files.domain';
 import { followUpFieldsSchema } from '../../common/meetings.domain';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
@@ -15,7 +16,19 @@ import { importContactFile } from './contacts.import';
 import { exportSpreadsheet, sheetToCsv, sheetToXlsx, stripXmlInvalid, type Sheet } from './spreadsheets.export';
 
 const koege = derivedId('kommune', 259);
-const formulaStart = /^[=+\-@\t\r]/;
+
+/**
+ * The test's own reading of when a spreadsheet program runs a cell as a
+ * formula that can do harm: after the TAB/CR some programs skip, a cell that
+ * starts with = or @, or with + or - and holds anything beyond digits,
+ * spaces and ( ) . , / + - (a letter for a function or a cell, | or ! for
+ * another program). Written apart from the guard, so the guard is checked, not repeated.
+ */
+function runsAsFormula(cell: string): boolean {
+  const start = cell.replace(/^[\t\r]+/, '');
+  if (/^[=@]/.test(start)) return true;
+  return /^[+-]/.test(start) && /[^0-9\s().,/+-]/.test(start);
+}
 
 function readCsvBack(bytes: Uint8Array): string[][] {
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
@@ -47,7 +60,7 @@ describe('spreadsheet export', () => {
   });
   afterEach(() => t.dispose());
 
-  it('writes contacts as Danish Excel CSV: BOM, semicolons, CRLF, Danish headers and dates, neutralised formulas', async () => {
+  it('writes contacts as Danish Excel CSV: BOM, semicolons, CRLF, Danish headers and dates, formulas guarded and phone numbers as they are', async () => {
     const organisation = await createOrganisation(t.db, { name: 'Køge Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
     await createContact(t.db, { name: 'Mette Ørsted', emails: ['mette@kab.dk', 'm@privat.dk'], phones: ['+45 20 30 40 50'], notes: 'Linje 1\nLinje 2; med semikolon' }, [
       { organisationId: organisation.id, kommuneId: koege, title: 'Udlejningschef', kind: 'boligorganisation', fromDate: null, toDate: null },
@@ -65,7 +78,10 @@ describe('spreadsheet export', () => {
     expect(header?.[0]).toBe('Navn');
     expect(first?.[0]).toBe(`'=HYPERLINK("http://x","klik")`);
     expect(first?.[9]).toBe("'@SUM(A1)");
-    expect(second?.slice(0, 10)).toEqual(['Mette Ørsted', 'mette@kab.dk', 'm@privat.dk', "'+45 20 30 40 50", '', 'Køge Boligselskab', 'Udlejningschef', 'Køge', 'Udlejningschef, Køge Boligselskab', 'Linje 1\nLinje 2; med semikolon']);
+    // No apostrophe before the number: "+45 20 30 40 50" cannot call anything.
+    expect(second?.slice(0, 10)).toEqual(['Mette Ørsted', 'mette@kab.dk', 'm@privat.dk', '+45 20 30 40 50', '', 'Køge Boligselskab', 'Udlejningschef', 'Køge', 'Udlejningschef, Køge Boligselskab', 'Linje 1\nLinje 2; med semikolon']);
+    expect(text).toContain(';+45 20 30 40 50;');
+    expect(text).not.toContain("'+45");
     expect(second?.[10]).toMatch(/^\d{2}-\d{2}-\d{4}$/);
   });
 
@@ -107,16 +123,39 @@ describe('spreadsheet export', () => {
   });
 });
 
-describe('formula neutralisation (property)', () => {
-  // Text as users type it, biased towards formula starts and CSV/XML-significant characters.
+describe('formula guard (property)', () => {
+  // Text as users type it, biased towards formula starts, phone numbers and CSV/XML-significant characters.
   const text = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 30 }),
-    fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '"', ';', ' '), fc.string({ unit: 'grapheme', maxLength: 20 })).map(([a, b]) => a + b),
-    fc.constantFrom('=1+2', '=HYPERLINK("http://evil","x")', '@SUM(A1)', '-2+3', '+45 20 30 40 50', "'=already", 'Ærø; Køge, "Syd"', 'Linje 1\r\nLinje 2', '_x0041_'),
+    fc.tuple(fc.constantFrom('=', '+', '-', '@', '\t', '\r', "'", '"', ';', ' ', '+45 ', '-2+3'), fc.string({ unit: 'grapheme', maxLength: 20 })).map(([a, b]) => a + b),
+    fc.constantFrom(
+      '=1+2',
+      '=HYPERLINK("http://evil","x")',
+      '@SUM(A1)',
+      '-2+3',
+      "-2+3+cmd|' /C calc'!A0",
+      '+cmd|\'/c calc\'!A1',
+      '\t=1+1',
+      '+45 20 30 40 50',
+      '+46 8 123 456 78',
+      '(+45) 20-30-40-50',
+      '- ikke fredag',
+      "'=already",
+      'Ærø; Køge, "Syd"',
+      'Linje 1\r\nLinje 2',
+      '_x0041_',
+    ),
   );
   const table = fc.array(fc.array(text, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 });
 
-  it('no CSV cell read back by papaparse starts with a formula character, and all other text round-trips', () => {
+  it('keeps a phone number readable in CSV and in XLSX', async () => {
+    const sheet: Sheet = { title: 'Test', headers: ['Telefon'], rows: [['+45 20 30 40 50'], ['+46 8 123 456 78'], ['(+45) 20-30-40-50']] };
+    const csv = Papa.parse<string[]>(new TextDecoder('utf-8', { ignoreBOM: true }).decode(sheetToCsv(sheet)).slice(1), { delimiter: ';', skipEmptyLines: true }).data;
+    expect(csv).toEqual([['Telefon'], ['+45 20 30 40 50'], ['+46 8 123 456 78'], ['(+45) 20-30-40-50']]);
+    expect((await readXlsxBack(await sheetToXlsx(sheet))).slice(1)).toEqual([['+45 20 30 40 50'], ['+46 8 123 456 78'], ['(+45) 20-30-40-50']]);
+  });
+
+  it('no CSV cell read back by papaparse can run as a formula; unguarded text round-trips and a guarded cell is the text after one apostrophe', () => {
     fc.assert(
       fc.property(table, (rows) => {
         const width = Math.max(...rows.map((r) => r.length));
@@ -127,26 +166,33 @@ describe('formula neutralisation (property)', () => {
         expect(back).toHaveLength(padded.length);
         back.forEach((row, r) =>
           row.forEach((cell, c) => {
-            expect(cell).not.toMatch(formulaStart);
-            expect(cell).toBe(neutraliseFormula(padded[r]?.[c] ?? ''));
+            const original = padded[r]?.[c] ?? '';
+            expect(runsAsFormula(cell)).toBe(false);
+            expect(cell === original || cell === `'${original}`).toBe(true);
+            expect(cell).toBe(guardCsvFormula(original));
+            // Only a cell that would run is touched.
+            if (!runsAsFormula(original) && !/^[\t\r]/.test(original)) expect(cell).toBe(original);
           }),
         );
       }),
-      { numRuns: 300 },
+      { numRuns: 400 },
     );
   });
 
-  it('no XLSX cell read back by exceljs starts with a formula character or is a formula, and all other text round-trips', async () => {
+  it('every XLSX cell read back by exceljs is a plain string, never a formula, with the text as typed', async () => {
     await fc.assert(
       fc.asyncProperty(table, async (rows) => {
         const sheet: Sheet = { title: 'Test', headers: ['A', 'B', 'C', 'D'], rows };
-        const back = (await readXlsxBack(await sheetToXlsx(sheet))).slice(1);
+        const bytes = await sheetToXlsx(sheet);
+        // No formula element anywhere in the sheet: every cell is a value.
+        const xml = unzipSync(bytes)['xl/worksheets/sheet1.xml'];
+        expect(xml).toBeDefined();
+        expect(strFromU8(xml ?? new Uint8Array())).not.toMatch(/<f[ >]/);
+        const back = (await readXlsxBack(bytes)).slice(1);
         rows.forEach((row, r) =>
           row.forEach((original, c) => {
-            const cell = back[r]?.[c] ?? '';
-            expect(cell).not.toMatch(formulaStart);
-            // XLSX keeps line breaks as Excel does (LF) and cannot hold XML-invalid characters.
-            expect(cell).toBe(stripXmlInvalid(neutraliseFormula(original).replace(/\r\n?/g, '\n')));
+            // XLSX keeps line breaks as Excel does (LF) and cannot hold XML-invalid characters; nothing else changes.
+            expect(back[r]?.[c] ?? '').toBe(stripXmlInvalid(original.replace(/\r\n?/g, '\n')));
           }),
         );
       }),

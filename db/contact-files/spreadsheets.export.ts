@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
-import { neutraliseFormula, type SpreadsheetSubject } from '../../common/contact-files/contact-files.domain';
+import { guardCsvFormula, type SpreadsheetSubject } from '../../common/contact-files/contact-files.domain';
 import type { FollowUpStatus, MeetingStatus, OrganisationKind } from '../../common/domain';
 import { compareDanish } from '../../common/text-fold';
 import { danishDate, danishTimeZone } from '../../common/time';
@@ -15,8 +15,10 @@ import type { Database } from '../schema';
 
 /**
  * Lists for Excel: CSV as Danish Excel opens it with a double-click (UTF-8
- * with BOM, ';', CRLF) and .xlsx. Every text cell is neutralised against
- * formula injection — a contact named "=HYPERLINK(…)" stays text.
+ * with BOM, ';', CRLF) and .xlsx. A contact named "=HYPERLINK(…)" stays text
+ * either way: XLSX text cells are strings (never formulas), and a CSV cell a
+ * spreadsheet would run as a formula gets a leading apostrophe — only such a
+ * cell, so phone numbers ("+45 20 30 40 50") are written as they are.
  */
 
 /** A calendar date (YYYY-MM-DD) or an instant shown in Danish time. */
@@ -41,12 +43,13 @@ export function stripXmlInvalid(text: string): string {
 }
 
 /**
- * Neutralised text for an XLSX string cell; line breaks as Excel writes them
- * (LF, since XML turns a CR into LF anyway). A literal "_x0041_" would be read
- * as the escape for "A" (ECMA-376 ST_Xstring), so its underscore is escaped as _x005F_.
+ * Text for an XLSX string cell, as typed: a string cell is never a formula,
+ * so it needs no guard. Line breaks as Excel writes them (LF, since XML turns
+ * a CR into LF anyway). A literal "_x0041_" would be read as the escape for
+ * "A" (ECMA-376 ST_Xstring), so its underscore is escaped as _x005F_.
  */
 function xlsxText(text: string): string {
-  return stripXmlInvalid(neutraliseFormula(text).replace(/\r\n?/g, '\n')).replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
+  return stripXmlInvalid(text.replace(/\r\n?/g, '\n')).replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_');
 }
 
 function danishDateText(date: string): string {
@@ -63,14 +66,14 @@ function danishInstantText(instant: string): string {
 function cellText(cell: Cell): string {
   if (cell === null) return '';
   if (typeof cell === 'number') return String(cell).replace('.', ',');
-  if (typeof cell === 'string') return neutraliseFormula(cell);
+  if (typeof cell === 'string') return guardCsvFormula(cell);
   if ('date' in cell) return danishDateText(cell.date);
   return danishInstantText(cell.instant);
 }
 
 /** CSV bytes: BOM so Excel reads UTF-8, ';' because Danish Excel expects it, CRLF, every field quoted when needed. */
 export function sheetToCsv(sheet: Sheet): Uint8Array {
-  const text = Papa.unparse([sheet.headers.map((h) => neutraliseFormula(h)), ...sheet.rows.map((row) => row.map(cellText))], { delimiter: ';', newline: '\r\n', quotes: false });
+  const text = Papa.unparse([sheet.headers.map((h) => guardCsvFormula(h)), ...sheet.rows.map((row) => row.map(cellText))], { delimiter: ';', newline: '\r\n', quotes: false, escapeFormulae: false });
   return new TextEncoder().encode(`\uFEFF${text}\r\n`);
 }
 

@@ -185,13 +185,13 @@ describe('vCard import', () => {
     expect(preview.rows.map((r) => [r.outcome, r.reasons])).toEqual([['rejected', ['Personen er slettet efter GDPR og importeres ikke igen.']]]);
   });
 
-  it('rejects a broken card and a card without a name, with Danish reasons, and keeps the good ones', async () => {
-    const text = 'BEGIN:VCARD\r\nVERSION:4.0\r\nEMAIL:ingen.navn@example.dk\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok Person\r\nEMAIL:ikke-en-mail\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:God Person\r\nEND:VCARD\r\n';
+  it('rejects only a card without a name; an invalid e-mail drops that e-mail, with a note, and keeps the card', async () => {
+    const text = 'BEGIN:VCARD\r\nVERSION:4.0\r\nEMAIL:ingen.navn@example.dk\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ok Person\r\nEMAIL:ok@example.dk\r\nEMAIL:ikke-en-mail\r\nEND:VCARD\r\nBEGIN:VCARD\r\nVERSION:4.0\r\nFN:God Person\r\nEND:VCARD\r\n';
     const preview = await previewContactFile(t.db, { fileName: 'k.vcf', bytes: vcf(text) });
-    expect(preview.rows.map((r) => [r.outcome, r.reasons])).toEqual([
-      ['rejected', ['Mangler navn.']],
-      ['rejected', ['Ugyldig e-mail «ikke-en-mail».']],
-      ['new', []],
+    expect(preview.rows.map((r) => [r.outcome, r.emails, r.reasons, r.notes])).toEqual([
+      ['rejected', ['ingen.navn@example.dk'], ['Mangler navn.'], []],
+      ['new', ['ok@example.dk'], [], ['E-mailen «ikke-en-mail» er ugyldig og importeres ikke.']],
+      ['new', [], [], []],
     ]);
   });
 

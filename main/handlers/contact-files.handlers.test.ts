@@ -34,6 +34,19 @@ describe('contactFiles channels', () => {
     expect(await dispatch('contactFiles.import', file)).toMatchObject({ ok: true, value: { created: 1 } });
   });
 
+  it('creates an unknown organisation the user chose, through the contract, once however many rows name it', async () => {
+    const csv = 'Navn;E-mail;Organisation;Kommune\r\nHanne Birk;hbi@bs-sj.dk;Boligselskabet Sjælland;Roskilde\r\nNiels Krogh;nkr@bs-sj.dk;Boligselskabet Sjælland;Roskilde\r\n';
+    const file = { fileName: 'k.csv', base64: base64(csv) };
+    const preview = await dispatch('contactFiles.previewImport', file);
+    expect(preview).toMatchObject({ ok: true, value: { unknownOrganisations: [{ name: 'Boligselskabet Sjælland', rows: [2, 3], willCreate: false }] } });
+    const kommuneId = preview.ok ? (preview.value as { unknownOrganisations: { suggestedKommuneId: string }[] }).unknownOrganisations[0]?.suggestedKommuneId : null;
+    expect(kommuneId).toBeTruthy();
+    const createOrganisations = [{ name: 'Boligselskabet Sjælland', kind: 'boligorganisation', kommuneId }];
+    expect(await dispatch('contactFiles.import', { ...file, createOrganisations })).toMatchObject({ ok: true, value: { created: 2, organisationsCreated: 1 } });
+    expect(t.sqlite.prepare(`SELECT count(*) FROM affiliation a JOIN organisation o ON o.id = a.organisation_id WHERE o.name = 'Boligselskabet Sjælland'`).pluck().get()).toBe(2);
+    expect(await dispatch('contactFiles.import', { ...file, createOrganisations: [{ name: '', kind: 'x', kommuneId: null }] })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
   it('rejects bad input with a clear Danish message and changes nothing', async () => {
     const digest = databaseDigest(t.sqlite);
     expect(await dispatch('contactFiles.import', { fileName: 'k.csv', base64: '###' })).toEqual({

@@ -21,8 +21,9 @@ export const contactFilesHandlers: HandlersFor<'contactFiles'> = {
     return { fileName: file.fileName, base64: toBase64(file.bytes) };
   },
   'contactFiles.previewImport': async (input, { app }) =>
-    previewContactFile(app.db, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew }),
-  'contactFiles.import': async (input, { app }) => importContactFile(app, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew }),
+    previewContactFile(app.db, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew, createOrganisations: input.createOrganisations }),
+  'contactFiles.import': async (input, { app }) =>
+    importContactFile(app, { fileName: input.fileName, bytes: decodeFile(input.base64), mapping: input.mapping, forceNew: input.forceNew, createOrganisations: input.createOrganisations }),
   'contactFiles.exportSpreadsheet': async (input, { app }) => {
     const file = await exportSpreadsheet(app.db, input.what, input.format);
     return { fileName: file.fileName, base64: toBase64(file.bytes) };

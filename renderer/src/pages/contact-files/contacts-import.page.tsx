@@ -10,20 +10,37 @@ import {
   type ImportPreview,
   type ImportResult,
   type ImportRow,
+  type OrganisationToCreate,
+  type UnknownOrganisation,
 } from '../../../../common/contact-files/contact-files.domain';
+import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
 import { useToast } from '../../components/toast.component';
-import { useApiMutation } from '../../queries';
+import { useApiMutation, useApiQuery } from '../../queries';
 import './contact-files.css';
 import { readFileAsBase64 } from '../../files';
 import { fileErrorText } from './file-transfer';
 
 type Step = 'choose' | 'mapping' | 'preview' | 'done';
 
+/** What the user chose for one unknown organisation, by the name the file gives it. */
+interface OrganisationChoice {
+  readonly create: boolean;
+  readonly kind: OrganisationKind;
+  readonly kommuneId: string | null;
+}
+
+const toCreate = (choices: Readonly<Record<string, OrganisationChoice>>): OrganisationToCreate[] =>
+  Object.entries(choices)
+    .filter(([, c]) => c.create)
+    .map(([name, c]) => ({ name, kind: c.kind, kommuneId: c.kommuneId }));
+
 /**
  * "Importér kontakter": choose a file, map its columns (CSV/XLSX; a vCard
- * skips this), see what will happen row by row, then import in one go.
+ * and a recognised Outlook/Google/Thunderbird export skip this), see what
+ * will happen row by row — and which unknown organisations to create — then
+ * import in one go.
  */
 export function ContactsImportPage() {
   const { t } = useTranslation();
@@ -34,13 +51,14 @@ export function ContactsImportPage() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>({});
   const [forceNew, setForceNew] = useState<number[]>([]);
+  const [organisations, setOrganisations] = useState<Record<string, OrganisationChoice>>({});
   const [step, setStep] = useState<Step>('choose');
   const [result, setResult] = useState<ImportResult | null>(null);
   const onError = (error: Error) => toast.show(fileErrorText(t, error), { tone: 'error' });
 
-  const runPreview = (payload: { fileName: string; base64: string }, chosen: ColumnMapping | undefined, force: number[], next: Step | null) =>
+  const runPreview = (payload: { fileName: string; base64: string }, chosen: ColumnMapping | undefined, force: number[], next: Step | null, choices = organisations) =>
     previewCall.mutate(
-      { ...payload, mapping: chosen, forceNew: force },
+      { ...payload, mapping: chosen, forceNew: force, createOrganisations: toCreate(choices) },
       {
         onSuccess: (p) => {
           setPreview(p);
@@ -56,6 +74,7 @@ export function ContactsImportPage() {
     setPreview(null);
     setMapping({});
     setForceNew([]);
+    setOrganisations({});
     setResult(null);
     setStep('choose');
   };
@@ -75,7 +94,8 @@ export function ContactsImportPage() {
         onSuccess: (p) => {
           setPreview(p);
           setMapping(p.mapping);
-          setStep(p.format === 'vcf' ? 'preview' : 'mapping');
+          // A vCard has no columns; a recognised export's columns are mapped without asking (the mapping stays one click away).
+          setStep(p.format === 'vcf' || (p.layout !== null && p.mappingSource === 'proposed' && !p.needsMapping) ? 'preview' : 'mapping');
         },
         onError,
       },
@@ -88,10 +108,18 @@ export function ContactsImportPage() {
     if (file && preview) runPreview(file, preview.format === 'vcf' ? undefined : mapping, next, null);
   };
 
+  const chooseOrganisation = (name: string, choice: OrganisationChoice) => {
+    const previous = organisations[name];
+    const next = { ...organisations, [name]: choice };
+    setOrganisations(next);
+    // Only what the import would create changes the preview.
+    if (file && preview && (choice.create || previous?.create)) runPreview(file, preview.format === 'vcf' ? undefined : mapping, forceNew, null, next);
+  };
+
   const doImport = () => {
     if (!file || !preview) return;
     importCall.mutate(
-      { ...file, mapping: preview.format === 'vcf' ? undefined : mapping, forceNew },
+      { ...file, mapping: preview.format === 'vcf' ? undefined : mapping, forceNew, createOrganisations: toCreate(organisations) },
       {
         onSuccess: (r) => {
           setResult(r);
@@ -130,8 +158,10 @@ export function ContactsImportPage() {
       {preview && file && step === 'preview' ? (
         <div className="card" role="region" aria-label={t('contactFiles.step3')}>
           <h2>{t('contactFiles.step3')}</h2>
+          {preview.layout ? <p className="notice">{t('contactFiles.layoutRecognised', { program: t(`contactFiles.layouts.${preview.layout}`) })}</p> : null}
           <p className="muted">{t('contactFiles.matchPolicy')}</p>
           <p className="notice">{t('contactFiles.organisationPolicy')}</p>
+          <UnknownOrganisations unknown={preview.unknownOrganisations} choices={organisations} busy={previewCall.isPending} onChoose={chooseOrganisation} />
           <ul className="contact-import__counts" aria-label={t('contactFiles.step3')}>
             {importOutcomes.map((o) => (
               <li key={o}>
@@ -162,6 +192,7 @@ export function ContactsImportPage() {
         <div className="card" role="region" aria-label={t('contactFiles.summaryTitle')}>
           <h2>{t('contactFiles.summaryTitle')}</h2>
           <p>{t('contactFiles.summary', { created: result.created, updated: result.updated, unchanged: result.unchanged, skipped: result.skipped, rejected: result.rejected })}</p>
+          {result.organisationsCreated > 0 ? <p>{t('contactFiles.organisationsCreated', { count: result.organisationsCreated })}</p> : null}
           <button type="button" className="button button--secondary" onClick={reset}>
             {t('contactFiles.importAnother')}
           </button>
@@ -230,6 +261,76 @@ function MappingStep({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The organisations the file names that Kredsbog does not know, once per
+ * name: tick "Opret" to have the import create one, with its kind and
+ * kommune (the kommune the file's rows name most often is suggested).
+ */
+function UnknownOrganisations({
+  unknown,
+  choices,
+  busy,
+  onChoose,
+}: {
+  readonly unknown: readonly UnknownOrganisation[];
+  readonly choices: Readonly<Record<string, OrganisationChoice>>;
+  readonly busy: boolean;
+  readonly onChoose: (name: string, choice: OrganisationChoice) => void;
+}) {
+  const { t } = useTranslation();
+  const kommuner = useApiQuery('kommuner.list', {});
+  if (unknown.length === 0) return null;
+  return (
+    <section className="contact-import__group" aria-label={t('contactFiles.unknownOrganisations')}>
+      <h3>
+        {t('contactFiles.unknownOrganisations')} ({unknown.length})
+      </h3>
+      <p className="muted">{t('contactFiles.unknownOrganisationsHelp')}</p>
+      <table className="table table--compact contact-import__organisations">
+        <tbody>
+          {unknown.map((o, i) => {
+            const choice = choices[o.name] ?? { create: false, kind: 'boligorganisation', kommuneId: o.suggestedKommuneId };
+            const id = `unknown-organisation-${i}`;
+            return (
+              <tr key={o.name}>
+                <td>
+                  <label className="checkbox">
+                    <input type="checkbox" checked={choice.create} disabled={busy} aria-label={t('contactFiles.createOrganisationLabel', { name: o.name })} onChange={(e) => onChoose(o.name, { ...choice, create: e.target.checked })} />
+                    {t('contactFiles.createOrganisation')}
+                  </label>
+                </td>
+                <td>
+                  <strong>{o.name}</strong>
+                  <div className="muted">{t('contactFiles.unknownRows', { count: o.rows.length })}</div>
+                </td>
+                <td>
+                  <select id={`${id}-kind`} aria-label={`${t('contactFiles.organisationKind')}: ${o.name}`} value={choice.kind} disabled={busy} onChange={(e) => onChoose(o.name, { ...choice, kind: e.target.value as OrganisationKind })}>
+                    {organisationKinds.map((k) => (
+                      <option key={k} value={k}>
+                        {t(`kinds.organisation.${k}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <select id={`${id}-kommune`} aria-label={`${t('contactFiles.organisationKommune')}: ${o.name}`} value={choice.kommuneId ?? ''} disabled={busy} onChange={(e) => onChoose(o.name, { ...choice, kommuneId: e.target.value || null })}>
+                    <option value="">{t('contactFiles.noKommune')}</option>
+                    {(kommuner.data ?? []).map((k) => (
+                      <option key={k.id} value={k.id}>
+                        {k.navn}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
   );
 }
 
