@@ -174,6 +174,8 @@ class DryRunRollback extends Error {
 export interface UndoImportOptions extends Pick<MutationContext, 'now'> {
   /** Work out what the undo would do inside a transaction that is then rolled back. */
   readonly dryRun?: boolean;
+  /** Told how far the undo has come (records planned, then records written), for the job progress. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -191,7 +193,7 @@ export async function undoImport(app: Pick<AppDatabase, 'db'>, journalId: number
       const changes = await trx.selectFrom('sync_import_change').select(['tbl', 'row_id', 'field', 'before', 'after']).where('journal_id', '=', journalId).execute();
       const state = stateOf(journal, changes.length > 0);
       if (state !== 'undoable') refuse(state, journal);
-      const result = await new ImportUndo(trx, { now }).run(plansOf(changes));
+      const result = await new ImportUndo(trx, { now }, options.onProgress).run(plansOf(changes));
       if (options.dryRun) throw new DryRunRollback(result);
       const undoneAt = now();
       await trx
@@ -241,12 +243,23 @@ class ImportUndo {
   /** Merged record → survivor, for merges this import made. */
   private readonly mergedBy = new Map<string, string>();
   private readonly erasedCache = new Map<string, boolean>();
+  /** Whether anyone here is erased at all: if not, no change can concern an erased person. */
+  private anyErased = false;
   private readonly mergedCache = new Map<string, boolean>();
 
   constructor(
     private readonly trx: Transaction<Database>,
     private readonly context: MutationContext,
+    private readonly onProgress?: (done: number, total: number) => void,
   ) {}
+
+  private step = 0;
+  private total = 1;
+
+  private tick(): void {
+    this.step++;
+    if (this.onProgress && this.step % 500 === 0) this.onProgress(this.step, this.total);
+  }
 
   async run(plans: readonly RowPlan[]): Promise<ImportUndoSummary> {
     for (const plan of plans) {
@@ -259,11 +272,16 @@ class ImportUndo {
       }
     }
     await this.readLinks(plans);
+    this.anyErased = (await this.trx.selectFrom('contact').select('id').where('erased_at', 'is not', null).limit(1).executeTakeFirst()) !== undefined;
     const actions: RowAction[] = [];
+    this.total = plans.length * 2;
     for (const plan of plans) {
+      this.tick();
       const action = await this.plan(plan, plans);
       if (action) actions.push(action);
     }
+    const conflicts = await this.trx.selectFrom('sync_conflict').select(['tbl', 'row_id', 'field']).where('resolved_hlc', 'is', null).execute();
+    const openConflicts = new Set(conflicts.map((c) => `${c.tbl}\u0000${c.row_id}\u0000${c.field}`));
     const order = (a: RowAction) => syncedTables.indexOf(a.plan.table);
     const parentsFirst = [...actions].sort((a, b) => order(a) - order(b));
     for (const action of parentsFirst) {
@@ -272,11 +290,14 @@ class ImportUndo {
       this.summary.restoredRecords++;
     }
     for (const action of parentsFirst) {
+      this.tick();
       const fields = Object.keys(action.updates);
       if (fields.length === 0) continue;
       await updateRow(this.trx, action.plan.table, action.plan.rowId, action.updates as never, this.context);
-      // The value is settled by this edit: a conflict the import opened on the field is closed here, as the edit closes it elsewhere.
-      for (const field of fields) await resolveConflictLocally(this.trx, action.plan.table, action.plan.rowId, field);
+      // The value is settled by this edit: a conflict open on the field is closed here, as the edit closes it elsewhere.
+      for (const field of fields) {
+        if (openConflicts.has(`${action.plan.table}\u0000${action.plan.rowId}\u0000${field}`)) await resolveConflictLocally(this.trx, action.plan.table, action.plan.rowId, field);
+      }
       this.summary.restoredFields += fields.length;
     }
     for (const action of parentsFirst.reverse()) {
@@ -307,8 +328,8 @@ class ImportUndo {
     // An erased person stays erased: neither the contact nor their roles, invitations or memberships come back.
     if (table === 'contact' && (current.erased_at || plan.fields.has('erased_at'))) return this.skipRow(plan, 'skippedErased');
     if (await this.namesErased(table, rowId, current)) return this.skipRow(plan, 'skippedErased');
-    // A merged record stays merged (restoreRow refuses it; merges are final).
-    if ((table === 'contact' || table === 'organisation') && current.merged_into) return this.skipRow(plan, 'skippedMerged');
+    // A merged record stays merged (restoreRow refuses it; merges are final), and one whose merge the import made or voided stays as the import left it.
+    if ((table === 'contact' || table === 'organisation') && (current.merged_into || plan.fields.has('merged_into'))) return this.skipRow(plan, 'skippedMerged');
     if (this.isMovedLink(plan, current, plans)) return this.skipRow(plan, 'skippedMerged');
 
     const action: RowAction = { plan, restore: false, remove: false, updates: {} };
@@ -406,7 +427,7 @@ class ImportUndo {
   /** Whether the row belongs to an erased person: an erased contact's role, invitation, membership or follow-up. */
   private async namesErased(table: string, rowId: string, current: Record<string, Value>): Promise<boolean> {
     const columns = references[table];
-    if (!columns) return false;
+    if (!columns || !this.anyErased) return false;
     for (const [column, target] of Object.entries(columns)) {
       if (target !== 'contact') continue;
       const value = current[column];
@@ -434,6 +455,7 @@ class ImportUndo {
 
   /** Whether the contact, or one it was merged into, is erased. */
   private async isErased(contactId: string): Promise<boolean> {
+    if (!this.anyErased) return false;
     const cached = this.erasedCache.get(contactId);
     if (cached !== undefined) return cached;
     let erased = false;

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type AppDatabase } from '../../db/connection';
 import { seedDemo } from '../../db/demo/seed-demo';
 import { databaseDigest } from '../../db/maintenance';
-import { exportSync } from '../../db/sync/sync.service';
+import { listRecentImports } from '../../db/sync/import-undo';
+import { exportSync, importSync } from '../../db/sync/sync.service';
 import { tempDir } from '../../db/testing/test-database';
 import { createJobRunner } from './job-runner';
 
@@ -63,6 +64,24 @@ describe('long jobs in a worker thread', () => {
       await expect(running).rejects.toMatchObject({ code: 'CANCELLED' });
       expect(databaseDigest(target.sqlite)).toBe(before);
       expect(target.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get()).toBe(0);
+    } finally {
+      await target.close();
+    }
+  }, 120_000);
+
+  it('undoes an import in a worker: the dry run changes nothing, the undo deletes what the import created', async () => {
+    const target = await openDatabase(path.join(dir, 'fortryd.sqlite'));
+    try {
+      await importSync(target, file);
+      const [entry] = await listRecentImports(target.db);
+      const digest = databaseDigest(target.sqlite);
+      const jobs = createJobRunner({ workerFile, dbFile: target.file });
+      const preview = await jobs.run('sync.undoImport', { journalId: entry!.journalId, dryRun: true });
+      expect(preview.summary.deletedRecords).toBe(entry!.createdRecords);
+      expect(databaseDigest(target.sqlite)).toBe(digest);
+      const done = await jobs.run('sync.undoImport', { journalId: entry!.journalId, dryRun: false });
+      expect(done).toEqual({ ...preview, undone: true });
+      expect(target.sqlite.prepare('SELECT count(*) FROM contact WHERE deleted_at IS NULL').pluck().get()).toBe(0);
     } finally {
       await target.close();
     }

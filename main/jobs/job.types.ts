@@ -1,3 +1,4 @@
+import type { UndoImportResult } from '../../common/import-undo.domain';
 import type { ExportResult, ImportPreview } from '../../db/sync/sync.service';
 
 /**
@@ -9,6 +10,8 @@ export interface JobKinds {
   'sync.preview': { input: { file: string }; output: ImportPreview };
   'sync.import': { input: { file: string; confirmLargeDeletes: boolean }; output: ImportPreview };
   'sync.export': { input: { out: string; peerId?: string; appVersion: string }; output: ExportResult };
+  /** "Fortryd import" (db/sync/import-undo.ts): up to 100,000 fields set back, or the dry run that says what it would do. */
+  'sync.undoImport': { input: { journalId: number; dryRun: boolean }; output: UndoImportResult };
   /** The full quick_check of a large database, after a start that only probed it (db/backups/safe-open.ts). Read-only. */
   'db.quickCheck': { input: Record<string, never>; output: { state: 'ok' | 'damaged' } };
 }

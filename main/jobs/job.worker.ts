@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../common/result';
 import { openDatabase } from '../../db/connection';
 import { probe } from '../../db/backups/safe-open';
+import { undoImport } from '../../db/sync/import-undo';
 import { exportSync, importSync, previewImport } from '../../db/sync/sync.service';
 import type { JobKinds, JobMessage, JobRequest } from './job.types';
 
@@ -18,6 +19,7 @@ const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
   'sync.preview': (app, input, onProgress) => previewImport(app, input.file, { onProgress }),
   'sync.import': (app, input, onProgress) => importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
   'sync.export': (app, input) => exportSync(app, input),
+  'sync.undoImport': (app, input, onProgress) => undoImport(app, input.journalId, { dryRun: input.dryRun, onProgress }),
   // Never reached: run() answers this kind on a read-only connection of its own (a damaged file must not be opened for writing).
   'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs without a database connection')),
 };

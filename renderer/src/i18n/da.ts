@@ -5,6 +5,7 @@ import { gdprDa } from './parts/gdpr.da';
 import { backupsDa } from './parts/backups.da';
 import { appShellDa } from './parts/app-shell.da';
 import { syncFolderDa } from './parts/sync-folder.da';
+import { importUndoDa } from './parts/import-undo.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -20,6 +21,7 @@ export const da = {
   backups: backupsDa,
   appShell: appShellDa,
   syncFolder: syncFolderDa,
+  importUndo: importUndoDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -6,6 +6,7 @@ import { gdprEn } from './parts/gdpr.en';
 import { backupsEn } from './parts/backups.en';
 import { appShellEn } from './parts/app-shell.en';
 import { syncFolderEn } from './parts/sync-folder.en';
+import { importUndoEn } from './parts/import-undo.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -15,6 +16,7 @@ export const en: Messages = {
   backups: backupsEn,
   appShell: appShellEn,
   syncFolder: syncFolderEn,
+  importUndo: importUndoEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',

@@ -13,6 +13,7 @@ import { downloadFile, readFileAsBase64 } from '../../files';
 import { formatInstantDate, formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { folderWaitingSummary, FolderWaitingFiles } from './folder-files.component';
+import { RecentImportsCard } from './import-undo.component';
 
 export function SyncPage() {
   const { t } = useTranslation();
@@ -68,6 +69,7 @@ export function SyncPage() {
       </div>
       <FolderCard />
       <ConflictsCard />
+      <RecentImportsCard />
       <div className="grid-2">
         <div className="card">
           <h2>{t('sync.peers')}</h2>
