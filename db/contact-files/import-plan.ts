@@ -144,6 +144,31 @@ function affiliationKind(organisationKind: OrganisationKind | null, title: strin
   return 'andet';
 }
 
+/**
+ * Who holds one phone number: by normalised name (the same name on the
+ * number is a duplicate, found at once however many share it), and the first
+ * few holders to compare nearly equal names with. A number many people share
+ * is a switchboard; comparing every newcomer with every holder would make a
+ * 20,000-row file quadratic.
+ */
+class NumberHolders<T extends { readonly name: string }> {
+  static readonly compared = 10;
+  readonly byName = new Map<string, T>();
+  readonly first: T[] = [];
+
+  add(holder: T): void {
+    const key = normaliseName(holder.name);
+    if (!this.byName.has(key)) this.byName.set(key, holder);
+    if (this.first.length < NumberHolders.compared) this.first.push(holder);
+  }
+}
+
+function holdersOf<T extends { readonly name: string }>(map: Map<string, NumberHolders<T>>, key: string): NumberHolders<T> {
+  let holders = map.get(key);
+  if (!holders) map.set(key, (holders = new NumberHolders<T>()));
+  return holders;
+}
+
 /** An unknown organisation as the rows name it: first spelling, rows, and how often each kommune appears beside it. */
 interface UnknownTally {
   readonly name: string;
@@ -154,7 +179,7 @@ interface UnknownTally {
 class Context {
   readonly byId = new Map<string, ExistingContact>();
   readonly byEmail = new Map<string, ExistingContact>();
-  readonly byPhone = new Map<string, ExistingContact[]>();
+  readonly byPhone = new Map<string, NumberHolders<ExistingContact>>();
   readonly byName = new Map<string, ExistingContact[]>();
   readonly organisations = new Map<string, { id: string; name: string; kind: OrganisationKind }[]>();
   readonly kommuner = new Map<string, { id: string; navn: string }>();
@@ -189,7 +214,7 @@ class Context {
     for (const email of contact.emails) if (!this.byEmail.has(normaliseEmail(email))) this.byEmail.set(normaliseEmail(email), contact);
     for (const phone of contact.phones) {
       const key = normalisePhone(phone);
-      if (key.length >= 8) push(this.byPhone, key, contact);
+      if (key.length >= 8) holdersOf(this.byPhone, key).add(contact);
     }
     push(this.byName, normaliseName(contact.name), contact);
   }
@@ -237,7 +262,8 @@ class Context {
         if (!key) continue;
         let tally = this.unknown.get(key);
         if (!tally) this.unknown.set(key, (tally = { name: text.slice(0, 200), rows: [], kommuneVotes: new Map() }));
-        if (!tally.rows.includes(candidate.rowNumber)) tally.rows.push(candidate.rowNumber);
+        // Candidates come in row order: a row that names it twice is counted once.
+        if (tally.rows[tally.rows.length - 1] !== candidate.rowNumber) tally.rows.push(candidate.rowNumber);
         const kommune = role.kommune.trim() ? this.findKommune(role.kommune.trim()) : undefined;
         if (kommune) tally.kommuneVotes.set(kommune.id, (tally.kommuneVotes.get(kommune.id) ?? 0) + 1);
       }
@@ -352,15 +378,24 @@ function validate(candidate: ImportCandidate): Validated {
   return { name, emails, phones, notes, problems, remarks };
 }
 
-/** Edit distance, bounded: names are at most 200 characters. */
-function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+/** Whether the edit distance of a and b is at most k (k small): only the band |i − j| ≤ k is computed, and it stops once a row exceeds k. */
+export function withinDistance(a: string, b: string, k: number): boolean {
+  if (Math.abs(a.length - b.length) > k) return false;
+  const big = k + 1;
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => (j <= k ? j : big));
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    const current = new Array<number>(b.length + 1).fill(big);
+    current[0] = i <= k ? i : big;
+    let best = current[0];
+    for (let j = Math.max(1, i - k); j <= Math.min(b.length, i + k); j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      current[j] = Math.min(big, (previous[j] ?? big) + 1, (current[j - 1] ?? big) + 1, (previous[j - 1] ?? big) + cost);
+      if (current[j]! < best) best = current[j]!;
+    }
+    if (best > k) return false;
     previous = current;
   }
-  return previous[b.length] ?? 0;
+  return (previous[b.length] ?? big) <= k;
 }
 
 const words = (name: string) => foldDanish(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
@@ -377,7 +412,7 @@ export function namesAlike(a: string, b: string): boolean {
   if (x === y) return true;
   // A letter or two: two in a long name, one in a short one ("Ida Berg" and "Eva Berg" are two people).
   const allowed = Math.min(x.length, y.length) >= 10 ? 2 : 1;
-  if (Math.abs(x.length - y.length) <= allowed && distance(x, y) <= allowed) return true;
+  if (withinDistance(x, y, allowed)) return true;
   const [shorter, longer] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
   return shorter.length >= 2 && shorter.every((w) => longer.includes(w));
 }
@@ -427,7 +462,7 @@ export async function planImport(db: Kysely<Database>, candidates: readonly Impo
       rows.push({ ...base, outcome: 'duplicate', match: judged.match, reasons: [judged.reason], action: { kind: 'none' } });
       continue;
     }
-    for (const phone of v.phones) if (normalisePhone(phone).length >= 8) push(file.byPhone, normalisePhone(phone), { row: candidate.rowNumber, name: v.name });
+    for (const phone of v.phones) if (normalisePhone(phone).length >= 8) holdersOf(file.byPhone, normalisePhone(phone)).add({ row: candidate.rowNumber, name: v.name });
     file.byName.set(normaliseName(v.name), candidate.rowNumber);
     for (const role of roles) if (role.organisationId || role.pendingOrganisation) file.byNameOrganisation.set(`${normaliseName(v.name)}|${placeKey(role)}`, candidate.rowNumber);
     const reasons = judged ? [judged.certain ? `${judged.reason} Oprettes alligevel.` : judged.reason] : [];
@@ -497,7 +532,7 @@ function planUpdate(existing: ExistingContact, v: Validated, roles: readonly Res
 }
 
 interface FileContacts {
-  readonly byPhone: Map<string, { row: number; name: string }[]>;
+  readonly byPhone: Map<string, NumberHolders<{ readonly row: number; readonly name: string }>>;
   readonly byName: Map<string, number>;
   readonly byNameOrganisation: Map<string, number>;
 }
@@ -514,15 +549,16 @@ function findDuplicate(context: Context, file: FileContacts, v: Validated, roles
   for (const phone of v.phones) {
     const key = normalisePhone(phone);
     if (key.length < 8) continue;
-    for (const other of context.byPhone.get(key) ?? []) {
-      if (normaliseName(other.name) === name) return { reason: `Samme navn og telefonnummer som ${other.name}.`, match: { id: other.id, name: other.name }, certain: true };
-      if (!alike && namesAlike(other.name, v.name))
-        alike = { reason: `Ligner ${other.name} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: { id: other.id, name: other.name }, certain: false };
-    }
-    for (const other of file.byPhone.get(key) ?? []) {
-      if (normaliseName(other.name) === name) return { reason: `Samme navn og telefonnummer som række ${other.row}.`, match: null, certain: true };
-      if (!alike && namesAlike(other.name, v.name)) alike = { reason: `Ligner række ${other.row} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: null, certain: false };
-    }
+    const known = context.byPhone.get(key);
+    const same = known?.byName.get(name);
+    if (same) return { reason: `Samme navn og telefonnummer som ${same.name}.`, match: { id: same.id, name: same.name }, certain: true };
+    const earlier = file.byPhone.get(key);
+    const sameRow = earlier?.byName.get(name);
+    if (sameRow) return { reason: `Samme navn og telefonnummer som række ${sameRow.row}.`, match: null, certain: true };
+    const other: ExistingContact | undefined = alike ? undefined : known?.first.find((c) => namesAlike(c.name, v.name));
+    if (other) alike = { reason: `Ligner ${other.name} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: { id: other.id, name: other.name }, certain: false };
+    const otherRow: { readonly row: number; readonly name: string } | undefined = alike ? undefined : earlier?.first.find((r) => namesAlike(r.name, v.name));
+    if (otherRow) alike = { reason: `Ligner række ${otherRow.row} (samme telefonnummer) – parret vises under Mulige dubletter.`, match: null, certain: false };
   }
   for (const role of roles) {
     if (!role.organisationId && !role.pendingOrganisation) continue;
