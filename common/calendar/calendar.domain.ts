@@ -20,6 +20,15 @@ export const icsUploadSchema = z.object({
   base64: z.string().max(maxIcsBase64, { error: 'validation.fileTooLarge' }),
 });
 
+/** A kommune the user confirmed for the meetings of one appointment (its UID) in the preview. */
+export const icsKommuneChoiceSchema = z.object({ uid: z.string().min(1).max(1000), kommuneId: idSchema });
+export type IcsKommuneChoice = z.infer<typeof icsKommuneChoiceSchema>;
+
+/** The file again, with what the user confirmed in its preview. */
+export const icsImportInputSchema = icsUploadSchema.extend({
+  kommuneChoices: z.array(icsKommuneChoiceSchema).max(2000).default([]),
+});
+
 export const icsImportKinds = ['new', 'update', 'unchanged', 'cancel', 'rejected'] as const;
 export type IcsImportKind = (typeof icsImportKinds)[number];
 
@@ -32,14 +41,24 @@ export const icsFieldChangeSchema = z.object({
 /** One appointment of the file (one occurrence of a recurring one) and what importing does with it. */
 export const icsPreviewItemSchema = z.object({
   kind: z.enum(icsImportKinds),
+  /** The meeting's match key: the UID, or UID#RECURRENCE-ID for one occurrence. */
+  key: z.string(),
   uid: z.string(),
   title: z.string(),
   startsAt: z.string().nullable(),
   endsAt: z.string().nullable(),
+  /** A whole-day appointment (DTSTART;VALUE=DATE): startsAt/endsAt are Danish midnights. */
+  allDay: z.boolean(),
   place: z.string(),
   /** The Kredsbog meeting it updates or cancels. */
   meetingId: z.string().nullable(),
   changes: z.array(icsFieldChangeSchema),
+  /** A new meeting's agenda, from the numbered list in the invitation's text. */
+  agenda: z.array(z.string()),
+  /** Contacts the invitation names (ATTENDEE/ORGANIZER by e-mail) who become invitees. */
+  invitees: z.array(z.object({ contactId: idSchema, name: z.string(), email: z.string() })),
+  /** The kommune the invitation names, suggested for a meeting without one; set only when confirmed. */
+  kommune: z.object({ id: idSchema, name: z.string() }).nullable(),
   /** Danish: why a row is rejected, or a note (e.g. "Gentagende aftale, forekomst 3 af 12"). */
   reason: z.string().nullable(),
 });
@@ -52,6 +71,8 @@ export const icsPreviewSchema = z.object({
   counts: z.object({ new: z.number().int(), update: z.number().int(), unchanged: z.number().int(), cancel: z.number().int(), rejected: z.number().int() }),
   /** Danish notes about the whole file (e.g. a recurring appointment cut off at 100 occurrences). */
   warnings: z.array(z.string()),
+  /** Kommune suggestions to confirm, one per appointment (UID) and kommune, with how many meetings they concern. */
+  kommuneSuggestions: z.array(z.object({ uid: z.string(), title: z.string(), kommuneId: idSchema, kommuneName: z.string(), meetings: z.number().int() })),
 });
 export type IcsPreview = z.infer<typeof icsPreviewSchema>;
 

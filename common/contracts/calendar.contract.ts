@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { icsFileSchema, icsImportResultSchema, icsPreviewSchema, icsUploadSchema, meetingIcsInputSchema, seriesIcsInputSchema } from '../calendar/calendar.domain';
+import { icsFileSchema, icsImportInputSchema, icsImportResultSchema, icsPreviewSchema, icsUploadSchema, meetingIcsInputSchema, seriesIcsInputSchema } from '../calendar/calendar.domain';
 
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
@@ -14,6 +14,6 @@ export const calendarContract = {
   'calendar.seriesIcs': { input: seriesIcsInputSchema, output: icsFileSchema },
   /** What importing an .ics file would do; changes nothing. */
   'calendar.previewImport': { input: icsUploadSchema, output: icsPreviewSchema },
-  /** Imports an .ics file in one transaction (after a backup). */
-  'calendar.import': { input: icsUploadSchema, output: icsImportResultSchema },
+  /** Imports an .ics file in one transaction (after a backup), with the kommuner the user confirmed in the preview. */
+  'calendar.import': { input: icsImportInputSchema, output: icsImportResultSchema },
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;

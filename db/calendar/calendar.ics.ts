@@ -5,9 +5,10 @@ import type { Kysely } from 'kysely';
 import { agendaDescription, calendarFileName, calendarParam, calendarText } from '../../common/calendar/calendar-text';
 import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
-import { danishDate, danishTimeZone } from '../../common/time';
+import { danishDate, danishInstant, danishTimeZone } from '../../common/time';
 import type { Database } from '../schema';
 import { getSettings } from '../settings/settings.repository';
+import { icsKeyOf, icsVersionOf, splitOccurrenceKey } from './ics-uid';
 
 /**
  * Meetings as RFC 5545 calendar files for Outlook.
@@ -16,7 +17,13 @@ import { getSettings } from '../settings/settings.repository';
  *   .ics import (meeting.ics_uid), so Outlook updates its own appointment.
  * - SEQUENCE: how many times the fields an invitation shows have changed, read
  *   from the sync log, so every installation that has seen the same changes
- *   writes the same number (see `sequenceFields`).
+ *   writes the same number (see `sequenceFields`). A meeting imported from an
+ *   invitation starts at the organiser's SEQUENCE (stored with its UID) and
+ *   counts up from there, so Outlook takes our update as the newer one.
+ * - An occurrence of an imported recurring appointment is written with the
+ *   series' UID and its RECURRENCE-ID, so Outlook updates that one occurrence.
+ * - A whole-day meeting (Danish midnight to a later Danish midnight) is written
+ *   as a whole-day event, DTSTART;VALUE=DATE, as it came in.
  * - One meeting: METHOD:REQUEST, or METHOD:CANCEL + STATUS:CANCELLED when aflyst.
  *   A whole series: METHOD:PUBLISH — Outlook reads only the first VEVENT of a
  *   REQUEST or CANCEL ([MS-STANOICAL] 2.2.175), but imports every VEVENT of a
@@ -77,6 +84,8 @@ export interface CalendarAttendee {
 
 export interface CalendarEvent {
   readonly uid: string;
+  /** RECURRENCE-ID of one occurrence, basic UTC (20261006T080000Z) or a date (20261006); none for a whole appointment. */
+  readonly recurrenceId?: string | null;
   readonly sequence: number;
   readonly title: string;
   /** UTC ISO instants; no end means one hour. */
@@ -117,6 +126,23 @@ const plainEmail = /^[^\s@"<>;:,\\()[\]]+@[^\s@"<>;:,\\()[\]]+\.[^\s@"<>;:,\\()[
 const hour = 3_600_000;
 
 /**
+ * A whole-day meeting: it starts at Danish midnight and ends at a later Danish
+ * midnight (how an all-day appointment is imported; a timed meeting never
+ * runs from 00:00 to 00:00).
+ */
+export function isWholeDays(startsAt: string, endsAt: string | null): boolean {
+  if (!endsAt || endsAt <= startsAt) return false;
+  const midnight = (instant: string) => Date.parse(danishInstant(danishDate(instant), 0)) === Date.parse(instant);
+  return midnight(startsAt) && midnight(endsAt);
+}
+
+/** A date-time RECURRENCE-ID in basic UTC (20261006T080000Z) as a Date. */
+function recurrenceDate(recurrenceId: string): Date {
+  const m = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z$/.exec(recurrenceId)!;
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])));
+}
+
+/**
  * The .ics text for some meetings (pure: no database).
  *
  * @example
@@ -142,6 +168,10 @@ export function buildIcs(events: readonly CalendarEvent[], options: CalendarOpti
       stamp: options.now ?? new Date(),
       start: new TZDate(start, danishTimeZone),
       end: new TZDate(end, danishTimeZone),
+      allDay: isWholeDays(event.startsAt, event.endsAt),
+      // ical-generator writes RECURRENCE-ID only as a date-time; a whole-day occurrence's is a date, written as the property itself.
+      recurrenceId: event.recurrenceId && event.recurrenceId.includes('T') ? new TZDate(recurrenceDate(event.recurrenceId).getTime(), danishTimeZone) : null,
+      x: event.recurrenceId && !event.recurrenceId.includes('T') ? [['RECURRENCE-ID;VALUE=DATE', event.recurrenceId]] : [],
       timezone: danishTimeZone,
       summary: calendarText(event.title),
       location: calendarText(event.place) || null,
@@ -172,19 +202,39 @@ export function buildIcs(events: readonly CalendarEvent[], options: CalendarOpti
  * SEQUENCE of each meeting: distinct clocks that changed a field an invitation
  * shows, minus the one that created it. The log is the same on every
  * installation that has seen the same changes, so the number is too.
+ *
+ * A meeting imported from an invitation has the organiser's SEQUENCE stored
+ * with its UID (ics-uid.ts); it counts from there: that number plus the
+ * changes made since the import last wrote the UID (an import writes the UID
+ * in the same operation as the fields it takes over, so those are not ours).
  */
 export async function meetingSequences(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, number>> {
   const sequences = new Map<string, number>();
   for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    const meetings = await db.selectFrom('meeting').select(['id', 'ics_uid']).where('id', 'in', chunk).execute();
+    const imported = new Map(meetings.flatMap((m) => (m.ics_uid ? [[m.id, icsVersionOf(m.ics_uid)] as const] : [])).filter(([, v]) => v !== null));
     const rows = await db
       .selectFrom('sync_op')
-      .select(['row_id', (eb) => eb.fn.count<number>('hlc').distinct().as('clocks')])
+      .select(['row_id', 'field', 'hlc'])
+      .distinct()
       .where('tbl', '=', 'meeting')
-      .where('row_id', 'in', ids.slice(i, i + 500))
-      .where('field', 'in', sequenceFields)
-      .groupBy('row_id')
+      .where('row_id', 'in', chunk)
+      .where('field', 'in', [...sequenceFields, 'ics_uid'])
       .execute();
-    for (const row of rows) sequences.set(row.row_id, Math.max(0, Number(row.clocks) - 1));
+    const lastUidClock = new Map<string, string>();
+    for (const row of rows) if (row.field === 'ics_uid' && row.hlc > (lastUidClock.get(row.row_id) ?? '')) lastUidClock.set(row.row_id, row.hlc);
+    const clocks = new Map<string, Set<string>>();
+    const since = new Map<string, Set<string>>();
+    for (const row of rows) {
+      if (row.field === 'ics_uid') continue;
+      clocks.set(row.row_id, (clocks.get(row.row_id) ?? new Set()).add(row.hlc));
+      if (row.hlc > (lastUidClock.get(row.row_id) ?? '')) since.set(row.row_id, (since.get(row.row_id) ?? new Set()).add(row.hlc));
+    }
+    for (const id of chunk) {
+      const version = imported.get(id);
+      sequences.set(id, version ? version.sequence + (since.get(id)?.size ?? 0) : Math.max(0, (clocks.get(id)?.size ?? 0) - 1));
+    }
   }
   return sequences;
 }
@@ -217,22 +267,26 @@ async function loadEvents(db: Kysely<Database>, meetingIds: readonly string[]): 
     .orderBy('contact.name')
     .execute();
   const sequences = await meetingSequences(db, meetingIds);
-  return meetings.map((m) => ({
-    uid: m.ics_uid ?? `${m.id}@${uidDomain}`,
-    sequence: sequences.get(m.id) ?? 0,
-    title: m.title,
-    startsAt: m.starts_at,
-    endsAt: m.ends_at,
-    place: m.place,
-    status: m.status,
-    agendaTitles: agenda.filter((a) => a.meeting_id === m.id).map((a) => a.title),
-    attendees: attendance
-      .filter((a) => a.meeting_id === m.id)
-      .flatMap((a) => {
-        const email = primaryEmail(a.emails);
-        return email ? [{ name: a.name, email, status: a.status, role: a.role }] : [];
-      }),
-  }));
+  return meetings.map((m) => {
+    const occurrence = m.ics_uid ? splitOccurrenceKey(icsKeyOf(m.ics_uid)) : { uid: `${m.id}@${uidDomain}`, recurrenceId: null };
+    return {
+      uid: occurrence.uid,
+      recurrenceId: occurrence.recurrenceId,
+      sequence: sequences.get(m.id) ?? 0,
+      title: m.title,
+      startsAt: m.starts_at,
+      endsAt: m.ends_at,
+      place: m.place,
+      status: m.status,
+      agendaTitles: agenda.filter((a) => a.meeting_id === m.id).map((a) => a.title),
+      attendees: attendance
+        .filter((a) => a.meeting_id === m.id)
+        .flatMap((a) => {
+          const email = primaryEmail(a.emails);
+          return email ? [{ name: a.name, email, status: a.status, role: a.role }] : [];
+        }),
+    };
+  });
 }
 
 function primaryEmail(json: string): string | null {

@@ -8,6 +8,7 @@ import { addAgendaItem, createMeeting, getMeeting, updateMeeting } from '../meet
 import { createTestDatabase } from '../testing/test-database';
 import { meetingIcs } from './calendar.ics';
 import { importIcs, previewIcsImport } from './calendar.import';
+import { icsKeyOf, icsVersionOf } from './ics-uid';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeEach(async () => {
@@ -23,7 +24,13 @@ const bytes = (text: string) => new TextEncoder().encode(text);
 /** A calendar around the given VEVENT lines, CRLF as RFC 5545 wants. */
 const ics = (...lines: string[]) => bytes(['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Test//DA', ...lines, 'END:VCALENDAR', ''].join('\r\n'));
 const vevent = (...lines: string[]) => ['BEGIN:VEVENT', 'DTSTAMP:20260901T080000Z', ...lines, 'END:VEVENT'];
-const meetings = () => t.sqlite.prepare('SELECT title, starts_at, ends_at, place, status, notes, ics_uid, kommune_id, series_id FROM meeting ORDER BY starts_at').all() as Record<string, unknown>[];
+/** Meetings as stored; ics_uid as its match key (the version stored with it is tested on its own). */
+const meetings = () =>
+  (t.sqlite.prepare('SELECT title, starts_at, ends_at, place, status, notes, ics_uid, kommune_id, series_id FROM meeting ORDER BY starts_at').all() as Record<string, unknown>[]).map((m): Record<string, unknown> => ({
+    ...m,
+    ics_uid: typeof m.ics_uid === 'string' ? icsKeyOf(m.ics_uid) : m.ics_uid,
+  }));
+const storedVersion = () => icsVersionOf(t.sqlite.prepare('SELECT ics_uid FROM meeting').pluck().get() as string);
 const operations = () => t.sqlite.prepare('SELECT count(*) FROM sync_op').pluck().get();
 
 describe('an Outlook invitation', () => {
@@ -71,6 +78,7 @@ describe('an Outlook invitation', () => {
     expect(preview.items[0]).toMatchObject({ kind: 'cancel', changes: [{ field: 'status', before: 'planlagt', after: 'aflyst' }] });
     await importIcs(t, fixture('outlook-cancellation.ics'), options);
     expect(meetings()).toEqual([{ ...before, status: 'aflyst' }]);
+    expect(storedVersion()).toEqual({ sequence: 1, stamp: '20260915T132204Z' });
     const digest = databaseDigest(t.sqlite);
     expect((await importIcs(t, fixture('outlook-cancellation.ics'), options)).counts.unchanged).toBe(1);
     expect(databaseDigest(t.sqlite)).toBe(digest);
@@ -203,11 +211,22 @@ describe('recurring appointments', () => {
     expect(meetings().map((m) => m.status)).toEqual(['planlagt', 'planlagt', 'aflyst']);
   });
 
-  it('imports at most 100 occurrences of an endless rule, within two years, and says so', async () => {
+  it('imports at most 100 occurrences of an endless rule, within two years, and says which', async () => {
     const endless = ics(...vevent('UID:daily', 'DTSTART:20260921T080000Z', 'RRULE:FREQ=DAILY', 'SUMMARY:Daglig'));
     const preview = await previewIcsImport(t.db, endless, options);
     expect(preview.counts.new).toBe(100);
-    expect(preview.warnings).toEqual(['"Daglig" gentages mere end 100 gange i perioden: kun de første 100 forekomster importeres.']);
+    expect(preview.warnings).toEqual(['"Daglig" gentages mere end 100 gange i perioden: kun de 100 forekomster fra 21. september 2026 til 29. december 2026 importeres.']);
+  });
+
+  it('keeps the 100 nearest occurrences from today on when fewer than 100 are still to come', async () => {
+    // Daily until 10 October, today is 20 September: 385 occurrences in the window, 20 still to come.
+    const long = ics(...vevent('UID:weekly', 'DTSTART:20240101T080000Z', 'RRULE:FREQ=DAILY;UNTIL=20261010T080000Z', 'SUMMARY:Daglig'));
+    const cut = await previewIcsImport(t.db, long, options);
+    const starts = cut.items.map((i) => i.startsAt!);
+    expect(starts).toHaveLength(100);
+    // The last one is the series' last; the rest are the most recent before it.
+    expect(starts.at(-1)).toBe('2026-10-10T08:00:00.000Z');
+    expect(starts[0]).toBe('2026-07-03T08:00:00.000Z');
   });
 
   it('skips occurrences more than a year back', async () => {
@@ -223,7 +242,7 @@ describe('files that are not calendars', () => {
     ['plain text', bytes('Hej Mette, her er referatet.'), 'Filen er ikke en kalenderfil (.ics): den begynder ikke med BEGIN:VCALENDAR.'],
     ['an empty file', new Uint8Array(0), 'Filen er tom.'],
     ['Windows-1252', new Uint8Array([...bytes('BEGIN:VCALENDAR\r\nSUMMARY:K'), 0xf8, ...bytes('ge\r\nEND:VCALENDAR\r\n')]), 'Filen er ikke gemt som UTF-8 og kan ikke læses som kalenderfil. Eksportér den igen fra Outlook (Gem som iCalendar-format).'],
-    ['a broken calendar', bytes('BEGIN:VCALENDAR\r\nthis is not a property\r\nEND:VCALENDAR\r\n'), 'Kalenderfilen kunne ikke læses (invalid line (no token ";" or ":") "this is not a property"). Den følger ikke iCalendar-formatet (RFC 5545).'],
+    ['a broken calendar', bytes('BEGIN:VCALENDAR\r\nthis is not a property\r\nEND:VCALENDAR\r\n'), 'Kalenderfilen kunne ikke læses: den følger ikke iCalendar-formatet (RFC 5545). Eksportér den igen fra kalenderprogrammet.'],
     ['a calendar without appointments', ics('BEGIN:VTODO', 'UID:x', 'END:VTODO'), 'Filen indeholder ingen aftaler (VEVENT).'],
     ['more than 5 MB', new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41), 'Filen er for stor (5.0 MB). En kalenderfil må højst fylde 5 MB.'],
   ];

@@ -15,5 +15,5 @@ export const calendarHandlers: HandlersFor<'calendar'> = {
     return { fileName: file.fileName, base64: toBase64(file.text) };
   },
   'calendar.previewImport': async ({ fileName, base64 }, { app }) => previewIcsImport(app.db, fromBase64(base64), { fileName }),
-  'calendar.import': async ({ fileName, base64 }, { app }) => importIcs(app, fromBase64(base64), { fileName }),
+  'calendar.import': async ({ fileName, base64, kommuneChoices }, { app }) => importIcs(app, fromBase64(base64), { fileName, kommuneChoices }),
 };

@@ -19,4 +19,12 @@ export const icsDa = {
   importing: 'Importerer …',
   imported: 'Importen er gennemført: {{created}} nye, {{updated}} ændrede og {{cancelled}} aflyste møder.',
   importLink: 'Importér fra Outlook (.ics)',
+  allDay: '{{date}}, hele dagen',
+  agenda: 'Dagsorden ({{count}} punkter): {{titles}}',
+  invitees: 'Inviteres: {{names}}',
+  kommuneTitle: 'Kommune',
+  kommuneIntro: 'Invitationen nævner en kommune. Sæt flueben for at knytte møderne til den.',
+  kommuneChoice_other: '{{kommune}} Kommune for "{{title}}" ({{count}} møder)',
+  kommuneChoice_one: '{{kommune}} Kommune for "{{title}}" ({{count}} møde)',
+  kommuneSuggested: 'Forslag: {{kommune}} Kommune',
 };

@@ -20,4 +20,12 @@ export const icsEn: Messages['ics'] = {
   importing: 'Importing …',
   imported: 'Import complete: {{created}} new, {{updated}} changed and {{cancelled}} cancelled meetings.',
   importLink: 'Import from Outlook (.ics)',
+  allDay: '{{date}}, all day',
+  agenda: 'Agenda ({{count}} items): {{titles}}',
+  invitees: 'Invited: {{names}}',
+  kommuneTitle: 'Municipality',
+  kommuneIntro: 'The invitation names a municipality. Tick it to link the meetings to it.',
+  kommuneChoice_other: '{{kommune}} Municipality for "{{title}}" ({{count}} meetings)',
+  kommuneChoice_one: '{{kommune}} Municipality for "{{title}}" ({{count}} meeting)',
+  kommuneSuggested: 'Suggested: {{kommune}} Municipality',
 };

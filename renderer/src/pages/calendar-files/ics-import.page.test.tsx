@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { createContact } from '../../../../db/contacts/contacts.repository';
+import { derivedId } from '../../../../db/ids';
 import { databaseDigest } from '../../../../db/maintenance';
 import { renderWithApp, useRealBackend } from '../../test/real-backend';
 import { IcsImportPage } from './ics-import.page';
@@ -51,6 +53,40 @@ describe('Importér fra Outlook (.ics)', () => {
     expect(within(preview).getByRole('row', { name: /Afvist/ })).toHaveTextContent('Aflysningen gælder et møde, som ikke findes i Kredsbog.');
     expect(within(preview).getByText('Intet at importere: alle aftaler i filen findes allerede, eller de er afvist.')).toBeInTheDocument();
     expect(within(preview).queryByRole('button', { name: 'Importér' })).toBeNull();
+  });
+
+  it('shows the agenda, the invitees and the kommune an Exchange invitation names, and sets the kommune only when ticked', async () => {
+    await createContact(backend.database.db, { name: 'Name1 Surname2', emails: ['user1@zpush.org'], phones: [], notes: '' }, []);
+    const user = userEvent.setup();
+    renderWithApp(<IcsImportPage />);
+    await user.upload(screen.getByLabelText('Vælg .ics-fil'), icsFile('exchange-2010-request-da.ics'));
+    const preview = await screen.findByRole('region', { name: 'Forhåndsvisning' });
+    const row = within(preview).getByRole('row', { name: /Styringsdialog 2026/ });
+    expect(row).toHaveTextContent('Dagsorden (4 punkter): Velkomst · Økonomi og styringsrapport · Boligsocial indsats i Ølby · Eventuelt');
+    expect(row).toHaveTextContent('Inviteres: Name1 Surname2');
+    expect(row).toHaveTextContent('Forslag: Køge Kommune');
+    const choice = within(preview).getByRole('checkbox', { name: 'Køge Kommune for "Styringsdialog 2026 – KAB og Køge Kommune" (1 møde)' });
+    expect(choice).not.toBeChecked();
+    await user.click(choice);
+    await user.click(within(preview).getByRole('button', { name: 'Importér' }));
+    expect(await screen.findByText('Importen er gennemført: 1 nye, 0 ændrede og 0 aflyste møder.')).toBeInTheDocument();
+    const stored = backend.database.sqlite.prepare('SELECT kommune_id FROM meeting').get() as { kommune_id: string };
+    expect(stored.kommune_id).toBe(derivedId('kommune', 259));
+    expect(backend.database.sqlite.prepare('SELECT count(*) FROM attendance').pluck().get()).toBe(1);
+    expect(backend.database.sqlite.prepare('SELECT title FROM agenda_item ORDER BY position').pluck().all()).toEqual(['Velkomst', 'Økonomi og styringsrapport', 'Boligsocial indsats i Ølby', 'Eventuelt']);
+  });
+
+  it('shows a whole-day appointment as a day, not as 00.00–00.00', async () => {
+    // The file is from August 2023; only the clock is set back (timers stay real for the UI).
+    vi.useFakeTimers({ toFake: ['Date'], now: new Date('2023-08-01T10:00:00Z') });
+    onTestFinished(() => vi.useRealTimers());
+    const user = userEvent.setup();
+    renderWithApp(<IcsImportPage />);
+    await user.upload(screen.getByLabelText('Vælg .ics-fil'), icsFile('google-calendar-allday-weekly.ics'));
+    const preview = await screen.findByRole('region', { name: 'Forhåndsvisning' });
+    const rows = within(preview).getAllByRole('row', { name: /All Day/ });
+    expect(rows[0]).toHaveTextContent(/, hele dagen/);
+    expect(rows[0]).not.toHaveTextContent('00.00');
   });
 
   it('says in Danish that a file is not a calendar file, and changes nothing', async () => {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { IcsPreview, IcsPreviewItem } from '../../../../common/calendar/calendar.domain';
+import type { IcsKommuneChoice, IcsPreview, IcsPreviewItem } from '../../../../common/calendar/calendar.domain';
+import { danishDate } from '../../../../common/time';
 import { ApiError, describeError } from '../../api';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
 import { useToast } from '../../components/toast.component';
-import { formatMeetingTime } from '../../format';
+import { formatDate, formatMeetingTime } from '../../format';
 import { useApiMutation } from '../../queries';
 import { readFileAsBase64 } from '../../files';
 import './calendar-files.css';
@@ -24,6 +25,12 @@ function changeValue(t: TFunction, field: IcsPreviewItem['changes'][number]['fie
   return value;
 }
 
+/** When an appointment is: "tirs. 6. okt. 2026 kl. 10.00–12.00", or the day for a whole-day one. */
+function when(t: TFunction, item: IcsPreviewItem): string {
+  if (!item.startsAt) return '–';
+  return item.allDay ? t('ics.allDay', { date: formatDate(danishDate(item.startsAt)) }) : formatMeetingTime(item.startsAt, item.endsAt);
+}
+
 function Details({ item }: { readonly item: IcsPreviewItem }) {
   const { t } = useTranslation();
   return (
@@ -33,6 +40,9 @@ function Details({ item }: { readonly item: IcsPreviewItem }) {
           {t(`ics.fields.${c.field}`)}: <del>{changeValue(t, c.field, c.before)}</del> → <ins>{changeValue(t, c.field, c.after)}</ins>
         </span>
       ))}
+      {item.agenda.length ? <span className="ics-reason">{t('ics.agenda', { count: item.agenda.length, titles: item.agenda.join(' · ') })}</span> : null}
+      {item.invitees.length ? <span className="ics-reason">{t('ics.invitees', { names: item.invitees.map((i) => i.name).join(', ') })}</span> : null}
+      {item.kommune ? <span className="ics-reason muted">{t('ics.kommuneSuggested', { kommune: item.kommune.name })}</span> : null}
       {item.reason ? <span className={item.kind === 'rejected' ? 'ics-reason ics-reason--rejected' : 'ics-reason muted'}>{item.reason}</span> : null}
     </>
   );
@@ -47,7 +57,10 @@ export function IcsImportPage() {
   const [file, setFile] = useState<{ fileName: string; base64: string } | null>(null);
   const [result, setResult] = useState<IcsPreview | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Kommune suggestions the user ticked, as "uid\nkommuneId". */
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const p = result;
+  const kommuneChoices: IcsKommuneChoice[] = (p?.kommuneSuggestions ?? []).filter((k) => chosen.has(`${k.uid}\n${k.kommuneId}`)).map((k) => ({ uid: k.uid, kommuneId: k.kommuneId }));
   const actionable = p ? p.counts.new + p.counts.update + p.counts.cancel : 0;
   return (
     <section>
@@ -61,6 +74,7 @@ export function IcsImportPage() {
             setFile(payload);
             setResult(null);
             setError(null);
+            setChosen(new Set());
             preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(fileError(t, err)) });
           }}
         />
@@ -79,6 +93,30 @@ export function IcsImportPage() {
                 {w}
               </p>
             ))}
+            {p.kommuneSuggestions.length ? (
+              <fieldset className="fieldset ics-kommune">
+                <legend>{t('ics.kommuneTitle')}</legend>
+                <p className="muted">{t('ics.kommuneIntro')}</p>
+                {p.kommuneSuggestions.map((k) => {
+                  const id = `${k.uid}\n${k.kommuneId}`;
+                  return (
+                    <label key={id} className="checkbox">
+                      <input
+                        type="checkbox"
+                        checked={chosen.has(id)}
+                        onChange={(e) => {
+                          const next = new Set(chosen);
+                          if (e.target.checked) next.add(id);
+                          else next.delete(id);
+                          setChosen(next);
+                        }}
+                      />{' '}
+                      {t('ics.kommuneChoice', { kommune: k.kommuneName, title: k.title, count: k.meetings })}
+                    </label>
+                  );
+                })}
+              </fieldset>
+            ) : null}
             <table className="table table--compact">
               <thead>
                 <tr>
@@ -93,7 +131,7 @@ export function IcsImportPage() {
                     <td>
                       <span className={`badge ics-kind--${item.kind}`}>{t(`ics.kinds.${item.kind}`)}</span>
                     </td>
-                    <td>{item.startsAt ? formatMeetingTime(item.startsAt, item.endsAt) : '–'}</td>
+                    <td>{when(t, item)}</td>
                     <td>{item.title}</td>
                     <td>{item.place}</td>
                     <td>
@@ -103,7 +141,7 @@ export function IcsImportPage() {
                 ))}
               </tbody>
             </table>
-            {actionable === 0 ? (
+            {actionable === 0 && kommuneChoices.length === 0 ? (
               <p className="notice">{t('ics.nothingToDo')}</p>
             ) : (
               <div className="form-actions">
@@ -112,7 +150,7 @@ export function IcsImportPage() {
                   className="button"
                   disabled={doImport.isPending}
                   onClick={() =>
-                    doImport.mutate(file, {
+                    doImport.mutate({ ...file, kommuneChoices }, {
                       onSuccess: (done) => {
                         toast.show(t('ics.imported', { created: done.created, updated: done.updated, cancelled: done.cancelled }));
                         setResult(null);
