@@ -5,7 +5,8 @@ import type { Database, SyncedTable } from './schema';
 import { rawConnection } from './safety/safe-rollback-dialect';
 import { exportedWatermark, nextClock } from './sync/clock';
 import { mergeFollowingReferences } from './sync/merge-forward';
-import { clockParts, clockText, compareClocks, OpLogSession } from './sync/op-log';
+import { materializeRow } from './sync/materialize';
+import { clockParts, clockText, compareClocks, OpLogSession, type FieldHead } from './sync/op-log';
 
 /**
  * THE single write path for user data. Every create, field update, delete
@@ -34,6 +35,12 @@ export interface MutationContext {
   readonly now?: () => string;
   /** Record the operation even if the value is unchanged (resolving a sync conflict in favour of the current value). */
   readonly force?: boolean;
+  /**
+   * The clock to record with, from nextClock: one event that spans several
+   * rows gives all of them one clock ("Flet": db/sync/merges.ts tells a
+   * merge's operations by it). Unset: a new clock per call.
+   */
+  readonly clock?: string;
 }
 
 const isoNow = () => new Date().toISOString();
@@ -78,32 +85,41 @@ export async function createRow<T extends SyncedTable>(
   const values = await followMerges(trx, table, columnsOf(fields));
   const columns: [string, Value][] = [['id', id], ['created_at', stamp], ['updated_at', stamp], ['deleted_at', null], ...values];
   await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))}) VALUES (${sql.join(columns.map(([, v]) => sql.val(v)))})`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', null], ...values]);
+  await recordOps(trx, table, id, [['deleted_at', null], ...values], options.clock);
   return id;
 }
 
-async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][]): Promise<void> {
+async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][], given?: string): Promise<void> {
   if (fields.length === 0) return;
-  const hlc = await nextClock(trx);
+  const hlc = given ?? (await nextClock(trx));
   const sqlite = rawConnection(trx);
   const session = new OpLogSession(sqlite);
   const clock = clockParts(hlc);
   const watermark = exportedWatermark(sqlite);
   const row = session.rowId(table, id, true);
-  const heads = row.created ? new Map() : session.heads(row.id);
+  const heads = row.created ? new Map<string, FieldHead>() : session.heads(row.id);
   for (const [field, value] of fields) {
     const fieldId = session.symbolId(field, true);
     const head = heads.get(field);
     let prev = head ? clockText(head) : null;
-    if (head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0)) {
+    // (An operation of this same clock — one event writing a field twice — is never in a file yet either.)
+    if (head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0 || compareClocks(head, clock) === 0)) {
       // Not carried by any file yet: replace it, keeping what it replaced.
       session.remove(head, row.id, fieldId);
-      repointConflicts(sqlite, table, id, field, clockText(head), hlc);
+      if (compareClocks(head, clock) !== 0) repointConflicts(sqlite, table, id, field, clockText(head), hlc);
       prev = head.prev;
     }
     session.insert(clock, row.id, fieldId, JSON.stringify(value), prev);
   }
   session.flush();
+  // A colleague's clock that runs fast is not followed (db/sync/clock.ts: observeClock), so the record may hold an
+  // operation newer than this edit: then the edit loses to it, on every installation alike, and the row shows what its log says.
+  for (const head of heads.values()) {
+    if (compareClocks(head, clock) > 0) {
+      materializeRow(sqlite, table, id, new Date().toISOString(), session);
+      break;
+    }
+  }
 }
 
 /** A conflict noted against a coalesced operation now names the operation that replaced it. */
@@ -127,7 +143,7 @@ export async function updateRow<T extends SyncedTable>(
   if (changed.length === 0) return false;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, changed);
+  await recordOps(trx, table, id, changed, options.clock);
   return true;
 }
 
@@ -138,7 +154,7 @@ export async function deleteRow(trx: Transaction<Database>, table: SyncedTable, 
   if (current.deleted_at !== null) return;
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = ${stamp}, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', stamp]]);
+  await recordOps(trx, table, id, [['deleted_at', stamp]], options.clock);
 }
 
 /** Clears the tombstone (undo of a delete). Restoring a live row is a no-op. */
@@ -152,7 +168,7 @@ export async function restoreRow(trx: Transaction<Database>, table: SyncedTable,
   if (current.erased_at) throw new AppError('VALIDATION', 'Personen er slettet efter GDPR og kan ikke gendannes.');
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET deleted_at = NULL, updated_at = ${stamp} WHERE id = ${id}`.execute(trx);
-  await recordOps(trx, table, id, [['deleted_at', null]]);
+  await recordOps(trx, table, id, [['deleted_at', null]], options.clock);
 }
 
 /**

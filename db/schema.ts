@@ -16,12 +16,14 @@ import type {
   SyncImportChangeTable,
   SyncJournalTable,
   SyncLogTable,
+  SyncMergeTable,
   SyncOpTable,
   SyncOriginTable,
   SyncPeerTable,
   SyncRowTable,
   SyncStateTable,
   SyncSymbolTable,
+  SyncWaitingTable,
 } from './sync/sync.table';
 import type { TagLinkTable, TagTable } from './tags/tag.table';
 
@@ -57,6 +59,8 @@ export interface Database {
   sync_row: SyncRowTable;
   sync_log: SyncLogTable;
   sync_import_change: SyncImportChangeTable;
+  sync_merge: SyncMergeTable;
+  sync_waiting: SyncWaitingTable;
 }
 
 /**

@@ -6,18 +6,24 @@ import { selectAffiliations } from '../contacts/affiliations.query';
 import { describeRole } from '../contacts/contacts.repository';
 import { findContactDuplicates, findOrganisationDuplicates } from './duplicates.finder';
 import { derivedId } from '../ids';
-import { deleteRow, ensureLink, updateRow } from '../mutations';
+import { deleteRow, ensureLink, updateRow, type MutationContext } from '../mutations';
+import { rawConnection } from '../safety/safe-rollback-dialect';
 import type { Database } from '../schema';
+import { nextClock } from '../sync/clock';
 import type { MergeableTable } from '../sync/merge-forward';
+import { registerMerge, resolveMerges } from '../sync/merges';
 
 /**
  * "Flet": two records of the same person or organisation become one. The
  * survivor keeps its id and fields and gains the other's e-mails, phones and
  * notes; every reference to the other (roles, attendance, series members,
  * follow-ups, kommuner, series) is repointed; the other is tombstoned with a
- * pointer to the survivor. All as ordinary operations in one transaction, so
- * the merge syncs like any edit; edits made elsewhere to the merged-away
- * record before it heard of the merge are forwarded (db/sync/merge-forward.ts).
+ * pointer to the survivor. All as ordinary operations in one transaction and
+ * with ONE clock, so the merge syncs like any edit and every installation can
+ * tell its operations apart: a merge that loses to a concurrent one (the same
+ * pair merged the other way round on another laptop) is void there and here
+ * (db/sync/merges.ts). Edits made elsewhere to the merged-away record before
+ * it heard of the merge count on the survivor (db/sync/merge-forward.ts).
  */
 export interface MergeInput {
   readonly table: MergeableTable;
@@ -35,7 +41,12 @@ class DryRun extends Error {
 export async function mergeRecords(db: Kysely<Database>, input: MergeInput, options: { readonly dryRun?: boolean } = {}): Promise<MergeSummary> {
   try {
     return await db.transaction().execute(async (trx) => {
-      const summary = input.table === 'contact' ? await mergeContacts(trx, input.survivorId, input.mergedId) : await mergeOrganisations(trx, input.survivorId, input.mergedId);
+      const clock = await nextClock(trx);
+      const context: MutationContext = { clock };
+      const summary = input.table === 'contact' ? await mergeContacts(trx, input.survivorId, input.mergedId, context) : await mergeOrganisations(trx, input.survivorId, input.mergedId, context);
+      const sqlite = rawConnection(trx);
+      registerMerge(sqlite, input.table, input.mergedId, JSON.stringify(input.survivorId), clock);
+      resolveMerges(sqlite, [{ tbl: input.table, id: input.mergedId }]);
       if (options.dryRun) throw new DryRun(summary);
       return summary;
     });
@@ -87,13 +98,13 @@ async function seenVector(trx: Transaction<Database>, table: MergeableTable, row
   return JSON.stringify(Object.fromEntries(rows.map((r) => [r.origin, r.hlc])));
 }
 
-async function tombstoneAsMerged(trx: Transaction<Database>, table: MergeableTable, mergedId: string, survivorId: string): Promise<void> {
+async function tombstoneAsMerged(trx: Transaction<Database>, table: MergeableTable, mergedId: string, survivorId: string, context: MutationContext): Promise<void> {
   const seen = await seenVector(trx, table, mergedId);
-  await updateRow(trx, table, mergedId, { merged_into: survivorId, merged_seen: seen });
-  await deleteRow(trx, table, mergedId);
+  await updateRow(trx, table, mergedId, { merged_into: survivorId, merged_seen: seen }, context);
+  await deleteRow(trx, table, mergedId, context);
 }
 
-async function mergeContacts(trx: Transaction<Database>, survivorId: string, mergedId: string): Promise<MergeSummary> {
+async function mergeContacts(trx: Transaction<Database>, survivorId: string, mergedId: string, context: MutationContext): Promise<MergeSummary> {
   const { survivor, merged } = await livePair(trx, 'contact', survivorId, mergedId);
   const lists = await trx.selectFrom('contact').select(['id', 'emails', 'phones']).where('id', 'in', [survivorId, mergedId]).execute();
   const s = lists.find((r) => r.id === survivorId)!;
@@ -102,34 +113,34 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
     emails: unionJsonLists(s.emails, m.emails),
     phones: unionJsonLists(s.phones, m.phones),
     notes: mergedNotes(survivor.notes, merged.notes, merged.name),
-  });
+  }, context);
 
   const roles = await trx.selectFrom('affiliation').select('id').where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { contact_id: survivorId });
+  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { contact_id: survivorId }, context);
 
   const followUps = await trx.selectFrom('follow_up').select('id').where('owner_contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId });
+  for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId }, context);
 
   const attendance = await trx.selectFrom('attendance').selectAll().where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of attendance) {
     const id = derivedId('attendance', row.meeting_id, survivorId);
     const existing = await trx.selectFrom('attendance').selectAll().where('id', '=', id).executeTakeFirst();
     const survivorLive = existing && existing.deleted_at === null;
-    await ensureLink(trx, 'attendance', id, { meeting_id: row.meeting_id, contact_id: survivorId, status: row.status, role: row.role });
+    await ensureLink(trx, 'attendance', id, { meeting_id: row.meeting_id, contact_id: survivorId, status: row.status, role: row.role }, context);
     // Both were on the list: the more informative answer wins ("deltog"/"afbud" over "inviteret"), and a role is kept.
     const status = survivorLive && existing.status !== 'inviteret' ? existing.status : row.status;
     const role = survivorLive && existing.role ? existing.role : row.role;
-    await updateRow(trx, 'attendance', id, { status, role });
-    await deleteRow(trx, 'attendance', row.id);
+    await updateRow(trx, 'attendance', id, { status, role }, context);
+    await deleteRow(trx, 'attendance', row.id, context);
   }
 
   const memberships = await trx.selectFrom('meeting_series_member').select(['id', 'series_id']).where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of memberships) {
-    await ensureLink(trx, 'meeting_series_member', derivedId('meeting_series_member', row.series_id, survivorId), { series_id: row.series_id, contact_id: survivorId });
-    await deleteRow(trx, 'meeting_series_member', row.id);
+    await ensureLink(trx, 'meeting_series_member', derivedId('meeting_series_member', row.series_id, survivorId), { series_id: row.series_id, contact_id: survivorId }, context);
+    await deleteRow(trx, 'meeting_series_member', row.id, context);
   }
 
-  await tombstoneAsMerged(trx, 'contact', mergedId, survivorId);
+  await tombstoneAsMerged(trx, 'contact', mergedId, survivorId, context);
   return {
     table: 'contact',
     survivorId,
@@ -144,26 +155,26 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
   };
 }
 
-async function mergeOrganisations(trx: Transaction<Database>, survivorId: string, mergedId: string): Promise<MergeSummary> {
+async function mergeOrganisations(trx: Transaction<Database>, survivorId: string, mergedId: string, context: MutationContext): Promise<MergeSummary> {
   const { survivor, merged } = await livePair(trx, 'organisation', survivorId, mergedId);
-  await updateRow(trx, 'organisation', survivorId, { notes: mergedNotes(survivor.notes, merged.notes, merged.name) });
+  await updateRow(trx, 'organisation', survivorId, { notes: mergedNotes(survivor.notes, merged.notes, merged.name) }, context);
 
   const kommuner = await trx.selectFrom('organisation_kommune').select(['id', 'kommune_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of kommuner) {
-    await ensureLink(trx, 'organisation_kommune', derivedId('organisation_kommune', survivorId, row.kommune_id), { organisation_id: survivorId, kommune_id: row.kommune_id });
-    await deleteRow(trx, 'organisation_kommune', row.id);
+    await ensureLink(trx, 'organisation_kommune', derivedId('organisation_kommune', survivorId, row.kommune_id), { organisation_id: survivorId, kommune_id: row.kommune_id }, context);
+    await deleteRow(trx, 'organisation_kommune', row.id, context);
   }
 
   const roles = await trx.selectFrom('affiliation').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { organisation_id: survivorId });
+  for (const role of roles) await updateRow(trx, 'affiliation', role.id, { organisation_id: survivorId }, context);
 
   const series = await trx.selectFrom('meeting_series_organisation').select(['id', 'series_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of series) {
-    await ensureLink(trx, 'meeting_series_organisation', derivedId('meeting_series_organisation', row.series_id, survivorId), { series_id: row.series_id, organisation_id: survivorId });
-    await deleteRow(trx, 'meeting_series_organisation', row.id);
+    await ensureLink(trx, 'meeting_series_organisation', derivedId('meeting_series_organisation', row.series_id, survivorId), { series_id: row.series_id, organisation_id: survivorId }, context);
+    await deleteRow(trx, 'meeting_series_organisation', row.id, context);
   }
 
-  await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId);
+  await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {
     table: 'organisation',
     survivorId,

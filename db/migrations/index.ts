@@ -13,6 +13,7 @@ import { m0011OpenFollowUpIndexes } from './0011-open-follow-up-indexes';
 import { m0012ListIndexes } from './0012-list-indexes';
 import { m0013SearchRefold } from './0013-search-refold';
 import { m0014CompactOperationLog } from './0014-compact-operation-log';
+import { m0015SyncMergesAndWaiting } from './0015-sync-merges-and-waiting';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -35,6 +36,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0012-list-indexes': m0012ListIndexes,
   '0013-search-refold': m0013SearchRefold,
   '0014-compact-operation-log': m0014CompactOperationLog,
+  '0015-sync-merges-and-waiting': m0015SyncMergesAndWaiting,
 };
 
 export const migrationNames = Object.keys(migrations);

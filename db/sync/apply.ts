@@ -1,13 +1,17 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Kysely, Transaction } from 'kysely';
+import { isHlc } from '../../common/hlc';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
 import { incomingRedaction, settleErasures } from './erasure';
 import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
-import { isSyncedTable, materializeRow, tableInfo, type MaterializeOutcome } from './materialize';
-import { clockParts, clockText, OpLogSession } from './op-log';
-import { forwardLateEdits, isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
+import { syncedTables } from '../schema';
+import { isValidRowId, isValidValue } from './field-schemas';
+import { anyWaiting, isSyncedTable, materializeRow, tableInfo, takeWaiters, type MaterializeOutcome } from './materialize';
+import { clockParts, clockText, OpLogSession, operationsAtClock } from './op-log';
+import { isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
+import { forgetMerges, mergeView, registerMerge, resolveMerges, type MergeEdge } from './merges';
 
 /** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
 export interface SyncOperation {
@@ -104,6 +108,11 @@ export async function applyOperations(
     step++;
     if (onProgress && step % 2000 === 0) onProgress(step, total);
   };
+  const merged = new Map<string, { tbl: MergeableTable; id: string }>();
+  const newMerges: MergeEdge[] = [];
+  const touch = (table: string, rowId: string) => {
+    if (isSyncedTable(table) && isValidRowId(table, rowId)) touched.set(`${table}\u0000${rowId}`, { table, rowId });
+  };
   for (const op of operations) {
     tick();
     // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
@@ -114,10 +123,24 @@ export async function applyOperations(
     const row = session.rowId(op.tbl, op.row_id, true);
     const fieldId = session.symbolId(op.field, true);
     if (!session.insert(clock, row.id, fieldId, value, op.prev)) {
+      // The same clock, record and field is the same operation everywhere: another value means a forged or damaged file.
+      if (session.valueOf(clock, row.id, fieldId) !== value) throw differentValue();
       alreadyPresent++;
       continue;
     }
     if (op.hlc > maxClock) maxClock = op.hlc;
+    // Merges and erasures decide which merges hold (merges.ts): noted now, decided once every operation is stored.
+    if (op.field === 'merged_into' && isMergeable(op.tbl) && registerMerge(sqlite, op.tbl, op.row_id, value, op.hlc)) {
+      merged.set(`${op.tbl}\u0000${op.row_id}`, { tbl: op.tbl, id: op.row_id });
+      newMerges.push({ tbl: op.tbl, loser: op.row_id, survivor: JSON.parse(value!) as string, hlc: op.hlc, voided: false });
+    }
+    if (op.tbl === 'contact' && op.field === 'erased_at' && value !== null && value !== 'null') merged.set(`contact\u0000${op.row_id}`, { tbl: 'contact', id: op.row_id });
+    // Tables, fields or values this version cannot show are held: stored and passed on, never materialised (field-schemas.ts).
+    const shown = isSyncedTable(op.tbl) && tableInfo(sqlite, op.tbl).known.has(op.field) && isValidRowId(op.tbl, op.row_id) && isValidValue(op.tbl, op.row_id, op.field, value);
+    if (!shown) {
+      held++;
+      continue;
+    }
     const key = `${op.tbl}\u0000${op.row_id}`;
     let known = firstSeen.get(key);
     if (row.created) firstSeen.set(key, (known = new Map()));
@@ -127,8 +150,7 @@ export async function applyOperations(
       current = known.get(op.field);
       if (!current || op.hlc > current.hlc) known.set(op.field, value === op.value ? op : { ...op, value });
     } else {
-      const found = session.otherHead(row.id, fieldId, clock);
-      current = found && { ...found, hlc: clockText(found) };
+      current = shownHead(session, op.tbl, op.row_id, row.id, fieldId, op.field, clock);
     }
     if (current && current.origin !== op.origin && current.value !== value && op.prev !== current.hlc && current.prev !== op.hlc) {
       const [won, lost] = op.hlc > current.hlc ? [op.hlc, current.hlc] : [current.hlc, op.hlc];
@@ -137,11 +159,6 @@ export async function applyOperations(
     }
     // An operation made on top of a conflict's winner resolves that conflict everywhere.
     if (op.prev) resolveConflicts.run(op.hlc, op.tbl, op.row_id, op.field, op.prev);
-    if (!isSyncedTable(op.tbl)) {
-      held++;
-      continue;
-    }
-    if (!tableInfo(sqlite, op.tbl).known.has(op.field)) held++;
     if (op.field !== 'deleted_at') {
       let deleted = deletedBefore.get(key);
       if (deleted === undefined) {
@@ -155,29 +172,60 @@ export async function applyOperations(
       }
       if (deleted) editsToDeleted++;
     }
-    touched.set(key, { table: op.tbl, rowId: op.row_id });
+    touch(op.tbl, op.row_id);
   }
 
-  // Late edits to merged-away rows land on their survivors (merge-forward.ts).
+  // Which merges hold, decided again wherever a merge or an erasure arrived (merges.ts); whatever a changed verdict wrote is materialised again.
+  if (merged.size > 0) {
+    const changed = resolveMerges(sqlite, merged.values());
+    forgetMerges(session);
+    const atClock = operationsAtClock(sqlite);
+    const edges = new Map<string, MergeEdge>();
+    for (const edge of [...newMerges, ...changed]) edges.set(`${edge.tbl}\u0000${edge.loser}\u0000${edge.hlc}`, edge);
+    for (const edge of edges.values()) {
+      for (const key of atClock(edge.hlc)) {
+        const [table, rowId] = key.split('\u0000') as [string, string];
+        touch(table, rowId);
+        firstSeen.delete(`${table}\u0000${rowId}`);
+      }
+      for (const id of [edge.loser, edge.survivor]) {
+        touch(edge.tbl, id);
+        firstSeen.delete(`${edge.tbl}\u0000${id}`);
+        // Rows that name either record follow the merge (or stop following it) when materialised.
+        for (const [referencing, fields] of Object.entries(mergeFollowingReferences)) {
+          for (const [field, target] of Object.entries(fields)) {
+            if (target !== edge.tbl) continue;
+            const ids = sqlite.prepare(`SELECT id FROM "${referencing}" WHERE "${field}" = ?`).pluck().all(id) as string[];
+            for (const rowId of ids) touch(referencing, rowId);
+          }
+        }
+      }
+    }
+  }
+  // Late edits to merged-away records count on their survivors (merge-forward.ts): the survivors are materialised again.
+  const merges = mergeView(sqlite, session);
   for (const { table, rowId } of [...touched.values()]) {
     if (!isMergeable(table)) continue;
-    for (const survivor of forwardLateEdits(sqlite, table, rowId)) {
-      touched.set(`${table}\u0000${survivor}`, { table, rowId: survivor });
+    for (const survivor of merges.chain(table, rowId).slice(1)) {
+      touch(table, survivor);
       firstSeen.delete(`${table}\u0000${survivor}`);
     }
   }
   // Erased people stay erased: their log is redacted and their rows stay deleted (erasure.ts).
   for (const row of settleErasures(sqlite, [...touched.values()]).rows) {
-    touched.set(`${row.table}\u0000${row.rowId}`, row);
+    touch(row.table, row.rowId);
     // The log of these records was changed after the operations passed here: read it back.
     firstSeen.delete(`${row.table}\u0000${row.rowId}`);
   }
+
+  checkPresent(sqlite, session, (operations as WithPresent)[presentOperations] ?? []);
 
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];
   const createdOrChanged: Record<MergeableTable, string[]> = { contact: [], organisation: [] };
   let rowsDone = 0;
   const rowsTotal = Math.max(1, touched.size);
+  let waiting = anyWaiting(sqlite);
   const materialize = (table: string, rowId: string): MaterializeOutcome => {
     rowsDone++;
     if (onProgress && rowsDone % 1000 === 0) onProgress(operations.length + Math.min(operations.length, Math.floor((rowsDone / rowsTotal) * operations.length)), total);
@@ -187,8 +235,16 @@ export async function applyOperations(
     }
     const counts = tables[table]!;
     const outcome = materializeRow(sqlite, table, rowId, now, session, firstSeen.get(`${table}\u0000${rowId}`));
-    if (outcome.kind === 'held') held++;
+    if (outcome.kind === 'held') {
+      held++;
+      waiting = true;
+    }
     if (outcome.kind === 'unchanged' || outcome.kind === 'held') return outcome;
+    if (outcome.kind === 'removed') {
+      counts.deleted++;
+      if (samples.length < 200) samples.push({ table, rowId, kind: 'deleted', fields: Object.fromEntries(Object.entries(outcome.before).map(([field, before]) => [field, { before, after: null }])) });
+      return outcome;
+    }
     onRowChange?.(outcome.kind === 'created' ? { kind: 'created', table, rowId } : { kind: 'changed', table, rowId, before: outcome.before, after: outcome.after });
     const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
     counts[kind]++;
@@ -200,29 +256,34 @@ export async function applyOperations(
     return outcome;
   };
 
-  // Contacts and organisations first: references that follow a merge read their merge pointers.
-  const rest = new Map<string, { table: string; rowId: string }>();
-  for (const [key, entry] of touched) {
-    if (!isMergeable(entry.table)) {
-      rest.set(key, entry);
-      continue;
-    }
-    const outcome = materialize(entry.table, entry.rowId);
-    if (outcome.kind !== 'created' && outcome.kind !== 'changed') continue;
-    if (outcome.after.merged_into) {
-      // Newly merged: rows that still name it follow it to the survivor.
-      for (const [referencing, fields] of Object.entries(mergeFollowingReferences)) {
-        for (const [field, target] of Object.entries(fields)) {
-          if (target !== entry.table) continue;
-          const ids = sqlite.prepare(`SELECT id FROM "${referencing}" WHERE "${field}" = ?`).pluck().all(entry.rowId) as string[];
-          for (const id of ids) rest.set(`${referencing}\u0000${id}`, { table: referencing, rowId: id });
+  // Parents before children (syncedTables order), so a reference finds its row; a record that waited for a row created now follows it.
+  const queues = syncedTables.map(() => new Map<string, { table: string; rowId: string }>());
+  const order = new Map<string, number>(syncedTables.map((table, i) => [table, i]));
+  let earliest: number = syncedTables.length;
+  const enqueue = (entry: { table: string; rowId: string }) => {
+    const i = order.get(entry.table);
+    if (i === undefined) return;
+    queues[i]!.set(`${entry.table}\u0000${entry.rowId}`, entry);
+    if (i < earliest) earliest = i;
+  };
+  for (const entry of touched.values()) enqueue(entry);
+  while (earliest < syncedTables.length) {
+    const i = earliest;
+    earliest = syncedTables.length;
+    for (let t = i; t < queues.length; t++) {
+      const queue = queues[t]!;
+      // Entries added while a queue is read are visited in the same pass.
+      for (const [key, entry] of queue) {
+        queue.delete(key);
+        const outcome = materialize(entry.table, entry.rowId);
+        if (outcome.kind === 'created' && waiting) for (const waiter of takeWaiters(sqlite, entry.table, entry.rowId)) enqueue(waiter);
+        if (isMergeable(entry.table) && (outcome.kind === 'created' || outcome.kind === 'changed') && !outcome.after.merged_into && (outcome.kind === 'created' || !outcome.after.deleted_at)) {
+          createdOrChanged[entry.table].push(entry.rowId);
         }
       }
-    } else if (outcome.kind === 'created' || !outcome.after.deleted_at) {
-      createdOrChanged[entry.table].push(entry.rowId);
+      if (earliest <= t) break;
     }
   }
-  for (const { table, rowId } of rest.values()) materialize(table, rowId);
   onProgress?.(total, total);
   session.flush();
   const possibleDuplicates = await countDuplicatesAmong(trx, createdOrChanged);
@@ -230,6 +291,72 @@ export async function applyOperations(
   const applied = operations.length - alreadyPresent;
   const changedRows = Object.values(tables).reduce((n, t) => n + t.created + t.changed + t.deleted + t.restored, 0);
   return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0 };
+}
+
+/** The winner an arriving operation competes with: the newest other operation of the field that may be shown. */
+function shownHead(session: OpLogSession, table: string, rowId: string, row: number, field: number, name: string, except: ReturnType<typeof clockParts>) {
+  const head = session.otherHead(row, field, except);
+  if (!head || isValidValue(table, rowId, name, head.value)) return head && { ...head, hlc: clockText(head) };
+  for (const op of session.fieldHistory(row, field)) {
+    if (op.hlc === clockText(except) || !isValidValue(table, rowId, name, op.value)) continue;
+    return { hlc: op.hlc, origin: op.origin, value: op.value, prev: null };
+  }
+  return undefined;
+}
+
+const differentValue = () =>
+  new AppError('VALIDATION', 'Filen kan ikke importeres: en ændring findes her allerede med samme tidsstempel, men med et andet indhold (filen er forfalsket eller beskadiget). Intet er ændret.');
+
+/** Operations of a file that are already here, attached by newOperations to what it returns: applyOperations checks them. */
+export const presentOperations: unique symbol = Symbol('presentOperations');
+type WithPresent = readonly SyncOperation[] & { readonly [presentOperations]?: readonly SyncOperation[] };
+
+/**
+ * The operations of a file this installation does not have yet. Operations
+ * come sorted by clock and one edit gives several fields the same clock, so
+ * one lookup per clock (≈ 8 operations) answers for all of them. The ones
+ * already here ride along (`presentOperations`): applyOperations refuses the
+ * file if one of them has another value — compared once this file's erasures
+ * are applied, because an erased person's values are stored redacted on
+ * purpose, here or at the sender.
+ */
+export function newOperations(sqlite: BetterSqlite3.Database, operations: readonly SyncOperation[]): SyncOperation[] {
+  const origin = sqlite.prepare('SELECT id FROM sync_origin WHERE installation = ?').pluck();
+  const atClock = sqlite.prepare('SELECT t.name, r.uuid, f.name FROM sync_log l JOIN sync_row r ON r.id = l.row JOIN sync_symbol t ON t.id = r.tbl JOIN sync_symbol f ON f.id = l.field WHERE l.wall = ? AND l.counter = ? AND l.origin = ?').raw();
+  const fresh: SyncOperation[] = [];
+  const present: SyncOperation[] = [];
+  for (let start = 0; start < operations.length; ) {
+    const hlc = operations[start]!.hlc;
+    let end = start + 1;
+    while (end < operations.length && operations[end]!.hlc === hlc) end++;
+    let stored: Set<string> | undefined;
+    if (isHlc(hlc)) {
+      const clock = clockParts(hlc);
+      const originId = origin.get(clock.origin) as number | undefined;
+      if (originId !== undefined) {
+        const rows = atClock.all(clock.wall, clock.counter, originId) as [string, string, string][];
+        if (rows.length > 0) stored = new Set(rows.map(([tbl, uuid, field]) => `${tbl}\u0000${uuid}\u0000${field}`));
+      }
+    }
+    for (let i = start; i < end; i++) {
+      const op = operations[i]!;
+      if (stored?.has(`${op.tbl}\u0000${op.row_id}\u0000${op.field}`)) present.push(op);
+      else fresh.push(op);
+    }
+    start = end;
+  }
+  return Object.assign(fresh, { [presentOperations]: present });
+}
+
+/** The same clock, record and field must be the same operation everywhere: another value is a forged or damaged file. */
+function checkPresent(sqlite: BetterSqlite3.Database, session: OpLogSession, present: readonly SyncOperation[]): void {
+  if (present.length === 0) return;
+  const redacted = incomingRedaction(sqlite);
+  for (const op of present) {
+    const row = session.rowId(op.tbl, op.row_id, false);
+    const field = session.symbolId(op.field, false);
+    if (!row || field === undefined || session.valueOf(clockParts(op.hlc), row.id, field) !== redacted(op)) throw differentValue();
+  }
 }
 
 /** The report an import would give, computed inside a transaction that is then rolled back. */

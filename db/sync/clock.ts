@@ -64,11 +64,23 @@ export async function nextClock(db: Db): Promise<string> {
   return encoded;
 }
 
-/** Advance the local clock past a received one. */
+/**
+ * How far past this device's own wall clock a received clock may move the
+ * local one. A colleague whose clock runs a day fast must not drag everyone
+ * along (their later files would then be "from the future" to a third
+ * laptop): their operations are kept with the clocks they carry, but the
+ * local clock follows them only this far.
+ */
+export const maxClockLead = 5 * 60 * 1000;
+
+/** Advance the local clock past a received one — but never more than `maxClockLead` past the local wall clock. */
 export async function observeClock(db: Db, remote: string): Promise<void> {
   const { id } = await getInstallation(db);
   const last = await readState(db, 'clock');
-  const next: Hlc = receive(last ? decodeHlc(last) : null, decodeHlc(remote), wallClock.now(), id);
+  const now = wallClock.now();
+  const received = decodeHlc(remote);
+  const bounded: Hlc = received.wall > now + maxClockLead ? { wall: now + maxClockLead, counter: 0, node: received.node } : received;
+  const next: Hlc = receive(last ? decodeHlc(last) : null, bounded, now, id);
   await writeState(db, 'clock', encodeHlc(next));
 }
 

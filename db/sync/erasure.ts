@@ -68,6 +68,9 @@ class ErasureStatements {
   readonly redactField: BetterSqlite3.Statement;
   readonly rowClocks: BetterSqlite3.Statement;
   readonly closeConflicts: BetterSqlite3.Statement;
+  readonly mergesOf: BetterSqlite3.Statement;
+  readonly mergesInto: BetterSqlite3.Statement;
+  readonly redactAt: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.anyErasure = sqlite.prepare(`SELECT 1 FROM sync_op WHERE tbl = 'contact' AND field = 'erased_at' AND value IS NOT NULL AND value <> 'null' LIMIT 1`).pluck();
@@ -77,6 +80,9 @@ class ErasureStatements {
     // On the log's tables (not the sync_op view), so .changes counts what was rewritten.
     this.redactField = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND value IS NOT ?');
     this.rowClocks = sqlite.prepare('SELECT hlc, min(origin) AS origin FROM sync_op WHERE tbl = ? AND row_id = ? AND hlc >= ? GROUP BY hlc');
+    this.mergesOf = sqlite.prepare(`SELECT survivor, hlc FROM sync_merge WHERE tbl = 'contact' AND loser = ?`);
+    this.mergesInto = sqlite.prepare(`SELECT loser FROM sync_merge WHERE tbl = 'contact' AND survivor = ? AND hlc = ?`).pluck();
+    this.redactAt = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND wall = ? AND counter = ? AND origin = (SELECT id FROM sync_origin WHERE installation = ?) AND value IS NOT ?');
     this.closeConflicts = sqlite.prepare(
       `UPDATE sync_conflict SET resolved_hlc = winner_hlc WHERE tbl = ? AND row_id = ? AND resolved_hlc IS NULL AND field IN (SELECT value FROM json_each(?))`,
     );
@@ -195,6 +201,24 @@ export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable
   let redactedOperations = 0;
   const log = new OpLogSession(sqlite);
   for (const row of rows.values()) redactedOperations += redactRow(s, log, row, erasuresAbove(s, row.table, row.rowId));
+  // A merge of an erased person into someone else is void (merges.ts), but it copied their e-mails, phones and notes onto the
+  // survivor with its own clock: those operations are redacted too, so no byte of the person stays in the log.
+  for (const id of erased) {
+    for (const { survivor, hlc } of s.mergesOf.all(id) as { survivor: string; hlc: string }[]) {
+      const record = log.rowId('contact', survivor, false);
+      if (!record) continue;
+      const clock = clockParts(hlc);
+      let changed = 0;
+      for (const [field, value] of Object.entries(redactedFields.contact)) {
+        const fieldId = log.symbolId(field, false);
+        if (fieldId !== undefined) changed += s.redactAt.run(value, record.id, fieldId, clock.wall, clock.counter, clock.origin, value).changes;
+      }
+      if (changed > 0) {
+        redactedOperations += changed;
+        rows.set(`contact\u0000${survivor}`, { table: 'contact', rowId: survivor });
+      }
+    }
+  }
   log.flush();
   return { rows: [...rows.values()], redactedOperations };
 }
@@ -211,7 +235,18 @@ export function incomingRedaction(sqlite: BetterSqlite3.Database): (op: SyncOper
   return (op) => {
     if (!isPersonTable(op.tbl)) return op.value;
     const erased = redactedFields[op.tbl][op.field];
-    if (erased === undefined) return op.value;
-    return erasuresAbove(s, op.tbl, op.row_id).size > 0 ? erased : op.value;
+    if (erased === undefined && op.field !== 'deleted_at') return op.value;
+    const erasures = erasuresAbove(s, op.tbl, op.row_id);
+    if (erasures.size > 0) {
+      if (erased !== undefined) return erased;
+      // Every tombstone at or after the first erasure says its time (redactRow).
+      const first = [...erasures.values()].reduce((a, b) => (b.hlc < a.hlc ? b : a));
+      return op.hlc >= first.hlc ? JSON.stringify(first.deletedAt) : op.value;
+    }
+    // What a void merge of an erased person copied onto its survivor (settleErasures).
+    if (op.tbl === 'contact' && erased !== undefined) {
+      for (const loser of s.mergesInto.all(op.row_id, op.hlc) as string[]) if (erasureOf(s, loser)) return erased;
+    }
+    return op.value;
   };
 }

@@ -259,6 +259,15 @@ export class OpLogSession {
     return best;
   }
 
+  /** Every operation of one field of a record with its value, newest first in clock order (materialize.ts, when the newest may not be shown). */
+  fieldHistory(row: number, field: number): (ClockParts & { readonly hlc: string; readonly value: string | null })[] {
+    const ops = (this.#s.fieldOps.all(row, field) as FieldOpRaw[]).map(([wall, counter, originId, value]) => {
+      const clock = { wall, counter, origin: this.originName(originId) };
+      return { ...clock, hlc: clockText(clock), value };
+    });
+    return ops.sort((a, b) => compareClocks(b, a));
+  }
+
   /** Sets `value` on every operation of one field at or after `from` (erasure.ts); returns how many changed. */
   overwriteFrom(row: number, field: number, from: ClockParts, value: string | null): number {
     let changed = 0;

@@ -5,10 +5,10 @@ import { AppError } from '../../common/result';
 import { protectBeforeImport } from '../backups/import-protection';
 import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
-import { applyOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
+import { applyOperations, newOperations as freshOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
 import { importUndo, recordImportChanges } from './import-changes';
 import { currentClock, getInstallation, markExported } from './clock';
-import { clockParts, compareClocks, countOperations, operationsAtClock, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
+import { clockParts, compareClocks, countOperations, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
 import { isHlc } from '../../common/hlc';
 import { readSyncFile, writeSyncFile } from './sync-file';
 
@@ -176,29 +176,12 @@ export async function importSync(app: AppDatabase, file: string, options: { read
 }
 
 /**
- * The operations of a file this installation does not have yet. Operations
- * come sorted by clock and one edit gives several fields the same clock, so
- * one lookup per clock (≈ 8 operations) answers for all of them.
+ * The operations of a file this installation does not have yet (one lookup
+ * per clock); one already here with another value refuses the file
+ * (apply.ts: a forged or damaged file).
  */
 function newOperations(app: AppDatabase, operations: readonly SyncOperation[]): SyncOperation[] {
-  const atClock = operationsAtClock(app.sqlite);
-  const fresh: SyncOperation[] = [];
-  for (let start = 0; start < operations.length; ) {
-    const hlc = operations[start]!.hlc;
-    let end = start + 1;
-    while (end < operations.length && operations[end]!.hlc === hlc) end++;
-    const keys = isHlc(hlc) ? atClock(hlc) : new Set<string>();
-    if (keys.size === 0) {
-      for (let i = start; i < end; i++) fresh.push(operations[i]!);
-    } else {
-      for (let i = start; i < end; i++) {
-        const op = operations[i]!;
-        if (!keys.has(`${op.tbl}\u0000${op.row_id}\u0000${op.field}`)) fresh.push(op);
-      }
-    }
-    start = end;
-  }
-  return fresh;
+  return freshOperations(app.sqlite, operations);
 }
 
 /** Whether this exact file (by the SHA-256 its trailer carries and readSyncFile verified) was imported here before. */

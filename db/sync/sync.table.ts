@@ -89,3 +89,20 @@ export interface SyncImportChangeTable {
   before: string | null;
   after: string | null;
 }
+
+/** Every merge the log holds and whether it is void (migration 0015; db/sync/merges.ts). */
+export interface SyncMergeTable {
+  tbl: string;
+  loser: string;
+  survivor: string;
+  hlc: string;
+  voided: number;
+}
+
+/** A record held back until the row it references arrives (migration 0015; db/sync/materialize.ts). */
+export interface SyncWaitingTable {
+  target_tbl: string;
+  target_id: string;
+  tbl: string;
+  row_id: string;
+}
