@@ -15,7 +15,9 @@ export interface FixedChoice {
  * Choose a contact by typing part of the name (Danish folding as in Kontakter),
  * from at most `contactChoices` matches fetched in SQL — never the whole
  * contact list. Fixed choices ("Mig selv", "Alle ansvarlige") come first.
- * A WAI-ARIA combobox: ↑/↓ move, Enter picks, Escape closes.
+ * A WAI-ARIA combobox: ↑/↓ move, Enter picks, Escape closes. Nothing is
+ * highlighted until the user types or moves, so Enter in a box just tabbed
+ * into picks nothing (it keeps the choice and reaches the form around it).
  */
 export function ContactCombobox({
   label,
@@ -37,7 +39,8 @@ export function ContactCombobox({
   const id = useId();
   const [text, setText] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
+  /** The highlighted choice; -1 until the user types or moves with ↑/↓. */
+  const [active, setActive] = useState(-1);
   const query = useDeferredValue((text ?? '').trim());
   const contacts = useApiQuery('contacts.page', { ...(query ? { query } : {}), offset: 0, limit: Math.min(500, contactChoices + exclude.length) }, { enabled: open });
   const folded = query.toLocaleLowerCase('da');
@@ -54,7 +57,7 @@ export function ContactCombobox({
     onSelect(choice.value, choice.label);
     setText(null);
     setOpen(false);
-    setActive(0);
+    setActive(-1);
   };
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'ArrowDown') {
@@ -64,13 +67,14 @@ export function ContactCombobox({
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       setActive((a) => Math.max(a - 1, 0));
-    } else if (event.key === 'Enter' && open && choices[active]) {
+    } else if (event.key === 'Enter' && open && active >= 0 && choices[active]) {
       event.preventDefault();
       pick(choices[active]);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);
       setText(null);
+      setActive(-1);
     }
   };
 
@@ -89,6 +93,7 @@ export function ContactCombobox({
         onBlur={() => {
           setOpen(false);
           setText(null);
+          setActive(-1);
         }}
         onChange={(e) => {
           setText(e.target.value);

@@ -21,6 +21,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
   const toast = useToast();
   const [editing, setEditing] = useState(false);
   const [exporting, setExporting] = useState(false);
+  const [confirmingClose, setConfirmingClose] = useState(false);
   const meeting = useApiQuery('meetings.get', { id });
   const close = useApiMutation('meetings.close');
   const update = useApiMutation('meetings.update');
@@ -29,6 +30,12 @@ export function MeetingPage({ id }: { readonly id: string }) {
   if (!m) return <QueryState isLoading={meeting.isLoading} error={meeting.error} />;
   const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
   const live = m.deletedAt === null;
+  // A meeting that has not begun is marked afholdt only after a question (the same one as in referat mode).
+  const inFuture = Date.parse(m.startsAt) > Date.now();
+  const doClose = () => {
+    setConfirmingClose(false);
+    close.mutate({ id }, { onSuccess: () => toast.show(t('meetings.closed')), onError });
+  };
 
   return (
     <section>
@@ -66,7 +73,13 @@ export function MeetingPage({ id }: { readonly id: string }) {
                 {t('common.edit')}
               </button>
               {m.status === 'planlagt' ? (
-                <button type="button" className="button button--secondary" onClick={() => close.mutate({ id }, { onSuccess: () => toast.show(t('meetings.closed')), onError })}>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  aria-expanded={inFuture ? confirmingClose : undefined}
+                  disabled={close.isPending}
+                  onClick={() => (inFuture ? setConfirmingClose(!confirmingClose) : doClose())}
+                >
                   {t('meetings.close')}
                 </button>
               ) : null}
@@ -86,6 +99,19 @@ export function MeetingPage({ id }: { readonly id: string }) {
         }
       />
       {!live ? <DeletedBanner onRestore={() => tombstone.doRestore(id)} /> : null}
+      {confirmingClose && live && m.status === 'planlagt' ? (
+        <div role="group" aria-label={t('referat.confirmFutureTitle')} className="notice notice--warning">
+          <p>{t('referat.confirmFuture', { when: formatMeetingTime(m.startsAt, m.endsAt) })}</p>
+          <div className="form-actions">
+            <button type="button" className="button" disabled={close.isPending} onClick={doClose}>
+              {t('referat.confirmClose')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={() => setConfirmingClose(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       {editing ? <MeetingEditForm meeting={m} onDone={() => setEditing(false)} /> : null}
       {exporting ? <ReferatExportDialog meetingId={m.id} onClose={() => setExporting(false)} /> : null}
       <div className="grid-2 grid-2--wide-left">

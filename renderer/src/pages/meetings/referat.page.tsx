@@ -1,21 +1,27 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { AgendaItem, Meeting } from '../../../../common/meetings.domain';
 import { call, describeError } from '../../api';
 import { useAutosavedText, type SaveState } from '../../components/autosave';
 import { QueryState } from '../../components/page.component';
-import { OwnerSelect, ownerFields } from '../../components/pickers.component';
 import { useToast } from '../../components/toast.component';
 import { formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
+import { followUpInput, QuickFollowUp, useFollowUpDrafts, type FollowUpDraft } from './quick-follow-up.component';
 
 /**
  * Referat mode: a focused view for taking minutes live, item by item. Minutes
  * and decisions save themselves (see useAutosavedText); follow-ups are added
  * from the keyboard; "Afslut møde" marks the meeting afholdt.
+ *
+ * Nothing typed is lost: a follow-up typed in an item's quick-add form but not
+ * yet added stays with that item (useFollowUpDrafts) and "Afslut møde" adds it
+ * before closing. A meeting that has not begun yet is closed only after the
+ * inline confirmation the app uses for such questions (as Gendan on
+ * Sikkerhedskopier).
  */
 export function ReferatPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -23,14 +29,38 @@ export function ReferatPage({ id }: { readonly id: string }) {
   const client = useQueryClient();
   const meeting = useApiQuery('meetings.get', { id });
   const close = useApiMutation('meetings.close');
+  const drafts = useFollowUpDrafts();
   const [index, setIndex] = useState(0);
   const [states, setStates] = useState<Record<string, SaveState>>({});
+  const [confirming, setConfirming] = useState(false);
+  const [closing, setClosing] = useState(false);
   useEffect(() => () => void client.invalidateQueries(), [client]);
   const m = meeting.data;
   if (!m) return <QueryState isLoading={meeting.isLoading} error={meeting.error} />;
   const item = m.agenda[Math.min(index, m.agenda.length - 1)];
   const overall = Object.values(states).includes('error') ? 'error' : Object.values(states).some((s) => s === 'dirty' || s === 'saving') ? 'saving' : 'saved';
   const go = (next: number) => setIndex(Math.max(0, Math.min(m.agenda.length - 1, next)));
+  const pending = drafts.pending(m.agenda.map((a) => a.id));
+  const inFuture = Date.parse(m.startsAt) > Date.now();
+
+  /** Adds the follow-ups still in the forms, then marks the meeting afholdt; stops at the first error (nothing typed is dropped). */
+  const finish = async () => {
+    setConfirming(false);
+    setClosing(true);
+    try {
+      for (const { agendaItemId, draft } of pending) {
+        await call('followUps.create', followUpInput(draft, m.id, agendaItemId));
+        drafts.setDraft(agendaItemId, { ...draft, title: '' });
+      }
+      await close.mutateAsync({ id });
+      toast.show(pending.length ? t('referat.closedWithFollowUps', { count: pending.length }) : t('meetings.closed'));
+    } catch (error) {
+      toast.show(describeError(t, error), { tone: 'error' });
+      void client.invalidateQueries();
+    } finally {
+      setClosing(false);
+    }
+  };
 
   return (
     <section
@@ -65,18 +95,28 @@ export function ReferatPage({ id }: { readonly id: string }) {
             {t('referat.back')}
           </Link>
           {m.status !== 'afholdt' ? (
-            <button
-              type="button"
-              className="button"
-              onClick={() => close.mutate({ id }, { onSuccess: () => toast.show(t('meetings.closed')), onError: (error) => toast.show(describeError(t, error), { tone: 'error' }) })}
-            >
-              {t('meetings.close')}
+            <button type="button" className="button" aria-expanded={inFuture ? confirming : undefined} disabled={closing} onClick={() => (inFuture ? setConfirming(!confirming) : void finish())}>
+              {closing ? t('referat.closing') : t('meetings.close')}
             </button>
           ) : (
             <span className="badge badge--afholdt">{t('meetings.status.afholdt')}</span>
           )}
         </div>
       </header>
+      {confirming && m.status !== 'afholdt' ? (
+        <div role="group" aria-label={t('referat.confirmFutureTitle')} className="notice notice--warning">
+          <p>{t('referat.confirmFuture', { when: formatMeetingTime(m.startsAt, m.endsAt) })}</p>
+          {pending.length ? <p>{t('referat.confirmPending', { count: pending.length })}</p> : null}
+          <div className="form-actions">
+            <button type="button" className="button" disabled={closing} onClick={() => void finish()}>
+              {t('referat.confirmClose')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={closing} onClick={() => setConfirming(false)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </div>
+      ) : null}
       <div className="referat__layout">
         <nav className="referat__items" aria-label={t('meetings.agenda')}>
           <ol>
@@ -96,6 +136,8 @@ export function ReferatPage({ id }: { readonly id: string }) {
             key={item.id}
             meeting={m}
             item={item}
+            draft={drafts.draftOf(item.id)}
+            onDraft={(draft) => drafts.setDraft(item.id, draft)}
             position={{ n: m.agenda.indexOf(item) + 1, count: m.agenda.length }}
             onState={(field, state) => setStates((s) => ({ ...s, [`${item.id}.${field}`]: state }))}
             onPrevious={() => go(index - 1)}
@@ -112,6 +154,8 @@ export function ReferatPage({ id }: { readonly id: string }) {
 function ReferatItem({
   meeting,
   item,
+  draft,
+  onDraft,
   position,
   onState,
   onPrevious,
@@ -119,6 +163,8 @@ function ReferatItem({
 }: {
   readonly meeting: Meeting;
   readonly item: AgendaItem;
+  readonly draft: FollowUpDraft;
+  readonly onDraft: (draft: FollowUpDraft) => void;
   readonly position: { n: number; count: number };
   readonly onState: (field: string, state: SaveState) => void;
   readonly onPrevious: () => void;
@@ -166,7 +212,7 @@ function ReferatItem({
         onChange={(e) => decision.onChange(e.target.value)}
         onBlur={() => void decision.flush()}
       />
-      <QuickFollowUp meetingId={meeting.id} agendaItemId={item.id} />
+      <QuickFollowUp meetingId={meeting.id} agendaItemId={item.id} draft={draft} onChange={onDraft} />
       {itemFollowUps.length > 0 ? <FollowUpRows followUps={itemFollowUps} /> : null}
       <div className="form-actions">
         <button type="button" className="button button--secondary" onClick={onPrevious} disabled={position.n === 1}>
@@ -177,54 +223,5 @@ function ReferatItem({
         </button>
       </div>
     </article>
-  );
-}
-
-/** Title → Enter adds; owner and due date stay as chosen for the next one. */
-function QuickFollowUp({ meetingId, agendaItemId }: { readonly meetingId: string; readonly agendaItemId: string }) {
-  const { t } = useTranslation();
-  const toast = useToast();
-  const [title, setTitle] = useState('');
-  const [owner, setOwner] = useState('me');
-  const [due, setDue] = useState('');
-  const titleRef = useRef<HTMLInputElement>(null);
-  const create = useApiMutation('followUps.create');
-  const submit = () => {
-    if (!title.trim()) return;
-    create.mutate(
-      { title: title.trim(), ...ownerFields(owner), dueDate: due || null, sourceMeetingId: meetingId, sourceAgendaItemId: agendaItemId },
-      {
-        onSuccess: () => {
-          setTitle('');
-          titleRef.current?.focus();
-        },
-        onError: (error) => toast.show(describeError(t, error), { tone: 'error' }),
-      },
-    );
-  };
-  return (
-    <fieldset className="fieldset quick-follow-up">
-      <legend>{t('referat.quickAdd')}</legend>
-      <div className="quick-follow-up__row">
-        <input
-          ref={titleRef}
-          aria-label={t('referat.quickAdd')}
-          placeholder={t('referat.quickAddPlaceholder')}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              submit();
-            }
-          }}
-        />
-        <OwnerSelect aria-label={t('referat.owner')} value={owner} onChange={setOwner} />
-        <input type="date" aria-label={t('referat.due')} value={due} onChange={(e) => setDue(e.target.value)} />
-        <button type="button" className="button button--secondary" onClick={submit} disabled={!title.trim() || create.isPending}>
-          {t('referat.add')}
-        </button>
-      </div>
-    </fieldset>
   );
 }
