@@ -7,7 +7,7 @@ import type { AppDatabase } from '../connection';
 import { todayInDenmark } from '../contacts/affiliations.query';
 import { deleteRow, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
-import { erasedContactName, settleErasures } from '../sync/erasure';
+import { erasedContactName, scrubAfterErasure, settleErasures } from '../sync/erasure';
 import { recordHistory, type HistoryEntry } from '../sync/history';
 import { materializeRow } from '../sync/materialize';
 
@@ -349,7 +349,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
   const now = options.now ?? new Date().toISOString();
   const context = { now: () => now };
   try {
-    return await app.db.transaction().execute(async (trx) => {
+    const summary = await app.db.transaction().execute(async (trx) => {
       const contact = await trx.selectFrom('contact').selectAll().where('id', '=', contactId).executeTakeFirst();
       if (!contact) throw new AppError('NOT_FOUND', 'Kontakten findes ikke.');
       if (contact.erased_at) throw new AppError('VALIDATION', 'Personen er allerede slettet efter GDPR.');
@@ -419,6 +419,9 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
       if (options.dryRun) throw new DryRun(summary);
       return summary;
     });
+    // The old values are gone from the tables; their old page versions must leave the WAL too (erasure.ts).
+    scrubAfterErasure(app.sqlite);
+    return summary;
   } catch (error) {
     if (error instanceof DryRun) return error.summary;
     throw error;

@@ -14,6 +14,7 @@ import { m0012ListIndexes } from './0012-list-indexes';
 import { m0013SearchRefold } from './0013-search-refold';
 import { m0014CompactOperationLog } from './0014-compact-operation-log';
 import { m0015SyncMergesAndWaiting } from './0015-sync-merges-and-waiting';
+import { m0016SearchSecureDelete } from './0016-search-secure-delete';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -37,6 +38,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0013-search-refold': m0013SearchRefold,
   '0014-compact-operation-log': m0014CompactOperationLog,
   '0015-sync-merges-and-waiting': m0015SyncMergesAndWaiting,
+  '0016-search-secure-delete': m0016SearchSecureDelete,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -4,7 +4,7 @@ import { isHlc } from '../../common/hlc';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { observeClock } from './clock';
-import { incomingRedaction, settleErasures } from './erasure';
+import { incomingRedaction, redactedFields, settleErasures } from './erasure';
 import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
 import { syncedTables } from '../schema';
 import { isValidRowId, isValidValue } from './field-schemas';
@@ -47,6 +47,8 @@ export interface ImportReport {
   /** Up to 200 examples of changed fields (before → after), for the preview. */
   readonly samples: { table: string; rowId: string; kind: 'created' | 'changed' | 'deleted' | 'restored'; fields: Record<string, { before: unknown; after: unknown }> }[];
   readonly nothingToDo: boolean;
+  /** Operations an erasure redacted in the log during this import: after it commits, the WAL is scrubbed (erasure.ts scrubAfterErasure). */
+  readonly redacted?: number;
 }
 
 class PreviewRollback extends Error {
@@ -212,7 +214,9 @@ export async function applyOperations(
     }
   }
   // Erased people stay erased: their log is redacted and their rows stay deleted (erasure.ts).
-  for (const row of settleErasures(sqlite, [...touched.values()]).rows) {
+  const settled = settleErasures(sqlite, [...touched.values()]);
+  const erasedRows = new Set(settled.rows.map((row) => `${row.table}\u0000${row.rowId}`));
+  for (const row of settled.rows) {
     touch(row.table, row.rowId);
     // The log of these records was changed after the operations passed here: read it back.
     firstSeen.delete(`${row.table}\u0000${row.rowId}`);
@@ -245,7 +249,12 @@ export async function applyOperations(
       if (samples.length < 200) samples.push({ table, rowId, kind: 'deleted', fields: Object.fromEntries(Object.entries(outcome.before).map(([field, before]) => [field, { before, after: null }])) });
       return outcome;
     }
-    onRowChange?.(outcome.kind === 'created' ? { kind: 'created', table, rowId } : { kind: 'changed', table, rowId, before: outcome.before, after: outcome.after });
+    if (outcome.kind === 'changed' && erasedRows.has(`${table}\u0000${rowId}`)) {
+      // What "Fortryd import" keeps of an erased person is redacted like the log: no old value stays in the file.
+      onRowChange?.({ kind: 'changed', table, rowId, before: redactedValues(table, outcome.before), after: redactedValues(table, outcome.after) });
+    } else {
+      onRowChange?.(outcome.kind === 'created' ? { kind: 'created', table, rowId } : { kind: 'changed', table, rowId, before: outcome.before, after: outcome.after });
+    }
     const kind = outcome.kind === 'created' ? 'created' : 'deleted_at' in outcome.after ? (outcome.after.deleted_at === null ? 'restored' : 'deleted') : 'changed';
     counts[kind]++;
     if (samples.length < 200) {
@@ -290,7 +299,7 @@ export async function applyOperations(
   if (maxClock) await observeClock(trx, maxClock);
   const applied = operations.length - alreadyPresent;
   const changedRows = Object.values(tables).reduce((n, t) => n + t.created + t.changed + t.deleted + t.restored, 0);
-  return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0 };
+  return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0, redacted: settled.redactedOperations };
 }
 
 /** The winner an arriving operation competes with: the newest other operation of the field that may be shown. */
@@ -302,6 +311,12 @@ function shownHead(session: OpLogSession, table: string, rowId: string, row: num
     return { hlc: op.hlc, origin: op.origin, value: op.value, prev: null };
   }
   return undefined;
+}
+
+/** A record's values with an erased person's personal fields as erasure.ts stores them. */
+function redactedValues(table: string, values: Readonly<Record<string, string | number | null>>): Record<string, string | number | null> {
+  const fields = (redactedFields as Readonly<Record<string, Readonly<Record<string, string>>>>)[table] ?? {};
+  return Object.fromEntries(Object.entries(values).map(([field, value]) => [field, field in fields && value !== null ? (JSON.parse(fields[field]!) as string) : value]));
 }
 
 const differentValue = () =>

@@ -69,6 +69,7 @@ class ErasureStatements {
   readonly rowClocks: BetterSqlite3.Statement;
   readonly closeConflicts: BetterSqlite3.Statement;
   readonly mergesOf: BetterSqlite3.Statement;
+  readonly redactChanges: BetterSqlite3.Statement;
   readonly mergesInto: BetterSqlite3.Statement;
   readonly redactAt: BetterSqlite3.Statement;
 
@@ -80,6 +81,9 @@ class ErasureStatements {
     // On the log's tables (not the sync_op view), so .changes counts what was rewritten.
     this.redactField = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND value IS NOT ?');
     this.rowClocks = sqlite.prepare('SELECT hlc, min(origin) AS origin FROM sync_op WHERE tbl = ? AND row_id = ? AND hlc >= ? GROUP BY hlc');
+    this.redactChanges = sqlite.prepare(
+      'UPDATE sync_import_change SET before = CASE WHEN before IS NULL THEN NULL ELSE @value END, after = CASE WHEN after IS NULL THEN NULL ELSE @value END WHERE tbl = @tbl AND row_id = @rowId AND field = @field AND (before IS NOT @value OR after IS NOT @value)',
+    );
     this.mergesOf = sqlite.prepare(`SELECT survivor, hlc FROM sync_merge WHERE tbl = 'contact' AND loser = ?`);
     this.mergesInto = sqlite.prepare(`SELECT loser FROM sync_merge WHERE tbl = 'contact' AND survivor = ? AND hlc = ?`).pluck();
     this.redactAt = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND wall = ? AND counter = ? AND origin = (SELECT id FROM sync_origin WHERE installation = ?) AND value IS NOT ?');
@@ -166,6 +170,8 @@ function redactRow(s: ErasureStatements, log: OpLogSession, row: PersonRow, eras
   for (const [field, value] of Object.entries(redactedFields[row.table])) {
     const fieldId = log.symbolId(field, false);
     if (fieldId !== undefined) written += s.redactField.run(value, record, fieldId, value).changes;
+    // What recent imports changed, kept for "Fortryd import" (import-changes.ts), holds the old values too.
+    s.redactChanges.run({ value, tbl: row.table, rowId: row.rowId, field });
   }
   // Added with the clock (and so the origin) of an operation already there: every installation adds the same ones.
   if (log.insert(clockParts(first.hlc), record, deletedField, deletedAt, null)) written++;
@@ -249,4 +255,17 @@ export function incomingRedaction(sqlite: BetterSqlite3.Database): (op: SyncOper
     }
     return op.value;
   };
+}
+
+/**
+ * After an erasure has committed (here or by import): SQLite wrote the
+ * redacted pages to the WAL, and the pages with the old values may still be
+ * there as earlier frames. A TRUNCATE checkpoint copies the current pages
+ * into the database file (where secure_delete zeroes what was freed) and
+ * empties the WAL. If a reader holds an old snapshot the checkpoint cannot
+ * finish; the next one (at the latest when the database closes) does.
+ */
+export function scrubAfterErasure(sqlite: BetterSqlite3.Database): void {
+  if (sqlite.memory) return;
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
 }

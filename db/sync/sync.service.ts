@@ -8,6 +8,7 @@ import type { Database } from '../schema';
 import { applyOperations, newOperations as freshOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
 import { importUndo, recordImportChanges } from './import-changes';
 import { currentClock, getInstallation, markExported } from './clock';
+import { scrubAfterErasure } from './erasure';
 import { clockParts, compareClocks, countOperations, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
 import { isHlc } from '../../common/hlc';
 import { readSyncFile, writeSyncFile } from './sync-file';
@@ -172,6 +173,8 @@ export async function importSync(app: AppDatabase, file: string, options: { read
     if (undoable) recordImportChanges(app.sqlite, journalId, changes);
     return result;
   });
+  // The import carried an erasure: the person's old values must leave the WAL too.
+  if (report.redacted) scrubAfterErasure(app.sqlite);
   return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
 }
 
