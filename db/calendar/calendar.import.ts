@@ -359,13 +359,13 @@ function occurrences(master: ICAL.Component, exceptions: readonly ICAL.Component
   const from = new Date(now.getTime() - 365 * day).toISOString();
   const to = new Date(now.getTime() + 2 * 365 * day).toISOString();
   const title = text(master, 'summary') || 'Uden titel';
-  const window: { readonly details: ReturnType<ICAL.Event['getOccurrenceDetails']>; readonly startsAt: string }[] = [];
+  const inWindow: { readonly details: ReturnType<ICAL.Event['getOccurrenceDetails']>; readonly startsAt: string }[] = [];
   const iterator = event.iterator();
   let skipped = 0;
   // Both loops are bounded: an RRULE without COUNT/UNTIL is endless.
   // Far before the window even a moved occurrence cannot reach it: counted without reading its details (ical.js is slow at that).
   const farBack = Date.parse(from) / 1000 - 31 * 86_400;
-  for (let steps = 0; steps < 20_000 && window.length < 5_000; steps++) {
+  for (let steps = 0; steps < 20_000 && inWindow.length < 5_000; steps++) {
     const next = iterator.next();
     if (!next) break;
     if (next.toUnixTime() < farBack) {
@@ -380,14 +380,14 @@ function occurrences(master: ICAL.Component, exceptions: readonly ICAL.Component
       continue;
     }
     if (startsAt >= to) break;
-    window.push({ details, startsAt });
+    inWindow.push({ details, startsAt });
   }
   // Too many: the 100 nearest from today on (and the most recent past ones when fewer than 100 are still to come).
-  let chosen = window;
-  if (window.length > maxOccurrences) {
-    const firstComing = window.findIndex((o) => o.startsAt >= nowIso);
-    const begin = Math.max(0, Math.min(firstComing < 0 ? window.length : firstComing, window.length - maxOccurrences));
-    chosen = window.slice(begin, begin + maxOccurrences);
+  let chosen = inWindow;
+  if (inWindow.length > maxOccurrences) {
+    const firstComing = inWindow.findIndex((o) => o.startsAt >= nowIso);
+    const begin = Math.max(0, Math.min(firstComing < 0 ? inWindow.length : firstComing, inWindow.length - maxOccurrences));
+    chosen = inWindow.slice(begin, begin + maxOccurrences);
     const first = chosen[0]!.startsAt;
     const last = chosen[chosen.length - 1]!.startsAt;
     warnings.push(`"${title}" gentages mere end ${maxOccurrences} gange i perioden: kun de ${maxOccurrences} forekomster fra ${danishDay.format(new Date(first))} til ${danishDay.format(new Date(last))} importeres.`);

@@ -79,7 +79,9 @@ describe('Importér fra Outlook (.ics)', () => {
   it('shows a whole-day appointment as a day, not as 00.00–00.00', async () => {
     // The file is from August 2023; only the clock is set back (timers stay real for the UI).
     vi.useFakeTimers({ toFake: ['Date'], now: new Date('2023-08-01T10:00:00Z') });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const user = userEvent.setup();
     renderWithApp(<IcsImportPage />);
     await user.upload(screen.getByLabelText('Vælg .ics-fil'), icsFile('google-calendar-allday-weekly.ics'));
