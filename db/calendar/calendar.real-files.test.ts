@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import ICAL from 'ical.js';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +9,7 @@ import { derivedId } from '../ids';
 import { databaseDigest } from '../maintenance';
 import { createMeeting, getMeeting, updateMeeting } from '../meetings/meetings.repository';
 import { updateSettings } from '../settings/settings.repository';
+import { exportSync, importSync } from '../sync/sync.service';
 import { createTestDatabase } from '../testing/test-database';
 import { meetingIcs } from './calendar.ics';
 import { importIcs, previewIcsImport } from './calendar.import';
@@ -229,6 +231,25 @@ describe('SEQUENCE of an imported meeting going back out', () => {
     const newer = fixtureText('exchange-2010-publish-allday-series.ics').replace('SEQUENCE:3', 'SEQUENCE:7').replace('SUMMARY:test123\r\n', 'SUMMARY:test123 (ny)\r\n');
     await importIcs(t, bytes(newer), at('2024-06-20T10:00:00Z'));
     expect(await sequence()).toBe(7);
+  });
+
+  it('is the same on another installation that received the meeting by sync', async () => {
+    await importIcs(t, fixture('exchange-2010-publish-allday-series.ics'), at('2024-06-20T10:00:00Z'));
+    const id = rows().find((m) => m.key === '111#20240701')!.id;
+    await updateMeeting(t.db, id, { title: 'test123 – flyttet' });
+    const other = await createTestDatabase();
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-ics-'));
+    try {
+      const file = path.join(folder, 'a.kredsbog');
+      await exportSync(t, { out: file, appVersion: 'test' });
+      await importSync(other, file);
+      const there = event((await meetingIcs(other.db, id, { now: new Date('2026-09-20T10:00:00Z') })).text);
+      expect(there.getFirstPropertyValue('sequence')).toBe(4);
+      expect(event(await exported(id)).getFirstPropertyValue('sequence')).toBe(4);
+    } finally {
+      await other.dispose();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('writes an occurrence with the series UID and its RECURRENCE-ID, so Outlook updates that one', async () => {
