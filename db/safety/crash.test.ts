@@ -152,7 +152,7 @@ describe('crash safety', () => {
       const acknowledgedImports = new Set(acks.filter((a) => a.kind === 'import').map((a) => Number(a.id)));
       const imported: number[] = [];
       for (const [index, syncFile] of syncFiles.entries()) {
-        const { operations } = readSyncFile(syncFile);
+        const { operations } = await readSyncFile(syncFile);
         const present = operations.filter((op) => opPresent.get(op.hlc, op.tbl, op.row_id, op.field) === 1).length;
         expect([0, operations.length], `file ${index}: ${present} of ${operations.length} operations`).toContain(present);
         const rows = new Set(operations.map((op) => `${op.tbl} ${op.row_id}`));

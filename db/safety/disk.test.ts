@@ -169,7 +169,7 @@ describe('disk full', () => {
 
     freeDisk();
     const imported = await call('sync.import', payload);
-    expect(imported.report.applied).toBe(readSyncFile(syncFile).operations.length);
+    expect(imported.report.applied).toBe((await readSyncFile(syncFile)).operations.length);
     expect(opCount()).toBe(opsBefore + imported.report.applied);
     expect((await call('contacts.list', {})).length).toBe(151);
   });

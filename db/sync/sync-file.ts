@@ -1,14 +1,15 @@
+import { isUtf8 } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import fsp, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { TextDecoder } from 'node:util';
+import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
-import { Gunzip } from 'fflate';
-import { decodeHlc } from '../../common/hlc';
 import { SYNC_READER_VERSION, syncHeaderSchema, syncOpLineSchema, syncTrailerSchema, type SyncHeader } from '../../common/sync-file.schema';
 import { AppError } from '../../common/result';
 import { fsyncDirectory } from '../files/atomic-write';
 import type { SyncOperation } from './apply';
+import { SyncOpLineReader } from './sync-op-line';
 
 /** Limits that protect the app from hostile or broken files; every one is checked while the file is read, never after. */
 export interface SyncFileLimits {
@@ -49,18 +50,28 @@ export interface ReadSyncFile {
   /** Empty when `alreadyImported` said so: the operations were not parsed. */
   readonly operations: SyncOperation[];
   readonly warnings: string[];
-  /** The trailer's SHA-256 of the file's content, verified: identifies these exact bytes. */
+  /** The trailer's SHA-256 of the file's content, verified (or, for a file recognised by `fileSha256`, the one recorded when it was imported). */
   readonly sha256: string;
+  /** SHA-256 of the file's bytes on disk (compressed): identifies this very file without inflating it. */
+  readonly fileSha256: string;
   readonly alreadyImported: boolean;
 }
 
 export interface ReadSyncFileOptions {
   readonly now?: number;
   /**
-   * Asked once the checksum is verified: true when this exact file (by its
-   * SHA-256) was imported before. Then the operations are not parsed (most of
-   * the reading time): operations are never removed from the log, so every
-   * one of them is already here.
+   * Asked first, with the SHA-256 of the file's bytes on disk (hashed in a
+   * few milliseconds, nothing inflated): the content SHA-256 recorded when a
+   * file with exactly these bytes was imported before, or null. Then only the
+   * header is read: these bytes passed every check then, and operations are
+   * never removed from the log, so every one of them is already here.
+   */
+  readonly importedFile?: (fileSha256: string) => string | null;
+  /**
+   * Asked once the content's checksum is verified: true when a file with this
+   * content (by the trailer's SHA-256) was imported before, e.g. by a version
+   * that did not record `fileSha256`. Then no operations are returned (the
+   * file is still read once).
    */
   readonly alreadyImported?: (sha256: string) => boolean;
   /** Tighter (or, in tests, other) limits than `syncFileLimits`. */
@@ -132,37 +143,80 @@ function checkKeysAndDepth(value: unknown, depth: number, maxDepth: number): voi
   }
 }
 
-/** One line (its length already checked while it was read) → JSON value, keys and depth checked. */
-function parseLine(bytes: Uint8Array, decoder: TextDecoder, limits: SyncFileLimits): unknown {
-  let text: string;
-  try {
-    text = decoder.decode(bytes);
-  } catch {
-    return reject('den er ikke gyldig UTF-8.');
-  }
-  let value: unknown;
+/**
+ * One line (its length already checked while it was read) as text: strict
+ * UTF-8 (`isUtf8` refuses what a fatal TextDecoder refuses: overlong forms,
+ * surrogates, cut sequences; `utf8Checked` when the scanner checked the
+ * line's bytes already), less one leading byte-order mark, which the
+ * TextDecoder this reader used before dropped too.
+ */
+function lineText(source: Buffer, start: number, end: number, utf8Checked: boolean): string {
+  start = textStart(source, start, end, utf8Checked);
+  return source.toString('utf8', start, end);
+}
+
+/** Where a line's text starts, its bytes checked: see lineText. */
+function textStart(source: Buffer, start: number, end: number, utf8Checked: boolean): number {
+  if (end - start >= 3 && source[start] === 0xef && source[start + 1] === 0xbb && source[start + 2] === 0xbf) start += 3;
+  if (!utf8Checked && !isUtf8(source.subarray(start, end))) reject('den er ikke gyldig UTF-8.');
+  return start;
+}
+
+function parseJson(text: string): unknown {
   try {
     // JSON.parse creates "__proto__" as an own property (no pollution), and checkKeysAndDepth refuses it.
-    value = JSON.parse(text);
+    return JSON.parse(text);
   } catch {
     return reject('den indeholder en linje, der ikke er gyldig JSON.');
   }
+}
+
+/** One line → JSON value, keys and depth checked. */
+function parseLine(source: Buffer, start: number, end: number, limits: SyncFileLimits, utf8Checked = false): unknown {
+  const value = parseJson(lineText(source, start, end, utf8Checked));
   checkKeysAndDepth(value, 0, limits.maxDepth);
   return value;
 }
 
+/**
+ * One operation line, checked as `parseLine` and `syncOpLineSchema` check
+ * it. A line the fast reader takes (written as writeSyncFile writes, and
+ * passing the schema's checks by hand: sync-op-line.ts) or that JSON.parse
+ * makes into a value `isSyncOpLine` accepts is one level of seven known keys
+ * holding strings and nulls, which the key and depth check cannot refuse;
+ * any other line takes the full path, so a line is only ever refused by the
+ * same checks, with the same sentence, as before.
+ */
+function parseOperation(source: Buffer, start: number, end: number, utf8Checked: boolean, limits: SyncFileLimits, reader: SyncOpLineReader): SyncOperation {
+  const from = textStart(source, start, end, utf8Checked);
+  const fast = limits.maxDepth >= 1 ? reader.read(source, from, end) : null;
+  if (fast) return fast;
+  const value = parseJson(source.toString('utf8', from, end));
+  if (limits.maxDepth >= 1 && reader.isSyncOpLine(value)) return reader.operation(value);
+  checkKeysAndDepth(value, 0, limits.maxDepth);
+  const parsed = syncOpLineSchema.safeParse(value);
+  if (!parsed.success) return reject('den indeholder en ugyldig ændring.');
+  return reader.operation(parsed.data);
+}
+
 const damaged = 'den er ikke en Kredsbog-synkroniseringsfil, eller den er beskadiget eller ufuldstændig.';
 const tooLong = (): never => reject('en linje er for lang.');
-/** Compressed bytes read and inflated at a time: at most ≈ 1,032 times as much comes out of one chunk. */
+/** Compressed bytes handed to zlib at a time: at most ≈ 1,032 times as much comes out of one. */
 const readChunkBytes = 64 * 1024;
+/** Inflated bytes per chunk zlib hands back; it waits for the reader before making more (back-pressure), so this bounds memory too. */
+const inflatedChunkBytes = 128 * 1024;
 
-type LineVisitor = (source: Buffer, start: number, end: number, index: number) => void;
+/** `utf8Checked`: the line's bytes are known to be valid UTF-8. */
+type LineVisitor = (source: Buffer, start: number, end: number, index: number, utf8Checked: boolean) => void;
 
 /**
  * Splits inflated bytes into lines as they arrive. It holds only the line
  * being read and the latest complete line, refuses a line the moment it
  * grows past the limit, and hashes everything before the last line (what the
- * trailer's checksum covers) on the way, a chunk at a time.
+ * trailer's checksum covers) on the way, a chunk at a time. The lines that
+ * lie wholly in one chunk are checked for UTF-8 in one go (valid UTF-8 cut
+ * at newlines is valid line by line); when that fails, each line is checked
+ * on its own, in order, by its reader.
  */
 class LineScanner {
   private readonly hash = createHash('sha256');
@@ -184,17 +238,25 @@ class LineScanner {
     let start = 0;
     let last = -1;
     let beforeLast = -1;
-    for (let newline = chunk.indexOf(0x0a); newline !== -1; newline = chunk.indexOf(0x0a, start)) {
+    const first = chunk.indexOf(0x0a);
+    /** Where the lines wholly in this chunk, known to be valid UTF-8, begin; beyond the chunk when unknown. */
+    let checkedFrom = chunk.length;
+    if (first !== -1) {
+      const from = this.partialBytes > 0 ? first + 1 : 0;
+      const to = chunk.lastIndexOf(0x0a);
+      if (isUtf8(chunk.subarray(from, to))) checkedFrom = from;
+    }
+    for (let newline = first; newline !== -1; newline = chunk.indexOf(0x0a, start)) {
       if (this.partialBytes > 0) {
         const length = this.partialBytes + newline;
         if (length > this.maxLineBytes) tooLong();
         const line = Buffer.concat([...this.partial, chunk.subarray(0, newline)], length);
         this.partial = [];
         this.partialBytes = 0;
-        this.visit(line, 0, length, this.lines++);
+        this.visit(line, 0, length, this.lines++, false);
       } else {
         if (newline - start > this.maxLineBytes) tooLong();
-        this.visit(chunk, start, newline, this.lines++);
+        this.visit(chunk, start, newline, this.lines++, start >= checkedFrom);
       }
       beforeLast = last;
       last = newline;
@@ -254,54 +316,50 @@ class LineScanner {
   }
 }
 
+/** Thrown by the line visitor once the header is read, when nothing more is wanted. */
+const stopReading = Symbol('stop reading');
+
 /**
- * Inflates an open gzip file a chunk at a time into `sink` (fflate's
- * streaming Gunzip: synchronous, so the callers stay synchronous). The
- * inflated size and ratio are checked after every chunk, and every gzip
- * member's CRC-32 and length against its own trailer, which fflate skips.
+ * Inflates an open gzip file into `sink` with node:zlib's streaming Gunzip:
+ * native, run on libuv's thread pool (so the next chunk inflates while this
+ * one is parsed), every gzip member after the first read as part of the same
+ * stream, and every member's CRC-32 and length checked against its trailer
+ * by zlib itself. The inflated size and ratio are checked as each chunk
+ * comes out; zlib makes no more until the sink has taken it.
  */
-function inflateFile(fd: number, size: number, limits: SyncFileLimits, sink: (chunk: Buffer) => void): number {
+async function inflateFile(handle: FileHandle, size: number, limits: SyncFileLimits, sink: (chunk: Buffer) => void): Promise<number> {
   const magic = Buffer.alloc(3);
-  if (size < 18 || fs.readSync(fd, magic, 0, 3, 0) !== 3 || magic[0] !== 0x1f || magic[1] !== 0x8b || magic[2] !== 8) reject(damaged);
-  let consumed = 0;
+  if (size < 18 || (await handle.read(magic, 0, 3, 0)).bytesRead !== 3 || magic[0] !== 0x1f || magic[1] !== 0x8b || magic[2] !== 8) reject(damaged);
+  const gunzip = zlib.createGunzip({ chunkSize: inflatedChunkBytes });
   let inflated = 0;
-  let crc = 0;
-  let memberBytes = 0;
-  const trailer = Buffer.alloc(8);
-  /** The 8 bytes before `end` are the finished member's CRC-32 and its inflated length (mod 2^32). */
-  const checkMember = (end: number) => {
-    if (end < 18 || fs.readSync(fd, trailer, 0, 8, end - 8) !== 8 || trailer.readUInt32LE(0) !== crc >>> 0 || trailer.readUInt32LE(4) !== memberBytes % 2 ** 32) reject(damaged);
-    crc = 0;
-    memberBytes = 0;
-  };
-  const gunzip = new Gunzip((data) => {
-    if (data.length === 0) return;
-    inflated += data.length;
-    if (inflated > limits.maxUncompressedBytes) reject('den fylder for meget, når den pakkes ud.');
-    if (inflated > limits.ratioGraceBytes && inflated > consumed * limits.maxCompressionRatio) reject('den pakker sig ud til langt mere end en rigtig synkroniseringsfil (mulig zip-bombe).');
-    crc = zlib.crc32(data, crc);
-    memberBytes += data.length;
-    sink(Buffer.from(data.buffer, data.byteOffset, data.length));
-  });
-  gunzip.onmember = checkMember;
+  // What the sink or a limit threw: pipeline reports it as an AbortError.
+  let refusal: unknown = null;
   try {
-    while (consumed < size) {
-      // A fresh buffer each time: fflate may keep a reference to the chunk it was given.
-      const chunk = Buffer.allocUnsafe(Math.min(readChunkBytes, size - consumed));
-      const read = fs.readSync(fd, chunk, 0, chunk.length, consumed);
-      if (read === 0) reject(damaged);
-      consumed += read;
-      gunzip.push(read === chunk.length ? chunk : chunk.subarray(0, read), consumed >= size);
-    }
+    await pipeline(handle.createReadStream({ start: 0, end: size - 1, highWaterMark: readChunkBytes, autoClose: false }), gunzip, async (chunks: AsyncIterable<Buffer>) => {
+      try {
+        for await (const chunk of chunks) {
+          inflated += chunk.length;
+          if (inflated > limits.maxUncompressedBytes) reject('den fylder for meget, når den pakkes ud.');
+          // bytesWritten: the compressed bytes zlib has consumed so far.
+          if (inflated > limits.ratioGraceBytes && inflated > gunzip.bytesWritten * limits.maxCompressionRatio) reject('den pakker sig ud til langt mere end en rigtig synkroniseringsfil (mulig zip-bombe).');
+          sink(chunk);
+        }
+      } catch (error) {
+        refusal = error;
+        throw error;
+      }
+    });
   } catch (error) {
-    if (error instanceof AppError) throw error;
+    const cause = refusal ?? error;
+    if (cause instanceof AppError || cause === stopReading) throw cause;
     reject(damaged);
   }
-  checkMember(size);
+  // zlib stops without a word at zero bytes after a member (padding, it assumes): a sync file ends where its last member ends.
+  if (gunzip.bytesWritten !== size) reject(damaged);
   return inflated;
 }
 
-/** What the first pass over a file establishes without parsing a single operation. */
+/** What a pass over a file establishes without parsing a single operation. */
 export interface VerifiedSyncFile {
   readonly header: SyncHeader;
   /** The checksum the trailer carries, verified against the content. */
@@ -311,8 +369,8 @@ export interface VerifiedSyncFile {
   readonly inflatedBytes: number;
 }
 
-function parseHeader(line: Buffer, decoder: TextDecoder, limits: SyncFileLimits): SyncHeader {
-  const value = parseLine(line, decoder, limits);
+function parseHeader(source: Buffer, start: number, end: number, limits: SyncFileLimits): SyncHeader {
+  const value = parseLine(source, start, end, limits);
   const parsed = syncHeaderSchema.safeParse(value);
   if (!parsed.success) {
     const raw = value as { format?: unknown; minReaderVersion?: unknown } | null;
@@ -325,107 +383,161 @@ function parseHeader(line: Buffer, decoder: TextDecoder, limits: SyncFileLimits)
   return header;
 }
 
+interface ScannedSyncFile {
+  readonly verified: VerifiedSyncFile;
+  /** Empty unless asked for, and once `failure` is set. */
+  readonly operations: SyncOperation[];
+  /** The first operation line refused, in file order; thrown only after the checks of the whole file. */
+  readonly failure: AppError | null;
+  /** The highest wall-clock time of the operations' clocks. */
+  readonly latest: number;
+}
+
 /**
- * Pass one: inflate, split and hash, parsing only the header (first) and
- * the trailer (last line). A line more than the header counts is refused
- * when it arrives; memory stays at one chunk and two lines.
+ * One pass: inflate, split, hash and count; the header parsed when it
+ * arrives (a line more than it counts is refused when it arrives), the
+ * trailer (the last line) at the end, and with `parseOperations` every
+ * operation line between them, as it arrives. Memory: a chunk, two lines and
+ * the operations.
+ *
+ * The order of the verdicts is the one the reader had when it read every
+ * file twice (verify, then parse): what the whole file shows (gzip, sizes,
+ * lines, header, trailer, checksum, count) before any refused operation. So
+ * the first refused operation is kept, the rest of the file is checked
+ * without parsing, and the caller throws it after.
  */
-function verifyOpenFile(fd: number, size: number, limits: SyncFileLimits): VerifiedSyncFile {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLimits, parseOperations: boolean): Promise<ScannedSyncFile> {
   let header: SyncHeader | undefined;
   let maxLines = limits.maxOperations + 2;
-  const scanner = new LineScanner(limits.maxLineBytes, (source, start, end, index) => {
-    if (index === 0) {
-      header = parseHeader(source.subarray(start, end), decoder, limits);
-      maxLines = header.counts.operations + 2;
-    } else if (index >= maxLines) reject('antallet af ændringer passer ikke.');
-  });
-  const inflatedBytes = inflateFile(fd, size, limits, (chunk) => scanner.push(chunk));
-  const { lines, last, sha256 } = scanner.end();
-  if (lines < 2 || !header) return reject('den er tom eller ufuldstændig.');
-  const trailer = syncTrailerSchema.safeParse(parseLine(last, decoder, limits));
-  if (!trailer.success) return reject('den mangler sin afslutning (ufuldstændig fil).');
-  if (sha256 !== trailer.data.sha256) reject('kontrolsummen passer ikke (filen er ændret eller beskadiget).');
-  const operations = lines - 2;
-  if (trailer.data.count !== operations || header.counts.operations !== operations) reject('antallet af ændringer passer ikke.');
-  return { header, sha256, operations, compressedBytes: size, inflatedBytes };
-}
-
-/** Pass two: the same bytes again, every operation parsed and checked; the checksum must come out the same. */
-function readOperations(fd: number, size: number, limits: SyncFileLimits, verified: VerifiedSyncFile, now: number): { operations: SyncOperation[]; warnings: string[] } {
-  const decoder = new TextDecoder('utf-8', { fatal: true });
-  const operations: SyncOperation[] = [];
+  let operations: SyncOperation[] = [];
+  let failure: AppError | null = null;
   let latest = 0;
   let previous = '';
-  const changed = (): never => reject('den blev ændret, mens den blev læst.');
-  const scanner = new LineScanner(limits.maxLineBytes, (source, start, end, index) => {
-    // Line 0 is the header, line operations + 1 the trailer: both verified in pass one, and the checksum covers the header.
-    if (index === 0 || index === verified.operations + 1) return;
-    if (index > verified.operations + 1) changed();
-    const parsed = syncOpLineSchema.safeParse(parseLine(source.subarray(start, end), decoder, limits));
-    if (!parsed.success) return reject('den indeholder en ugyldig ændring.');
-    const op = parsed.data;
-    if (op.h < previous) reject('ændringerne står ikke i tidsrækkefølge.');
-    // Several operations share a clock (one edit, several fields): decode each clock once.
-    if (op.h !== previous) latest = Math.max(latest, decodeHlc(op.h).wall);
-    previous = op.h;
-    operations.push({ hlc: op.h, tbl: op.t, row_id: op.r, field: op.f, value: op.v, prev: op.p, origin: op.o });
+  const reader = new SyncOpLineReader();
+  const scanner = new LineScanner(limits.maxLineBytes, (source, start, end, index, utf8Checked) => {
+    if (index === 0) {
+      header = parseHeader(source, start, end, limits);
+      maxLines = header.counts.operations + 2;
+      return;
+    }
+    if (index >= maxLines) reject('antallet af ændringer passer ikke.');
+    // The last line the header leaves room for is the trailer, read at the end.
+    if (!parseOperations || failure || index === maxLines - 1) return;
+    try {
+      const op = parseOperation(source, start, end, utf8Checked, limits, reader);
+      if (op.hlc !== previous) {
+        if (op.hlc < previous) reject('ændringerne står ikke i tidsrækkefølge.');
+        // Several operations share a clock (one edit, several fields): each clock counted once. Its first 16 digits are its wall time (common/hlc.ts).
+        latest = Math.max(latest, Number(op.hlc.slice(0, 16)));
+        previous = op.hlc;
+      }
+      operations.push(op);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failure = error;
+      operations = [];
+    }
   });
-  inflateFile(fd, size, limits, (chunk) => scanner.push(chunk));
-  const { lines, sha256 } = scanner.end();
-  if (sha256 !== verified.sha256 || lines !== verified.operations + 2) changed();
-  const warnings: string[] = [];
-  if (latest > now + limits.maxFutureMs) reject('den indeholder ændringer dateret mere end et døgn ude i fremtiden (afsenderens ur går forkert).');
-  if (latest > now + limits.warnFutureMs) warnings.push(`Afsenderens ur går ca. ${Math.round((latest - now) / 60_000)} minutter foran.`);
-  return { operations, warnings };
+  const inflatedBytes = await inflateFile(handle, size, limits, (chunk) => scanner.push(chunk));
+  const { lines, last, sha256 } = scanner.end();
+  if (lines < 2 || !header) return reject('den er tom eller ufuldstændig.');
+  const trailer = syncTrailerSchema.safeParse(parseLine(last, 0, last.length, limits));
+  if (!trailer.success) return reject('den mangler sin afslutning (ufuldstændig fil).');
+  if (sha256 !== trailer.data.sha256) reject('kontrolsummen passer ikke (filen er ændret eller beskadiget).');
+  const count = lines - 2;
+  if (trailer.data.count !== count || header.counts.operations !== count) reject('antallet af ændringer passer ikke.');
+  return { verified: { header, sha256, operations: count, compressedBytes: size, inflatedBytes }, operations, failure, latest };
 }
 
-function withOpenFile<T>(file: string, limits: SyncFileLimits, work: (fd: number, size: number) => T): T {
-  let fd: number;
+/** Only the header: inflating stops at its end (a few kilobytes). The rest of the file is not looked at. */
+async function readHeader(handle: FileHandle, size: number, limits: SyncFileLimits): Promise<SyncHeader> {
+  let header: SyncHeader | undefined;
+  const scanner = new LineScanner(limits.maxLineBytes, (source, start, end) => {
+    header = parseHeader(source, start, end, limits);
+    throw stopReading;
+  });
   try {
-    fd = fs.openSync(file, 'r');
+    await inflateFile(handle, size, limits, (chunk) => scanner.push(chunk));
+  } catch (error) {
+    if (error !== stopReading) throw error;
+  }
+  return header ?? reject('den er tom eller ufuldstændig.');
+}
+
+/** SHA-256 of the file's bytes as they are on disk (compressed): a few milliseconds, nothing inflated. */
+async function hashFile(handle: FileHandle, size: number): Promise<string> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(Math.min(size, 1024 * 1024));
+  for (let position = 0; position < size; ) {
+    const { bytesRead } = await handle.read(buffer, 0, Math.min(buffer.length, size - position), position);
+    if (bytesRead === 0) reject(damaged);
+    hash.update(buffer.subarray(0, bytesRead));
+    position += bytesRead;
+  }
+  return hash.digest('hex');
+}
+
+async function withOpenFile<T>(file: string, limits: SyncFileLimits, work: (handle: FileHandle, size: number) => Promise<T>): Promise<T> {
+  let handle: FileHandle;
+  try {
+    handle = await fsp.open(file, 'r');
   } catch {
     return reject('den findes ikke eller kan ikke læses.');
   }
   try {
-    const stat = fs.fstatSync(fd);
+    const stat = await handle.stat();
     if (!stat.isFile()) reject('den findes ikke eller kan ikke læses.');
     if (stat.size > limits.maxCompressedBytes) reject('den er for stor.');
-    // Both passes read this descriptor: a file renamed over this one meanwhile is not read halfway.
-    return work(fd, stat.size);
+    // Everything is read through this descriptor: a file renamed over this one meanwhile is not read halfway.
+    return await work(handle, stat.size);
   } finally {
-    fs.closeSync(fd);
+    await handle.close();
   }
 }
 
 /**
  * Checks a sync file without parsing its operations: gzip, sizes, line
  * lengths and count, header, trailer and checksum, all while streaming.
- * Cheap enough to ask of every file in the sync folder (is it complete?),
- * and the first half of `readSyncFile`.
+ * Cheap enough to ask of every file in the sync folder (is it complete?).
  */
-export function verifySyncFile(file: string, options: Pick<ReadSyncFileOptions, 'limits'> = {}): VerifiedSyncFile {
+export async function verifySyncFile(file: string, options: Pick<ReadSyncFileOptions, 'limits'> = {}): Promise<VerifiedSyncFile> {
   const limits = { ...syncFileLimits, ...options.limits };
-  return withOpenFile(file, limits, (fd, size) => verifyOpenFile(fd, size, limits));
+  return withOpenFile(file, limits, async (handle, size) => {
+    return (await scanOpenFile(handle, size, limits, false)).verified;
+  });
 }
 
 /**
  * Reads and validates a whole sync file before anything touches the
  * database: size, gzip, UTF-8, JSON depth and keys, every line against its
  * schema, count and checksum, format version and clocks from the future.
- * The file is streamed twice (verify, then parse) and never held whole:
- * every limit is checked as the bytes come out of the decompressor, so a
- * gzip bomb is refused after a few megabytes, not after inflating it.
- * Throws a VALIDATION AppError with one Danish sentence naming the reason.
+ * The file is streamed once and never held whole: every limit is checked as
+ * the bytes come out of the decompressor, so a gzip bomb is refused after a
+ * few megabytes, not after inflating it, and every operation is parsed as
+ * its line arrives. Throws a VALIDATION AppError with one Danish sentence
+ * naming the reason.
+ *
+ * A file whose bytes on disk were imported before (`importedFile`) is
+ * recognised before anything is inflated, and only its header is read.
  */
-export function readSyncFile(file: string, options: ReadSyncFileOptions = {}): ReadSyncFile {
+export async function readSyncFile(file: string, options: ReadSyncFileOptions = {}): Promise<ReadSyncFile> {
   const limits = { ...syncFileLimits, ...options.limits };
   const now = options.now ?? Date.now();
-  return withOpenFile(file, limits, (fd, size) => {
-    const verified = verifyOpenFile(fd, size, limits);
+  return withOpenFile(file, limits, async (handle, size) => {
+    const fileSha256 = await hashFile(handle, size);
+    const recorded = options.importedFile?.(fileSha256);
+    if (recorded) {
+      // These exact bytes passed every check when they were imported: the header (who sent it, what they have) is all that is needed.
+      const header = await readHeader(handle, size, limits);
+      return { header, operations: [], warnings: [], sha256: recorded, fileSha256, alreadyImported: true };
+    }
+    const { verified, operations, failure, latest } = await scanOpenFile(handle, size, limits, true);
     const { header, sha256 } = verified;
-    if (options.alreadyImported?.(sha256)) return { header, operations: [], warnings: [], sha256, alreadyImported: true };
-    const { operations, warnings } = readOperations(fd, size, limits, verified, now);
-    return { header, operations, warnings, sha256, alreadyImported: false };
+    if (options.alreadyImported?.(sha256)) return { header, operations: [], warnings: [], sha256, fileSha256, alreadyImported: true };
+    if (failure) throw failure;
+    const warnings: string[] = [];
+    if (latest > now + limits.maxFutureMs) reject('den indeholder ændringer dateret mere end et døgn ude i fremtiden (afsenderens ur går forkert).');
+    if (latest > now + limits.warnFutureMs) warnings.push(`Afsenderens ur går ca. ${Math.round((latest - now) / 60_000)} minutter foran.`);
+    return { header, operations, warnings, sha256, fileSha256, alreadyImported: false };
   });
 }

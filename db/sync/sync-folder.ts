@@ -241,7 +241,7 @@ async function attemptFile(app: AppDatabase, folder: string, file: string, confi
   const full = path.join(folder, file);
   let outcome: Attempt;
   try {
-    verifySyncFile(full);
+    await verifySyncFile(full);
   } catch {
     outcome = { kind: 'waiting' };
     await remember(app.db, file, outcome);

@@ -128,7 +128,7 @@ async function checkSender(app: AppDatabase, installationId: string): Promise<vo
 
 /** What importing the file would do, computed without changing anything. */
 export async function previewImport(app: AppDatabase, file: string, options: { readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
-  const { header, operations, warnings, alreadyImported } = readSyncFile(file, { alreadyImported: importedBefore(app) });
+  const { header, operations, warnings, alreadyImported } = await readSyncFile(file, { importedFile: importedFile(app), alreadyImported: importedBefore(app) });
   await checkSender(app, header.installationId);
   const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
@@ -142,7 +142,7 @@ export async function previewImport(app: AppDatabase, file: string, options: { r
  * the sender remembered as a peer.
  */
 export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean; readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
-  const { header, operations, warnings, sha256, alreadyImported } = readSyncFile(file, { alreadyImported: importedBefore(app) });
+  const { header, operations, warnings, sha256, fileSha256, alreadyImported } = await readSyncFile(file, { importedFile: importedFile(app), alreadyImported: importedBefore(app) });
   await checkSender(app, header.installationId);
   // Nothing new: no backup needed, but the file still tells us what the sender has.
   const fresh = newOperations(app, operations);
@@ -169,7 +169,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
       .execute();
     // The journal entry and what "Fortryd import" needs commit with the import itself.
     const undoable = changes.length > 0 && changedFields <= importUndo.maxFields;
-    const journalId = await journal(trx, header, file, result, sha256, undoable);
+    const journalId = await journal(trx, header, file, result, { sha256, fileSha256 }, undoable);
     if (undoable) recordImportChanges(app.sqlite, journalId, changes);
     return result;
   });
@@ -193,15 +193,24 @@ function importedBefore(app: AppDatabase): (sha256: string) => boolean {
   return (sha256) => statement.get(sha256) !== undefined;
 }
 
+/** The content SHA-256 recorded when a file with exactly these bytes on disk (their SHA-256) was imported here before, or null: asked before the file is inflated. */
+function importedFile(app: AppDatabase): (fileSha256: string) => string | null {
+  const statement = app.sqlite.prepare(`SELECT json_extract(summary, '$.sha256') FROM sync_journal WHERE kind = 'import' AND json_extract(summary, '$.fileSha256') = ? LIMIT 1`).pluck();
+  return (fileSha256) => {
+    const sha256 = statement.get(fileSha256);
+    return typeof sha256 === 'string' ? sha256 : null;
+  };
+}
+
 /** The report over the whole file: operations already present were skipped before applying. */
 function withSkipped(report: ImportReport, skipped: number): ImportReport {
   return { ...report, operations: report.operations + skipped, alreadyPresent: report.alreadyPresent + skipped };
 }
 
-async function journal(db: Kysely<Database>, header: SyncHeader, file: string, report: ImportReport, sha256: string, undoable: boolean): Promise<number> {
+async function journal(db: Kysely<Database>, header: SyncHeader, file: string, report: ImportReport, identity: { readonly sha256: string; readonly fileSha256: string }, undoable: boolean): Promise<number> {
   const row = await db
     .insertInto('sync_journal')
-    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256, undoable }) })
+    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256: identity.sha256, fileSha256: identity.fileSha256, undoable }) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id!;
