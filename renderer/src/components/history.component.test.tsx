@@ -2,6 +2,7 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOrganisation, updateOrganisation } from '../../../db/organisations/organisations.repository';
+import { markExported } from '../../../db/sync/clock';
 import { renderWithApp, useRealBackend } from '../test/real-backend';
 import { HistoryPanel } from './history.component';
 
@@ -17,7 +18,12 @@ describe('Historik', () => {
   it('shows the newest 50 changes of a much-edited record and older ones on "Vis ældre ændringer"', async () => {
     const db = backend.database.db;
     const organisation = await createOrganisation(db, { name: 'Køge Boligselskab 0', kind: 'boligorganisation', notes: '', kommuneIds: [] });
-    for (let i = 1; i <= 120; i++) await updateOrganisation(db, { id: organisation.id, name: `Køge Boligselskab ${i}` });
+    // Each change carried by a sync file before the next (unexported edits of one field are coalesced: db/mutations.ts).
+    markExported(backend.database.sqlite);
+    for (let i = 1; i <= 120; i++) {
+      await updateOrganisation(db, { id: organisation.id, name: `Køge Boligselskab ${i}` });
+      markExported(backend.database.sqlite);
+    }
     renderWithApp(<HistoryPanel table="organisation" id={organisation.id} />);
     const user = userEvent.setup();
     await user.click(screen.getByText('Historik'));
