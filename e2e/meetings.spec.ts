@@ -8,8 +8,7 @@ test('a year of kommunesamarbejde: series, meeting, referat, follow-ups carried 
   for (const name of ['Anders Borgmester', 'Birthe Direktør', 'Carsten Boligchef']) await apiCall(page, 'contacts.create', { name });
 
   // Series in Aarhus with three standing members.
-  await page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
-  await page.getByRole('link', { name: 'Møderækker' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Møderækker' }).click();
   await page.getByRole('link', { name: 'Ny møderække' }).click();
   await page.getByLabel('Navn').fill('Kommunesamarbejde Aarhus');
   await page.getByLabel('Kommune', { exact: true }).selectOption({ label: 'Aarhus' });
@@ -122,11 +121,10 @@ test('text typed in referat mode survives a reload mid-typing', async ({ page, k
 test('the calendar shows meetings by month and week, and plans a new one on a clicked day', async ({ page, kredsbog }) => {
   await page.goto(kredsbog.url);
   await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
-  // Today at 13:00 UTC is today in Denmark too, so it is always in this week and this month.
-  const day = isoDay(0);
+  // Today's date in Denmark (after 23:00 UTC it is already tomorrow there); 13:00 UTC on it is that day in Denmark too.
+  const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen' }).format(new Date());
   await apiCall(page, 'meetings.create', { title: 'Valgmøde i Køge', startsAt: new Date(`${day}T13:00:00Z`).toISOString() });
-  await page.getByRole('navigation').getByRole('link', { name: 'Møder' }).click();
-  await page.getByRole('link', { name: 'Kalender' }).click();
+  await page.getByRole('navigation').getByRole('link', { name: 'Kalender' }).click();
   await page.getByRole('button', { name: 'I dag' }).click();
   await page.getByRole('button', { name: 'Uge', exact: true }).click();
   await expect(page.getByRole('link', { name: /Valgmøde i Køge/ })).toBeVisible();
@@ -137,5 +135,5 @@ test('the calendar shows meetings by month and week, and plans a new one on a cl
   await page.goBack();
   await page.getByRole('button', { name: /^Nyt møde den/ }).nth(10).click();
   await expect(page.getByRole('heading', { name: 'Nyt møde' })).toBeVisible();
-  await expect(page.getByLabel('Dato')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('Dato')).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
 });

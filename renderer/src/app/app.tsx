@@ -44,7 +44,10 @@ const navItems = [
   { href: '/organisationer', key: 'nav.organisations', icon: '▦' },
   { href: '/kontakter', key: 'nav.contacts', icon: '☺' },
   { href: '/moeder', key: 'nav.meetings', icon: '◷' },
+  { href: '/moederaekker', key: 'nav.series', icon: '↻' },
+  { href: '/kalender', key: 'nav.calendar', icon: '▤' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
+  { href: '/dubletter', key: 'nav.duplicates', icon: '≈' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
   { href: '/indstillinger', key: 'nav.settings', icon: '⚙' },
@@ -53,9 +56,8 @@ const navItems = [
 export function App() {
   const { t } = useTranslation();
   const [location] = useLocation();
-  // Møderækker and Kalender belong to the Møder section.
-  const section = location.startsWith('/moederaekker') || location.startsWith('/kalender') ? '/moeder' : location;
-  const isActive = (href: string) => (href === '/' ? section === '/' : section === href || section.startsWith(`${href}/`));
+  // Møderækker, Kalender and Mulige dubletter have their own places; '/moeder' never marks '/moederaekker' (prefix plus '/').
+  const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
   return (
     <div className="frame">
       <AppShellHost />
