@@ -6,7 +6,6 @@ import { backupsDa } from './parts/backups.da';
 import { appShellDa } from './parts/app-shell.da';
 import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
-import { dateFieldDa } from './parts/date-field.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -23,7 +22,6 @@ export const da = {
   appShell: appShellDa,
   syncFolder: syncFolderDa,
   importUndo: importUndoDa,
-  dateField: dateFieldDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -7,7 +7,6 @@ import { backupsEn } from './parts/backups.en';
 import { appShellEn } from './parts/app-shell.en';
 import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
-import { dateFieldEn } from './parts/date-field.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -18,7 +17,6 @@ export const en: Messages = {
   appShell: appShellEn,
   syncFolder: syncFolderEn,
   importUndo: importUndoEn,
-  dateField: dateFieldEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',
