@@ -89,6 +89,8 @@ export async function createRow<T extends SyncedTable>(
   return id;
 }
 
+const mergePointers = new Set(['merged_into', 'merged_seen']);
+
 async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][], given?: string): Promise<void> {
   if (fields.length === 0) return;
   const hlc = given ?? (await nextClock(trx));
@@ -103,7 +105,9 @@ async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: str
     const head = heads.get(field);
     let prev = head ? clockText(head) : null;
     // (An operation of this same clock — one event writing a field twice — is never in a file yet either.)
-    if (head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0 || compareClocks(head, clock) === 0)) {
+    // A merge pointer is never replaced: the merge it names is known by it everywhere (db/sync/merges.ts).
+    const coalesce = head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0) && !mergePointers.has(field);
+    if (head && (coalesce || (head.origin === clock.origin && compareClocks(head, clock) === 0))) {
       // Not carried by any file yet: replace it, keeping what it replaced.
       session.remove(head, row.id, fieldId);
       if (compareClocks(head, clock) !== 0) repointConflicts(sqlite, table, id, field, clockText(head), hlc);

@@ -84,6 +84,28 @@ export async function observeClock(db: Db, remote: string): Promise<void> {
   await writeState(db, 'clock', encodeHlc(next));
 }
 
+/**
+ * The import preview's word about a sender whose clock runs fast: their
+ * operations keep the clocks they carry (and win over edits here of the same
+ * fields until this clock gets there), but this installation's clock does not
+ * follow them past `maxClockLead`.
+ */
+export function clockAheadWarnings(operations: readonly { readonly hlc: string }[], now = wallClock.now()): string[] {
+  let latest = 0;
+  let previous = '';
+  for (const op of operations) {
+    if (op.hlc === previous) continue;
+    previous = op.hlc;
+    const wall = Number(op.hlc.slice(0, 16));
+    if (wall > latest) latest = wall;
+  }
+  if (latest <= now + maxClockLead) return [];
+  const minutes = Math.round((latest - now) / 60_000);
+  return [
+    `Afsenderens ændringer er dateret op til ca. ${minutes} minutter ude i fremtiden: de gemmes med deres egne tidsstempler og vinder over rettelser her af de samme felter, indtil dit ur når dertil, men Kredsbog stiller ikke sit eget ur frem efter dem.`,
+  ];
+}
+
 export async function currentClock(db: Db): Promise<string | null> {
   return (await readState(db, 'clock')) ?? null;
 }

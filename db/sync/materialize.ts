@@ -307,12 +307,9 @@ export function materializeRow(
   const reader = new RecordReader(sqlite, session, merges, table, rowId, known, losers);
   const written = Object.hasOwn(mergeWritten, table) ? mergeWritten[table] : undefined;
   const effective = mergeable ? merges.effectiveAsLoser(table, rowId) : undefined;
-  const voidedMerges = mergeable && merges.anyVoid ? merges.voidedAsLoser(table, rowId) : [];
 
   const shown = (field: string, candidate: Candidate, validated: boolean): Value | undefined => {
     if (written !== undefined && (written === null || written.has(field)) && merges.isVoidClock(candidate.hlc)) return undefined;
-    // An older merge tombstoned its loser with a clock of its own: a void merge's tombstone is ignored all the same.
-    if (field === 'deleted_at' && !effective && voidedMerges.some((m) => m.hlc <= candidate.hlc && clockParts(m.hlc).origin === candidate.origin)) return undefined;
     if (!validated && !isValidValue(table, rowId, field, candidate.value)) return undefined;
     const value = decoded(candidate.value);
     const target = info.references.get(field);

@@ -172,11 +172,6 @@ export class MergeView {
     return best;
   }
 
-  /** Void merges of this loser: its own tombstone from them is ignored (older merges wrote it with a clock of its own). */
-  voidedAsLoser(tbl: MergeableTable, id: string): MergeEdge[] {
-    return this.#loserEdges(tbl, id).filter((edge) => edge.voided);
-  }
-
   /** Records merged into this one by merges that hold. */
   losersOf(tbl: MergeableTable, survivor: string): MergeEdge[] {
     const key = `${tbl}\u0000${survivor}`;

@@ -8,6 +8,11 @@ import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrga
 import { derivedId } from '../ids';
 import { updateKommune } from '../kommuner/kommuner.repository';
 import { syncedTables } from '../schema';
+import { encodeHlc } from '../../common/hlc';
+import { eraseContact } from '../gdpr/gdpr.repository';
+import { checkDatabase } from '../maintenance';
+import { currentClock, maxClockLead } from './clock';
+import { forgedOp, forgedRow, forgeFile } from './forge.testing';
 import { listRecentImports, undoImport } from './import-undo';
 import { materializeRow } from './materialize';
 import { asInstallation, digest, exportFrom, importInto, installation, type TestInstallation } from './sync-testing';
@@ -37,7 +42,11 @@ type Command =
   | { kind: 'export'; who: number; to: number | null }
   | { kind: 'import'; who: number; file: number }
   | { kind: 'undoImport'; who: number; from: number }
-  | { kind: 'loseFile'; file: number };
+  | { kind: 'loseFile'; file: number }
+  // Issue 13: two laptops merge one pair the opposite way round; a merge races an erasure; a checksum-valid file with wrong values.
+  | { kind: 'mergeRace'; who: number; other: number; table: 'organisation' | 'contact'; pick: number; pick2: number }
+  | { kind: 'mergeErase'; who: number; other: number; pick: number; pick2: number; eraseSurvivor: boolean }
+  | { kind: 'forge'; who: number; pick: number; variant: number };
 
 const who = fc.integer({ min: 0, max: 3 });
 const text = fc.constantFrom('Køge', 'Ærø', 'Åbenrå', 'KAB', 'Lejerbo', 'x', '');
@@ -54,12 +63,89 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('merge' as const), who, table: fc.constantFrom('organisation' as const, 'contact' as const), pick: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('contactRole' as const), who, pick: fc.nat(), org: fc.nat() }),
   fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
-  fc.record({ kind: fc.constant('skew' as const), who, ms: fc.integer({ min: -86_000_000, max: 86_000_000 }) }),
+  // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
+  fc.record({
+    kind: fc.constant('skew' as const),
+    who,
+    ms: fc.oneof(fc.integer({ min: -86_000_000, max: 86_000_000 }), fc.constantFrom(86_399_000, -86_399_000, 300_001, 299_999, -300_001, -299_999, 0)),
+  }),
   fc.record({ kind: fc.constant('export' as const), who, to: fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }) }),
   fc.record({ kind: fc.constant('import' as const), who, file: fc.nat() }),
   fc.record({ kind: fc.constant('undoImport' as const), who, from: who }),
   fc.record({ kind: fc.constant('loseFile' as const), file: fc.nat() }),
+  fc.record({ kind: fc.constant('mergeRace' as const), who, other: who, table: fc.constantFrom('organisation' as const, 'contact' as const), pick: fc.nat(), pick2: fc.nat() }),
+  fc.record({ kind: fc.constant('mergeErase' as const), who, other: who, pick: fc.nat(), pick2: fc.nat(), eraseSurvivor: fc.boolean() }),
+  fc.record({ kind: fc.constant('forge' as const), who, pick: fc.nat(), variant: fc.nat({ max: 9 }) }),
 );
+
+/**
+ * Two live records both installations hold: made here (two of one person) and sent over in a fresh file (kept
+ * for the others) when they do not share two yet, so races are not rare.
+ */
+async function sharedPair(me: TestInstallation, other: TestInstallation, table: 'organisation' | 'contact', pick: number, pick2: number, files: { from: number; file: string }[], meIndex: number): Promise<[string, string] | undefined> {
+  const live = async (who: TestInstallation) => (await who.app.db.selectFrom(table).select('id').where('deleted_at', 'is', null).orderBy('id').execute()).map((r) => r.id);
+  const shared = async () => {
+    const theirs = new Set(await asInstallation(other, () => live(other)));
+    return (await live(me)).filter((id) => theirs.has(id));
+  };
+  let common = await shared();
+  if (common.length < 2) {
+    if ((await live(me)).length < 2) {
+      for (const name of ['Mette Ørsted', 'Mette Oersted']) {
+        if (table === 'contact') await createContact(me.app.db, { name, emails: ['mette@kab.dk'], phones: [], notes: name }, []);
+        else await createOrganisation(me.app.db, { name: `${name} Bolig`, kind: 'boligorganisation', notes: '', kommuneIds: [derivedId('kommune', 259)] });
+      }
+    }
+    const file = await exportFrom(me);
+    files.push({ from: meIndex, file });
+    await asInstallation(other, () => importInto(other, file));
+    common = await shared();
+  }
+  const x = common[pick % Math.max(1, common.length)];
+  let y = common[pick2 % Math.max(1, common.length)];
+  if (x === y) y = common[(pick2 + 1) % common.length];
+  return x && y && x !== y ? [x, y] : undefined;
+}
+
+let forgeries = 0;
+/** A checksum-valid file from a forged installation whose operations break the schema or reference rows that are missing (held, never shown), aimed at `me`'s rows. */
+async function forgedFiles(me: TestInstallation, pick: number, variant: number): Promise<string[]> {
+  const origin = `f${(++forgeries).toString(16).padStart(15, '0')}`;
+  const hlc = encodeHlc({ wall: Date.now(), counter: 0, node: origin });
+  const ids = async (table: 'organisation' | 'contact') => (await me.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
+  const orgs = await ids('organisation');
+  const contacts = await ids('contact');
+  const org = orgs[pick % Math.max(1, orgs.length)];
+  const contact = contacts[pick % Math.max(1, contacts.length)];
+  const fresh = derivedId('forged', origin);
+  const file = (ops: ReturnType<typeof forgedOp>[]) => forgeFile(ops, { installationId: origin });
+  switch (variant) {
+    case 0:
+      return org ? [file([forgedOp(hlc, 'organisation', org, 'kind', 'andelsboligforening')])] : [];
+    case 1:
+      return contact ? [file([forgedOp(hlc, 'contact', contact, 'emails', 'ikke json')])] : [];
+    case 2:
+      return contact ? [file([forgedOp(hlc, 'contact', contact, 'name', null)])] : [];
+    case 3:
+      return [file([forgedOp(hlc, 'kreds', derivedId('kreds', 1 + (pick % 11)), 'number', 99), forgedOp(hlc, 'kommune', derivedId('kommune', 259), 'navn', 'Atlantis')])];
+    case 4:
+      return [file(forgedRow(hlc, 'contact', `ugyldigt-id-${pick % 7}`, { name: 'Hr. Ugyldig', emails: '[]', phones: '[]', notes: '' }))];
+    case 5:
+      return org ? [file(forgedRow(hlc, 'organisation_kommune', fresh, { organisation_id: org, kommune_id: derivedId('kommune', 259) }))] : [];
+    case 6:
+      // A role for a contact that arrives in a second file (imported in any order, or never).
+      return [
+        file(forgedRow(hlc, 'affiliation', fresh, { contact_id: derivedId('forged contact', origin), organisation_id: null, kommune_id: derivedId('kommune', 259), title: 'Formand', kind: 'beboerdemokrat', from_date: null, to_date: null })),
+        forgeFile(forgedRow(encodeHlc({ wall: Date.now(), counter: 1, node: `${origin.slice(0, -1)}c` }), 'contact', derivedId('forged contact', origin), { name: 'Sent ankommet', emails: '[]', phones: '[]', notes: '' }), { installationId: `${origin.slice(0, -1)}c` }),
+      ];
+    case 7:
+      return contact ? [file([forgedOp(hlc, 'contact', contact, 'erased_at', null), forgedOp(hlc, 'contact', contact, 'merged_into', contact)])] : [];
+    case 8:
+      return org ? [file([forgedOp(hlc, 'organisation', org, 'name', 42), forgedOp(hlc, 'organisation', org, 'merged_seen', '{"__proto__":"x"}')])] : [];
+    default:
+      return [file(forgedRow(hlc, 'follow_up', fresh, { title: 'Forfalsket', details: '', owner_contact_id: derivedId('nobody', origin), owner_is_me: 0, due_date: '2026-13-45', status: 'aaben', kommune_id: null, source_meeting_id: null, source_agenda_item_id: null, closed_in_meeting_id: null }))];
+  }
+}
 
 const ignoreUserErrors = async (work: () => Promise<unknown>) => {
   try {
@@ -82,7 +168,8 @@ function expectTablesMatchLog(inst: TestInstallation): void {
   sqlite.exec('SAVEPOINT tables_match_log');
   try {
     for (const table of syncedTables) {
-      for (const id of rows.all(table) as string[]) expect(materializeRow(sqlite, table, id, now).kind, `${table} ${id}`).toBe('unchanged');
+      // Held rows (forged values, missing references) stay out of the tables, as the log says.
+      for (const id of rows.all(table) as string[]) expect(['unchanged', 'held'], `${table} ${id}`).toContain(materializeRow(sqlite, table, id, now).kind);
     }
   } finally {
     sqlite.exec('ROLLBACK TO tables_match_log; RELEASE tables_match_log');
@@ -175,7 +262,13 @@ async function run(size: number, commands: Command[]): Promise<void> {
             const entry = files.length ? files[c.file % files.length] : undefined;
             if (entry && entry.from !== c.who % size) {
               const before = digest(me);
+              const clockBefore = await currentClock(me.app.db);
               const result = await importInto(me, entry.file);
+              // Property: a received clock moves this one at most maxClockLead past its own wall clock (and never back).
+              const clockAfter = (await currentClock(me.app.db)) ?? '';
+              const wallAfter = Number(clockAfter.slice(0, 16));
+              expect(clockAfter >= (clockBefore ?? '')).toBe(true);
+              expect(wallAfter <= Math.max(Number((clockBefore ?? '0').slice(0, 16)), Date.now() + me.skew + maxClockLead + 1)).toBe(true);
               // Property: the preview's counts equal the actual change; an import of nothing new changes nothing.
               if (result.report.nothingToDo) expect(digest(me)).toBe(before);
               // Property: idempotent — importing the same file again changes nothing.
@@ -183,6 +276,36 @@ async function run(size: number, commands: Command[]): Promise<void> {
               const again = await importInto(me, entry.file);
               expect(again.report.nothingToDo).toBe(true);
               expect(digest(me)).toBe(after);
+            }
+            break;
+          }
+          case 'mergeRace': {
+            // The same pair, merged the opposite way round on two laptops before either hears of the other.
+            const other = installations[c.other % size]!;
+            if (other === me) break;
+            const pair = await sharedPair(me, other, c.table, c.pick, c.pick2, files, c.who % size);
+            if (!pair) break;
+            await ignoreUserErrors(() => mergeRecords(me.app.db, { table: c.table, survivorId: pair[0], mergedId: pair[1] }));
+            await asInstallation(other, () => ignoreUserErrors(() => mergeRecords(other.app.db, { table: c.table, survivorId: pair[1], mergedId: pair[0] })));
+            break;
+          }
+          case 'mergeErase': {
+            // A merge here while the other laptop erases one of the two (GDPR "Slet person").
+            const other = installations[c.other % size]!;
+            if (other === me) break;
+            const pair = await sharedPair(me, other, 'contact', c.pick, c.pick2, files, c.who % size);
+            if (!pair) break;
+            await ignoreUserErrors(() => mergeRecords(me.app.db, { table: 'contact', survivorId: pair[0], mergedId: pair[1] }));
+            await asInstallation(other, () => ignoreUserErrors(() => eraseContact(other.app, c.eraseSurvivor ? pair[0] : pair[1])));
+            break;
+          }
+          case 'forge': {
+            // Checksum-valid files with wrong values: accepted, held, and passed on like any file.
+            for (const file of await forgedFiles(me, c.pick, c.variant)) {
+              files.push({ from: -1, file });
+              const result = await importInto(me, file);
+              expect(checkDatabase(me.app.sqlite).ok).toBe(true);
+              expect(result.report.held + result.report.alreadyPresent + result.report.applied).toBeGreaterThan(0);
             }
             break;
           }
@@ -218,6 +341,28 @@ async function run(size: number, commands: Command[]): Promise<void> {
     // Property: convergence — identical digests everywhere.
     const digests = installations.map(digest);
     expect(new Set(digests).size).toBe(1);
+    for (const inst of installations) {
+      const { sqlite } = inst.app;
+      expect(checkDatabase(sqlite).ok).toBe(true);
+      expectTablesMatchLog(inst);
+      // Property: merges resolve to exactly one survivor — no record merged into itself or into a cycle, every chain ends in a record that is not merged.
+      for (const table of ['contact', 'organisation'] as const) {
+        const pointers = new Map((sqlite.prepare(`SELECT id, merged_into FROM ${table} WHERE merged_into IS NOT NULL`).raw().all() as [string, string][]).map(([id, to]) => [id, to]));
+        for (const start of pointers.keys()) {
+          const seen = new Set<string>();
+          for (let at: string | undefined = start; at !== undefined; at = pointers.get(at)) {
+            expect(seen.has(at), `${table} ${start}: merge cycle`).toBe(false);
+            seen.add(at);
+          }
+        }
+        for (const [id] of pointers) expect(sqlite.prepare(`SELECT deleted_at FROM ${table} WHERE id = ?`).pluck().get(id), `${table} ${id} merged but live`).not.toBeNull();
+      }
+      // Property: an erased person stays erased and deleted.
+      for (const row of sqlite.prepare('SELECT name, deleted_at FROM contact WHERE erased_at IS NOT NULL').all() as { name: string; deleted_at: string | null }[]) {
+        expect(row).toMatchObject({ name: 'Slettet person' });
+        expect(row.deleted_at).not.toBeNull();
+      }
+    }
   } finally {
     for (const inst of installations) await inst.app.close();
   }

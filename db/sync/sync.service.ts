@@ -7,7 +7,7 @@ import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyOperations, newOperations as freshOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
 import { importUndo, recordImportChanges } from './import-changes';
-import { currentClock, getInstallation, markExported } from './clock';
+import { clockAheadWarnings, currentClock, getInstallation, markExported } from './clock';
 import { scrubAfterErasure } from './erasure';
 import { clockParts, compareClocks, countOperations, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
 import { isHlc } from '../../common/hlc';
@@ -92,14 +92,17 @@ function peerSelection(app: AppDatabase, vector: VersionVector): LogSelection {
   }
   if (known.size === 0) return {};
   let since: ClockParts | null = null;
+  let wholeOrigin = false;
   for (const origin of Object.keys(originMaxima(app.sqlite))) {
     const has = known.get(origin);
-    if (!has) return { include: () => true };
-    if (!since || compareClocks(has, since) < 0) since = has;
+    // The peer lacks a whole origin: the scan starts at the beginning, but still carries of the others only what it lacks
+    // (so a colleague's fast clock, already there, is not sent again to a laptop that would refuse it).
+    if (!has) wholeOrigin = true;
+    else if (!since || compareClocks(has, since) < 0) since = has;
   }
-  if (!since) return { include: () => false };
+  if (!since && !wholeOrigin) return { include: () => false };
   return {
-    since: { wall: since.wall, counter: since.counter },
+    ...(since && !wholeOrigin ? { since: { wall: since.wall, counter: since.counter } } : {}),
     include: (clock) => {
       const has = known.get(clock.origin);
       return !has || compareClocks(clock, has) > 0;
@@ -133,7 +136,7 @@ export async function previewImport(app: AppDatabase, file: string, options: { r
   const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
   const report = withSkipped(await previewOperations(app.db, fresh, app.sqlite, options.onProgress), total - fresh.length);
-  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations)], report, largeDeletes: largeDeletes(report) };
 }
 
 /**
@@ -175,7 +178,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   });
   // The import carried an erasure: the person's old values must leave the WAL too.
   if (report.redacted) scrubAfterErasure(app.sqlite);
-  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings, report, largeDeletes: largeDeletes(report) };
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations)], report, largeDeletes: largeDeletes(report) };
 }
 
 /**
