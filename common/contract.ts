@@ -73,7 +73,7 @@ import { importUndoContract } from './contracts/import-undo.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
-import { conflictSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
+import { conflictPageInputSchema, conflictPageSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
 /**
  * The IPC contract. This object is the only place a channel name is written:
@@ -173,7 +173,7 @@ export const contract = {
   'sync.export': { input: z.object({ peerId: z.string().max(64).optional() }), output: syncExportResultSchema },
   'sync.preview': { input: syncFilePayloadSchema, output: importPreviewSchema },
   'sync.import': { input: syncFilePayloadSchema.extend({ confirmLargeDeletes: z.boolean().default(false) }), output: importPreviewSchema },
-  'sync.conflicts': { input: none, output: z.array(conflictSchema) },
+  'sync.conflicts': { input: conflictPageInputSchema, output: conflictPageSchema },
   'sync.folder': { input: none, output: syncFolderStatusSchema },
   'sync.setFolder': { input: z.object({ folder: z.string().trim().min(1, { error: 'validation.required' }).max(1000).nullable() }), output: syncFolderStatusSchema },
   'sync.folderNow': { input: none, output: folderSyncResultSchema },
@@ -187,7 +187,8 @@ export const contract = {
     }),
     output: z.object({ entries: z.array(historyEntrySchema), nextBefore: z.string().nullable() }),
   },
-  'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: z.array(conflictSchema) },
+  /** Answers the first page of the conflicts still open. */
+  'sync.resolve': { input: z.object({ id: z.number().int(), keep: z.enum(['current', 'other']) }), output: conflictPageSchema },
 
   ...documentsContract,
   ...calendarContract,

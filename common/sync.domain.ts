@@ -53,6 +53,13 @@ export const syncExportResultSchema = z.object({ fileName: z.string(), base64: z
 const conflictVersion = z.object({ value: z.unknown(), hlc: z.string(), installationId: z.string(), installationName: z.string(), at: z.string(), mine: z.boolean() });
 export const conflictSchema = z.object({ id: z.number().int(), table: z.string(), rowId: z.string(), field: z.string(), label: z.string(), current: conflictVersion, other: conflictVersion });
 export type ConflictData = z.infer<typeof conflictSchema>;
+/** Open conflicts a page at a time (a database can hold a hundred thousand): oldest first, with how many there are in all. */
+export const conflictPageInputSchema = z
+  .object({ offset: z.number().int().min(0).max(10_000_000).default(0), limit: z.number().int().min(1).max(200).default(50) })
+  .strict()
+  .default({ offset: 0, limit: 50 });
+export const conflictPageSchema = z.object({ rows: z.array(conflictSchema), total: z.number().int(), offset: z.number().int() });
+export type ConflictPageData = z.infer<typeof conflictPageSchema>;
 
 export const historyEntrySchema = z.object({
   hlc: z.string(),

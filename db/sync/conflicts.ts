@@ -1,8 +1,11 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { AppError } from '../../common/result';
 import { updateRow } from '../mutations';
 import type { Database, SyncedTable } from '../schema';
+import { rawConnection } from '../safety/safe-rollback-dialect';
 import { getInstallation } from './clock';
+import { clockParts } from './op-log';
+import type { SyncConflictTable } from './sync.table';
 import { isSyncedTable } from './materialize';
 
 export interface ConflictVersion {
@@ -32,27 +35,57 @@ async function rowLabel(db: Kysely<Database>, table: string, rowId: string): Pro
   return typeof label === 'string' ? label : rowId;
 }
 
-/** Open conflicts with both versions, who made them and when. */
-export async function listConflicts(db: Kysely<Database>): Promise<OpenConflict[]> {
+type ConflictRow = Selectable<SyncConflictTable>;
+
+/** Turns stored conflicts into both versions, who made them and when: each version read by its clock (the log's primary key). */
+async function describeConflicts(db: Kysely<Database>, rows: readonly ConflictRow[]): Promise<OpenConflict[]> {
+  if (rows.length === 0) return [];
   const me = await getInstallation(db);
   const peers = new Map((await db.selectFrom('sync_peer').select(['installation_id', 'name']).execute()).map((p) => [p.installation_id, p.name]));
-  const rows = await db.selectFrom('sync_conflict').selectAll().where('resolved_hlc', 'is', null).orderBy('id').execute();
-  const version = async (c: (typeof rows)[number], hlc: string): Promise<ConflictVersion> => {
-    const op = await db.selectFrom('sync_op').select(['value', 'origin']).where('hlc', '=', hlc).where('tbl', '=', c.tbl).where('row_id', '=', c.row_id).where('field', '=', c.field).executeTakeFirstOrThrow();
+  const sqlite = rawConnection(db);
+  const valueAt = sqlite.prepare(
+    `SELECT l.value FROM sync_log l
+     JOIN sync_origin o ON o.id = l.origin
+     JOIN sync_row r ON r.id = l.row JOIN sync_symbol t ON t.id = r.tbl
+     JOIN sync_symbol f ON f.id = l.field
+     WHERE l.wall = ? AND l.counter = ? AND o.installation = ? AND t.name = ? AND r.uuid = ? AND f.name = ?`,
+  );
+  const version = (c: ConflictRow, hlc: string): ConflictVersion => {
+    const clock = clockParts(hlc);
+    const op = valueAt.get(clock.wall, clock.counter, clock.origin, c.tbl, c.row_id, c.field) as { value: string | null } | undefined;
+    let value: unknown = null;
+    try {
+      value = op?.value == null ? null : (JSON.parse(op.value) as unknown);
+    } catch {
+      value = null;
+    }
     return {
-      value: op.value === null ? null : (JSON.parse(op.value) as unknown),
+      value,
       hlc,
-      installationId: op.origin,
-      installationName: op.origin === me.id ? me.name : (peers.get(op.origin) ?? op.origin),
-      at: new Date(Number(hlc.slice(0, 16))).toISOString(),
-      mine: op.origin === me.id,
+      installationId: clock.origin,
+      installationName: clock.origin === me.id ? me.name : (peers.get(clock.origin) ?? clock.origin),
+      at: new Date(clock.wall).toISOString(),
+      mine: clock.origin === me.id,
     };
   };
   const result: OpenConflict[] = [];
   for (const c of rows) {
-    result.push({ id: c.id!, table: c.tbl, rowId: c.row_id, field: c.field, label: await rowLabel(db, c.tbl, c.row_id), current: await version(c, c.winner_hlc), other: await version(c, c.loser_hlc) });
+    result.push({ id: c.id!, table: c.tbl, rowId: c.row_id, field: c.field, label: await rowLabel(db, c.tbl, c.row_id), current: version(c, c.winner_hlc), other: version(c, c.loser_hlc) });
   }
   return result;
+}
+
+/** Every open conflict (tests and small databases; the window asks for pages: pageConflicts). */
+export async function listConflicts(db: Kysely<Database>): Promise<OpenConflict[]> {
+  const rows = await db.selectFrom('sync_conflict').selectAll().where('resolved_hlc', 'is', null).orderBy('id').execute();
+  return describeConflicts(db, rows);
+}
+
+/** One page of the open conflicts, oldest first, and how many are open in all. */
+export async function pageConflicts(db: Kysely<Database>, page: { readonly offset: number; readonly limit: number }): Promise<{ rows: OpenConflict[]; total: number; offset: number }> {
+  const total = Number((await db.selectFrom('sync_conflict').select((eb) => eb.fn.countAll().as('n')).where('resolved_hlc', 'is', null).executeTakeFirstOrThrow()).n);
+  const rows = await db.selectFrom('sync_conflict').selectAll().where('resolved_hlc', 'is', null).orderBy('id').limit(page.limit).offset(page.offset).execute();
+  return { rows: await describeConflicts(db, rows), total, offset: page.offset };
 }
 
 /**
@@ -61,7 +94,8 @@ export async function listConflicts(db: Kysely<Database>): Promise<OpenConflict[
  * the conflict resolved here.
  */
 export async function resolveConflict(db: Kysely<Database>, id: number, keep: 'current' | 'other'): Promise<void> {
-  const conflict = (await listConflicts(db)).find((c) => c.id === id);
+  const stored = await db.selectFrom('sync_conflict').selectAll().where('id', '=', id).where('resolved_hlc', 'is', null).executeTakeFirst();
+  const conflict = stored ? (await describeConflicts(db, [stored]))[0] : undefined;
   if (!conflict) throw new AppError('NOT_FOUND', 'Konflikten findes ikke eller er allerede løst.');
   if (!isSyncedTable(conflict.table)) throw new AppError('VALIDATION', 'Konflikten gælder data, som denne version ikke kender.');
   const value = (keep === 'current' ? conflict.current : conflict.other).value as string | number | null;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AppDatabase } from '../../db/connection';
 import { getInstallation, setInstallationName } from '../../db/sync/clock';
-import { listConflicts, resolveConflict } from '../../db/sync/conflicts';
+import { pageConflicts, resolveConflict } from '../../db/sync/conflicts';
 import { recordHistoryPage } from '../../db/sync/history';
 import { listRecentImports, undoImport } from '../../db/sync/import-undo';
 import { confirmFolderFile, dismissFolderFile, getSyncFolder, retryFolderFile, setSyncFolder, syncFolderNow } from '../../db/sync/sync-folder';
@@ -73,9 +73,9 @@ export const syncHandlers: HandlersFor<'sync'> = {
   'sync.imports': async (_input, { app }) => listRecentImports(app.db),
   'sync.undoImport': async ({ journalId, dryRun }, { app, jobs }) => (jobs ? jobs.run('sync.undoImport', { journalId, dryRun }) : undoImport(app, journalId, { dryRun })),
   'sync.history': async ({ table, id, before, limit }, { app }) => recordHistoryPage(app.db, table, id, { before, limit }),
-  'sync.conflicts': async (_input, { app }) => listConflicts(app.db),
+  'sync.conflicts': async ({ offset, limit }, { app }) => pageConflicts(app.db, { offset, limit }),
   'sync.resolve': async ({ id, keep }, { app }) => {
     await resolveConflict(app.db, id, keep);
-    return listConflicts(app.db);
+    return pageConflicts(app.db, { offset: 0, limit: 50 });
   },
 };

@@ -239,9 +239,16 @@ function ImportCard() {
 function ConflictsCard() {
   const { t } = useTranslation();
   const toast = useToast();
-  const conflicts = useApiQuery('sync.conflicts');
+  // A page at a time: a database can hold a hundred thousand open conflicts.
+  const [offset, setOffset] = useState(0);
+  const conflicts = useApiQuery('sync.conflicts', { offset, limit: conflictPageSize });
   const resolve = useApiMutation('sync.resolve');
-  const list = conflicts.data ?? [];
+  const list = conflicts.data?.rows ?? [];
+  const total = conflicts.data?.total ?? 0;
+  // Resolving the last conflicts of the last page: step back to a page that still has some.
+  useEffect(() => {
+    if (conflicts.data && offset > 0 && offset >= total) setOffset(Math.max(0, Math.floor((total - 1) / conflictPageSize) * conflictPageSize));
+  }, [conflicts.data, offset, total]);
   const version = (c: ConflictData, which: 'current' | 'other') => {
     const v = c[which];
     const long = longText.has(c.field) && typeof c.current.value === 'string' && typeof c.other.value === 'string';
@@ -264,9 +271,9 @@ function ConflictsCard() {
   return (
     <div className="card">
       <h2>
-        {t('sync.conflictsTitle')} ({list.length})
+        {t('sync.conflictsTitle')} ({total})
       </h2>
-      {conflicts.data && list.length === 0 ? <p className="empty">{t('sync.noConflicts')}</p> : null}
+      {conflicts.data && total === 0 ? <p className="empty">{t('sync.noConflicts')}</p> : null}
       {list.map((c) => (
         <div key={c.id} className="conflict" aria-label={t('sync.conflictField', { label: c.label, field: c.field })}>
           <h3>
@@ -278,9 +285,25 @@ function ConflictsCard() {
           </div>
         </div>
       ))}
+      {total > conflictPageSize ? (
+        <div className="list-row" role="navigation">
+          <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - conflictPageSize))}>
+            {t('calendar.previous')}
+          </button>
+          <span className="muted">
+            {offset + 1}–{Math.min(total, offset + conflictPageSize)} / {total}
+          </span>
+          <button type="button" className="button button--secondary" disabled={offset + conflictPageSize >= total} onClick={() => setOffset(offset + conflictPageSize)}>
+            {t('calendar.next')}
+          </button>
+        </div>
+      ) : null}
     </div>
   );
 }
+
+/** Conflicts shown at once (sync.conflicts pages). */
+const conflictPageSize = 50;
 
 /** Sync-mappe: a folder OneDrive/SharePoint/Dropbox already replicates; status line and "Synkronisér nu". */
 function FolderCard() {
