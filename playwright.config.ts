@@ -7,6 +7,8 @@ import { defineConfig } from '@playwright/test';
  * /usr/bin/chromium is missing, Playwright's own browser is used.
  */
 const debianChromium = '/usr/bin/chromium';
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const executable = fs.existsSync(debianChromium) ? { executablePath: debianChromium } : {};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,9 +24,11 @@ export default defineConfig({
     locale: 'da-DK',
     timezoneId: 'Europe/Copenhagen',
     screenshot: 'only-on-failure',
-    launchOptions: {
-      ...(fs.existsSync(debianChromium) ? { executablePath: debianChromium } : {}),
-      args: ['--lang=da-DK', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    },
+    launchOptions: { ...executable, args: ['--lang=da-DK', ...chromiumArgs] },
   },
+  projects: [
+    { name: 'da-DK', testIgnore: /locale\.spec\.ts$/ },
+    // A consultant on an English Windows: the OS locale is en-US, and every date and time must still be Danish.
+    { name: 'en-US', testMatch: /locale\.spec\.ts$/, use: { locale: 'en-US', launchOptions: { ...executable, args: ['--lang=en-US', ...chromiumArgs] } } },
+  ],
 });

@@ -135,5 +135,5 @@ test('the calendar shows meetings by month and week, and plans a new one on a cl
   await page.goBack();
   await page.getByRole('button', { name: /^Nyt møde den/ }).nth(10).click();
   await expect(page.getByRole('heading', { name: 'Nyt møde' })).toBeVisible();
-  await expect(page.getByLabel('Dato')).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+  await expect(page.getByLabel('Dato')).toHaveValue(/^\d{2}\.\d{2}\.\d{4}$/);
 });

@@ -6,6 +6,7 @@ import { backupsDa } from './parts/backups.da';
 import { appShellDa } from './parts/app-shell.da';
 import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
+import { dateFieldDa } from './parts/date-field.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -22,6 +23,7 @@ export const da = {
   appShell: appShellDa,
   syncFolder: syncFolderDa,
   importUndo: importUndoDa,
+  dateField: dateFieldDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

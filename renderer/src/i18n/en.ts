@@ -7,6 +7,7 @@ import { backupsEn } from './parts/backups.en';
 import { appShellEn } from './parts/app-shell.en';
 import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
+import { dateFieldEn } from './parts/date-field.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -17,6 +18,7 @@ export const en: Messages = {
   appShell: appShellEn,
   syncFolder: syncFolderEn,
   importUndo: importUndoEn,
+  dateField: dateFieldEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',

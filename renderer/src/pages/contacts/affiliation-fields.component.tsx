@@ -3,6 +3,7 @@ import { affiliationKinds, type AffiliationKind } from '../../../../common/domai
 import { Field } from '../../components/field.component';
 import type { FieldErrors } from '../../components/form';
 import { useApiQuery } from '../../queries';
+import { DateField } from '../../components/date-time-fields.component';
 
 export interface AffiliationValues {
   title: string;
@@ -73,10 +74,10 @@ export function AffiliationFields({
         )}
       </Field>
       <Field label={t('contacts.fromDate')} error={error('fromDate')}>
-        {(props) => <input {...props} type="date" value={values.fromDate ?? ''} onChange={(e) => set('fromDate', e.target.value || null)} />}
+        {(props) => <DateField {...props} value={values.fromDate ?? ''} onChange={(v) => set('fromDate', v || null)} />}
       </Field>
       <Field label={t('contacts.toDate')} error={error('toDate')}>
-        {(props) => <input {...props} type="date" value={values.toDate ?? ''} onChange={(e) => set('toDate', e.target.value || null)} />}
+        {(props) => <DateField {...props} value={values.toDate ?? ''} onChange={(v) => set('toDate', v || null)} />}
       </Field>
     </div>
   );

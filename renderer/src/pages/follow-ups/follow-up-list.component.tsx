@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { followUpStatuses, type FollowUpStatus } from '../../../../common/domain';
@@ -5,6 +6,7 @@ import type { FollowUp } from '../../../../common/meetings.domain';
 import { describeError } from '../../api';
 import { useToast } from '../../components/toast.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
+import { DateField } from '../../components/date-time-fields.component';
 import { formatDate, formatInstantDate } from '../../format';
 import { useApiMutation } from '../../queries';
 
@@ -68,12 +70,7 @@ export function FollowUpRows({
             <td>{f.ownerIsMe ? t('followUps.me') : f.ownerName ? <Link href={`/kontakter/${f.ownerContactId}`}>{f.ownerName}</Link> : <span className="muted">{t('followUps.noOwner')}</span>}</td>
             <td className="nowrap">
               {onDueChange ? (
-                <input
-                  type="date"
-                  aria-label={`${t('referat.newDue')}: ${f.title}`}
-                  defaultValue={f.dueDate ?? ''}
-                  onBlur={(e) => e.target.value !== (f.dueDate ?? '') && update.mutate({ id: f.id, dueDate: e.target.value || null }, { onError })}
-                />
+                <DueDateInput label={`${t('referat.newDue')}: ${f.title}`} dueDate={f.dueDate} onCommit={(dueDate) => update.mutate({ id: f.id, dueDate }, { onError })} />
               ) : f.dueDate ? (
                 formatDate(f.dueDate)
               ) : (
@@ -108,5 +105,21 @@ export function FollowUpRows({
         )}
       />
     </table>
+  );
+}
+
+/** A follow-up's due date, saved when the field is left with another valid date (or emptied). */
+function DueDateInput({ label, dueDate, onCommit }: { readonly label: string; readonly dueDate: string | null; readonly onCommit: (dueDate: string | null) => void }) {
+  const [value, setValue] = useState(dueDate ?? '');
+  return (
+    <DateField
+      aria-label={label}
+      value={value}
+      onChange={setValue}
+      onBlur={() => {
+        const next = value === '' ? null : value;
+        if (next !== dueDate && (next === null || /^\d{4}-\d{2}-\d{2}$/.test(next))) onCommit(next);
+      }}
+    />
   );
 }

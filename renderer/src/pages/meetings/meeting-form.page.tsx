@@ -13,6 +13,7 @@ import { useToast } from '../../components/toast.component';
 import { FormActions } from '../../components/tombstone.component';
 import { dateInputValue, instantFromInputs, timeInputValue } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
+import { DateField, TimeField } from '../../components/date-time-fields.component';
 
 interface Values {
   seriesId: string | null;
@@ -121,11 +122,11 @@ function MeetingForm({ initial }: { readonly initial: Values }) {
       </div>
       <div className="row">
         <Field label={t('meetings.fields.date')} error={errors.startsAt}>
-          {(props) => <input {...props} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+          {(props) => <DateField {...props} value={values.date} onChange={(v) => set('date', v)} />}
         </Field>
-        <Field label={t('meetings.fields.start')}>{(props) => <input {...props} type="time" value={values.start} onChange={(e) => set('start', e.target.value)} />}</Field>
+        <Field label={t('meetings.fields.start')}>{(props) => <TimeField {...props} value={values.start} onChange={(v) => set('start', v)} />}</Field>
         <Field label={t('meetings.fields.end')} error={errors.endsAt}>
-          {(props) => <input {...props} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
+          {(props) => <TimeField {...props} value={values.end} onChange={(v) => set('end', v)} />}
         </Field>
       </div>
       <Field label={t('meetings.fields.place')} error={errors.place}>
@@ -237,11 +238,11 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
       </Field>
       <div className="row">
         <Field label={t('meetings.fields.date')} error={errors.startsAt}>
-          {(props) => <input {...props} type="date" value={values.date} onChange={(e) => set('date', e.target.value)} />}
+          {(props) => <DateField {...props} value={values.date} onChange={(v) => set('date', v)} />}
         </Field>
-        <Field label={t('meetings.fields.start')}>{(props) => <input {...props} type="time" value={values.start} onChange={(e) => set('start', e.target.value)} />}</Field>
+        <Field label={t('meetings.fields.start')}>{(props) => <TimeField {...props} value={values.start} onChange={(v) => set('start', v)} />}</Field>
         <Field label={t('meetings.fields.end')} error={errors.endsAt}>
-          {(props) => <input {...props} type="time" value={values.end} onChange={(e) => set('end', e.target.value)} />}
+          {(props) => <TimeField {...props} value={values.end} onChange={(v) => set('end', v)} />}
         </Field>
       </div>
       <div className="row">

@@ -4,6 +4,7 @@ import { describeError } from '../../api';
 import { OwnerSelect, ownerFields } from '../../components/pickers.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation } from '../../queries';
+import { DateField } from '../../components/date-time-fields.component';
 
 /** What is typed in the quick-add form of one agenda item: owner 'me', '' (nobody) or a contact id; due a date or ''. */
 export interface FollowUpDraft {
@@ -101,7 +102,7 @@ export function QuickFollowUp({
       <div className="quick-follow-up__row">
         <input ref={titleRef} aria-label={t('referat.quickAdd')} placeholder={t('referat.quickAddPlaceholder')} value={draft.title} onChange={(e) => onChange({ ...draft, title: e.target.value })} />
         <OwnerSelect aria-label={t('referat.owner')} value={draft.owner} onChange={(owner) => onChange({ ...draft, owner })} />
-        <input type="date" aria-label={t('referat.due')} value={draft.due} onChange={(e) => onChange({ ...draft, due: e.target.value })} />
+        <DateField aria-label={t('referat.due')} value={draft.due} onChange={(due) => onChange({ ...draft, due })} />
         <button type="button" className="button button--secondary" onClick={submit} disabled={!draft.title.trim() || create.isPending}>
           {t('referat.add')}
         </button>

@@ -119,7 +119,7 @@ describe('Referat mode', () => {
     view.unmount();
     renderWithApp(<ReferatPage id={meetingId} />);
     expect(await screen.findByLabelText('Nyt opfølgningspunkt')).toHaveValue('Halvt skrevet');
-    expect(screen.getByLabelText('Frist')).toHaveValue('2026-12-24');
+    expect(screen.getByLabelText('Frist')).toHaveValue('24.12.2026');
   }, 20_000);
 
   it('moves between agenda items with Ctrl+↓ and Ctrl+↑', async () => {
