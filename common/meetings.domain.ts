@@ -42,6 +42,8 @@ export const seriesSummarySchema = z.object({
   title: z.string(),
   kind: z.enum(meetingSeriesKinds),
   kommune: ref.nullable(),
+  /** The series' organisations (Danish order), so four "Styringsdialog 2025" in one kommune can be told apart. */
+  organisations: z.array(ref),
   archived: z.boolean(),
   year: z.number().int().nullable(),
   lastMeetingAt: z.string().nullable(),

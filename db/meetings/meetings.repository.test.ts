@@ -65,6 +65,22 @@ describe('meeting series', () => {
     expect(parsed.success).toBe(false);
   });
 
+  it('lists each series with its organisations, so equal titles in one kommune can be told apart', async () => {
+    const { createOrganisation } = await import('../organisations/organisations.repository');
+    const org = async (name: string) => (await createOrganisation(t.db, { name, kind: 'boligorganisation', notes: '', kommuneIds: [aarhus] })).id;
+    const [brabrand, aab, oest] = [await org('Brabrand Boligforening'), await org('AAB Aarhus'), await org('Østjysk Bolig')];
+    await series({ title: 'Styringsdialog 2025', kind: 'styringsdialog', year: 2025, organisationIds: [brabrand] });
+    await series({ title: 'Styringsdialog 2025', kind: 'styringsdialog', year: 2025, organisationIds: [oest, aab] });
+    await series({ title: 'Kommunesamarbejde Aarhus' });
+    const listed = await listSeries(t.db);
+    expect(listed.map((x) => [x.title, x.organisations.map((o) => o.name)])).toEqual([
+      ['Kommunesamarbejde Aarhus', []],
+      ['Styringsdialog 2025', ['Brabrand Boligforening']],
+      // Danish order: Aa is Å, after Ø.
+      ['Styringsdialog 2025', ['Østjysk Bolig', 'AAB Aarhus']],
+    ]);
+  });
+
   it('hides archived series unless asked', async () => {
     const s = await series();
     await archiveSeries(t.db, s.id, true);

@@ -34,6 +34,8 @@ export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}
       sql<string | null>`(SELECT min(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND m.status = 'planlagt' AND m.starts_at > ${now})`.as('next_meeting_at'),
       sql<number>`(SELECT count(*) FROM follow_up f JOIN meeting m ON m.id = f.source_meeting_id
         WHERE m.series_id = s.id AND f.deleted_at IS NULL AND m.deleted_at IS NULL AND f.status IN ('aaben', 'i_gang'))`.as('open_follow_ups'),
+      sql<string | null>`(SELECT json_group_array(json_object('id', o.id, 'name', o.name)) FROM meeting_series_organisation l JOIN organisation o ON o.id = l.organisation_id
+        WHERE l.series_id = s.id AND l.deleted_at IS NULL AND o.deleted_at IS NULL)`.as('organisations_json'),
     ]);
   if (filter.id) query = query.where('s.id', '=', filter.id);
   else query = query.where('s.deleted_at', 'is', null);
@@ -47,13 +49,14 @@ export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}
       title: r.title,
       kind: r.kind,
       kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
+      organisations: r.organisations_json ? (JSON.parse(r.organisations_json) as { id: string; name: string }[]).sort((x, y) => compareDanish(x.name, y.name)) : [],
       archived: r.archived === 1,
       year: r.year,
       lastMeetingAt: r.last_meeting_at,
       nextMeetingAt: r.next_meeting_at,
       openFollowUps: Number(r.open_follow_ups),
     }))
-    .sort((a, b) => compareDanish(a.kommune?.name ?? '', b.kommune?.name ?? '') || compareDanish(a.title, b.title));
+    .sort((a, b) => compareDanish(a.kommune?.name ?? '', b.kommune?.name ?? '') || compareDanish(a.title, b.title) || compareDanish(a.organisations[0]?.name ?? '', b.organisations[0]?.name ?? ''));
 }
 
 export async function getSeries(db: Kysely<Database>, id: string): Promise<Series> {

@@ -292,6 +292,12 @@ export const da = {
   },
   series: {
     title: 'Møderækker',
+    count: '{{shown}} af {{count}} møderækker',
+    filterPlaceholder: 'Søg i navn, kommune eller organisation …',
+    allKinds: 'Alle typer',
+    allKommuner: 'Alle kommuner',
+    allYears: 'Alle år',
+    noMatch: 'Ingen møderækker passer til filtrene.',
     new: 'Ny møderække',
     edit: 'Redigér møderække',
     empty: 'Ingen møderækker endnu.',

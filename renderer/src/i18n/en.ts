@@ -287,6 +287,12 @@ export const en: Messages = {
   },
   series: {
     title: 'Meeting series',
+    count: '{{shown}} of {{count}} meeting series',
+    filterPlaceholder: 'Search name, municipality or organisation …',
+    allKinds: 'All kinds',
+    allKommuner: 'All municipalities',
+    allYears: 'All years',
+    noMatch: 'No meeting series match the filters.',
     new: 'New meeting series',
     edit: 'Edit meeting series',
     empty: 'No meeting series yet.',
