@@ -75,6 +75,9 @@ test('an English OS locale still gets Danish dates, times and file buttons', asy
   await page.goto(meetingUrl);
   await page.getByText('Historik').click();
   await expect(page.locator('.history__list li').first()).toBeVisible();
+  await expect(page.locator('.history__list')).toContainText('kommune: Køge');
+  await expect(page.locator('.history__list')).toContainText(`start: 3. aug. ${year} kl. 09.30`);
+  await expect(page.locator('.history__list')).not.toContainText(/\d{4}-\d{2}-\d{2}T|_id/);
   await noEnglishDates(page);
   await snapshot(page, 'locale-05-historik');
 

@@ -2,6 +2,8 @@ import { screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createOrganisation, updateOrganisation } from '../../../db/organisations/organisations.repository';
+import { meetingCreateInputSchema } from '../../../common/meetings.domain';
+import { createMeeting } from '../../../db/meetings/meetings.repository';
 import { markExported } from '../../../db/sync/clock';
 import { renderWithApp, useRealBackend } from '../test/real-backend';
 import { HistoryPanel } from './history.component';
@@ -36,5 +38,21 @@ describe('Historik', () => {
     await waitFor(() => expect(entries()).toHaveLength(121));
     expect(entries()[120]!.textContent).toContain('Oprettet');
     expect(screen.queryByRole('button', { name: 'Vis ældre ændringer' })).not.toBeInTheDocument();
+  }, 30_000);
+
+  it('shows Danish field labels, Danish local times and the names ids point to, never raw ids or UTC instants', async () => {
+    const db = backend.database.db;
+    const koege = backend.database.sqlite.prepare("SELECT id FROM kommune WHERE navn = 'Køge'").get() as { id: string };
+    const meeting = await createMeeting(db, meetingCreateInputSchema.parse({ title: 'Kommunesamarbejde Køge', kommuneId: koege.id, startsAt: '2026-12-02T09:00:00.000Z', endsAt: '2026-12-02T11:00:00.000Z' }));
+    renderWithApp(<HistoryPanel table="meeting" id={meeting.id} />);
+    await userEvent.setup().click(screen.getByText('Historik'));
+    await waitFor(() => expect(entries()).toHaveLength(1));
+    await waitFor(() => expect(entries()[0]!.textContent).toContain('kommune: Køge'));
+    const text = entries()[0]!.textContent!;
+    expect(text).toContain('start: 2. dec. 2026 kl. 10.00');
+    expect(text).toContain('slut: 2. dec. 2026 kl. 12.00');
+    expect(text).not.toContain('kommune_id');
+    expect(text).not.toContain(koege.id);
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
   }, 30_000);
 });

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../common/contract';
 import { call } from '../api';
 import { formatMeetingTime } from '../format';
+import { HistoryValue } from './history-values';
 import { QueryState } from './page.component';
 
 type HistoryTable = ChannelInput<'sync.history'>['table'];
-
-const show = (value: unknown, empty: string) => (value === null || value === '' ? empty : Array.isArray(value) ? value.join(', ') : String(value));
 
 /** Changes per page: a record edited thousands of times shows the newest, and "Vis ældre" fetches more. */
 const PAGE = 50;
@@ -50,10 +49,15 @@ export function HistoryPanel({ table, id }: { readonly table: HistoryTable; read
                         <strong>{t(`sync.fields.${c.field}`, { defaultValue: c.field })}</strong>:{' '}
                         {c.before === null ? null : (
                           <>
-                            <del>{show(c.before, t('sync.empty'))}</del> →{' '}
+                            <del>
+                              <HistoryValue field={c.field} value={c.before} empty={t('sync.empty')} />
+                            </del>{' '}
+                            →{' '}
                           </>
                         )}
-                        <ins>{show(c.after, t('sync.empty'))}</ins>
+                        <ins>
+                          <HistoryValue field={c.field} value={c.after} empty={t('sync.empty')} />
+                        </ins>
                       </>
                     )}
                   </li>

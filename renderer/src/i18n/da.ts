@@ -362,6 +362,7 @@ export const da = {
     deleted: 'Slettet',
     restored: 'Gendannet',
     older: 'Vis ældre ændringer',
+    unknownRecord: 'slettet eller ukendt post',
   },
   sync: {
     importing: 'Importerer – du kan arbejde videre imens …',
@@ -423,6 +424,8 @@ export const da = {
       name: 'navn', title: 'titel', notes: 'noter', emails: 'e-mails', phones: 'telefonnumre', kind: 'type', minutes: 'referat', decision: 'beslutning',
       description: 'beskrivelse', place: 'sted', starts_at: 'start', ends_at: 'slut', status: 'status', due_date: 'frist', details: 'detaljer',
       kreds_id: 'kreds', from_date: 'fra', to_date: 'til', presenter: 'oplæg ved', deleted_at: 'slettet',
+      kommune_id: 'kommune', organisation_id: 'organisation', contact_id: 'kontakt', owner_contact_id: 'ansvarlig', meeting_id: 'møde',
+      source_meeting_id: 'fra mødet', closed_in_meeting_id: 'lukket på mødet', series_id: 'møderække',
     },
     tables: {
       region: 'Regioner', kreds: 'Kredse', kommune: 'Kommuner', organisation: 'Organisationer', organisation_kommune: 'Organisation ↔ kommune',

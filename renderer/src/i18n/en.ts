@@ -352,6 +352,7 @@ export const en: Messages = {
   },
   history: {
     title: 'History',
+    unknownRecord: 'deleted or unknown record',
     here: '{{name}} (this installation)',
     created: 'Created',
     deleted: 'Deleted',
@@ -418,6 +419,8 @@ export const en: Messages = {
       name: 'name', title: 'title', notes: 'notes', emails: 'e-mails', phones: 'phone numbers', kind: 'type', minutes: 'minutes', decision: 'decision',
       description: 'description', place: 'place', starts_at: 'start', ends_at: 'end', status: 'status', due_date: 'due date', details: 'details',
       kreds_id: 'district', from_date: 'from', to_date: 'to', presenter: 'presented by', deleted_at: 'deleted',
+      kommune_id: 'municipality', organisation_id: 'organisation', contact_id: 'contact', owner_contact_id: 'owner', meeting_id: 'meeting',
+      source_meeting_id: 'from meeting', closed_in_meeting_id: 'closed at meeting', series_id: 'meeting series',
     },
     tables: {
       region: 'Regions', kreds: 'Districts', kommune: 'Municipalities', organisation: 'Organisations', organisation_kommune: 'Organisation ↔ municipality',
