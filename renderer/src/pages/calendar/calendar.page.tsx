@@ -20,6 +20,13 @@ export function calendarDays(anchor: string, view: View): string[] {
   return Array.from({ length: count }, (_, i) => iso(addDays(first, i)));
 }
 
+/** The title without the kommune's name, which the calendar shows first ("Kommunesamarbejde Aabenraa" → "Kommunesamarbejde"). */
+export function withoutKommune(m: Pick<MeetingSummary, 'title' | 'kommune'>): string {
+  if (!m.kommune) return m.title;
+  const rest = m.title.replace(m.kommune.name, '').replace(/\s{2,}/g, ' ').replace(/^[\s,–-]+|[\s,–-]+$/g, '');
+  return rest === '' ? m.title : rest;
+}
+
 /** Month and week views of meetings; click a meeting to open it, a day to plan one. */
 export function CalendarPage() {
   const { t } = useTranslation();
@@ -87,8 +94,9 @@ export function CalendarPage() {
               {format(parseISO(d), 'd.')}
             </button>
             {(byDay.get(d) ?? []).map((m) => (
-              <Link key={m.id} href={`/moeder/${m.id}`} className={`calendar__meeting calendar__meeting--${m.status}`}>
-                <span className="calendar__time">{timeInputValue(m.startsAt).replace(':', '.')}</span> {m.title}
+              <Link key={m.id} href={`/moeder/${m.id}`} className={`calendar__meeting calendar__meeting--${m.status}`} title={m.kommune ? `${m.kommune.name}: ${m.title}` : m.title}>
+                <span className="calendar__time">{timeInputValue(m.startsAt).replace(':', '.')}</span>{' '}
+                {m.kommune ? <span className="calendar__kommune">{m.kommune.name}</span> : null} <span className="calendar__what">{withoutKommune(m)}</span>
               </Link>
             ))}
           </div>
