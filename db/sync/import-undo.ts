@@ -51,6 +51,8 @@ interface RowPlan {
 interface JournalSummary {
   readonly applied?: number;
   readonly undoable?: boolean;
+  /** Fields (and created records) the import changed; journals written before it was recorded lack it. */
+  readonly changedFields?: number;
   readonly undoneAt?: string;
   readonly undo?: ImportUndoSummary;
   readonly [key: string]: unknown;
@@ -102,8 +104,11 @@ function stateOf(summary: JournalSummary, kept: boolean): ImportUndoState {
   if (summary.undoneAt) return 'undone';
   if (kept) return 'undoable';
   if (summary.undoable === true || summary.undoable === undefined) return 'tooOld';
-  // Not recorded: it changed nothing, or more fields than are kept. Each changed field needs a new operation, so few operations mean nothing changed.
-  return (summary.applied ?? 0) > importUndo.maxFields ? 'tooLarge' : 'nothingChanged';
+  // Not recorded: it changed nothing, or more fields than are kept. The journal says which; older journals only say how many
+  // operations were applied (each changed field needs one, so few operations mean nothing changed).
+  const changed = summary.changedFields ?? summary.applied ?? 0;
+  if (summary.changedFields === 0) return 'nothingChanged';
+  return changed > importUndo.maxFields ? 'tooLarge' : 'nothingChanged';
 }
 
 const backupAdvice = 'Gendan i stedet sikkerhedskopien fra før importen under Sikkerhedskopier (ændringer efter importen er ikke med i den).';

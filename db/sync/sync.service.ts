@@ -172,7 +172,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
       .execute();
     // The journal entry and what "Fortryd import" needs commit with the import itself.
     const undoable = changes.length > 0 && changedFields <= importUndo.maxFields;
-    const journalId = await journal(trx, header, file, result, { sha256, fileSha256 }, undoable);
+    const journalId = await journal(trx, header, file, result, { sha256, fileSha256 }, { undoable, changedFields });
     if (undoable) recordImportChanges(app.sqlite, journalId, changes);
     return result;
   });
@@ -210,10 +210,10 @@ function withSkipped(report: ImportReport, skipped: number): ImportReport {
   return { ...report, operations: report.operations + skipped, alreadyPresent: report.alreadyPresent + skipped };
 }
 
-async function journal(db: Kysely<Database>, header: SyncHeader, file: string, report: ImportReport, identity: { readonly sha256: string; readonly fileSha256: string }, undoable: boolean): Promise<number> {
+async function journal(db: Kysely<Database>, header: SyncHeader, file: string, report: ImportReport, identity: { readonly sha256: string; readonly fileSha256: string }, undo: { readonly undoable: boolean; readonly changedFields: number }): Promise<number> {
   const row = await db
     .insertInto('sync_journal')
-    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256: identity.sha256, fileSha256: identity.fileSha256, undoable }) })
+    .values({ at: new Date().toISOString(), kind: 'import', peer_id: header.installationId, peer_name: header.installationName, file_name: path.basename(file), summary: JSON.stringify({ applied: report.applied, alreadyPresent: report.alreadyPresent, conflicts: report.conflicts, held: report.held, sha256: identity.sha256, fileSha256: identity.fileSha256, undoable: undo.undoable, changedFields: undo.changedFields }) })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id!;
