@@ -38,6 +38,9 @@ async function walkSidebar(page: Page, label: string): Promise<void> {
     await expect(nav.getByRole('link', { name: 'Indstillinger' })).toBeInViewport();
     await page.screenshot({ path: path.join(root, 'e2e', 'artifacts', 'screenshots', `nav-${label}-moederaekker-scrolled-${width}.png`) });
     await nav.getByRole('link', { name: 'Kalender', exact: true }).click();
+    // ISO week numbers on the Mondays of the month view: six rows, six weeks.
+    await expect(page.locator('.calendar__week')).toHaveCount(6);
+    await expect(page.locator('.calendar__week').first()).toHaveText(/^Uge \d{1,2}$/);
     await snapshot(page, `nav-${label}-kalender-${width}`);
   }
 }

@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeeks, format, parseISO, startOfMonth, startOfWeek } from 'date-fns';
+import { addDays, addMonths, addWeeks, format, getISOWeek, parseISO, startOfMonth, startOfWeek } from 'date-fns';
 import { da } from 'date-fns/locale';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -81,7 +81,7 @@ export function CalendarPage() {
             {format(parseISO(d), 'EEEE', { locale: da })}
           </div>
         ))}
-        {days.map((d) => (
+        {days.map((d, i) => (
           <div
             key={d}
             role="gridcell"
@@ -93,6 +93,11 @@ export function CalendarPage() {
             <button type="button" className="calendar__date" aria-label={t('calendar.newOn', { date: format(parseISO(d), 'd. MMMM', { locale: da }) })} onClick={() => navigate(`/moeder/ny/dato/${d}`)}>
               {format(parseISO(d), 'd.')}
             </button>
+            {view === 'month' && i % 7 === 0 ? (
+              <span className="calendar__week">
+                {t('calendar.week')} {getISOWeek(parseISO(d))}
+              </span>
+            ) : null}
             {(byDay.get(d) ?? []).map((m) => (
               <Link key={m.id} href={`/moeder/${m.id}`} className={`calendar__meeting calendar__meeting--${m.status}`} title={m.kommune ? `${m.kommune.name}: ${m.title}` : m.title}>
                 <span className="calendar__time">{timeInputValue(m.startsAt).replace(':', '.')}</span>{' '}
