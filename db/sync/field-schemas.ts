@@ -180,10 +180,19 @@ export const referenceTables: ReadonlySet<string> = new Set(['region', 'kreds', 
 
 const rowIdSchema = idSchema;
 
+/** Verdicts on record ids, remembered: an import asks for every operation of a record (bounded: a first import names millions). */
+const rowIdVerdicts = new Map<string, boolean>();
+
 /** Whether a record id can be materialised in a table at all: a UUID, and for reference tables one of the seeded rows. */
 export function isValidRowId(table: SyncedTable, rowId: string): boolean {
   if (referenceTables.has(table)) return fixedValues.has(`${table}\u0000${rowId}`);
-  return rowIdSchema.safeParse(rowId).success;
+  let valid = rowIdVerdicts.get(rowId);
+  if (valid === undefined) {
+    valid = rowIdSchema.safeParse(rowId).success;
+    if (rowIdVerdicts.size > 100_000) rowIdVerdicts.clear();
+    rowIdVerdicts.set(rowId, valid);
+  }
+  return valid;
 }
 
 /** The JSON text of an operation's value, decoded; undefined when it is not JSON of a string, number or null. */

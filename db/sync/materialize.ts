@@ -127,8 +127,10 @@ export function forgetTableInfo(sqlite: BetterSqlite3.Database, table: string): 
   cache.get(sqlite)?.tables.delete(table);
 }
 
+const synced: ReadonlySet<string> = new Set(syncedTables);
+
 export function isSyncedTable(table: string): table is SyncedTable {
-  return (syncedTables as readonly string[]).includes(table);
+  return synced.has(table);
 }
 
 export type MaterializeOutcome =
@@ -211,11 +213,9 @@ class RecordReader {
     return this.#heads;
   }
 
-  /** The field's candidates, newest first: the cheap first guess (the known or logged winner), then, on demand, every operation. */
-  *candidates(field: string): Generator<Candidate> {
-    const first = this.losers.length === 0 ? (this.known ? this.known.get(field) : this.heads().get(field)) : undefined;
-    if (first) yield { hlc: first.hlc, origin: clockParts(first.hlc).origin, value: first.value };
-    for (const candidate of this.history(field)) if (!first || candidate.hlc !== first.hlc) yield candidate;
+  /** The field's cheap first guess (the known or logged winner; none when records are merged into this one), before every operation is read. */
+  first(field: string): { readonly hlc: string; readonly value: string | null } | undefined {
+    return this.losers.length === 0 ? (this.known ? this.known.get(field) : this.heads().get(field)) : undefined;
   }
 
   /** Every operation of the field, newest first, with those forwarded from merged-away records the merge had not seen. */
@@ -325,12 +325,18 @@ export function materializeRow(
     if (!info.known.has(field) || bookkeeping.has(field)) continue;
     if (mergeable && (field === 'merged_into' || field === 'merged_seen')) continue;
     if (field === 'erased_at') continue;
+    // The first guess from `known` was validated on arrival (apply.ts); every other candidate is checked here.
+    const first = reader.first(field);
+    const guess = first && shown(field, { hlc: first.hlc, origin: '', value: first.value }, known !== undefined);
+    if (first && guess !== undefined) {
+      state[field] = guess;
+      clocks.set(field, first.hlc);
+      continue;
+    }
     let chosen = false;
-    let first = true;
-    for (const candidate of reader.candidates(field)) {
-      // The first candidate from `known` was validated on arrival (apply.ts); every other one is checked here.
-      const value = shown(field, candidate, first && known !== undefined && losers.length === 0);
-      first = false;
+    for (const candidate of reader.history(field)) {
+      if (first && candidate.hlc === first.hlc) continue;
+      const value = shown(field, candidate, false);
       if (value === undefined) continue;
       state[field] = value;
       clocks.set(field, candidate.hlc);
@@ -400,7 +406,10 @@ export function materializeRow(
     if (missing.length > 0) return { kind: 'held' };
     const entries: [string, Value][] = [['id', rowId], ['created_at', now], ['updated_at', now], ...Object.entries(state)];
     writeStatement(sqlite, `INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`).run(...entries.map(([, v]) => v));
-    existing.get(session)?.add(`${table}\u0000${rowId}`);
+    let made = existing.get(session);
+    if (!made) existing.set(session, (made = new Set()));
+    if (made.size > 100_000) made.clear();
+    made.add(`${table}\u0000${rowId}`);
     return { kind: 'created', after: state };
   }
   if (pairBroken) {
