@@ -5,6 +5,7 @@ import type { Database, SyncedTable } from './schema';
 import { rawConnection } from './safety/safe-rollback-dialect';
 import { exportedWatermark, nextClock } from './sync/clock';
 import { mergeFollowingReferences } from './sync/merge-forward';
+import { isValidRowId, isValidValue } from './sync/field-schemas';
 import { materializeRow } from './sync/materialize';
 import { clockParts, clockText, compareClocks, OpLogSession, type FieldHead } from './sync/op-log';
 
@@ -113,7 +114,10 @@ async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: str
       if (compareClocks(head, clock) !== 0) repointConflicts(sqlite, table, id, field, clockText(head), hlc);
       prev = head.prev;
     }
-    session.insert(clock, row.id, fieldId, JSON.stringify(value), prev);
+    const json = JSON.stringify(value);
+    // Under test, every value written here must be one every other installation shows (db/sync/field-schemas.ts), or they would disagree.
+    if (process.env.VITEST && (!isValidRowId(table, id) || !isValidValue(table, id, field, json))) throw new Error(`${table}.${field} = ${json.slice(0, 80)} is not valid for its field`);
+    session.insert(clock, row.id, fieldId, json, prev);
   }
   session.flush();
   // A colleague's clock that runs fast is not followed (db/sync/clock.ts: observeClock), so the record may hold an
