@@ -4,7 +4,8 @@ import { newId } from './ids';
 import type { Database, SyncedTable } from './schema';
 import { rawConnection } from './safety/safe-rollback-dialect';
 import { exportedWatermark, nextClock } from './sync/clock';
-import { mergeFollowingReferences } from './sync/merge-forward';
+import { isMergeable, mergeFollowingReferences } from './sync/merge-forward';
+import { registerMerge } from './sync/merges';
 import { isValidRowId, isValidValue } from './sync/field-schemas';
 import { materializeRow } from './sync/materialize';
 import { clockParts, clockText, compareClocks, OpLogSession, type FieldHead } from './sync/op-log';
@@ -118,6 +119,8 @@ async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: str
     // Under test, every value written here must be one every other installation shows (db/sync/field-schemas.ts), or they would disagree.
     if (process.env.VITEST && (!isValidRowId(table, id) || !isValidValue(table, id, field, json))) throw new Error(`${table}.${field} = ${json.slice(0, 80)} is not valid for its field`);
     session.insert(clock, row.id, fieldId, json, prev);
+    // Every merge the log holds is in the merge registry (db/sync/merges.ts), whoever wrote it.
+    if (field === 'merged_into' && isMergeable(table)) registerMerge(sqlite, table, id, json, hlc);
   }
   session.flush();
   // A colleague's clock that runs fast is not followed (db/sync/clock.ts: observeClock), so the record may hold an

@@ -11,7 +11,7 @@ import { rawConnection } from '../safety/safe-rollback-dialect';
 import type { Database } from '../schema';
 import { nextClock } from '../sync/clock';
 import type { MergeableTable } from '../sync/merge-forward';
-import { registerMerge, resolveMerges } from '../sync/merges';
+import { resolveMerges } from '../sync/merges';
 
 /**
  * "Flet": two records of the same person or organisation become one. The
@@ -44,9 +44,8 @@ export async function mergeRecords(db: Kysely<Database>, input: MergeInput, opti
       const clock = await nextClock(trx);
       const context: MutationContext = { clock };
       const summary = input.table === 'contact' ? await mergeContacts(trx, input.survivorId, input.mergedId, context) : await mergeOrganisations(trx, input.survivorId, input.mergedId, context);
-      const sqlite = rawConnection(trx);
-      registerMerge(sqlite, input.table, input.mergedId, JSON.stringify(input.survivorId), clock);
-      resolveMerges(sqlite, [{ tbl: input.table, id: input.mergedId }]);
+      // The merge is in the registry (db/mutations.ts registered its pointer); which merges hold is decided again around it.
+      resolveMerges(rawConnection(trx), [{ tbl: input.table, id: input.mergedId }]);
       if (options.dryRun) throw new DryRun(summary);
       return summary;
     });

@@ -160,6 +160,27 @@ describe('concurrent merges of one pair', () => {
 });
 
 describe('a merge racing an erasure', () => {
+  it('erasing the survivor of a merge that beat another also clears what the losing merge copied onto its own survivor', async () => {
+    const [a, b] = [await laptop('a'), await laptop('b')];
+    const ids = await twins(a);
+    const z = await createContact(a.app.db, person('M. Ørsted', ['m@oersted.dk']), []);
+    await importInto(b, await exportFrom(a));
+    // a merges Y into Z (copying Y's e-mail onto Z); b, later, merges Y into X — b's merge holds, a's is void.
+    await asInstallation(a, () => mergeRecords(a.app.db, { table: 'contact', survivorId: z.id, mergedId: ids.y }));
+    b.skew = 2_000;
+    await asInstallation(b, () => mergeRecords(b.app.db, { table: 'contact', survivorId: ids.x, mergedId: ids.y }));
+    await exchangeAll(a, b);
+    // Then X — and with it Y, merged into X — is erased.
+    await eraseContact(a.app, ids.x);
+    await exchangeAll(a, b);
+    for (const who of [a, b]) {
+      expect(await getContact(who.app.db, z.id)).toMatchObject({ emails: ['m@oersted.dk'], deletedAt: null });
+      const log = (who.app.sqlite.prepare('SELECT value FROM sync_op').pluck().all() as (string | null)[]).join('\n');
+      for (const secret of ['mo@privat.dk', 'mette@kab.dk', 'Formand i afd. 12']) expect(log).not.toContain(secret);
+    }
+    await expectSound(a, b);
+  });
+
   it('the erased person’s data does not survive in the record it was merged into, on any installation, in any order', async () => {
     const [a, b] = [await laptop('a'), await laptop('b')];
     const ids = await twins(a);

@@ -207,10 +207,12 @@ export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable
   let redactedOperations = 0;
   const log = new OpLogSession(sqlite);
   for (const row of rows.values()) redactedOperations += redactRow(s, log, row, erasuresAbove(s, row.table, row.rowId));
-  // A merge of an erased person into someone else is void (merges.ts), but it copied their e-mails, phones and notes onto the
-  // survivor with its own clock: those operations are redacted too, so no byte of the person stays in the log.
-  for (const id of erased) {
-    for (const { survivor, hlc } of s.mergesOf.all(id) as { survivor: string; hlc: string }[]) {
+  // A merge of the person into someone else (void: merges.ts) copied their e-mails, phones and notes onto that record with
+  // the merge's clock: those operations are redacted too, so no byte of the person stays in the log.
+  for (const row of [...rows.values()]) {
+    if (row.table !== 'contact') continue;
+    for (const { survivor, hlc } of s.mergesOf.all(row.rowId) as { survivor: string; hlc: string }[]) {
+      if (rows.has(`contact\u0000${survivor}`)) continue;
       const record = log.rowId('contact', survivor, false);
       if (!record) continue;
       const clock = clockParts(hlc);
@@ -249,9 +251,9 @@ export function incomingRedaction(sqlite: BetterSqlite3.Database): (op: SyncOper
       const first = [...erasures.values()].reduce((a, b) => (b.hlc < a.hlc ? b : a));
       return op.hlc >= first.hlc ? JSON.stringify(first.deletedAt) : op.value;
     }
-    // What a void merge of an erased person copied onto its survivor (settleErasures).
+    // What a merge of an erased person copied onto another record (settleErasures).
     if (op.tbl === 'contact' && erased !== undefined) {
-      for (const loser of s.mergesInto.all(op.row_id, op.hlc) as string[]) if (erasureOf(s, loser)) return erased;
+      for (const loser of s.mergesInto.all(op.row_id, op.hlc) as string[]) if (erasuresAbove(s, 'contact', loser).size > 0) return erased;
     }
     return op.value;
   };

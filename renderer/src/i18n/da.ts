@@ -388,7 +388,7 @@ export const da = {
     alreadyPresent: '{{count}} fandtes allerede',
     conflicts_one: '{{count}} konflikt',
     conflicts_other: '{{count}} konflikter',
-    held: '{{count}} gemmes til en nyere version af Kredsbog',
+    held: '{{count}} gemmes uden at blive vist (til en nyere version, med ugyldige værdier eller ventende på en post, der ikke er kommet endnu)',
     editsToDeleted: '{{count}} rettelser til slettede poster',
     possibleDuplicates_one: '{{count}} mulig dublet – se Mulige dubletter efter importen',
     possibleDuplicates_other: '{{count}} mulige dubletter – se Mulige dubletter efter importen',

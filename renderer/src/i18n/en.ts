@@ -383,7 +383,7 @@ export const en: Messages = {
     alreadyPresent: '{{count}} already present',
     conflicts_one: '{{count}} conflict',
     conflicts_other: '{{count}} conflicts',
-    held: '{{count}} kept for a newer version of Kredsbog',
+    held: '{{count}} kept without being shown (for a newer version, with invalid values, or waiting for a record that has not arrived)',
     editsToDeleted: '{{count}} edits to deleted records',
     possibleDuplicates_one: '{{count}} possible duplicate – see Possible duplicates after the import',
     possibleDuplicates_other: '{{count}} possible duplicates – see Possible duplicates after the import',
