@@ -109,6 +109,8 @@ describe('values that break the schema are held, never shown', () => {
       forgeFile([forgedOp(t(11), 'contact', s.contact.id, 'phones', JSON.stringify({ not: 'a list' }))]),
       forgeFile([forgedOp(t(12), 'affiliation', s.contact.affiliations[0]!.id, 'kind', 'konge')]),
       forgeFile([forgedOp(t(13), 'region', derivedId('region', 1084), 'navn', 'Region Nonsens')]),
+      // København's seeded kreds (no operation of its own yet) is not wiped by a kreds id that is no id.
+      forgeFile([forgedOp(t(13), 'kommune', derivedId('kommune', 101), 'kreds_id', 'ikke-en-kreds'), forgedOp(t(13), 'kommune', derivedId('kommune', 101), 'notes', 'Gyldig note')]),
       // A new kommune, region and kreds: reference data has exactly its seeded rows.
       forgeFile([
         ...forgedRow(t(14), 'kommune', derivedId('kommune', 999), { kode: 999, navn: 'Atlantis', region_id: derivedId('region', 1084), kreds_id: null, notes: '' }),
@@ -132,6 +134,7 @@ describe('values that break the schema are held, never shown', () => {
       { kode: 265, navn: 'Roskilde', deleted_at: null },
     ]);
     expect(p.app.sqlite.prepare('SELECT count(*) FROM kommune').pluck().get()).toBe(98);
+    expect(p.app.sqlite.prepare('SELECT kreds_id, notes FROM kommune WHERE id = ?').get(derivedId('kommune', 101))).toEqual({ kreds_id: derivedId('kreds', 1), notes: 'Gyldig note' });
     expect(p.app.sqlite.prepare('SELECT count(*) FROM kreds').pluck().get()).toBe(11);
     expect(p.app.sqlite.prepare("SELECT count(*) FROM contact WHERE id = 'ikke-et-uuid'").pluck().get()).toBe(0);
     expect((await listContacts(p.app.db)).map((c) => c.name)).toEqual(['Mette Ørsted']);

@@ -308,8 +308,13 @@ export function materializeRow(
   const written = Object.hasOwn(mergeWritten, table) ? mergeWritten[table] : undefined;
   const effective = mergeable ? merges.effectiveAsLoser(table, rowId) : undefined;
 
+  /** Fields with an operation of a void merge: what it showed before must go (see `unshown`). */
+  const voided = new Set<string>();
   const shown = (field: string, candidate: Candidate, validated: boolean): Value | undefined => {
-    if (written !== undefined && (written === null || written.has(field)) && merges.isVoidClock(candidate.hlc)) return undefined;
+    if (written !== undefined && (written === null || written.has(field)) && merges.isVoidClock(candidate.hlc)) {
+      voided.add(field);
+      return undefined;
+    }
     if (!validated && !isValidValue(table, rowId, field, candidate.value)) return undefined;
     const value = decoded(candidate.value);
     const target = info.references.get(field);
@@ -418,8 +423,10 @@ export function materializeRow(
     existing.get(session)?.delete(`${table}\u0000${rowId}`);
     return { kind: 'removed', before: existingRow };
   }
-  // A field whose every operation is held or void goes back to its default, as on an installation that never showed one.
+  // A field whose operations were all a void merge's goes back to its default, as on an installation where the merge never
+  // held. (One whose operations are merely held keeps what it has: its default, or reference data's seeded value.)
   for (const field of unshown) {
+    if (!voided.has(field)) continue;
     const column = info.byName.get(field);
     if (column && (column.hasDefault || !column.notNull)) state[field] = column.hasDefault ? column.defaultValue : null;
   }
