@@ -329,34 +329,37 @@ type WithPresent = readonly SyncOperation[] & { readonly [presentOperations]?: r
 /**
  * The operations of a file this installation does not have yet. Operations
  * come sorted by clock and one edit gives several fields the same clock, so
- * one lookup per clock (≈ 8 operations) answers for all of them. The ones
- * already here ride along (`presentOperations`): applyOperations refuses the
- * file if one of them has another value — compared once this file's erasures
- * are applied, because an erased person's values are stored redacted on
- * purpose, here or at the sender.
+ * one lookup per clock (≈ 8 operations) answers for all of them, with the
+ * values stored. One already here with another value rides along
+ * (`presentOperations`): applyOperations refuses the file unless the
+ * redaction of an erasure explains the difference — compared once this
+ * file's erasures are applied, because an erased person's values are stored
+ * redacted on purpose, here or at the sender.
  */
 export function newOperations(sqlite: BetterSqlite3.Database, operations: readonly SyncOperation[]): SyncOperation[] {
   const origin = sqlite.prepare('SELECT id FROM sync_origin WHERE installation = ?').pluck();
-  const atClock = sqlite.prepare('SELECT t.name, r.uuid, f.name FROM sync_log l JOIN sync_row r ON r.id = l.row JOIN sync_symbol t ON t.id = r.tbl JOIN sync_symbol f ON f.id = l.field WHERE l.wall = ? AND l.counter = ? AND l.origin = ?').raw();
+  const atClock = sqlite.prepare('SELECT t.name, r.uuid, f.name, l.value FROM sync_log l JOIN sync_row r ON r.id = l.row JOIN sync_symbol t ON t.id = r.tbl JOIN sync_symbol f ON f.id = l.field WHERE l.wall = ? AND l.counter = ? AND l.origin = ?').raw();
   const fresh: SyncOperation[] = [];
+  /** Already here with another value than the file's: redaction may explain it, so they are checked once the file's erasures are in. */
   const present: SyncOperation[] = [];
   for (let start = 0; start < operations.length; ) {
     const hlc = operations[start]!.hlc;
     let end = start + 1;
     while (end < operations.length && operations[end]!.hlc === hlc) end++;
-    let stored: Set<string> | undefined;
+    let stored: Map<string, string | null> | undefined;
     if (isHlc(hlc)) {
       const clock = clockParts(hlc);
       const originId = origin.get(clock.origin) as number | undefined;
       if (originId !== undefined) {
-        const rows = atClock.all(clock.wall, clock.counter, originId) as [string, string, string][];
-        if (rows.length > 0) stored = new Set(rows.map(([tbl, uuid, field]) => `${tbl}\u0000${uuid}\u0000${field}`));
+        const rows = atClock.all(clock.wall, clock.counter, originId) as [string, string, string, string | null][];
+        if (rows.length > 0) stored = new Map(rows.map(([tbl, uuid, field, value]) => [`${tbl}\u0000${uuid}\u0000${field}`, value]));
       }
     }
     for (let i = start; i < end; i++) {
       const op = operations[i]!;
-      if (stored?.has(`${op.tbl}\u0000${op.row_id}\u0000${op.field}`)) present.push(op);
-      else fresh.push(op);
+      const key = `${op.tbl}\u0000${op.row_id}\u0000${op.field}`;
+      if (!stored?.has(key)) fresh.push(op);
+      else if (stored.get(key) !== op.value) present.push(op);
     }
     start = end;
   }
