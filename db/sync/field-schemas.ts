@@ -109,7 +109,7 @@ export const fieldSchemas: FieldSchemaTable = {
     place: text,
     status: z.enum(meetingStatuses),
     notes: text,
-    ics_uid: z.string().max(1000).nullable(),
+    ics_uid: z.string().nullable(),
     deleted_at: deletedAt,
   },
   agenda_item: {
