@@ -12,7 +12,7 @@ import { databaseDigest } from '../maintenance';
 import { createOrganisation } from '../organisations/organisations.repository';
 import { createTestDatabase } from '../testing/test-database';
 import { importContactFile, previewContactFile } from './contacts.import';
-import { namesAlike, withinDistance } from './import-plan';
+import { namesAlike, withinDistance } from '../../common/duplicates';
 import { readVcardFile } from './vcard.import';
 
 /**

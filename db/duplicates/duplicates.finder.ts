@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { normaliseEmail, normaliseName, normalisePhone, pairKey, type DuplicateReason } from '../../common/duplicates';
+import { namesAlike, normaliseEmail, normaliseName, normalisePhone, pairKey, type DuplicateReason } from '../../common/duplicates';
 import type { Database } from '../schema';
 import type { MergeableTable } from '../sync/merge-forward';
 
@@ -54,7 +54,7 @@ class PairCollector {
     private readonly only: ReadonlySet<string> | null,
   ) {}
 
-  addGroups(groups: Map<string, Set<string>>, reason: DuplicateReason): void {
+  addGroups(groups: Map<string, Set<string>>, reason: DuplicateReason, accept: (a: string, b: string, groupSize: number) => boolean = () => true): void {
     for (const ids of groups.values()) {
       if (ids.size < 2) continue;
       // Groups are tiny (a handful of people sharing an address): all pairs is fine.
@@ -63,6 +63,7 @@ class PairCollector {
         for (let j = i + 1; j < list.length; j++) {
           const [a, b] = [list[i]!, list[j]!];
           if (this.only && !this.only.has(a) && !this.only.has(b)) continue;
+          if (!accept(a, b, list.length)) continue;
           const key = pairKey(a, b);
           if (this.dismissed.has(key)) continue;
           const pair = this.pairs.get(key) ?? { a, b, reasons: new Set<DuplicateReason>() };
@@ -112,7 +113,15 @@ export async function findContactDuplicates(db: Kysely<Database>, only: Readonly
   }
   const collector = new PairCollector(await dismissedPairs(db), only);
   collector.addGroups(byEmail, 'email');
-  collector.addGroups(byPhone, 'phone');
+  // A shared number alone is no duplicate: colleagues share a switchboard. The pair is suggested when the names could be one
+  // person typed twice, or when neither has an e-mail and only two or three people have the number (the same rule as the
+  // contact import, db/contact-files/import-plan.ts).
+  const byId = new Map(contacts.map((c) => [c.id, c]));
+  collector.addGroups(byPhone, 'phone', (a, b, groupSize) => {
+    const [x, y] = [byId.get(a)!, byId.get(b)!];
+    if (namesAlike(x.name, y.name)) return true;
+    return groupSize <= 3 && parseList(x.emails).length === 0 && parseList(y.emails).length === 0;
+  });
   collector.addGroups(byNameAndOrganisation, 'name_organisation');
   return collector.result('contact');
 }

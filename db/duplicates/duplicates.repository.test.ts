@@ -53,6 +53,17 @@ describe('duplicate suggestions', () => {
     );
   });
 
+  it('does not pair colleagues who share a switchboard number, but pairs a name typed twice on it', async () => {
+    const switchboard = '+45 56 67 80 00';
+    const colleagues = [];
+    for (const [name, email] of [['Anne Holm', 'anh@koege.dk'], ['Lars Kjær', 'lak@koege.dk'], ['Ida Berg', 'idb@koege.dk'], ['Eva Berg', 'evb@koege.dk']] as const) {
+      colleagues.push(await createContact(t.db, person(name, [email], [switchboard]), []));
+    }
+    const typo = await createContact(t.db, person('Anne Hollm', ['anne.holm@privat.dk'], ['56678000']), []);
+    const pairs = await findContactDuplicates(t.db);
+    expect(pairs.map((p) => [[p.a, p.b].sort().join(), p.reasons.join()])).toEqual([[[colleagues[0]!.id, typo.id].sort().join(), 'phone']]);
+  });
+
   it('suggests organisations whose names differ only in case, punctuation or Danish spelling, and forgets dismissed pairs', async () => {
     const a = await createOrganisation(t.db, { name: 'Boligselskabet Ærø', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
     const b = await createOrganisation(t.db, { name: 'boligselskabet aero.', kind: 'boligorganisation', notes: '', kommuneIds: [roskilde] });
