@@ -12,8 +12,18 @@ await build({
   format: 'esm',
   entryPoints: ['host/browser-host.ts'],
   outfile: 'dist/host/browser-host.mjs',
-  // Bundled CommonJS dependencies call require(): give the ESM bundle one.
-  banner: { js: "import { createRequire as __kredsbogRequire } from 'node:module'; const require = __kredsbogRequire(import.meta.url);" },
+  // Bundled CommonJS dependencies call require() and read __dirname (@touch4it/ical-timezones looks for its zone files
+  // there; it finds none beside the bundle and calendar.ics.ts falls back to its own Europe/Copenhagen VTIMEZONE, as in
+  // the Electron bundle): give the ESM bundle both.
+  banner: {
+    js: [
+      "import { createRequire as __kredsbogRequire } from 'node:module';",
+      "import { fileURLToPath as __kredsbogFileUrlToPath } from 'node:url';",
+      'const require = __kredsbogRequire(import.meta.url);',
+      'const __filename = __kredsbogFileUrlToPath(import.meta.url);',
+      "const __dirname = require('node:path').dirname(__filename);",
+    ].join(' '),
+  },
 });
 // If you change this file name, also change bundledWorker in host/browser-host.ts.
 await build({ ...common, format: 'cjs', entryPoints: ['main/jobs/job.worker.ts'], outfile: 'dist/host/job.worker.cjs' });
