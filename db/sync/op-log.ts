@@ -1,5 +1,6 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeHlc, encodeHlc } from '../../common/hlc';
+import type { SyncOperation } from './apply';
 
 /**
  * The operation log's storage (migration 0014): clocks as (wall, counter,
@@ -291,15 +292,8 @@ export function originMaxima(sqlite: BetterSqlite3.Database): Record<string, str
   return Object.fromEntries(rows.map(([origin, wall, counter]) => [origin, clockText({ wall, counter, origin })]));
 }
 
-export interface LogOperation {
-  readonly hlc: string;
-  readonly tbl: string;
-  readonly row_id: string;
-  readonly field: string;
-  readonly value: string | null;
-  readonly prev: string | null;
-  readonly origin: string;
-}
+/** An operation as the log gives it out: exactly what a sync file carries (apply.ts). */
+export type LogOperation = SyncOperation;
 
 /**
  * Which operations an export carries: from `since` on (a clock; inclusive of
