@@ -8,7 +8,10 @@ export const importUndoDa = {
   intro: 'Du kan fortryde en af de 10 seneste importer. Alt, hvad importen ændrede, sættes tilbage som nye ændringer, der synkroniseres som alle andre – dine kolleger får dem med din næste fil.',
   none: 'Ingen importer endnu.',
   columns: { at: 'Importeret', from: 'Fra', changes: 'Ændringer', status: 'Fortryd' },
-  changes: '{{fields}} felter ændret, {{created}} poster oprettet',
+  fieldsChanged_one: '{{count}} felt ændret',
+  fieldsChanged_other: '{{count}} felter ændret',
+  recordsCreated_one: '{{count}} post oprettet',
+  recordsCreated_other: '{{count}} poster oprettet',
   undo: 'Fortryd import',
   undoLabel: 'Fortryd importen fra {{name}} {{date}}',
   states: {

@@ -5,7 +5,10 @@ export const importUndoEn: Messages['importUndo'] = {
   intro: 'You can undo one of the 10 most recent imports. Everything the import changed is set back as new changes that sync like any other – your colleagues get them with your next file.',
   none: 'No imports yet.',
   columns: { at: 'Imported', from: 'From', changes: 'Changes', status: 'Undo' },
-  changes: '{{fields}} fields changed, {{created}} records created',
+  fieldsChanged_one: '{{count}} field changed',
+  fieldsChanged_other: '{{count}} fields changed',
+  recordsCreated_one: '{{count}} record created',
+  recordsCreated_other: '{{count}} records created',
   undo: 'Undo import',
   undoLabel: 'Undo the import from {{name}} {{date}}',
   states: {

@@ -110,7 +110,7 @@ export function RecentImportsCard() {
                   <tr>
                     <td>{date}</td>
                     <td>{name}</td>
-                    <td>{entry.state === 'undoable' || entry.state === 'undone' ? t('importUndo.changes', { fields: entry.changedFields, created: entry.createdRecords }) : '–'}</td>
+                    <td>{entry.state === 'undoable' || entry.state === 'undone' ? `${t('importUndo.fieldsChanged', { count: entry.changedFields })}, ${t('importUndo.recordsCreated', { count: entry.createdRecords })}` : '–'}</td>
                     <td>
                       <UndoState entry={entry} />
                       {entry.state === 'undoable' ? (
