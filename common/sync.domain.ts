@@ -14,7 +14,7 @@ export const syncFilePayloadSchema = z.object({
   base64: z.string().max(maxFileBase64, { error: 'validation.fileTooLarge' }),
 });
 
-const tableChanges = z.object({ created: z.number().int(), changed: z.number().int(), deleted: z.number().int(), restored: z.number().int(), liveBefore: z.number().int() });
+const tableChanges = z.object({ created: z.number().int(), changed: z.number().int(), deleted: z.number().int(), restored: z.number().int(), liveBefore: z.number().int().nullable() });
 
 export const importReportSchema = z.object({
   operations: z.number().int(),

@@ -50,8 +50,10 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
   const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
   let jobs = jobRunner(app);
   let folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
-  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => console.error('[integritet]', error));
-  if (opened.fullCheckPending) void ensureDailyBackup(app).catch((error: unknown) => console.error('[sikkerhedskopi]', error));
+  // A large file's full check and then its daily backup wait until the first view is up (afterStartDelayMs): they read the whole file.
+  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => console.error('[integritet / sikkerhedskopi]', error), {
+    thenBackup: () => ensureDailyBackup(app),
+  });
   const dispatch = createDispatcher(
     handlers,
     {

@@ -121,7 +121,10 @@ async function start(): Promise<void> {
   const workerFile = path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   const onFolderSyncError = (error: unknown) => log.warn('syncFolder.failed', errorFields(error));
   jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
-  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => log.warn('integrity.checkFailed', errorFields(error)));
+  // Both wait until the first view is up (afterStartDelayMs): they read the whole file.
+  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => log.warn('integrity.checkFailed', errorFields(error)), {
+    thenBackup: () => ensureDailyBackup(current),
+  });
   const dispatch = createDispatcher(
     handlers,
     {
@@ -180,7 +183,5 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await mainWindow.loadURL(`${appOrigin}/index.html`);
-  // Deferred from the start for a large database (safe-open): the window is up, the backup API copies in steps.
-  if (opened.fullCheckPending) void ensureDailyBackup(current).catch((error: unknown) => log.warn('backup.dailyFailed', errorFields(error)));
   log.info('app.ready', { durationMs: Date.now() - started, schemaVersion: current.schemaVersion });
 }

@@ -29,8 +29,11 @@ export interface TableChanges {
   changed: number;
   deleted: number;
   restored: number;
-  /** Live rows of this table before the import, for the "more than 20 % deleted" guard. */
-  liveBefore: number;
+  /**
+   * Live rows of this table before the import, for the "more than 20 % deleted" guard: counted only for tables
+   * the import deletes from (null otherwise), because counting a large table costs more than a small import.
+   */
+  liveBefore: number | null;
 }
 
 export interface ImportReport {
@@ -115,11 +118,17 @@ export async function applyOperations(
   const touch = (table: string, rowId: string) => {
     if (isSyncedTable(table) && isValidRowId(table, rowId)) touched.set(`${table}\u0000${rowId}`, { table, rowId });
   };
+  let lastHlc = '';
+  let clock: ReturnType<typeof clockParts> = { wall: 0, counter: 0, origin: '' };
   for (const op of operations) {
     tick();
     // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
     const value = redacted(op);
-    const clock = clockParts(op.hlc);
+    // One edit gives several fields the same clock, and operations arrive in clock order: decode each clock once.
+    if (op.hlc !== lastHlc) {
+      clock = clockParts(op.hlc);
+      lastHlc = op.hlc;
+    }
     // The log keys an operation by its clock, whose last part is its origin: a file that says otherwise is not ours.
     if (clock.origin !== op.origin) throw new AppError('VALIDATION', 'Filen kan ikke importeres: en ændring har en afsender, der ikke passer til dens tidsstempel. Intet er ændret.');
     const row = session.rowId(op.tbl, op.row_id, true);
@@ -227,18 +236,18 @@ export async function applyOperations(
   const tables: Record<string, TableChanges> = {};
   const samples: ImportReport['samples'][number][] = [];
   const createdOrChanged: Record<MergeableTable, string[]> = { contact: [], organisation: [] };
+  // How many live rows each table gained: with the count after the import, it gives the count before (see liveBefore).
+  const liveDelta = new Map<string, number>();
   let rowsDone = 0;
   const rowsTotal = Math.max(1, touched.size);
   let waiting = anyWaiting(sqlite);
   const materialize = (table: string, rowId: string): MaterializeOutcome => {
     rowsDone++;
     if (onProgress && rowsDone % 1000 === 0) onProgress(operations.length + Math.min(operations.length, Math.floor((rowsDone / rowsTotal) * operations.length)), total);
-    if (!tables[table]) {
-      const liveBefore = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE deleted_at IS NULL`).pluck().get() as number;
-      tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore };
-    }
+    if (!tables[table]) tables[table] = { created: 0, changed: 0, deleted: 0, restored: 0, liveBefore: null };
     const counts = tables[table]!;
     const outcome = materializeRow(sqlite, table, rowId, now, session, firstSeen.get(`${table}\u0000${rowId}`));
+    liveDelta.set(table, (liveDelta.get(table) ?? 0) + liveChange(outcome));
     if (outcome.kind === 'held') {
       held++;
       waiting = true;
@@ -294,6 +303,11 @@ export async function applyOperations(
     }
   }
   onProgress?.(total, total);
+  for (const [table, counts] of Object.entries(tables)) {
+    if (counts.deleted === 0) continue;
+    const liveAfter = sqlite.prepare(`SELECT count(*) FROM "${table}" WHERE deleted_at IS NULL`).pluck().get() as number;
+    counts.liveBefore = liveAfter - (liveDelta.get(table) ?? 0);
+  }
   session.flush();
   const possibleDuplicates = await countDuplicatesAmong(trx, createdOrChanged);
   if (maxClock) await observeClock(trx, maxClock);
@@ -311,6 +325,21 @@ function shownHead(session: OpLogSession, table: string, rowId: string, row: num
     return { hlc: op.hlc, origin: op.origin, value: op.value, prev: null };
   }
   return undefined;
+}
+
+/** How a materialised record changed its table's number of live (not deleted) rows: +1, 0 or -1. */
+function liveChange(outcome: MaterializeOutcome): number {
+  switch (outcome.kind) {
+    case 'created':
+      return outcome.after.deleted_at == null ? 1 : 0;
+    case 'removed':
+      return outcome.before.deleted_at == null ? -1 : 0;
+    case 'changed':
+      if (!('deleted_at' in outcome.after)) return 0;
+      return (outcome.after.deleted_at == null ? 1 : 0) - (outcome.before.deleted_at == null ? 1 : 0);
+    default:
+      return 0;
+  }
 }
 
 /** A record's values with an erased person's personal fields as erasure.ts stores them. */
@@ -337,7 +366,13 @@ type WithPresent = readonly SyncOperation[] & { readonly [presentOperations]?: r
  * redacted on purpose, here or at the sender.
  */
 export function newOperations(sqlite: BetterSqlite3.Database, operations: readonly SyncOperation[]): SyncOperation[] {
-  const origin = sqlite.prepare('SELECT id FROM sync_origin WHERE installation = ?').pluck();
+  const findOrigin = sqlite.prepare('SELECT id FROM sync_origin WHERE installation = ?').pluck();
+  // A file carries few origins and one lookup per clock adds up over a first import's hundreds of thousands of clocks.
+  const origins = new Map<string, number | undefined>();
+  const originOf = (installation: string) => {
+    if (!origins.has(installation)) origins.set(installation, findOrigin.get(installation) as number | undefined);
+    return origins.get(installation);
+  };
   const atClock = sqlite.prepare('SELECT t.name, r.uuid, f.name, l.value FROM sync_log l JOIN sync_row r ON r.id = l.row JOIN sync_symbol t ON t.id = r.tbl JOIN sync_symbol f ON f.id = l.field WHERE l.wall = ? AND l.counter = ? AND l.origin = ?').raw();
   const fresh: SyncOperation[] = [];
   /** Already here with another value than the file's: redaction may explain it, so they are checked once the file's erasures are in. */
@@ -349,7 +384,7 @@ export function newOperations(sqlite: BetterSqlite3.Database, operations: readon
     let stored: Map<string, string | null> | undefined;
     if (isHlc(hlc)) {
       const clock = clockParts(hlc);
-      const originId = origin.get(clock.origin) as number | undefined;
+      const originId = originOf(clock.origin);
       if (originId !== undefined) {
         const rows = atClock.all(clock.wall, clock.counter, originId) as [string, string, string, string | null][];
         if (rows.length > 0) stored = new Map(rows.map(([tbl, uuid, field, value]) => [`${tbl}\u0000${uuid}\u0000${field}`, value]));

@@ -120,7 +120,7 @@ export interface ImportPreview {
 
 function largeDeletes(report: ImportReport): string[] {
   return Object.entries(report.tables)
-    .filter(([, t]) => t.deleted > 0 && t.liveBefore > 0 && t.deleted / t.liveBefore > 0.2)
+    .filter(([, t]) => t.deleted > 0 && t.liveBefore !== null && t.liveBefore > 0 && t.deleted / t.liveBefore > 0.2)
     .map(([table]) => table);
 }
 

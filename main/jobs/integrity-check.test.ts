@@ -38,14 +38,38 @@ describe('background integrity check', () => {
     opened.push(app);
     expect({ recovery, fullCheckPending }).toEqual({ recovery: null, fullCheckPending: true });
     const onError = vi.fn();
-    const check = startIntegrityCheck(fullCheckPending, createJobRunner({ workerFile, dbFile: app.file }), onError);
+    const backup = vi.fn(async () => undefined);
+    const check = startIntegrityCheck(fullCheckPending, createJobRunner({ workerFile, dbFile: app.file }), onError, { delayMs: 0, thenBackup: backup });
     expect(check.state()).toBe('checking');
     await vi.waitFor(() => expect(check.state()).not.toBe('checking'), { timeout: 30_000, interval: 50 });
     expect(check.state()).toBe('damaged');
+    // No backup is taken of a damaged file.
+    expect(backup).not.toHaveBeenCalled();
     // A reopen on a verified file clears it.
     check.verified();
     expect(check.state()).toBe('ok');
-  });
+  }, 60_000);
+
+  it('waits until the first view is up, then checks a large database and takes its daily backup once it is found sound', async () => {
+    const dir = tempDir();
+    dirs.push(dir);
+    const file = path.join(dir, 'kredsbog.sqlite');
+    const seeded = await openDatabase(file);
+    await createContact(seeded.db, { name: 'Karen Kreds', emails: [], phones: [], notes: '' }, []);
+    await seeded.close();
+    const { app, fullCheckPending } = await openDatabaseSafely(file, { fullCheckUpTo: 0, dailyBackup: false });
+    opened.push(app);
+    const jobs = createJobRunner({ workerFile, dbFile: app.file });
+    const run = vi.spyOn(jobs, 'run');
+    const backup = vi.fn(async () => undefined);
+    const check = startIntegrityCheck(fullCheckPending, jobs, vi.fn(), { delayMs: 300, thenBackup: backup });
+    // Nothing reads the file while the first view loads.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(run).not.toHaveBeenCalled();
+    expect(check.state()).toBe('checking');
+    await vi.waitFor(() => expect(check.state()).toBe('ok'), { timeout: 30_000, interval: 50 });
+    await vi.waitFor(() => expect(backup).toHaveBeenCalledTimes(1));
+  }, 60_000);
 
   it('checks a small database in full at open and recovers at once (nothing left for the background)', async () => {
     const file = await databaseDamagedAtTheEnd();
