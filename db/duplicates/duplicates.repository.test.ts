@@ -64,6 +64,31 @@ describe('duplicate suggestions', () => {
     expect(pairs.map((p) => [[p.a, p.b].sort().join(), p.reasons.join()])).toEqual([[[colleagues[0]!.id, typo.id].sort().join(), 'phone']]);
   });
 
+  it('finds for a few contacts exactly the pairs a search of everyone finds that involve them', async () => {
+    const kab = await createOrganisation(t.db, { name: 'KAB', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+    const fsb = await createOrganisation(t.db, { name: 'fsb', kind: 'boligorganisation', notes: '', kommuneIds: [roskilde] });
+    const names = ['Mette Ørsted', 'Mette Oersted', 'Jens Hansen', 'J. Hansen', 'Åse Holm', 'Aase Holm', 'Anne Hollm', 'Anne Holm'];
+    const emails = ['mette@kab.dk', ' Mette@KAB.dk', 'jh@fsb.dk', 'anne@koege.dk', 'o"brien@kab.dk'];
+    const phones = ['+45 20 30 40 50', '20304050', '0045 5667 8000', '56 67 80 00', '112'];
+    const ids: string[] = [];
+    // A deterministic mix of shared and unshared keys: every contact draws from the same few names, addresses, numbers and organisations.
+    for (let i = 0; i < 40; i++) {
+      const contact = await createContact(
+        t.db,
+        person(names[i % names.length]!, i % 3 === 0 ? [emails[i % emails.length]!] : [], i % 4 === 1 ? [phones[i % phones.length]!] : []),
+        i % 5 === 0 ? [role(kab.id)] : i % 5 === 2 ? [role(fsb.id)] : [],
+      );
+      ids.push(contact.id);
+    }
+    const all = await findContactDuplicates(t.db);
+    const describe = (pairs: typeof all) => pairs.map((p) => `${[p.a, p.b].sort().join()} ${p.reasons.join()}`).sort();
+    for (const only of [[ids[0]!], [ids[1]!, ids[7]!], ids.slice(10, 16), [ids[39]!]]) {
+      const set = new Set(only);
+      expect(describe(await findContactDuplicates(t.db, set))).toEqual(describe(all.filter((p) => set.has(p.a) || set.has(p.b))));
+    }
+    expect(all.length).toBeGreaterThan(10);
+  });
+
   it('suggests organisations whose names differ only in case, punctuation or Danish spelling, and forgets dismissed pairs', async () => {
     const a = await createOrganisation(t.db, { name: 'Boligselskabet Ærø', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
     const b = await createOrganisation(t.db, { name: 'boligselskabet aero.', kind: 'boligorganisation', notes: '', kommuneIds: [roskilde] });
