@@ -9,6 +9,7 @@ import { describeRole } from '../contacts/contacts.repository';
 import { createRow, updateRow } from '../mutations';
 import { createOrganisationInTransaction } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
+import { parseStringList } from '../row';
 
 /**
  * One planner for every contact file (CSV, XLSX, vCard): each row of the file
@@ -110,11 +111,6 @@ const maxNotes = 20_000;
 const defaultTitle = 'Kontaktperson';
 const politicalTitle = /borgmester|radmand|byrad|kommunalbestyrelse|udvalgsformand|politiker|regionsrad/;
 
-function parseList(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -201,7 +197,7 @@ class Context {
       if (row.merged_into) context.mergedInto.set(row.id, row.merged_into);
       if (row.erased_at) context.erased.add(row.id);
       if (row.deleted_at !== null) continue;
-      const contact: ExistingContact = { id: row.id, name: row.name, emails: parseList(row.emails), phones: parseList(row.phones), notes: row.notes, roles: rolesByContact.get(row.id) ?? [] };
+      const contact: ExistingContact = { id: row.id, name: row.name, emails: parseStringList(row.emails), phones: parseStringList(row.phones), notes: row.notes, roles: rolesByContact.get(row.id) ?? [] };
       context.index(contact);
     }
     for (const o of await db.selectFrom('organisation').select(['id', 'name', 'kind']).where('deleted_at', 'is', null).execute()) push(context.organisations, normaliseName(o.name), o);

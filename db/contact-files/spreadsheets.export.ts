@@ -12,6 +12,7 @@ import { listFollowUps } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
 import { listOrganisations } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
+import { parseStringList } from '../row';
 
 /**
  * Lists for Excel: CSV as Danish Excel opens it with a double-click (UTF-8
@@ -121,11 +122,6 @@ const organisationKindLabels: Record<OrganisationKind, string> = {
 const followUpStatusLabels: Record<FollowUpStatus, string> = { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' };
 const meetingStatusLabels: Record<MeetingStatus, string> = { planlagt: 'Planlagt', afholdt: 'Afholdt', aflyst: 'Aflyst' };
 
-function parseList(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
 const dateOf = (instant: string) => ({ date: danishDate(instant) });
 
 /** Headers match the import's column names, so an exported list can be edited in Excel and imported again. */
@@ -142,8 +138,8 @@ async function contactsSheet(db: Kysely<Database>, today: string): Promise<Sheet
     headers: ['Navn', 'E-mail', 'Andre e-mails', 'Telefon', 'Andre telefonnumre', 'Organisation', 'Titel', 'Kommune', 'Alle nuværende roller', 'Noter', 'Oprettet', 'Ændret'],
     widths: [28, 30, 30, 16, 20, 30, 24, 16, 50, 40, 12, 12],
     rows: contacts.map((c) => {
-      const emails = parseList(c.emails);
-      const phones = parseList(c.phones);
+      const emails = parseStringList(c.emails);
+      const phones = parseStringList(c.phones);
       const current = roles.get(c.id) ?? [];
       const first = current[0];
       return [

@@ -5,6 +5,7 @@ import { compareDanish, foldDanish } from '../../common/text-fold';
 import { createRow, deleteRow, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
 import { selectAffiliations, todayInDenmark } from './affiliations.query';
+import { parseStringList } from '../row';
 
 export interface ContactFilter {
   readonly query?: string;
@@ -63,8 +64,8 @@ async function summaries(db: Kysely<Database>, rows: readonly { id: string; name
     currentRoles.set(role.contactId, list);
   }
   return rows.map((r) => {
-    const emails = parseList(r.emails);
-    const phones = parseList(r.phones);
+    const emails = parseStringList(r.emails);
+    const phones = parseStringList(r.phones);
     return { id: r.id, name: r.name, primaryEmail: emails[0] ?? null, primaryPhone: phones[0] ?? null, currentRoles: currentRoles.get(r.id) ?? [] };
   });
 }
@@ -102,8 +103,8 @@ export async function getContact(db: Kysely<Database>, id: string): Promise<Cont
   return {
     id: row.id,
     name: row.name,
-    emails: parseList(row.emails),
-    phones: parseList(row.phones),
+    emails: parseStringList(row.emails),
+    phones: parseStringList(row.phones),
     notes: row.notes,
     affiliations,
     createdAt: row.created_at,
@@ -216,11 +217,6 @@ async function assertTargetsExist(trx: Transaction<Database>, fields: ParsedAffi
     const found = await trx.selectFrom('kommune').select('id').where('id', '=', fields.kommuneId).executeTakeFirst();
     if (!found) throw new AppError('VALIDATION', 'Kommunen findes ikke.', [{ path: ['kommuneId'], message: 'validation.unknownKommune' }]);
   }
-}
-
-function parseList(json: string): string[] {
-  const value: unknown = JSON.parse(json);
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 function unique(values: readonly string[]): string[] {

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { namesAlike, normaliseEmail, normaliseName, normalisePhone, pairKey, type DuplicateReason } from '../../common/duplicates';
 import type { Database } from '../schema';
 import type { MergeableTable } from '../sync/merge-forward';
+import { parseStringList } from '../row';
 
 /**
  * Suggests pairs of live contacts (same e-mail, same phone, or same name in
@@ -36,15 +37,6 @@ export async function dismissPair(db: Kysely<Database>, a: string, b: string): P
   dismissed.add(pairKey(a, b));
   const value = JSON.stringify([...dismissed].sort());
   await db.insertInto('local_setting').values({ key: DISMISSED_KEY, value }).onConflict((oc) => oc.column('key').doUpdateSet({ value })).execute();
-}
-
-function parseList(json: string): string[] {
-  try {
-    const parsed = JSON.parse(json) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
 }
 
 class PairCollector {
@@ -104,9 +96,9 @@ export async function findContactDuplicates(db: Kysely<Database>, only: Readonly
   const mayPair = candidateFilter(contacts, organisationsOf, only);
   for (const c of contacts) {
     if (!mayPair(c)) continue;
-    for (const email of parseList(c.emails)) group(byEmail, normaliseEmail(email), c.id);
+    for (const email of parseStringList(c.emails)) group(byEmail, normaliseEmail(email), c.id);
     // Short numbers ("112", extensions) say nothing about who someone is.
-    for (const phone of parseList(c.phones)) {
+    for (const phone of parseStringList(c.phones)) {
       const normalised = normalisePhone(phone);
       if (normalised.length >= 8) group(byPhone, normalised, c.id);
     }
@@ -122,7 +114,7 @@ export async function findContactDuplicates(db: Kysely<Database>, only: Readonly
   collector.addGroups(byPhone, 'phone', (a, b, groupSize) => {
     const [x, y] = [byId.get(a)!, byId.get(b)!];
     if (namesAlike(x.name, y.name)) return true;
-    return groupSize <= 3 && parseList(x.emails).length === 0 && parseList(y.emails).length === 0;
+    return groupSize <= 3 && parseStringList(x.emails).length === 0 && parseStringList(y.emails).length === 0;
   });
   collector.addGroups(byNameAndOrganisation, 'name_organisation');
   return collector.result('contact');
@@ -144,12 +136,12 @@ function candidateFilter(
   const organisations = new Set<string>();
   for (const c of contacts) {
     if (!only.has(c.id)) continue;
-    for (const email of parseList(c.emails)) {
+    for (const email of parseStringList(c.emails)) {
       // Written escaped in the JSON text, the address would not be found in it: compare every contact the long way.
       if (escapedInJson(email)) return () => true;
       emails.add(normaliseEmail(email));
     }
-    for (const phone of parseList(c.phones)) {
+    for (const phone of parseStringList(c.phones)) {
       const normalised = normalisePhone(phone);
       if (normalised.length >= 8) phones.add(normalised);
     }

@@ -10,6 +10,7 @@ import type { Database } from '../schema';
 import { erasedContactName, scrubAfterErasure, settleErasures } from '../sync/erasure';
 import { recordHistory, type HistoryEntry } from '../sync/history';
 import { materializeRow } from '../sync/materialize';
+import { parseStringList } from '../row';
 
 /**
  * GDPR for one person (a contact): "Indsigt" (right of access) collects
@@ -87,15 +88,6 @@ const references = [
   ['contact', 'merged_into'],
 ] as const;
 
-const parseList = (json: string): string[] => {
-  try {
-    const value = JSON.parse(json) as unknown;
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-};
-
 /** Everything stored about one contact (also a deleted or erased one). */
 export async function collectPersonData(db: Db, contactId: string, now = new Date()): Promise<PersonData> {
   const row = await db.selectFrom('contact').selectAll().where('id', '=', contactId).executeTakeFirst();
@@ -163,8 +155,8 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     contact: {
       id: row.id,
       name: row.name,
-      emails: parseList(row.emails),
-      phones: parseList(row.phones),
+      emails: parseStringList(row.emails),
+      phones: parseStringList(row.phones),
       notes: row.notes,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
@@ -402,8 +394,8 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
       const settled = settleErasures(app.sqlite, [{ table: 'contact', rowId: contactId }]);
       for (const row of settled.rows) materializeRow(app.sqlite, row.table, row.rowId, now);
 
-      const emails = parseList(contact.emails).length;
-      const phones = parseList(contact.phones).length;
+      const emails = parseStringList(contact.emails).length;
+      const phones = parseStringList(contact.phones).length;
       const summary: ErasureSummary = {
         contactId,
         name: contact.name,
