@@ -9,20 +9,12 @@ import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
 import { syncedTables } from '../schema';
 import { isValidRowId, isValidValue } from './field-schemas';
 import { anyWaiting, isSyncedTable, materializeRow, tableInfo, takeWaiters, type MaterializeOutcome } from './materialize';
-import { clockParts, clockText, OpLogSession, operationsAtClock } from './op-log';
+import { clockParts, clockText, OpLogSession, operationsAtClock, type SyncOperation } from './op-log';
 import { isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 import { forgetMerges, mergeView, registerMerge, resolveMerges, type MergeEdge } from './merges';
 
-/** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
-export interface SyncOperation {
-  readonly hlc: string;
-  readonly tbl: string;
-  readonly row_id: string;
-  readonly field: string;
-  readonly value: string | null;
-  readonly prev: string | null;
-  readonly origin: string;
-}
+// The operation's type belongs to the log's core (op-log.ts); importers keep naming it here.
+export type { SyncOperation } from './op-log';
 
 export interface TableChanges {
   created: number;

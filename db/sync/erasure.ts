@@ -1,5 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
-import type { SyncOperation } from './apply';
+import type { SyncOperation } from './op-log';
 import { clockParts, OpLogSession } from './op-log';
 
 /**

@@ -1,6 +1,5 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeHlc, encodeHlc } from '../../common/hlc';
-import type { SyncOperation } from './apply';
 
 /**
  * The operation log's storage (migration 0014): clocks as (wall, counter,
@@ -17,6 +16,17 @@ import type { SyncOperation } from './apply';
  */
 
 type Value = string | number | null;
+
+/** One operation as it travels in a sync file. `value` is JSON text of a string, number or null. */
+export interface SyncOperation {
+  readonly hlc: string;
+  readonly tbl: string;
+  readonly row_id: string;
+  readonly field: string;
+  readonly value: string | null;
+  readonly prev: string | null;
+  readonly origin: string;
+}
 
 /** A clock split into its parts; `origin` is the installation id (the clock text's last part). */
 export interface ClockParts {
