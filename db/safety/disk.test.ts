@@ -236,7 +236,7 @@ describe('read-only database file', () => {
     fs.chmodSync(dir, 0o777);
     fs.chmodSync(syncCopy, 0o444);
 
-    const node = [process.execPath, '--import', 'tsx', path.join(import.meta.dirname, 'read-only-child.ts'), file, hanne.id, syncCopy];
+    const node = [process.execPath, '--import', 'tsx', path.join(import.meta.dirname, '..', '..', 'main', 'ipc', 'read-only-child.ts'), file, hanne.id, syncCopy];
     const command = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
     const child = spawnSync(command[0]!, command.slice(1), { cwd: path.resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, HOME: os.tmpdir() } });
     expect(child.status, child.stderr).toBe(0);

@@ -4,13 +4,13 @@
  * way the app does (openDatabase), and sends writes and reads through the
  * real IPC dispatcher. Prints one JSON line: channel → Result.
  *
- * Usage: node --import tsx db/safety/read-only-child.ts <db file> <contact id> <sync file>
+ * Usage: node --import tsx main/ipc/read-only-child.ts <db file> <contact id> <sync file>
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createDispatcher } from '../../main/ipc/dispatch';
-import { handlers } from '../../main/handlers';
-import { openDatabase } from '../connection';
+import { createDispatcher } from './dispatch';
+import { handlers } from '../handlers';
+import { openDatabase } from '../../db/connection';
 
 async function main(): Promise<void> {
   const [file, contactId, syncFile] = process.argv.slice(2);
