@@ -7,8 +7,8 @@ import { pipeline } from 'node:stream/promises';
 import zlib from 'node:zlib';
 import { SYNC_READER_VERSION, syncHeaderSchema, syncOpLineSchema, syncTrailerSchema, type SyncHeader } from '../../common/sync-file.schema';
 import { AppError } from '../../common/result';
-import { fsyncDirectory } from '../files/atomic-write';
-import type { SyncOperation } from './apply';
+import { writeFileAtomic } from '../files/atomic-write';
+import type { SyncOperation } from './op-log';
 import { SyncOpLineReader } from './sync-op-line';
 
 /** Limits that protect the app from hostile or broken files; every one is checked while the file is read, never after. */
@@ -94,43 +94,33 @@ const reject = (reason: string): never => {
  * renamed, so a reader never sees half a file.
  */
 export function writeSyncFile(destination: string, header: SyncHeader, operations: Iterable<SyncOperation>): void {
+  fs.mkdirSync(path.dirname(path.resolve(destination)), { recursive: true });
+  // The one atomic writer (db/files/atomic-write.ts): a half-written file never carries the name, whatever goes wrong.
+  writeFileAtomic(destination, syncFileMembers(header, operations));
+}
+
+/** The file as gzip members of about 20,000 lines each: header, operations, then the trailer with the count and the SHA-256 of every line before it. */
+function* syncFileMembers(header: SyncHeader, operations: Iterable<SyncOperation>): Generator<Uint8Array> {
   const hash = createHash('sha256');
-  const directory = path.dirname(path.resolve(destination));
-  fs.mkdirSync(directory, { recursive: true });
-  const temporary = path.join(directory, `.${path.basename(destination)}.${process.pid}.tmp`);
-  const fd = fs.openSync(temporary, 'w');
   let batch: Buffer[] = [];
   let count = 0;
-  const flush = () => {
-    if (batch.length === 0) return;
-    fs.writeSync(fd, zlib.gzipSync(Buffer.concat(batch), { level: 6 }));
-    batch = [];
-  };
-  const push = (line: string) => {
+  const take = (line: string) => {
     const bytes = Buffer.from(`${line}\n`, 'utf8');
     hash.update(bytes);
     batch.push(bytes);
-    if (batch.length >= 20_000) flush();
   };
-  try {
-    push(JSON.stringify(header));
-    for (const op of operations) {
-      push(JSON.stringify({ h: op.hlc, t: op.tbl, r: op.row_id, f: op.field, v: op.value, p: op.prev, o: op.origin }));
-      count++;
+  take(JSON.stringify(header));
+  for (const op of operations) {
+    take(JSON.stringify({ h: op.hlc, t: op.tbl, r: op.row_id, f: op.field, v: op.value, p: op.prev, o: op.origin }));
+    count++;
+    if (batch.length >= 20_000) {
+      yield zlib.gzipSync(Buffer.concat(batch), { level: 6 });
+      batch = [];
     }
-    if (count !== header.counts.operations) throw new Error(`sync file count mismatch: header ${header.counts.operations}, wrote ${count}`);
-    batch.push(Buffer.from(`${JSON.stringify({ trailer: true, count, sha256: hash.digest('hex') })}\n`, 'utf8'));
-    flush();
-    fs.fsyncSync(fd);
-  } catch (error) {
-    fs.closeSync(fd);
-    fs.rmSync(temporary, { force: true });
-    throw error;
   }
-  fs.closeSync(fd);
-  fs.renameSync(temporary, destination);
-  // The rename itself must survive a power cut too.
-  fsyncDirectory(directory);
+  if (count !== header.counts.operations) throw new Error(`sync file count mismatch: header ${header.counts.operations}, wrote ${count}`);
+  batch.push(Buffer.from(`${JSON.stringify({ trailer: true, count, sha256: hash.digest('hex') })}\n`, 'utf8'));
+  yield zlib.gzipSync(Buffer.concat(batch), { level: 6 });
 }
 
 function checkKeysAndDepth(value: unknown, depth: number, maxDepth: number): void {
