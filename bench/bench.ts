@@ -24,6 +24,7 @@ import { updateContact } from '../db/contacts/contacts.repository';
 import { updateAgendaItem } from '../db/meetings/meetings.repository';
 import { markExported } from '../db/sync/clock';
 import { exportSync, importSync } from '../db/sync/sync.service';
+import { bombRssFigureNames, bombRssFigures } from './bomb-rss.bench';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false }, seeded: { type: 'string' } } });
 const scale = Number(values.scale);
@@ -235,7 +236,10 @@ async function main(): Promise<void> {
   await a.close();
   await b.close();
 
-  // 9. Browser host: cold start to first interactive paint with the large database.
+  // 9. Peak memory while a hostile file is refused, each reader in a child process of its own.
+  await bombRssFigures(report, dir);
+
+  // 10. Browser host: cold start to first interactive paint with the large database.
   if (!values['skip-browser']) await browserFigures(aFile);
 
   const out = path.join(root, 'bench', 'results', `${new Date().toISOString().replace(/[:.]/g, '-')}-scale${scale}.json`);
@@ -262,6 +266,7 @@ async function main(): Promise<void> {
     'søgning p50 (ms)',
     'søgning p95 (ms)',
     'renderer, første JS (gzip kB)',
+    ...bombRssFigureNames,
     ...(values['skip-browser'] ? [] : ['kold start til første interaktive visning (s)', 'DOM-rækker i kontaktlisten', 'browser-host, største RSS (MB)']),
   ];
   const missing = expected.filter((name) => !(name in results) || !Number.isFinite(results[name]!.value));

@@ -85,6 +85,46 @@ describe('a colleague whose clock runs a day fast', () => {
     expect(digest(c)).toBe(digest(b));
   });
 
+  it('a file that relays the fast colleague’s operations is accepted by a laptop a minute behind, and all three converge', async () => {
+    const [a, b, c] = [await laptop('a'), await laptop('b'), await laptop('c')];
+    a.skew = almostADay;
+    const org = await asInstallation(a, () => createOrganisation(a.app.db, { name: 'Fremtidsboliger', kind: 'boligorganisation', notes: '', kommuneIds: [] }));
+    await asInstallation(a, () => updateKommune(a.app.db, { id: derivedId('kommune', 259), notes: 'Skrevet i morgen' }));
+    const fromA = await exportFrom(a);
+    await importInto(b, fromA);
+    await createContact(b.app.db, { name: 'Karen Kredskonsulent', emails: [], phones: [], notes: '' }, []);
+    // b's full file carries a's operations (23 h 59 min ahead when b took them) beside b's own.
+    const fromB = await exportFrom(b);
+    c.skew = -60_000;
+    // a's own file is more than a day ahead of c's clock: refused, for a's clock, and c is unchanged.
+    const untouched = digest(c);
+    await expect(importInto(c, fromA)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/mere end et døgn ude i fremtiden \(afsenderens ur går forkert\)/) });
+    expect(digest(c)).toBe(untouched);
+    // b's file is judged by b's clock: accepted, a's operations kept with their clocks.
+    const relayed = await importInto(c, fromB);
+    expect(relayed.report.applied).toBeGreaterThan(0);
+    expect(relayed.warnings.some((w) => /^Filen videregiver ændringer fra andre installationer, dateret op til ca\. 14(39|40|41) minutter ude i fremtiden/.test(w))).toBe(true);
+    // b's own clock followed a's by at most five minutes: nothing blames b for a's day.
+    expect(relayed.warnings.filter((w) => w.startsWith('Afsenderens')).every((w) => /ca\. [0-9] minutter/.test(w))).toBe(true);
+    expect((await getOrganisation(c.app.db, org.id)).name).toBe('Fremtidsboliger');
+    const stored = (who: TestInstallation) => who.app.sqlite.prepare(`SELECT hlc FROM sync_op WHERE tbl = 'organisation' AND row_id = ? AND field = 'name'`).pluck().get(org.id) as string;
+    expect(stored(c)).toBe(stored(a));
+    expect(wallOf(await currentClock(c.app.db))).toBeLessThanOrEqual(Date.now() - 60_000 + maxClockLead);
+    // c's changes reach a and b, and c keeps receiving b's.
+    await asInstallation(c, () => updateOrganisation(c.app.db, { id: org.id, notes: 'Fra c' }));
+    const fromC = await exportFrom(c);
+    await importInto(a, fromC);
+    await importInto(b, fromC);
+    await createContact(b.app.db, { name: 'Senere kontakt', emails: [], phones: [], notes: '' }, []);
+    const later = await exportFrom(b, { peer: c });
+    expect((await importInto(c, later)).report.applied).toBeGreaterThan(0);
+    await importInto(a, later);
+    for (const who of [a, b, c]) expect(checkDatabase(who.app.sqlite).ok).toBe(true);
+    expect(digest(c)).toBe(digest(a));
+    expect(digest(c)).toBe(digest(b));
+    expectRowsMatchLog(c);
+  });
+
   it('an edit made here to a field the fast colleague wrote loses to it everywhere alike, and every row still says what its log says', async () => {
     const [a, b] = [await laptop('a'), await laptop('b')];
     a.skew = almostADay;

@@ -85,25 +85,37 @@ export async function observeClock(db: Db, remote: string): Promise<void> {
 }
 
 /**
- * The import preview's word about a sender whose clock runs fast: their
- * operations keep the clocks they carry (and win over edits here of the same
- * fields until this clock gets there), but this installation's clock does not
- * follow them past `maxClockLead`.
+ * The import preview's word about clocks that run fast: the operations keep
+ * the clocks they carry (and win over edits here of the same fields until
+ * this clock gets there), but this installation's clock does not follow them
+ * past `maxClockLead`. The sender's own operations (origin `sender`) speak of
+ * the sender's clock; those the file relays from other installations were
+ * accepted by the sender and are named as such.
  */
-export function clockAheadWarnings(operations: readonly { readonly hlc: string }[], now = wallClock.now()): string[] {
-  let latest = 0;
+export function clockAheadWarnings(operations: readonly { readonly hlc: string; readonly origin: string }[], sender: string, now = wallClock.now()): string[] {
+  let ownLatest = 0;
+  let relayedLatest = 0;
   let previous = '';
   for (const op of operations) {
     if (op.hlc === previous) continue;
     previous = op.hlc;
     const wall = Number(op.hlc.slice(0, 16));
-    if (wall > latest) latest = wall;
+    if (op.origin === sender) ownLatest = Math.max(ownLatest, wall);
+    else relayedLatest = Math.max(relayedLatest, wall);
   }
-  if (latest <= now + maxClockLead) return [];
-  const minutes = Math.round((latest - now) / 60_000);
-  return [
-    `Afsenderens ændringer er dateret op til ca. ${minutes} minutter ude i fremtiden: de gemmes med deres egne tidsstempler og vinder over rettelser her af de samme felter, indtil dit ur når dertil, men Kredsbog stiller ikke sit eget ur frem efter dem.`,
-  ];
+  const minutes = (latest: number) => Math.round((latest - now) / 60_000);
+  const warnings: string[] = [];
+  if (ownLatest > now + maxClockLead) {
+    warnings.push(
+      `Afsenderens ændringer er dateret op til ca. ${minutes(ownLatest)} minutter ude i fremtiden: de gemmes med deres egne tidsstempler og vinder over rettelser her af de samme felter, indtil dit ur når dertil, men Kredsbog stiller ikke sit eget ur frem efter dem.`,
+    );
+  }
+  if (relayedLatest > now + maxClockLead) {
+    warnings.push(
+      `Filen videregiver ændringer fra andre installationer, dateret op til ca. ${minutes(relayedLatest)} minutter ude i fremtiden: de gemmes med deres egne tidsstempler, som afsenderen gjorde, men Kredsbog stiller ikke sit eget ur frem efter dem.`,
+    );
+  }
+  return warnings;
 }
 
 export async function currentClock(db: Db): Promise<string | null> {

@@ -379,7 +379,14 @@ interface ScannedSyncFile {
   readonly operations: SyncOperation[];
   /** The first operation line refused, in file order; thrown only after the checks of the whole file. */
   readonly failure: AppError | null;
-  /** The highest wall-clock time of the operations' clocks. */
+  /**
+   * The highest wall-clock time of the clocks of the sender's own operations
+   * (origin = the header's installation). Operations a file relays from other
+   * installations are not counted: the sender accepted them within the limit
+   * when they arrived, and a receiver whose clock is a little behind the
+   * sender's must not refuse the sender's whole file for them (and stop
+   * receiving its changes).
+   */
   readonly latest: number;
 }
 
@@ -403,11 +410,13 @@ async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLi
   let failure: AppError | null = null;
   let latest = 0;
   let previous = '';
+  let sender = '';
   const reader = new SyncOpLineReader();
   const scanner = new LineScanner(limits.maxLineBytes, (source, start, end, index, utf8Checked) => {
     if (index === 0) {
       header = parseHeader(source, start, end, limits);
       maxLines = header.counts.operations + 2;
+      sender = header.installationId;
       return;
     }
     if (index >= maxLines) reject('antallet af ændringer passer ikke.');
@@ -418,7 +427,7 @@ async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLi
       if (op.hlc !== previous) {
         if (op.hlc < previous) reject('ændringerne står ikke i tidsrækkefølge.');
         // Several operations share a clock (one edit, several fields): each clock counted once. Its first 16 digits are its wall time (common/hlc.ts).
-        latest = Math.max(latest, Number(op.hlc.slice(0, 16)));
+        if (op.origin === sender) latest = Math.max(latest, Number(op.hlc.slice(0, 16)));
         previous = op.hlc;
       }
       operations.push(op);
@@ -500,7 +509,8 @@ export async function verifySyncFile(file: string, options: Pick<ReadSyncFileOpt
 /**
  * Reads and validates a whole sync file before anything touches the
  * database: size, gzip, UTF-8, JSON depth and keys, every line against its
- * schema, count and checksum, format version and clocks from the future.
+ * schema, count and checksum, format version and clocks from the future
+ * (the sender's own: see ScannedSyncFile.latest).
  * The file is streamed once and never held whole: every limit is checked as
  * the bytes come out of the decompressor, so a gzip bomb is refused after a
  * few megabytes, not after inflating it, and every operation is parsed as

@@ -11,16 +11,20 @@ import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
 import { checkDatabase } from '../maintenance';
+import { AppError } from '../../common/result';
 import { currentClock, maxClockLead } from './clock';
 import { forgedOp, forgedRow, forgeFile } from './forge.testing';
 import { listRecentImports, undoImport } from './import-undo';
 import { materializeRow } from './materialize';
+import { readSyncFile, syncFileLimits } from './sync-file';
+import type { ImportPreview } from './sync.service';
 import { asInstallation, digest, exportFrom, importInto, installation, type TestInstallation } from './sync-testing';
 
 /**
  * Model-based property test: 2–4 installations run random commands — edits,
  * deletes, restores, merges of duplicates (with roles and follow-ups that
- * follow them), skewed clocks, full and changes-only exports, imports, lost
+ * follow them), skewed clocks (also a file 23 h 59 min ahead passed on to a
+ * laptop a minute behind), full and changes-only exports, imports, lost
  * files and re-imports of old files, "Fortryd import" of the most recent
  * import on one installation while the others keep editing. Afterwards everyone exchanges
  * everything, and the guarantees of ARCHITECTURE.md §5 must hold.
@@ -46,7 +50,9 @@ type Command =
   // Issue 13: two laptops merge one pair the opposite way round; a merge races an erasure; a checksum-valid file with wrong values.
   | { kind: 'mergeRace'; who: number; other: number; table: 'organisation' | 'contact'; pick: number; pick2: number }
   | { kind: 'mergeErase'; who: number; other: number; pick: number; pick2: number; eraseSurvivor: boolean }
-  | { kind: 'forge'; who: number; pick: number; variant: number };
+  | { kind: 'forge'; who: number; pick: number; variant: number }
+  // Issue 13: `from` runs almost a day fast; `who` takes its file and passes it on in its own to `to`, a minute behind `who`.
+  | { kind: 'relaySkew'; who: number; from: number; to: number; lead: number };
 
 const who = fc.integer({ min: 0, max: 3 });
 const text = fc.constantFrom('Køge', 'Ærø', 'Åbenrå', 'KAB', 'Lejerbo', 'x', '');
@@ -76,6 +82,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('mergeRace' as const), who, other: who, table: fc.constantFrom('organisation' as const, 'contact' as const), pick: fc.nat(), pick2: fc.nat() }),
   fc.record({ kind: fc.constant('mergeErase' as const), who, other: who, pick: fc.nat(), pick2: fc.nat(), eraseSurvivor: fc.boolean() }),
   fc.record({ kind: fc.constant('forge' as const), who, pick: fc.nat(), variant: fc.nat({ max: 9 }) }),
+  fc.record({ kind: fc.constant('relaySkew' as const), who, from: who, to: who, lead: fc.constantFrom(86_399_000, 86_340_000, 86_000_000) }),
 );
 
 /**
@@ -98,7 +105,7 @@ async function sharedPair(me: TestInstallation, other: TestInstallation, table: 
     }
     const file = await exportFrom(me);
     files.push({ from: meIndex, file });
-    await asInstallation(other, () => importInto(other, file));
+    if (!(await importUnlessFromTheFuture(other, file))) return undefined;
     common = await shared();
   }
   const x = common[pick % Math.max(1, common.length)];
@@ -144,6 +151,28 @@ async function forgedFiles(me: TestInstallation, pick: number, variant: number):
       return org ? [file([forgedOp(hlc, 'organisation', org, 'name', 42), forgedOp(hlc, 'organisation', org, 'merged_seen', '{"__proto__":"x"}')])] : [];
     default:
       return [file(forgedRow(hlc, 'follow_up', fresh, { title: 'Forfalsket', details: '', owner_contact_id: derivedId('nobody', origin), owner_is_me: 0, due_date: '2026-13-45', status: 'aaben', kommune_id: null, source_meeting_id: null, source_agenda_item_id: null, closed_in_meeting_id: null }))];
+  }
+}
+
+/**
+ * Imports the file — or sees it refused as "from the future", which only the
+ * sender's own operations may cause (more than a day ahead of `to`'s clock;
+ * operations it relays from others never do) and which changes nothing.
+ */
+async function importUnlessFromTheFuture(to: TestInstallation, file: string): Promise<ImportPreview | null> {
+  // The log and the journal, not the digest: this runs before every import, and a refused file must not reach either.
+  const written = () => to.app.sqlite.prepare('SELECT (SELECT count(*) FROM sync_op) || \'/\' || (SELECT count(*) FROM sync_journal)').pluck().get();
+  const before = written();
+  const now = Date.now() + to.skew;
+  try {
+    return await importInto(to, file);
+  } catch (error) {
+    if (!(error instanceof AppError) || !/fremtiden/.test(error.message)) throw error;
+    expect(written()).toBe(before);
+    const { header, operations } = await readSyncFile(file, { limits: { maxFutureMs: Number.POSITIVE_INFINITY } });
+    const own = operations.filter((op) => op.origin === header.installationId).map((op) => Number(op.hlc.slice(0, 16)));
+    expect(Math.max(0, ...own), 'refused for operations the sender relays').toBeGreaterThan(now + syncFileLimits.maxFutureMs);
+    return null;
   }
 }
 
@@ -263,7 +292,8 @@ async function run(size: number, commands: Command[]): Promise<void> {
             if (entry && entry.from !== c.who % size) {
               const before = digest(me);
               const clockBefore = await currentClock(me.app.db);
-              const result = await importInto(me, entry.file);
+              const result = await importUnlessFromTheFuture(me, entry.file);
+              if (!result) break;
               // Property: a received clock moves this one at most maxClockLead past its own wall clock (and never back).
               const clockAfter = (await currentClock(me.app.db)) ?? '';
               const wallAfter = Number(clockAfter.slice(0, 16));
@@ -309,6 +339,23 @@ async function run(size: number, commands: Command[]): Promise<void> {
             }
             break;
           }
+          case 'relaySkew': {
+            const fast = installations[c.from % size]!;
+            const slow = installations[c.to % size]!;
+            if (fast === me || slow === me || fast === slow) break;
+            fast.skew = c.lead;
+            await asInstallation(fast, () => updateKommune(fast.app.db, { id: derivedId('kommune', 259), notes: 'Skrevet i morgen' }));
+            const fromFast = await exportFrom(fast);
+            files.push({ from: c.from % size, file: fromFast });
+            if (!(await importUnlessFromTheFuture(me, fromFast))) break;
+            await ignoreUserErrors(() => createContact(me.app.db, { name: 'Videregivet', emails: [], phones: [], notes: '' }, []));
+            const relayed = await exportFrom(me);
+            files.push({ from: c.who % size, file: relayed });
+            // Property (via importUnlessFromTheFuture): refused only for `me`'s own clock, never for `fast`'s that it passes on.
+            slow.skew = me.skew - 60_000;
+            await importUnlessFromTheFuture(slow, relayed);
+            break;
+          }
           case 'undoImport': {
             // "Fortryd import" of this installation's most recent import that can still be undone: ordinary new operations.
             // With none to undo, it first imports a fresh file from `from` (kept for the others too), so undos are not rare.
@@ -317,7 +364,7 @@ async function run(size: number, commands: Command[]): Promise<void> {
             if (!latest && from !== c.who % size) {
               const file = await exportFrom(installations[from]!);
               files.push({ from, file });
-              await importInto(me, file);
+              await importUnlessFromTheFuture(me, file);
               latest = (await listRecentImports(me.app.db)).find((entry) => entry.state === 'undoable');
             }
             if (latest) {
@@ -331,7 +378,8 @@ async function run(size: number, commands: Command[]): Promise<void> {
         }
       });
     }
-    // Everyone exchanges everything (full exports), twice, in opposite orders.
+    // Everyone's clock is put right, then everyone exchanges everything (full exports), twice, in opposite orders.
+    for (const inst of installations) inst.skew = 0;
     for (const order of [installations, [...installations].reverse()]) {
       for (const from of order) {
         const file = await exportFrom(from);

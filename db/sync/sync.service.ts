@@ -7,7 +7,7 @@ import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyOperations, newOperations as freshOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
 import { importUndo, recordImportChanges } from './import-changes';
-import { clockAheadWarnings, currentClock, getInstallation, markExported } from './clock';
+import { clockAheadWarnings, currentClock, getInstallation, markExported, wallClock } from './clock';
 import { scrubAfterErasure } from './erasure';
 import { clockParts, compareClocks, countOperations, originMaxima, readOperations, type ClockParts, type LogSelection } from './op-log';
 import { isHlc } from '../../common/hlc';
@@ -131,12 +131,12 @@ async function checkSender(app: AppDatabase, installationId: string): Promise<vo
 
 /** What importing the file would do, computed without changing anything. */
 export async function previewImport(app: AppDatabase, file: string, options: { readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
-  const { header, operations, warnings, alreadyImported } = await readSyncFile(file, { importedFile: importedFile(app), alreadyImported: importedBefore(app) });
+  const { header, operations, warnings, alreadyImported } = await readSyncFile(file, { now: wallClock.now(), importedFile: importedFile(app), alreadyImported: importedBefore(app) });
   await checkSender(app, header.installationId);
   const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
   const report = withSkipped(await previewOperations(app.db, fresh, app.sqlite, options.onProgress), total - fresh.length);
-  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations)], report, largeDeletes: largeDeletes(report) };
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations, header.installationId)], report, largeDeletes: largeDeletes(report) };
 }
 
 /**
@@ -145,7 +145,7 @@ export async function previewImport(app: AppDatabase, file: string, options: { r
  * the sender remembered as a peer.
  */
 export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean; readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
-  const { header, operations, warnings, sha256, fileSha256, alreadyImported } = await readSyncFile(file, { importedFile: importedFile(app), alreadyImported: importedBefore(app) });
+  const { header, operations, warnings, sha256, fileSha256, alreadyImported } = await readSyncFile(file, { now: wallClock.now(), importedFile: importedFile(app), alreadyImported: importedBefore(app) });
   await checkSender(app, header.installationId);
   // Nothing new: no backup needed, but the file still tells us what the sender has.
   const fresh = newOperations(app, operations);
@@ -178,7 +178,7 @@ export async function importSync(app: AppDatabase, file: string, options: { read
   });
   // The import carried an erasure: the person's old values must leave the WAL too.
   if (report.redacted) scrubAfterErasure(app.sqlite);
-  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations)], report, largeDeletes: largeDeletes(report) };
+  return { sender: { installationId: header.installationId, name: header.installationName, createdAt: header.createdAt }, warnings: [...warnings, ...clockAheadWarnings(operations, header.installationId)], report, largeDeletes: largeDeletes(report) };
 }
 
 /**

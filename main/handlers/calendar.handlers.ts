@@ -1,9 +1,8 @@
 import { meetingIcs, seriesIcs } from '../../db/calendar/calendar.ics';
-import { importIcs, previewIcsImport } from '../../db/calendar/calendar.import';
+import { importIcsUpload, previewIcsUpload } from '../jobs/file-imports';
 import type { HandlersFor } from './handler.types';
 
 const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-const fromBase64 = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
 export const calendarHandlers: HandlersFor<'calendar'> = {
   'calendar.meetingIcs': async ({ meetingId, alarmMinutes }, { app }) => {
@@ -14,6 +13,7 @@ export const calendarHandlers: HandlersFor<'calendar'> = {
     const file = await seriesIcs(app.db, seriesId, { alarmMinutes });
     return { fileName: file.fileName, base64: toBase64(file.text) };
   },
-  'calendar.previewImport': async ({ fileName, base64 }, { app }) => previewIcsImport(app.db, fromBase64(base64), { fileName }),
-  'calendar.import': async ({ fileName, base64, kommuneChoices }, { app }) => importIcs(app, fromBase64(base64), { fileName, kommuneChoices }),
+  // Uploaded files are decoded and read in the job worker (main/jobs/file-imports.ts), never in the process that serves the window.
+  'calendar.previewImport': async (input, { app, jobs }) => (jobs ? jobs.run('calendar.preview', input) : previewIcsUpload(app, input)),
+  'calendar.import': async (input, { app, jobs }) => (jobs ? jobs.run('calendar.import', input) : importIcsUpload(app, input)),
 };

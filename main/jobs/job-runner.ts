@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { JobInfo } from '../../common/jobs.domain';
 import { AppError, errorCodes, type AppErrorCode } from '../../common/result';
-import type { JobKind, JobKinds, JobMessage, JobRequest } from './job.types';
+import { fileJobKinds, jobMemoryCeilingsMb, type JobKind, type JobKinds, type JobMessage, type JobRequest } from './job.types';
 
 /**
  * Runs long jobs (big imports and their previews) in worker threads so the
@@ -9,6 +9,8 @@ import type { JobKind, JobKinds, JobMessage, JobRequest } from './job.types';
  * their progress for the window to poll, and cancels on request.
  * Electron passes the bundled worker (dist/main/job.worker.cjs); the browser
  * host and tests pass job.worker.ts, which runs under tsx.
+ * Each worker gets its kind's heap ceiling (jobMemoryCeilingsMb): Node stops
+ * a worker that reaches it and only that job fails, with a Danish sentence.
  */
 export interface JobRunner {
   run<K extends JobKind>(kind: K, input: JobKinds[K]['input']): Promise<JobKinds[K]['output']>;
@@ -23,15 +25,36 @@ const { pathToFileURL } = require('node:url');
 import('tsx/esm/api').then((tsx) => { tsx.register(); return import(pathToFileURL(workerData.entry).href); });
 `;
 
-export function createJobRunner(options: { readonly workerFile: string; readonly dbFile: string; readonly nativeBinding?: string }): JobRunner {
+export interface JobRunnerOptions {
+  readonly workerFile: string;
+  readonly dbFile: string;
+  readonly nativeBinding?: string;
+  /** Other heap ceilings than jobMemoryCeilingsMb, per kind (a host with less memory to spare). */
+  readonly memoryCeilingsMb?: Partial<Record<JobKind, number>>;
+}
+
+/** What a worker's own failure (not its job's) means to the user. */
+function workerFailure(kind: JobKind, error: unknown): unknown {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? (error as { code: unknown }).code : undefined;
+  if (code !== 'ERR_WORKER_OUT_OF_MEMORY') return error;
+  // Stopped like a cancelled job: its open transaction is rolled back.
+  return new AppError(
+    'VALIDATION',
+    fileJobKinds.includes(kind) ? 'Filen kunne ikke læses: den kræver for meget hukommelse. Intet er ændret.' : 'Opgaven krævede for meget hukommelse og blev stoppet. Intet er ændret.',
+  );
+}
+
+export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = new Map<number, JobInfo & { readonly worker: Worker }>();
   let nextId = 1;
   return {
     run(kind, input) {
       const request: JobRequest = { kind, input, dbFile: options.dbFile, nativeBinding: options.nativeBinding };
+      const ceiling = options.memoryCeilingsMb?.[kind] ?? jobMemoryCeilingsMb[kind];
+      const resourceLimits = ceiling === undefined ? undefined : { maxOldGenerationSizeMb: ceiling };
       const worker = options.workerFile.endsWith('.ts')
-        ? new Worker(tsxBootstrap, { eval: true, workerData: { ...request, entry: options.workerFile } })
-        : new Worker(options.workerFile, { workerData: request });
+        ? new Worker(tsxBootstrap, { eval: true, workerData: { ...request, entry: options.workerFile }, resourceLimits })
+        : new Worker(options.workerFile, { workerData: request, resourceLimits });
       const id = nextId++;
       jobs.set(id, { id, kind, done: 0, total: 0, startedAt: new Date().toISOString(), worker });
       return new Promise((resolve, reject) => {
@@ -54,7 +77,7 @@ export function createJobRunner(options: { readonly workerFile: string; readonly
             else finish(() => reject(new AppError((errorCodes as readonly string[]).includes(code) ? (code as AppErrorCode) : 'INTERNAL', text)));
           }
         });
-        worker.on('error', (error) => finish(() => reject(error)));
+        worker.on('error', (error) => finish(() => reject(workerFailure(kind, error))));
         worker.on('exit', () => finish(() => reject(new AppError('CANCELLED', 'Afbrudt. Intet er ændret.'))));
       });
     },

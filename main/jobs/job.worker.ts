@@ -4,6 +4,7 @@ import { openDatabase } from '../../db/connection';
 import { probe } from '../../db/backups/safe-open';
 import { undoImport } from '../../db/sync/import-undo';
 import { exportSync, importSync, previewImport } from '../../db/sync/sync.service';
+import { importContactUpload, importIcsUpload, previewContactUpload, previewIcsUpload } from './file-imports';
 import type { JobKinds, JobMessage, JobRequest } from './job.types';
 
 /**
@@ -22,6 +23,10 @@ const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
   'sync.undoImport': (app, input, onProgress) => undoImport(app, input.journalId, { dryRun: input.dryRun, onProgress }),
   // Never reached: run() answers this kind on a read-only connection of its own (a damaged file must not be opened for writing).
   'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs without a database connection')),
+  'contactFiles.preview': (app, input) => previewContactUpload(app, input),
+  'contactFiles.import': (app, input) => importContactUpload(app, input),
+  'calendar.preview': (app, input) => previewIcsUpload(app, input),
+  'calendar.import': (app, input) => importIcsUpload(app, input),
 };
 
 async function run(): Promise<void> {

@@ -5,6 +5,7 @@ import { danishDate } from '../../../../common/time';
 import { ApiError, describeError } from '../../api';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
+import { JobProgress } from '../../components/job-progress.component';
 import { useToast } from '../../components/toast.component';
 import { formatDate, formatMeetingTime } from '../../format';
 import { useApiMutation } from '../../queries';
@@ -78,7 +79,7 @@ export function IcsImportPage() {
             preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(fileError(t, err)) });
           }}
         />
-        {preview.isPending ? <p className="loading">{t('ics.reading')}</p> : null}
+        {preview.isPending ? <JobProgress kind="calendar.preview" label={t('ics.reading')} /> : null}
         {error ? (
           <p className="notice notice--error" role="alert">
             {error}
@@ -160,10 +161,11 @@ export function IcsImportPage() {
                     })
                   }
                 >
-                  {doImport.isPending ? t('ics.importing') : t('ics.doImport')}
+                  {t('ics.doImport')}
                 </button>
               </div>
             )}
+            {doImport.isPending ? <JobProgress kind="calendar.import" label={t('ics.importing')} /> : null}
           </div>
         ) : null}
       </div>

@@ -16,6 +16,7 @@ import {
 import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
+import { JobProgress } from '../../components/job-progress.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './contact-files.css';
@@ -142,7 +143,7 @@ export function ContactsImportPage() {
           onChoose={(chosen) => void onFile(chosen)}
         />
         <p className="muted">{file ? file.fileName : t('contactFiles.accepted')}</p>
-        {previewCall.isPending ? <p className="loading">{t('contactFiles.reading')}</p> : null}
+        {previewCall.isPending ? <JobProgress kind="contactFiles.preview" label={t('contactFiles.reading')} /> : null}
       </div>
 
       {preview && file && step === 'mapping' ? (
@@ -182,9 +183,10 @@ export function ContactsImportPage() {
               </button>
             ) : null}
             <button type="button" className="button" disabled={importCall.isPending || previewCall.isPending || preview.needsMapping || preview.counts.new + preview.counts.updated === 0} onClick={doImport}>
-              {importCall.isPending ? t('contactFiles.importing') : t('contactFiles.doImport')}
+              {t('contactFiles.doImport')}
             </button>
           </div>
+          {importCall.isPending ? <JobProgress kind="contactFiles.import" label={t('contactFiles.importing')} /> : null}
         </div>
       ) : null}
 
