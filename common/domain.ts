@@ -75,6 +75,13 @@ export const kommuneUpdateInputSchema = z.object({
 });
 export type KommuneUpdateInput = z.infer<typeof kommuneUpdateInputSchema>;
 
+/** "Sæt kreds…" on the Kommuner list: the chosen kommuner into one kreds (null = none). */
+export const kommuneSetKredsInputSchema = z.object({
+  ids: z.array(idSchema).min(1).max(98),
+  kredsId: idSchema.nullable(),
+});
+export type KommuneSetKredsInput = z.infer<typeof kommuneSetKredsInputSchema>;
+
 // ---------- organisations ----------
 export const organisationFieldsSchema = z.object({
   name: requiredText(200),
