@@ -229,6 +229,8 @@ export const settingsUpdateInputSchema = z.object({
   email: z.union([z.literal(''), z.string().trim().toLowerCase().email({ error: 'validation.email' }).max(254, { error: 'validation.tooLong' })]).optional(),
   reminderMinutes: z.number({ error: 'validation.reminder' }).int({ error: 'validation.reminder' }).min(0, { error: 'validation.reminder' }).max(10080, { error: 'validation.reminder' }).optional(),
 });
+/** The first-run dialog: the same settings, but a name is what it asks for (it names the consultant in shared referater). */
+export const firstRunSettingsSchema = settingsUpdateInputSchema.extend({ userName: requiredText(200) });
 
 export const statsSchema = z.object({
   regions: z.number().int(),

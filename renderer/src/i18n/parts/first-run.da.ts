@@ -10,5 +10,6 @@ export const firstRunDa = {
   save: 'Gem og kom i gang',
   later: 'Senere',
   saved: 'Velkommen, {{name}}.',
+  consultantRole: 'BL’s kredskonsulent',
   nameRequired: 'Skriv dit navn, eller vælg Senere.',
 };

@@ -11,5 +11,6 @@ export const firstRunEn: Record<keyof typeof firstRunDa, string> = {
   save: 'Save and get started',
   later: 'Later',
   saved: 'Welcome, {{name}}.',
+  consultantRole: "BL's district consultant",
   nameRequired: 'Enter your name, or choose Later.',
 };
