@@ -11,6 +11,7 @@ import { formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { followUpInput, QuickFollowUp, useFollowUpDrafts, type FollowUpDraft } from './quick-follow-up.component';
+import { MeetingStatusBadge } from '../../components/status-badge.component';
 
 /**
  * Referat mode: a focused view for taking minutes live, item by item. Minutes
@@ -99,7 +100,7 @@ export function ReferatPage({ id }: { readonly id: string }) {
               {closing ? t('referat.closing') : t('meetings.close')}
             </button>
           ) : (
-            <span className="badge badge--afholdt">{t('meetings.status.afholdt')}</span>
+            <MeetingStatusBadge status="afholdt" />
           )}
         </div>
       </header>

@@ -55,7 +55,7 @@ export function OverviewPage() {
               <h2>{t('overview.nextWeek')}</h2>
               <MeetingList meetings={d.nextWeek} empty={t('overview.noMeetings')} />
             </div>
-            <div className="card">
+            <div className="card dashboard__followups">
               <h2>{t('overview.overdueFollowUps')}</h2>
               {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
               {d.overdueCount > d.overdue.length ? (
