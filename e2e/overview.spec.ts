@@ -16,13 +16,13 @@ const sizes = [
 async function expectNothingClipped(page: Page): Promise<void> {
   const clipped = await page.evaluate(() => {
     const problems: string[] = [];
-    for (const card of document.querySelectorAll<HTMLElement>('.dashboard > .card')) {
+    for (const card of Array.from(document.querySelectorAll('.dashboard > .card'))) {
       const box = card.getBoundingClientRect();
-      for (const select of card.querySelectorAll('select')) {
+      for (const select of Array.from(card.querySelectorAll('select'))) {
         const r = select.getBoundingClientRect();
         if (r.right > box.right - 1 || r.left < box.left) problems.push(`${select.getAttribute('aria-label')}: ${Math.round(r.right)} > ${Math.round(box.right)}`);
       }
-      for (const table of card.querySelectorAll<HTMLElement>('.table')) if (table.scrollWidth > table.clientWidth + 1) problems.push(`table scrolls: ${table.scrollWidth} > ${table.clientWidth}`);
+      for (const table of Array.from(card.querySelectorAll('.table'))) if (table.scrollWidth > table.clientWidth + 1) problems.push(`table scrolls: ${table.scrollWidth} > ${table.clientWidth}`);
     }
     return problems;
   });

@@ -26,6 +26,8 @@ describe('seed-demo', () => {
     expect(summary.meetings).toBeGreaterThanOrEqual(250);
     expect(summary.followUps).toBeGreaterThan(800);
     expect(checkDatabase(a.sqlite).ok).toBe(true);
+    const twins = a.sqlite.prepare('SELECT ok.kommune_id, o.name FROM organisation o JOIN organisation_kommune ok ON ok.organisation_id = o.id GROUP BY ok.kommune_id, o.name HAVING count(*) > 1').all();
+    expect(twins).toEqual([]);
   }, 30_000);
 
   it('is deterministic: the same seed gives the same digest, another seed does not', async () => {

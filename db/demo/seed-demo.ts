@@ -113,12 +113,17 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const organisations: { id: string; kommuneIds: string[] }[] = [];
   const contactCount = Math.round(2000 * scale);
   const contactsByKommune = new Map<string, string[]>();
+  const usedNames = new Set<string>();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < organisationCount; i++) {
       const national = i < nationalOrganisations.length * Math.max(1, Math.floor(scale));
       const home = inScope[i % inScope.length]!;
       const kommuneIds = national ? [...new Set(Array.from({ length: rng.int(2, 5) }, () => rng.pick(inScope).id))] : [home.id];
-      const name = national ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : rng.pick(organisationPatterns).replace('{k}', home.navn);
+      // Two organisations in one kommune never share a name: the next pattern is taken when the drawn one is used.
+      const first = Math.floor(rng.next() * organisationPatterns.length);
+      const local = organisationPatterns.map((_, n) => organisationPatterns[(first + n) % organisationPatterns.length]!.replace('{k}', home.navn)).find((candidate) => !usedNames.has(candidate));
+      const name = national || !local ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : local;
+      usedNames.add(name);
       const organisationId = id('organisation', i);
       await createRow(trx, 'organisation', { name, kind: 'boligorganisation', notes: '' }, { id: organisationId, now });
       for (const kommuneId of kommuneIds) await createRow(trx, 'organisation_kommune', { organisation_id: organisationId, kommune_id: kommuneId }, { id: derivedId('organisation_kommune', organisationId, kommuneId), now });
