@@ -17,6 +17,7 @@ import {
   kommuneDetailSchema,
   kommuneListInputSchema,
   kommuneSummarySchema,
+  kommuneSetKredsInputSchema,
   kommuneUpdateInputSchema,
   kredsSchema,
   mergeInputSchema,
@@ -104,6 +105,7 @@ export const contract = {
   'kommuner.list': { input: kommuneListInputSchema, output: z.array(kommuneSummarySchema) },
   'kommuner.get': { input: byId, output: kommuneDetailSchema },
   'kommuner.update': { input: kommuneUpdateInputSchema, output: kommuneDetailSchema },
+  'kommuner.setKreds': { input: kommuneSetKredsInputSchema, output: z.object({ changed: z.number().int() }) },
 
   'organisations.list': { input: organisationListInputSchema, output: z.array(organisationSchema) },
   'organisations.page': { input: organisationPageInputSchema, output: organisationPageSchema },

@@ -26,6 +26,12 @@ export const dashboardSchema = z.object({
   dueSoon: z.array(followUpSchema),
   dueSoonCount: z.number().int(),
   quietMonths: z.number().int(),
+  /**
+   * Mine kredse with how many kommuner each holds (empty when none are chosen),
+   * so Overblik can say "7. kreds har ingen kommuner endnu" instead of a 0
+   * that reads as "all kommuner had meetings".
+   */
+  myKredse: z.array(z.object({ number: z.number().int(), name: z.string(), kommuner: z.number().int() })),
   quietKommuner: z.array(z.object({ id: idSchema, navn: z.string(), lastMeetingAt: z.string().nullable() })),
   styringsdialog: z.object({
     year: z.number().int(),

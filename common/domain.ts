@@ -75,6 +75,13 @@ export const kommuneUpdateInputSchema = z.object({
 });
 export type KommuneUpdateInput = z.infer<typeof kommuneUpdateInputSchema>;
 
+/** "Sæt kreds…" on the Kommuner list: the chosen kommuner into one kreds (null = none). */
+export const kommuneSetKredsInputSchema = z.object({
+  ids: z.array(idSchema).min(1).max(98),
+  kredsId: idSchema.nullable(),
+});
+export type KommuneSetKredsInput = z.infer<typeof kommuneSetKredsInputSchema>;
+
 // ---------- organisations ----------
 export const organisationFieldsSchema = z.object({
   name: requiredText(200),
@@ -222,6 +229,8 @@ export const settingsUpdateInputSchema = z.object({
   email: z.union([z.literal(''), z.string().trim().toLowerCase().email({ error: 'validation.email' }).max(254, { error: 'validation.tooLong' })]).optional(),
   reminderMinutes: z.number({ error: 'validation.reminder' }).int({ error: 'validation.reminder' }).min(0, { error: 'validation.reminder' }).max(10080, { error: 'validation.reminder' }).optional(),
 });
+/** The first-run dialog: the same settings, but a name is what it asks for (it names the consultant in shared referater). */
+export const firstRunSettingsSchema = settingsUpdateInputSchema.extend({ userName: requiredText(200) });
 
 export const statsSchema = z.object({
   regions: z.number().int(),

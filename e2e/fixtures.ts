@@ -12,8 +12,19 @@ export interface KredsbogHost {
 const root = path.resolve(import.meta.dirname, '..');
 export const screenshotDir = path.join(root, 'e2e', 'artifacts', 'screenshots');
 
-/** Starts the bundled browser host (what `npm run start:browser` runs: scripts/build-host.mjs) on a fresh database and waits for its URL. */
-export async function startHost(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+/**
+ * Who the consultant of a test installation is. A real user answers the
+ * first-run dialog once; specs start from an installation where that is done,
+ * except e2e/first-run.spec.ts, which walks the dialog itself.
+ */
+export const testConsultant = { userName: 'Karen Kredskonsulent', initials: 'KK', email: 'kk@bl.dk' } as const;
+
+/**
+ * Starts the bundled browser host (what `npm run start:browser` runs: scripts/build-host.mjs)
+ * on a database and waits for its URL. Unless `firstRun` is asked for, the installation's
+ * settings are filled in first (as after the first-run dialog), through the host's own API.
+ */
+export async function startHost(dbPath: string, options: { readonly firstRun?: boolean } = {}): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [path.join(root, 'dist', 'host', 'browser-host.mjs'), '--db', dbPath, '--renderer', path.join(root, 'dist', 'renderer')], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,6 +44,16 @@ export async function startHost(dbPath: string): Promise<{ url: string; child: C
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`browser host exited with ${code}:\n${output}`)));
   });
+  if (!options.firstRun) {
+    const address = new URL(url);
+    const response = await fetch(new URL('/api/settings.update', address.origin), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-kredsbog-token': address.searchParams.get('token') ?? '' },
+      body: JSON.stringify({ input: testConsultant }),
+    });
+    const result = (await response.json()) as { ok: boolean };
+    if (!result.ok) throw new Error(`could not fill in the test consultant: ${JSON.stringify(result)}`);
+  }
   return { url, child };
 }
 

@@ -68,6 +68,17 @@ describe('dashboard', () => {
     expect((await getDashboard(t.db, { myKredse: [3], quietMonths: 2, now })).quietKommuner.map((k) => k.navn)).toContain('Odense');
   });
 
+  it('tells how many kommuner each of my kredse holds, so an empty kreds is not read as "all met"', async () => {
+    const d = await getDashboard(t.db, { myKredse: [3, 7], quietMonths: 6, now });
+    expect(d.myKredse).toEqual([
+      { number: 3, name: '3. kreds', kommuner: 10 },
+      { number: 7, name: '7. kreds', kommuner: 0 },
+    ]);
+    const none = await getDashboard(t.db, { myKredse: [], quietMonths: 6, now });
+    expect(none.myKredse).toEqual([]);
+    expect(none.quietKommuner).toEqual([]);
+  });
+
   it('tells styringsdialog status per kommune × boligorganisation for the year', async () => {
     const fab = await createOrganisation(t.db, { name: 'FAB', kind: 'boligorganisation', notes: '', kommuneIds: [odense] });
     const civica = await createOrganisation(t.db, { name: 'Civica', kind: 'boligorganisation', notes: '', kommuneIds: [odense] });

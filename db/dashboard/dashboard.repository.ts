@@ -30,6 +30,23 @@ async function kommunerInScope(db: Kysely<Database>, myKredse: readonly number[]
   return query.execute();
 }
 
+/** The chosen kredse in number order, each with its count of live kommuner. */
+async function kredseWithCounts(db: Kysely<Database>, numbers: readonly number[]) {
+  if (numbers.length === 0) return [];
+  const rows = await db
+    .selectFrom('kreds')
+    .where('kreds.deleted_at', 'is', null)
+    .where('kreds.number', 'in', [...numbers])
+    .select((eb) => [
+      'kreds.number',
+      'kreds.name',
+      eb.selectFrom('kommune').whereRef('kommune.kreds_id', '=', 'kreds.id').where('kommune.deleted_at', 'is', null).select((e) => e.fn.countAll<number>().as('n')).as('kommuner'),
+    ])
+    .orderBy('kreds.number')
+    .execute();
+  return rows.map((r) => ({ number: r.number, name: r.name, kommuner: Number(r.kommuner ?? 0) }));
+}
+
 /** Latest non-cancelled meeting per kommune that has started by `now`. */
 async function lastMeetings(db: Kysely<Database>, now: string): Promise<Map<string, string>> {
   // Per kommune, walk its (kommune_id, starts_at) index backwards from now to the first held or planned
@@ -87,6 +104,8 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
           .filter((k) => k.lastMeetingAt === null || k.lastMeetingAt < threshold.toISOString())
           .sort((a, b) => (a.lastMeetingAt ?? '').localeCompare(b.lastMeetingAt ?? '') || compareDanish(a.navn, b.navn));
 
+  const myKredse = await kredseWithCounts(db, options.myKredse);
+
   const year = Number(today.slice(0, 4));
   const styringsdialog = await styringsdialogStatus(db, scope.map((k) => k.id), year);
 
@@ -104,7 +123,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
       )
     : [];
 
-  return { today, thisWeek, nextWeek, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
+  return { today, thisWeek, nextWeek, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, myKredse, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
 }
 
 /**

@@ -3,6 +3,7 @@ export const firstNames = ['Anne', 'Mette', 'Hanne', 'Susanne', 'Lene', 'Kirsten
 export const lastNames = ['Jensen', 'Nielsen', 'Hansen', 'Pedersen', 'Andersen', 'Christensen', 'Larsen', 'Sørensen', 'Rasmussen', 'Jørgensen', 'Petersen', 'Madsen', 'Kristensen', 'Olsen', 'Thomsen', 'Christiansen', 'Poulsen', 'Johansen', 'Møller', 'Mortensen', 'Østergaard', 'Bækgaard', 'Dalsgaard', 'Kjær', 'Lund', 'Holm', 'Krogh', 'Skovgaard', 'Frederiksen', 'Vestergaard'];
 export const organisationPatterns = ['{k} Boligselskab', 'Boligforeningen {k}', '{k} Almennyttige Boligselskab', 'Arbejdernes Boligforening {k}', 'Boligkontoret {k}', 'Ungdomsboliger {k}'];
 export const nationalOrganisations = ['KAB', 'Domea.dk', 'Lejerbo', 'AAB', 'FSB', '3B', 'Civica', 'Fællesbo', 'DAB', 'Boligkontoret Danmark'];
+/** Agenda topics between the opening review and "Eventuelt" (which the seed always puts last). */
 export const topics = [
   'Boligsocial anvisning',
   'Forebyggelse af udsættelser',
@@ -20,7 +21,6 @@ export const topics = [
   'Kombineret udlejning',
   'Grønne tage og energirenovering',
   'Tryghed i boligområderne',
-  'Eventuelt',
 ];
 export const minutesSentences = [
   'Kommunen orienterede om status og de seneste tal.',

@@ -1,4 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isDanishWorkingDay } from '../../common/danish-holidays';
+import { danishDate } from '../../common/time';
 import { getDashboard } from '../dashboard/dashboard.repository';
 import { getMeeting, listMeetings } from '../meetings/meetings.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../maintenance';
@@ -24,7 +26,9 @@ describe('seed-demo', () => {
     expect(summary.meetings).toBeGreaterThanOrEqual(250);
     expect(summary.followUps).toBeGreaterThan(800);
     expect(checkDatabase(a.sqlite).ok).toBe(true);
-  });
+    const twins = a.sqlite.prepare('SELECT ok.kommune_id, o.name FROM organisation o JOIN organisation_kommune ok ON ok.organisation_id = o.id GROUP BY ok.kommune_id, o.name HAVING count(*) > 1').all();
+    expect(twins).toEqual([]);
+  }, 30_000);
 
   it('is deterministic: the same seed gives the same digest, another seed does not', async () => {
     await seedDemo(a.db, { scale: 0.05, seed: 42 });
@@ -32,7 +36,7 @@ describe('seed-demo', () => {
     expect(databaseDigest(a.sqlite)).toBe(databaseDigest(b.sqlite));
     await seedDemo(b.db, { scale: 0.05, seed: 43 });
     expect(databaseDigest(a.sqlite)).not.toBe(databaseDigest(b.sqlite));
-  });
+  }, 30_000);
 
   it('writes realistic meetings: held ones have Danish minutes, decisions and follow-ups in every status', async () => {
     await seedDemo(a.db, { scale: 0.1, seed: 3 });
@@ -48,7 +52,7 @@ describe('seed-demo', () => {
     expect(politicians.n).toBeGreaterThan(0);
     const dashboard = await getDashboard(a.db, { myKredse: [], quietMonths: 6, now: new Date('2026-11-25T12:00:00Z') });
     expect(dashboard.styringsdialog.rows.length).toBeGreaterThan(0);
-  });
+  }, 30_000);
 
   it('refuses to seed the same seed twice into one database', async () => {
     await seedDemo(a.db, { scale: 0.02, seed: 9 });
@@ -56,4 +60,34 @@ describe('seed-demo', () => {
     await expect(seedDemo(a.db, { scale: 0.02, seed: 9 })).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(databaseDigest(a.sqlite)).toBe(before);
   });
+
+  it('puts every meeting on a Danish working day: no Sunday, Saturday, helligdag or juleaften', async () => {
+    await seedDemo(a.db, { scale: 0.2, seed: 5 });
+    const starts = a.sqlite.prepare('SELECT starts_at FROM meeting').all().map((r) => danishDate((r as { starts_at: string }).starts_at));
+    expect(starts.length).toBeGreaterThan(400);
+    expect(starts.filter((d) => !isDanishWorkingDay(d))).toEqual([]);
+  }, 30_000);
+
+  it('gives every meeting ten agenda items with distinct titles and "Eventuelt" last', async () => {
+    await seedDemo(a.db, { scale: 0.1, seed: 6 });
+    const rows = a.sqlite.prepare('SELECT meeting_id, title FROM agenda_item WHERE deleted_at IS NULL ORDER BY meeting_id, position').all() as { meeting_id: string; title: string }[];
+    const byMeeting = new Map<string, string[]>();
+    for (const r of rows) byMeeting.set(r.meeting_id, [...(byMeeting.get(r.meeting_id) ?? []), r.title]);
+    expect(byMeeting.size).toBeGreaterThan(200);
+    for (const titles of byMeeting.values()) {
+      expect(titles).toHaveLength(10);
+      expect(new Set(titles).size).toBe(10);
+      expect(titles.at(-1)).toBe('Eventuelt');
+    }
+  }, 30_000);
+
+  it('leaves a realistic few follow-ups overdue and open: a few dozen per 10,000, not hundreds', async () => {
+    const summary = await seedDemo(a.db, { scale: 0.3, seed: 7 });
+    const { n } = a.sqlite.prepare(`SELECT count(*) AS n FROM follow_up WHERE deleted_at IS NULL AND status IN ('aaben', 'i_gang') AND due_date < '2026-11-23'`).get() as { n: number };
+    // 20–60 overdue at scale 1 (≈ 9,500 follow-ups) is 0.2–0.6 %; a seed can land a little either side.
+    expect(n).toBeGreaterThan(summary.followUps * 0.001);
+    expect(n).toBeLessThan(summary.followUps * 0.008);
+    const open = a.sqlite.prepare(`SELECT count(*) AS n FROM follow_up WHERE status IN ('aaben', 'i_gang') AND due_date >= '2026-11-23'`).get() as { n: number };
+    expect(open.n).toBeGreaterThan(0);
+  }, 60_000);
 });

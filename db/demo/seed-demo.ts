@@ -2,6 +2,7 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { Kysely, Transaction } from 'kysely';
 import type { AffiliationKind, FollowUpStatus, MeetingSeriesKind, MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
+import { nextDanishWorkingDay } from '../../common/danish-holidays';
 import { addDanishDays, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
@@ -50,6 +51,37 @@ function random(seed: number) {
   };
 }
 
+type Random = ReturnType<typeof random>;
+
+/**
+ * Ten agenda titles, none twice: "Opfølgning fra sidste møde" first where the
+ * series reviews follow-ups, "Eventuelt" always last, topics in between drawn
+ * without replacement.
+ */
+function agendaTitles(review: boolean, rng: Random): string[] {
+  const pool = [...topics];
+  const drawn: string[] = [];
+  while (drawn.length < (review ? 8 : 9)) drawn.push(pool.splice(Math.floor(rng.next() * pool.length), 1)[0]!);
+  return [...(review ? ['Opfølgning fra sidste møde'] : []), ...drawn, 'Eventuelt'];
+}
+
+/**
+ * A follow-up's status on the seed's "today". A consultant with ≈ 9,500
+ * follow-ups over five years has a few dozen overdue open ones, not hundreds:
+ * almost everything whose deadline passed is done (or dropped); of those due
+ * in the last six weeks some are still being worked on; one in a few hundred
+ * older ones lingers forgotten. Of those not yet due, half are done already
+ * ("send referatet" rarely waits for its deadline), so the count of overdue ones
+ * grows only slowly as the real date moves past the seed's fixed today.
+ */
+function followUpState(due: string, today: string, rng: Random): FollowUpStatus {
+  const roll = rng.next();
+  if (due >= today) return roll < 0.5 ? 'udfoert' : roll < 0.85 ? 'aaben' : 'i_gang';
+  const lingers = roll < (due >= addDanishDays(today, -45) ? 0.07 : 0.0012);
+  if (lingers) return rng.chance(0.7) ? 'aaben' : 'i_gang';
+  return rng.chance(0.9) ? 'udfoert' : 'annulleret';
+}
+
 const terms = [
   { from: '2018-01-01', to: '2021-12-31' },
   { from: '2022-01-01', to: '2025-12-31' },
@@ -81,12 +113,17 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const organisations: { id: string; kommuneIds: string[] }[] = [];
   const contactCount = Math.round(2000 * scale);
   const contactsByKommune = new Map<string, string[]>();
+  const usedNames = new Set<string>();
   await db.transaction().execute(async (trx) => {
     for (let i = 0; i < organisationCount; i++) {
       const national = i < nationalOrganisations.length * Math.max(1, Math.floor(scale));
       const home = inScope[i % inScope.length]!;
       const kommuneIds = national ? [...new Set(Array.from({ length: rng.int(2, 5) }, () => rng.pick(inScope).id))] : [home.id];
-      const name = national ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : rng.pick(organisationPatterns).replace('{k}', home.navn);
+      // Two organisations in one kommune never share a name: the next pattern is taken when the drawn one is used.
+      const first = Math.floor(rng.next() * organisationPatterns.length);
+      const local = organisationPatterns.map((_, n) => organisationPatterns[(first + n) % organisationPatterns.length]!.replace('{k}', home.navn)).find((candidate) => !usedNames.has(candidate));
+      const name = national || !local ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : local;
+      usedNames.add(name);
       const organisationId = id('organisation', i);
       await createRow(trx, 'organisation', { name, kind: 'boligorganisation', notes: '' }, { id: organisationId, now });
       for (const kommuneId of kommuneIds) await createRow(trx, 'organisation_kommune', { organisation_id: organisationId, kommune_id: kommuneId }, { id: derivedId('organisation_kommune', organisationId, kommuneId), now });
@@ -204,7 +241,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   progress('møderækker', series.length, series.length);
 
   // --- meetings, agendas, attendance, follow-ups ---------------------------------------------
-  const meetings = series.flatMap((s) => s.dates.map((date, n) => ({ series: s, date, n }))).sort((a, b) => a.date.localeCompare(b.date) || a.series.id.localeCompare(b.series.id));
+  // Kommuner and boligorganisationer meet on working days: never on a weekend, a helligdag or juleaften.
+  const meetings = series.flatMap((s) => s.dates.map((date, n) => ({ series: s, date: nextDanishWorkingDay(date), n }))).sort((a, b) => a.date.localeCompare(b.date) || a.series.id.localeCompare(b.series.id));
   const today = '2026-11-23';
   const past = meetings.filter((m) => m.date < today).length;
   const followUpTarget = Math.round(10000 * scale);
@@ -229,7 +267,8 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         );
         let position: string | null = null;
         const itemIds: string[] = [];
-        for (let a = 0; a < 10; a++) {
+        const titles = agendaTitles(s.kind !== 'valgmoede', rng);
+        for (let a = 0; a < titles.length; a++) {
           position = generateKeyBetween(position, null);
           const review = a === 0 && s.kind !== 'valgmoede';
           const itemId = id('agenda', meetingId, a);
@@ -241,7 +280,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
               meeting_id: meetingId,
               position,
               kind: review ? 'follow_up_review' : 'normal',
-              title: review ? 'Opfølgning fra sidste møde' : a === 9 ? 'Eventuelt' : rng.pick(topics),
+              title: titles[a]!,
               description: '',
               presenter: '',
               planned_minutes: rng.pick([10, 15, 20, 30]),
@@ -271,10 +310,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
           for (let f = 0; f < quota; f++) {
             const ownerContact = attendees.length > 0 && rng.chance(0.6) ? rng.pick(attendees) : null;
             const due = addDanishDays(date, rng.int(14, 90));
-            // Most follow-ups whose deadline passed a while ago are done (closed at the series' next
-            // meeting when there is one); a few linger overdue, as in real life.
-            const roll = rng.next();
-            const state: FollowUpStatus = due < addDanishDays(today, -45) ? (roll < 0.88 ? 'udfoert' : roll < 0.98 ? 'annulleret' : 'aaben') : roll < 0.7 ? 'aaben' : 'i_gang';
+            const state = followUpState(due, today, rng);
             const closedIn = (state === 'udfoert' || state === 'annulleret') && next && next.date < today ? id('meeting', next.series.id, next.n) : null;
             await createRow(
               trx,

@@ -3,6 +3,7 @@ import { referatCollectionSchema, referatSchema } from '../../common/documents/r
 import { danishInstant } from '../../common/time';
 import { createTestDatabase } from '../testing/test-database';
 import { deleteMeeting, updateMeeting } from '../meetings/meetings.repository';
+import { updateSettings } from '../settings/settings.repository';
 import { loadReferat, loadReferatCollection } from './referat.model';
 import { hostileMinutes, koge, seedReferatMeeting } from './referat.test-data';
 
@@ -60,12 +61,16 @@ describe('loadReferat', () => {
     expect(referat.whenText).toBe('lørdag den 28. marts 2026 kl. 22.00 til søndag den 29. marts 2026 kl. 3.30');
   });
 
-  it('calls the consultant "Mig" when no user name is set', async () => {
+  it('never calls the consultant "Mig" in a shared referat: the initials without a name, the role without either', async () => {
     const { meetingId } = await seedReferatMeeting(t.db);
+    const owner = async () => (await loadReferat(t.db, meetingId)).followUps.find((f) => f.title === 'Indkald til opfølgende møde')?.owner;
+    expect(await owner()).toBe('Søren Ærøskøbing');
     t.sqlite.prepare("DELETE FROM local_setting WHERE key = 'userName'").run();
-    const referat = await loadReferat(t.db, meetingId);
-    expect(referat.consultantName).toBe('');
-    expect(referat.followUps.find((f) => f.title === 'Indkald til opfølgende møde')?.owner).toBe('Mig');
+    await updateSettings(t.db, { initials: 'SÆ' });
+    expect((await loadReferat(t.db, meetingId)).consultantName).toBe('');
+    expect(await owner()).toBe('SÆ');
+    await updateSettings(t.db, { initials: '' });
+    expect(await owner()).toBe('BL’s kredskonsulent');
   });
 
   it('rejects an unknown or deleted meeting', async () => {

@@ -12,6 +12,9 @@ import type { Database } from '../schema';
 /** A collection larger than this is almost certainly a mistaken filter (and a very slow PDF). */
 export const maxCollectionMeetings = 300;
 
+/** The owner of the consultant's own follow-ups in a referat when neither name nor initials are set. */
+export const consultantRole = 'BL’s kredskonsulent';
+
 const person = (a: Attendance): ReferatPerson => ({ name: a.contactName, roleLine: a.roleLine });
 /** In Danish alphabetical order (SQLite's would put Å before Æ and Ø). */
 const people = (attendance: readonly Attendance[], status: Attendance['status']) =>
@@ -31,8 +34,10 @@ export async function loadReferat(db: Kysely<Database>, meetingId: string, optio
   const sections: ReferatOptions = { ...defaultReferatOptions, ...options };
   const meeting = await getMeeting(db, meetingId);
   if (meeting.deletedAt) throw new AppError('NOT_FOUND', 'Mødet er slettet.');
-  const { userName } = await getSettings(db);
+  const { userName, initials } = await getSettings(db);
   const consultantName = userName.trim();
+  // A shared referat names who is responsible; "Mig" would name the reader. Without a name, the initials, else the role.
+  const consultantOwner = consultantName || initials.trim() || consultantRole;
   const kommune = meeting.kommune ? await db.selectFrom('kommune').select('navn').where('id', '=', meeting.kommune.id).executeTakeFirst() : undefined;
   const withRole = (role: 'ordstyrer' | 'referent') => {
     const holder = meeting.attendance.find((a) => a.role === role);
@@ -65,7 +70,7 @@ export async function loadReferat(db: Kysely<Database>, meetingId: string, optio
           .filter((f) => f.status !== 'annulleret')
           .map((f) => ({
             title: f.title,
-            owner: f.ownerIsMe ? consultantName || 'Mig' : (f.ownerName ?? ''),
+            owner: f.ownerIsMe ? consultantOwner : (f.ownerName ?? ''),
             dueDate: f.dueDate,
             dueText: f.dueDate ? danishDayText(f.dueDate) : null,
             status: f.status,

@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { derivedId } from '../ids';
 import { createContact } from '../contacts/contacts.repository';
 import { createOrganisation } from '../organisations/organisations.repository';
+import { countOperations } from '../sync/op-log';
 import { createTestDatabase } from '../testing/test-database';
-import { getKommune, listKommuner, listKredse, listRegions, updateKommune } from './kommuner.repository';
+import { getKommune, listKommuner, listKredse, listRegions, setKommunerKreds, updateKommune } from './kommuner.repository';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeEach(async () => {
@@ -89,5 +90,28 @@ describe('kommuner', () => {
     ]);
     const [summary] = await listKommuner(t.db, { id: aarhusId });
     expect(summary).toMatchObject({ organisationCount: 1, contactCount: 1 });
+  });
+
+  it('sets the kreds of several kommuner at once with one operation per kommune that changes, undone by setting it back', async () => {
+    const kredse = await listKredse(t.db);
+    const seventh = kredse.find((k) => k.number === 7)!;
+    const ids = [aarhusId, derivedId('kommune', 727), derivedId('kommune', 101)];
+    const opsBefore = countOperations(t.sqlite);
+    expect(await setKommunerKreds(t.db, { ids, kredsId: seventh.id })).toEqual({ changed: 3 });
+    expect(countOperations(t.sqlite) - opsBefore).toBe(3);
+    expect((await listKommuner(t.db, { kredsNumber: 7 })).map((k) => k.navn)).toEqual(['København', 'Odder', 'Aarhus']);
+    // Setting the same kreds again changes nothing and writes nothing.
+    expect(await setKommunerKreds(t.db, { ids, kredsId: seventh.id })).toEqual({ changed: 0 });
+    expect(countOperations(t.sqlite) - opsBefore).toBe(3);
+    // Undo = edit back: København returns to 1. kreds, the others to none.
+    await setKommunerKreds(t.db, { ids: [derivedId('kommune', 101)], kredsId: kredse.find((k) => k.number === 1)!.id });
+    await setKommunerKreds(t.db, { ids: [aarhusId, derivedId('kommune', 727)], kredsId: null });
+    expect(await listKommuner(t.db, { kredsNumber: 7 })).toEqual([]);
+    expect((await getKommune(t.db, derivedId('kommune', 101))).kredsNumber).toBe(1);
+  });
+
+  it('refuses an unknown kreds and changes no kommune', async () => {
+    await expect(setKommunerKreds(t.db, { ids: [aarhusId], kredsId: derivedId('kreds', 99) })).rejects.toMatchObject({ code: 'VALIDATION' });
+    expect((await getKommune(t.db, aarhusId)).kredsId).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { KommuneDetail, KommuneSummary, KommuneUpdateInput, Kreds, Region } from '../../common/domain';
+import type { KommuneDetail, KommuneSetKredsInput, KommuneSummary, KommuneUpdateInput, Kreds, Region } from '../../common/domain';
 import { AppError } from '../../common/result';
 import { compareDanish, foldDanish } from '../../common/text-fold';
 import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.query';
@@ -103,13 +103,32 @@ export async function getKommune(db: Kysely<Database>, id: string): Promise<Komm
   return { ...summary, notes: row.notes, organisations: organisations.sort((a, b) => compareDanish(a.name, b.name)), roles };
 }
 
+async function assertKreds(db: Kysely<Database>, kredsId: string): Promise<void> {
+  const kreds = await db.selectFrom('kreds').where('id', '=', kredsId).where('deleted_at', 'is', null).select('id').executeTakeFirst();
+  if (!kreds) throw new AppError('VALIDATION', 'Kredsen findes ikke.', [{ path: ['kredsId'], message: 'validation.unknownKreds' }]);
+}
+
+/**
+ * "Sæt kreds…" on several kommuner at once: one transaction, and one
+ * operation (kreds_id) per kommune whose kreds actually changes, so it syncs
+ * like editing each kommune and is undone by setting the old kreds back.
+ * Returns how many kommuner changed.
+ *
+ * @example await setKommunerKreds(db, { ids: [odenseId, svendborgId], kredsId: kreds3Id });
+ */
+export async function setKommunerKreds(db: Kysely<Database>, input: KommuneSetKredsInput): Promise<{ changed: number }> {
+  return db.transaction().execute(async (trx) => {
+    if (input.kredsId) await assertKreds(trx, input.kredsId);
+    let changed = 0;
+    for (const id of new Set(input.ids)) if (await updateRow(trx, 'kommune', id, { kreds_id: input.kredsId })) changed++;
+    return { changed };
+  });
+}
+
 /** Kreds assignment and notes are the editable parts of a kommune. */
 export async function updateKommune(db: Kysely<Database>, input: KommuneUpdateInput): Promise<KommuneDetail> {
   await db.transaction().execute(async (trx) => {
-    if (input.kredsId) {
-      const kreds = await trx.selectFrom('kreds').where('id', '=', input.kredsId).where('deleted_at', 'is', null).select('id').executeTakeFirst();
-      if (!kreds) throw new AppError('VALIDATION', 'Kredsen findes ikke.', [{ path: ['kredsId'], message: 'validation.unknownKreds' }]);
-    }
+    if (input.kredsId) await assertKreds(trx, input.kredsId);
     await updateRow(trx, 'kommune', input.id, { kreds_id: input.kredsId, notes: input.notes });
   });
   return getKommune(db, input.id);

@@ -1,4 +1,4 @@
-import { getKommune, listKommuner, listKredse, listRegions, updateKommune } from '../../db/kommuner/kommuner.repository';
+import { getKommune, listKommuner, listKredse, listRegions, setKommunerKreds, updateKommune } from '../../db/kommuner/kommuner.repository';
 import { getSettings } from '../../db/settings/settings.repository';
 import type { HandlersFor } from './handler.types';
 
@@ -17,4 +17,5 @@ export const kommunerHandlers: HandlersFor<'kommuner'> = {
   },
   'kommuner.get': async ({ id }, { app }) => getKommune(app.db, id),
   'kommuner.update': async (input, { app }) => updateKommune(app.db, input),
+  'kommuner.setKreds': async (input, { app }) => setKommunerKreds(app.db, input),
 };

@@ -6,6 +6,7 @@ import { NotYetPage } from '../pages/not-yet.page';
 import { RecoveryNotice } from '../pages/backups/recovery-notice.component';
 import { OverviewPage } from '../pages/overview/overview.page';
 import { AppShellHost } from './about.dialog';
+import { FirstRunDialog } from './first-run.dialog';
 
 /**
  * Every page but Overblik loads on first visit (its own chunk), so the window
@@ -61,6 +62,7 @@ export function App() {
   return (
     <div className="frame">
       <AppShellHost />
+      <FirstRunDialog />
       <nav className="sidebar" aria-label={t('app.name')}>
         <div className="brand">
           <span className="brand__name">{t('app.name')}</span>

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import map from 'virtual:kommune-map';
 import type { KommuneMapStats } from '../../../common/dashboard.domain';
 import { formatInstantDate } from '../format';
+import './denmark-map.css';
 
 export type MapMode = 'meeting' | 'followUps';
 type Stat = KommuneMapStats[number];
@@ -19,6 +20,41 @@ export function mapClass(stat: Stat | undefined, mode: MapMode, now: number): st
 }
 
 /**
+ * A texture per class on top of its colour, so the map reads without colour
+ * (colour blindness, greyscale print): plain for recent/none, sparse stripes
+ * for 3–6 months and open follow-ups, dense cross-hatching for over 6 months
+ * and overdue, dots for never met. The legend shows the same swatches.
+ */
+const textures: Readonly<Record<string, 'stripes' | 'cross' | 'dots' | null>> = {
+  'map-k--recent': null,
+  'map-k--mid': 'stripes',
+  'map-k--old': 'cross',
+  'map-k--never': 'dots',
+  'map-k--none': null,
+  'map-k--open': 'stripes',
+  'map-k--overdue': 'cross',
+};
+
+/** Pattern definitions (one set per map, ids unique on the page); fill and ink come from denmark-map.css. */
+function Textures({ prefix }: { readonly prefix: string }) {
+  return (
+    <defs>
+      {Object.entries(textures).map(([cls, texture]) =>
+        texture ? (
+          <pattern key={cls} id={`${prefix}${cls}`} className={cls} width={texture === 'dots' ? 5 : 6} height={texture === 'dots' ? 5 : 6} patternUnits="userSpaceOnUse" patternTransform={texture === 'dots' ? undefined : 'rotate(45)'}>
+            <rect className="map-texture__ground" width="6" height="6" />
+            {texture === 'dots' ? <circle className="map-texture__ink" cx="2.5" cy="2.5" r="0.9" /> : <rect className="map-texture__ink" width="1.6" height="6" />}
+            {texture === 'cross' ? <rect className="map-texture__ink" width="6" height="1.6" /> : null}
+          </pattern>
+        ) : null,
+      )}
+    </defs>
+  );
+}
+
+const textureFill = (prefix: string, cls: string) => (textures[cls] ? { fill: `url(#${prefix}${cls})` } : undefined);
+
+/**
  * Danmarkskort as SVG (no network): kommuner coloured by time since the last
  * meeting or by follow-ups, "mine kredse" outlined, hover for figures,
  * click or Enter to open the kommune.
@@ -26,6 +62,7 @@ export function mapClass(stat: Stat | undefined, mode: MapMode, now: number): st
 export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMapStats; readonly mode: MapMode; readonly onOpen: (id: string) => void }) {
   const { t } = useTranslation();
   const [hover, setHover] = useState<Stat | null>(null);
+  const prefix = `map${useId().replace(/:/g, '')}-`;
   const byKode = new Map(stats.map((s) => [s.kode, s]));
   const now = Date.now();
   const describe = (s: Stat) =>
@@ -38,15 +75,18 @@ export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMap
   return (
     <div className="map">
       <svg viewBox={`-4 -4 ${map.width + 8} ${map.height + 8}`} role="group" aria-label={t('overview.map')} className="map__svg">
+        <Textures prefix={prefix} />
         <rect x={map.inset.x} y={map.inset.y} width={map.inset.width} height={map.inset.height} className="map__inset" rx={4} />
         {map.kommuner.map((k) => {
           const stat = byKode.get(k.kode);
-          const classes = ['map-k', mapClass(stat, mode, now), stat?.mine ? 'map-k--mine' : ''].join(' ');
+          const cls = mapClass(stat, mode, now);
+          const classes = ['map-k', cls, stat?.mine ? 'map-k--mine' : ''].join(' ');
           return (
             <path
               key={k.kode}
               d={k.d}
               className={classes}
+              style={textureFill(prefix, cls)}
               role="link"
               tabIndex={0}
               aria-label={stat ? describe(stat) : k.navn}
@@ -64,20 +104,20 @@ export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMap
       <div className="map__info" aria-live="polite">
         {hover ? describe(hover) : '\u00a0'}
       </div>
-      <ul className="map__legend">
+      <ul className="map__legend" aria-label={t('status.mapLegendTitle')}>
         {legend.map((l) => (
           <li key={l.cls}>
-            <svg width="14" height="14" aria-hidden="true">
-              <rect width="14" height="14" className={`map-k ${l.cls}`} />
+            <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+              <rect x="0.5" y="0.5" width="17" height="17" className={`map-k ${l.cls}`} style={textureFill(prefix, l.cls)} />
             </svg>
             {l.label}
           </li>
         ))}
         <li>
-          <svg width="14" height="14" aria-hidden="true">
-            <rect width="14" height="14" className="map-k map-k--none map-k--mine" />
+          <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+            <rect x="1.5" y="1.5" width="15" height="15" className="map-k map-k--none map-k--mine" />
           </svg>
-          {t('overview.myKredse')}
+          {t('status.mapMine')}
         </li>
       </ul>
     </div>

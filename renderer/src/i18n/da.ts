@@ -7,6 +7,9 @@ import { appShellDa } from './parts/app-shell.da';
 import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
+import { kredseDa } from './parts/kredse.da';
+import { firstRunDa } from './parts/first-run.da';
+import { statusDa } from './parts/status.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -24,6 +27,9 @@ export const da = {
   syncFolder: syncFolderDa,
   importUndo: importUndoDa,
   dateField: dateFieldDa,
+  kredse: kredseDa,
+  firstRun: firstRunDa,
+  status: statusDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -8,6 +8,9 @@ import { appShellEn } from './parts/app-shell.en';
 import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
+import { kredseEn } from './parts/kredse.en';
+import { firstRunEn } from './parts/first-run.en';
+import { statusEn } from './parts/status.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -19,6 +22,9 @@ export const en: Messages = {
   syncFolder: syncFolderEn,
   importUndo: importUndoEn,
   dateField: dateFieldEn,
+  kredse: kredseEn,
+  firstRun: firstRunEn,
+  status: statusEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',

@@ -22,6 +22,7 @@ export function FollowUpRows({
   onSelect,
   onDueChange,
   onVisibleEnd,
+  meName,
 }: {
   readonly followUps: readonly FollowUp[];
   readonly closingMeetingId?: string | null;
@@ -31,6 +32,8 @@ export function FollowUpRows({
   readonly onDueChange?: boolean;
   /** For a paged list: told the last rendered row, to load the next page in time (see usePagedList). */
   readonly onVisibleEnd?: (lastIndex: number) => void;
+  /** Who "me" is, where others read along (the referat on a shared screen): the consultant's name instead of "Mig". */
+  readonly meName?: string;
 }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -67,7 +70,7 @@ export function FollowUpRows({
               {f.title}
               {f.overdue ? <span className="badge badge--overdue">{t('followUps.overdue')}</span> : null}
             </td>
-            <td>{f.ownerIsMe ? t('followUps.me') : f.ownerName ? <Link href={`/kontakter/${f.ownerContactId}`}>{f.ownerName}</Link> : <span className="muted">{t('followUps.noOwner')}</span>}</td>
+            <td>{f.ownerIsMe ? (meName ?? t('followUps.me')) : f.ownerName ? <Link href={`/kontakter/${f.ownerContactId}`}>{f.ownerName}</Link> : <span className="muted">{t('followUps.noOwner')}</span>}</td>
             <td className="nowrap">
               {onDueChange ? (
                 <DueDateInput label={`${t('referat.newDue')}: ${f.title}`} dueDate={f.dueDate} onCommit={(dueDate) => update.mutate({ id: f.id, dueDate }, { onError })} />

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useApiQuery } from '../../queries';
+import { SetKredsBar } from './set-kreds.component';
+import './kommuner.css';
 
 export function KommunerPage() {
   const { t } = useTranslation();
@@ -21,6 +23,23 @@ export function KommunerPage() {
     onlyMyKredse: onlyMine || undefined,
   });
   const list = kommuner.data ?? [];
+  // Chosen rows by id; kept across filter changes, so kommuner can be gathered from several searches.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string, on: boolean) => {
+    const next = new Set(selected);
+    if (on) next.add(id);
+    else next.delete(id);
+    setSelected(next);
+  };
+  const shownSelected = list.filter((k) => selected.has(k.id)).length;
+  const toggleAll = (on: boolean) => {
+    const next = new Set(selected);
+    for (const k of list) {
+      if (on) next.add(k.id);
+      else next.delete(k.id);
+    }
+    setSelected(next);
+  };
 
   return (
     <section>
@@ -60,12 +79,24 @@ export function KommunerPage() {
           {t('kommuner.onlyMine')}
         </label>
       </div>
+      <SetKredsBar selected={selected} onClear={() => setSelected(new Set())} />
       <QueryState isLoading={kommuner.isLoading} error={kommuner.error} />
       {kommuner.data && list.length === 0 ? <p className="empty">{t('kommuner.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table">
+        <table className="table kommuner-table">
           <thead>
             <tr>
+              <th className="kommuner-table__check">
+                <input
+                  type="checkbox"
+                  aria-label={t('kredse.selectAll')}
+                  checked={shownSelected === list.length}
+                  ref={(el) => {
+                    if (el) el.indeterminate = shownSelected > 0 && shownSelected < list.length;
+                  }}
+                  onChange={(e) => toggleAll(e.target.checked)}
+                />
+              </th>
               <th className="num">{t('kommuner.columns.kode')}</th>
               <th>{t('kommuner.columns.navn')}</th>
               <th>{t('kommuner.columns.region')}</th>
@@ -76,7 +107,10 @@ export function KommunerPage() {
           </thead>
           <tbody>
             {list.map((k) => (
-              <tr key={k.id}>
+              <tr key={k.id} className={selected.has(k.id) ? 'row--selected' : undefined}>
+                <td className="kommuner-table__check">
+                  <input type="checkbox" aria-label={t('kredse.select', { name: k.navn })} checked={selected.has(k.id)} onChange={(e) => toggle(k.id, e.target.checked)} />
+                </td>
                 <td className="num muted">{k.kode}</td>
                 <td>
                   <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>

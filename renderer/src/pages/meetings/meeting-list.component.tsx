@@ -1,11 +1,10 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { MeetingSummary } from '../../../../common/meetings.domain';
 import { formatMeetingTime } from '../../format';
+import { MeetingStatusBadge } from '../../components/status-badge.component';
 
 /** A short list of meetings (Overblik's this week / next week): its own module, so Overblik does not pull in the Møder page. */
 export function MeetingList({ meetings, empty }: { readonly meetings: readonly MeetingSummary[]; readonly empty: string }) {
-  const { t } = useTranslation();
   if (meetings.length === 0) return <p className="empty">{empty}</p>;
   return (
     <ul className="meeting-list">
@@ -16,7 +15,7 @@ export function MeetingList({ meetings, empty }: { readonly meetings: readonly M
             {m.title}
           </Link>
           <span className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</span>
-          {m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : null}
+          {m.status !== 'planlagt' ? <MeetingStatusBadge status={m.status} /> : null}
         </li>
       ))}
     </ul>

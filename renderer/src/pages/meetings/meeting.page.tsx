@@ -15,6 +15,7 @@ import { ReferatExportDialog } from '../referat-export/referat-export.dialog';
 import { AgendaEditor } from './agenda-editor.component';
 import { AttendancePanel } from './attendance.component';
 import { MeetingEditForm } from './meeting-form.page';
+import { MeetingStatusBadge } from '../../components/status-badge.component';
 
 export function MeetingPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -57,7 +58,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
                 <Link href={`/moederaekker/${m.series.id}`}>{m.series.title}</Link>
               </>
             ) : null}{' '}
-            <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span>
+            <MeetingStatusBadge status={m.status} />
           </>
         }
         actions={

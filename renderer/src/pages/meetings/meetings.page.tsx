@@ -10,6 +10,7 @@ import { KommuneSelect } from '../../components/pickers.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatMeetingTime } from '../../format';
+import { MeetingStatusBadge } from '../../components/status-badge.component';
 
 type When = 'upcoming' | 'earlier';
 
@@ -93,7 +94,7 @@ export function MeetingsPage() {
                   <Link href={`/moeder/${m.id}`}>{m.title}</Link>
                 </td>
                 <td className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</td>
-                <td>{m.status !== 'planlagt' ? <span className={`badge badge--${m.status}`}>{t(`meetings.status.${m.status}`)}</span> : <span className="muted">{t('meetings.status.planlagt')}</span>}</td>
+                <td>{m.status !== 'planlagt' ? <MeetingStatusBadge status={m.status} /> : <span className="muted">{t('meetings.status.planlagt')}</span>}</td>
               </>
             )}
           />

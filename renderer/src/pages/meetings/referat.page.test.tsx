@@ -196,4 +196,18 @@ describe('Afslut møde', () => {
     expect(status(held.id)).toBe('planlagt');
     expect(screen.getByLabelText('Nyt opfølgningspunkt')).toHaveValue('x'.repeat(301));
   }, 20_000);
+
+  it('names the consultant as owner on the shared screen, never "Mig": the name, else the initials', async () => {
+    await backend.dispatch('followUps.create', { title: 'Send tal til BL', ownerIsMe: true, sourceMeetingId: meetingId, sourceAgendaItemId: itemIds[0] });
+    await backend.dispatch('settings.update', { initials: 'KK' });
+    const view = renderWithApp(<ReferatPage id={meetingId} />);
+    const row = (await screen.findByText('Send tal til BL')).closest('tr')!;
+    await waitFor(() => expect(within(row).getByText('KK')).toBeInTheDocument());
+    view.unmount();
+    await backend.dispatch('settings.update', { userName: 'Karen Kredskonsulent' });
+    renderWithApp(<ReferatPage id={meetingId} />);
+    const named = (await screen.findByText('Send tal til BL')).closest('tr')!;
+    await waitFor(() => expect(within(named).getByText('Karen Kredskonsulent')).toBeInTheDocument());
+    expect(within(named).queryByText('Mig')).not.toBeInTheDocument();
+  });
 });

@@ -11,6 +11,7 @@ import { formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { followUpInput, QuickFollowUp, useFollowUpDrafts, type FollowUpDraft } from './quick-follow-up.component';
+import { MeetingStatusBadge } from '../../components/status-badge.component';
 
 /**
  * Referat mode: a focused view for taking minutes live, item by item. Minutes
@@ -99,7 +100,7 @@ export function ReferatPage({ id }: { readonly id: string }) {
               {closing ? t('referat.closing') : t('meetings.close')}
             </button>
           ) : (
-            <span className="badge badge--afholdt">{t('meetings.status.afholdt')}</span>
+            <MeetingStatusBadge status="afholdt" />
           )}
         </div>
       </header>
@@ -171,6 +172,7 @@ function ReferatItem({
   readonly onNext: () => void;
 }) {
   const { t } = useTranslation();
+  const meName = useConsultantName();
   const minutes = useAutosavedText(`${item.id}.minutes`, item.minutes, (value) => call('agenda.update', { id: item.id, minutes: value }));
   const decision = useAutosavedText(`${item.id}.decision`, item.decision, (value) => call('agenda.update', { id: item.id, decision: value }));
   useEffect(() => onState('minutes', minutes.state), [minutes.state]);
@@ -185,7 +187,7 @@ function ReferatItem({
       {item.kind === 'follow_up_review' ? (
         <div className="referat__carried">
           <h3>{t('meetings.carried')}</h3>
-          {meeting.carriedFollowUps.length === 0 ? <p className="empty">{t('meetings.noCarried')}</p> : <FollowUpRows followUps={meeting.carriedFollowUps} closingMeetingId={meeting.id} onDueChange />}
+          {meeting.carriedFollowUps.length === 0 ? <p className="empty">{t('meetings.noCarried')}</p> : <FollowUpRows followUps={meeting.carriedFollowUps} closingMeetingId={meeting.id} onDueChange meName={meName} />}
         </div>
       ) : null}
       <label className="referat__label" htmlFor={`minutes-${item.id}`}>
@@ -213,7 +215,7 @@ function ReferatItem({
         onBlur={() => void decision.flush()}
       />
       <QuickFollowUp meetingId={meeting.id} agendaItemId={item.id} draft={draft} onChange={onDraft} />
-      {itemFollowUps.length > 0 ? <FollowUpRows followUps={itemFollowUps} /> : null}
+      {itemFollowUps.length > 0 ? <FollowUpRows followUps={itemFollowUps} meName={meName} /> : null}
       <div className="form-actions">
         <button type="button" className="button button--secondary" onClick={onPrevious} disabled={position.n === 1}>
           ← {t('referat.previous')}
@@ -224,4 +226,11 @@ function ReferatItem({
       </div>
     </article>
   );
+}
+
+/** The consultant as the referat names them to everyone in the room: name, else initials, else the role — never "Mig". */
+function useConsultantName(): string {
+  const { t } = useTranslation();
+  const settings = useApiQuery('settings.get').data;
+  return settings?.userName.trim() || settings?.initials.trim() || t('firstRun.consultantRole');
 }

@@ -4,10 +4,13 @@ import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleLine } from '../../components/roles.component';
-import { formatDate, formatInstantDate, formatLongDate } from '../../format';
+import { formatDate, formatLongDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { MeetingList } from '../meetings/meeting-list.component';
+import { QuietFigure, QuietKommuner } from './quiet-kommuner.component';
+import { StyringsdialogStatus } from './styringsdialog-status.component';
+import './overview.css';
 
 /** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
 export function OverviewPage() {
@@ -19,7 +22,6 @@ export function OverviewPage() {
   const mapStats = useApiQuery('dashboard.map');
   const name = settings.data?.userName;
   const d = dashboard.data;
-  const hasKredse = (settings.data?.myKredse.length ?? 0) > 0;
 
   return (
     <section>
@@ -44,10 +46,7 @@ export function OverviewPage() {
               </span>
               <span className="figure__label">{t('overview.dueSoon')}</span>
             </Link>
-            <div className="figure">
-              <span className="figure__value">{d.quietKommuner.length}</span>
-              <span className="figure__label">{t('overview.quietKommuner', { months: d.quietMonths })}</span>
-            </div>
+            <QuietFigure dashboard={d} />
           </div>
           <div className="dashboard">
             <div className="card" id="dashboard-week">
@@ -56,7 +55,7 @@ export function OverviewPage() {
               <h2>{t('overview.nextWeek')}</h2>
               <MeetingList meetings={d.nextWeek} empty={t('overview.noMeetings')} />
             </div>
-            <div className="card">
+            <div className="card dashboard__followups">
               <h2>{t('overview.overdueFollowUps')}</h2>
               {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
               {d.overdueCount > d.overdue.length ? (
@@ -86,65 +85,13 @@ export function OverviewPage() {
               </div>
               {mapStats.data ? <DenmarkMap stats={mapStats.data} mode={mode} onOpen={(id) => navigate(`/kommuner/${id}`)} /> : null}
             </div>
-            <div className="card">
+            <div className="card" id="dashboard-quiet">
               <h2>{t('overview.quietKommuner', { months: d.quietMonths })}</h2>
-              {!hasKredse ? (
-                <p className="empty">
-                  {t('overview.myKredseNone')} <Link href="/indstillinger">{t('nav.settings')}</Link>
-                </p>
-              ) : d.quietKommuner.length === 0 ? (
-                <p className="empty">{t('overview.noQuiet')}</p>
-              ) : (
-                <ul className="kommune-tiles">
-                  {d.quietKommuner.map((k) => (
-                    <li key={k.id}>
-                      <Link href={`/kommuner/${k.id}`} className="kommune-tile">
-                        <strong>{k.navn}</strong>
-                        <span className="muted">
-                          {t('series.lastMeeting')}: {k.lastMeetingAt ? formatInstantDate(k.lastMeetingAt) : t('overview.neverMet')}
-                        </span>
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <QuietKommuner dashboard={d} />
             </div>
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
-              {d.styringsdialog.rows.length === 0 ? (
-                <p className="empty">{t('overview.sdNone')}</p>
-              ) : (
-                <table className="table table--compact">
-                  <thead>
-                    <tr>
-                      <th>{t('common.kommune')}</th>
-                      <th>{t('organisations.title')}</th>
-                      <th>{t('meetings.fields.status')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {d.styringsdialog.rows.map((r) => (
-                      <tr key={`${r.kommuneId}-${r.organisationId}`}>
-                        <td>
-                          <Link href={`/kommuner/${r.kommuneId}`}>{r.kommuneNavn}</Link>
-                        </td>
-                        <td>
-                          <Link href={`/organisationer/${r.organisationId}`}>{r.organisationName}</Link>
-                        </td>
-                        <td>
-                          {r.meetingId ? (
-                            <Link href={`/moeder/${r.meetingId}`} className={`sd-state sd-state--${r.state}`}>
-                              {t(`overview.sd${r.state === 'afholdt' ? 'Held' : 'Planned'}`)}
-                            </Link>
-                          ) : (
-                            <span className="sd-state sd-state--mangler">{t('overview.sdMissing')}</span>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              )}
+              {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
             </div>
             {d.election ? (
               <div className="card dashboard__wide">

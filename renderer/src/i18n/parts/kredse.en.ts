@@ -1,0 +1,27 @@
+import type { kredseDa } from './kredse.da';
+
+export const kredseEn: Record<keyof typeof kredseDa, string> = {
+  chooseFigure: 'Choose',
+  chooseLabel: 'Choose my districts to see municipalities without a meeting',
+  chooseInvitation: 'Choose your districts, and the overview shows the municipalities in them that have not had a meeting for a long time.',
+  chooseLink: 'Choose my districts',
+  emptyFigure: '–',
+  emptyKreds: '{{kreds}} has no municipalities yet',
+  emptyKredse: 'Your districts have no municipalities yet',
+  addKommuner: 'add municipalities',
+  select: 'Select {{name}}',
+  selectAll: 'Select all municipalities shown',
+  selected_one: '{{count}} municipality selected',
+  selected_other: '{{count}} municipalities selected',
+  setKreds: 'Set district …',
+  setKredsTitle: 'Set district for {{count}} municipalities',
+  setKredsTitle_one: 'Set district for {{count}} municipality',
+  kreds: 'District',
+  noKreds: 'No district',
+  apply: 'Set district',
+  cancel: 'Cancel',
+  clearSelection: 'Clear selection',
+  changed_one: '{{count}} municipality moved to {{kreds}}',
+  changed_other: '{{count}} municipalities moved to {{kreds}}',
+  unchanged: 'The municipalities were already in {{kreds}}',
+};
