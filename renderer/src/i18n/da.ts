@@ -473,6 +473,7 @@ export const da = {
       kommune: 'Kommuner',
       organisation: 'Organisationer',
       contact: 'Kontakter',
+      series: 'Møderækker',
       meeting: 'Møder',
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',

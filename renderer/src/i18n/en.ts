@@ -468,6 +468,7 @@ export const en: Messages = {
       kommune: 'Municipalities',
       organisation: 'Organisations',
       contact: 'Contacts',
+      series: 'Meeting series',
       meeting: 'Meetings',
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',
