@@ -7,6 +7,8 @@ import { appShellDa } from './parts/app-shell.da';
 import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
+import { seriesListDa } from './parts/series-list.da';
+import { calendarWeekDa } from './parts/calendar-week.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -24,6 +26,8 @@ export const da = {
   syncFolder: syncFolderDa,
   importUndo: importUndoDa,
   dateField: dateFieldDa,
+  seriesList: seriesListDa,
+  calendarWeek: calendarWeekDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -8,6 +8,8 @@ import { appShellEn } from './parts/app-shell.en';
 import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
+import { seriesListEn } from './parts/series-list.en';
+import { calendarWeekEn } from './parts/calendar-week.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -19,6 +21,8 @@ export const en: Messages = {
   syncFolder: syncFolderEn,
   importUndo: importUndoEn,
   dateField: dateFieldEn,
+  seriesList: seriesListEn,
+  calendarWeek: calendarWeekEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',
