@@ -44,7 +44,7 @@ export function SeriesListPage() {
     <section>
       <PageHeader
         title={t('series.title')}
-        subtitle={series.loaded && everything.data ? (filtered ? t('series.count', { shown: series.total, count: all }) : t('seriesList.countAll', { count: all })) : undefined}
+        subtitle={series.loaded && all > 0 ? (filtered ? t('series.count', { shown: series.total, count: all }) : t('seriesList.countAll', { count: all })) : undefined}
         actions={
           <Link href="/moederaekker/ny" className="button">
             {t('series.new')}
@@ -88,13 +88,13 @@ export function SeriesListPage() {
       {list.length > 0 ? (
         <table className="table table--fixed">
           <colgroup>
-            <col style={{ width: '22%' }} />
+            <col style={{ width: '19%' }} />
             <col style={{ width: '13%' }} />
             <col style={{ width: '11%' }} />
-            <col style={{ width: '24%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '10%' }} />
-            <col style={{ width: '10%' }} />
+            <col style={{ width: '22%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '13%' }} />
           </colgroup>
           <thead>
             <tr>
