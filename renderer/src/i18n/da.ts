@@ -9,6 +9,7 @@ import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { seriesListDa } from './parts/series-list.da';
 import { calendarWeekDa } from './parts/calendar-week.da';
+import { keyboardDa } from './parts/keyboard.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -28,6 +29,7 @@ export const da = {
   dateField: dateFieldDa,
   seriesList: seriesListDa,
   calendarWeek: calendarWeekDa,
+  keyboard: keyboardDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',

@@ -10,6 +10,7 @@ import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
 import { seriesListEn } from './parts/series-list.en';
 import { calendarWeekEn } from './parts/calendar-week.en';
+import { keyboardEn } from './parts/keyboard.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -23,6 +24,7 @@ export const en: Messages = {
   dateField: dateFieldEn,
   seriesList: seriesListEn,
   calendarWeek: calendarWeekEn,
+  keyboard: keyboardEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',
