@@ -96,8 +96,8 @@ async function walk(page: Page, url: string, label: string): Promise<void> {
   await pressUntil(page, 'Tab', (f) => f.label.startsWith('button') && f.label.includes('"Uge"'));
   await page.keyboard.press('Enter');
   await expect(page.getByRole('grid', { name: /^Uge \d+, \d{4}$/ })).toBeVisible();
-  const hours = page.locator('.week__scroll');
-  await pressUntil(page, 'Tab', (f) => f.label.startsWith('div') && f.inMain, 30);
+  const hours = page.getByRole('grid', { name: /^Uge \d+, \d{4}$/ });
+  await pressUntil(page, 'Tab', (f) => f.label.startsWith('div[grid]'), 30);
   await expect(hours).toBeFocused();
   const before = await hours.evaluate((e) => e.scrollTop);
   await page.keyboard.press('ArrowDown');

@@ -2,5 +2,6 @@
 export const calendarWeekDa = {
   allDay: 'Hele dagen',
   times: 'Klokkeslæt',
+  newMeetingOn: 'Nyt møde',
   weekNumber: 'Uge {{week}}',
 };

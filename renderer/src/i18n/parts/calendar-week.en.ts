@@ -4,5 +4,6 @@ import type { calendarWeekDa } from './calendar-week.da';
 export const calendarWeekEn: Record<keyof typeof calendarWeekDa, string> = {
   allDay: 'All day',
   times: 'Time of day',
+  newMeetingOn: 'New meeting',
   weekNumber: 'Week {{week}}',
 };

@@ -13,21 +13,31 @@ import { allDayDates, isAllDay, layoutDay } from './week-grid.layout';
 const hourHeight = 42;
 const firstVisibleHour = 7;
 const visibleHours = 11;
+const labelRoom = 10;
 const hours = Array.from({ length: 24 }, (_, h) => h);
 
 /**
  * The week view: days across, hours down the side, each meeting placed by its
  * start and end and overlapping ones side by side; meetings that last whole
  * days in a strip on top. ARIA grid: a header row, the all-day row and the
- * time row, each with a row header and one gridcell per day.
+ * time row, each with a row header and one gridcell per day. The grid itself
+ * scrolls (no wrapper between grid and rows), with the top rows sticky.
  */
 export function WeekGrid({ days, meetings, today, label }: { readonly days: readonly string[]; readonly meetings: readonly MeetingSummary[]; readonly today: string; readonly label: string }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
-  const scroller = useRef<HTMLDivElement>(null);
+  const grid = useRef<HTMLDivElement>(null);
+  const time = useRef<HTMLDivElement>(null);
   const first = days[0] ?? today;
+  // The grid scrolls; its header and all-day rows stay on top. It is as tall as those rows and 07–18, and opens at 07.
   useLayoutEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = firstVisibleHour * hourHeight;
+    if (!grid.current || !time.current) return;
+    // Half a label's height more on each side, so "07.00" and "18.00" show whole.
+    // A tall window shows more of the day (down to the window's bottom edge), never less than 07–18.
+    const least = time.current.offsetTop + visibleHours * hourHeight + 2 * labelRoom;
+    const room = window.innerHeight - grid.current.getBoundingClientRect().top - 24;
+    grid.current.style.height = `${Math.min(time.current.offsetTop + 24 * hourHeight, Math.max(least, room))}px`;
+    grid.current.scrollTop = firstVisibleHour * hourHeight - labelRoom;
   }, [first]);
   const allDay = new Map<string, MeetingSummary[]>();
   const timed = new Map<string, MeetingSummary[]>();
@@ -37,61 +47,63 @@ export function WeekGrid({ days, meetings, today, label }: { readonly days: read
   }
   const dayClass = (d: string, base: string) => (d === today ? `${base} ${base}--today` : base);
   return (
-    <div className="week" role="grid" aria-label={label}>
-      <div className="week__row week__row--head" role="row">
-        <div className="week__corner" role="columnheader">
-          {t('calendarWeek.weekNumber', { week: getISOWeek(parseISO(first)) })}
-        </div>
-        {days.map((d) => (
-          <div key={d} className={dayClass(d, 'week__day-head')} role="columnheader" aria-current={d === today ? 'date' : undefined}>
-            <button type="button" className="week__date" aria-label={t('calendar.newOn', { date: format(parseISO(d), 'EEEE d. MMMM', { locale: da }) })} onClick={() => navigate(`/moeder/ny/dato/${d}`)}>
-              <span className="week__weekday">{format(parseISO(d), 'EEEE', { locale: da })}</span> <span className="week__daydate">{format(parseISO(d), 'd.M.')}</span>
-            </button>
-          </div>
-        ))}
-      </div>
-      <div className="week__row week__row--allday" role="row">
-        <div className="week__hours-head" role="rowheader">
-          {t('calendarWeek.allDay')}
-        </div>
-        {days.map((d) => (
-          <div key={d} className={dayClass(d, 'week__allday')} role="gridcell">
-            {(allDay.get(d) ?? []).map((m) => (
-              <MeetingLink key={m.id} meeting={m} time={null} />
-            ))}
-          </div>
-        ))}
-      </div>
-      {/* Focusable so the hours can be scrolled with the keyboard even in an empty week. */}
-      <div className="week__scroll" ref={scroller} tabIndex={0} style={{ height: visibleHours * hourHeight }}>
-        <div className="week__row week__row--time" role="row" style={{ height: 24 * hourHeight }}>
-          <div className="week__hours" role="rowheader" aria-label={t('calendarWeek.times')}>
-            {hours.map((h) => (
-              <span key={h} className="week__hour" aria-hidden="true" style={{ top: h * hourHeight }}>
-                {h === 0 ? '' : `${String(h).padStart(2, '0')}.00`}
-              </span>
-            ))}
+    // Focusable: the hours scroll with the arrow keys even in a week without meetings.
+    <div className="week" role="grid" aria-label={label} ref={grid} tabIndex={0}>
+      <div className="week__top" role="rowgroup">
+        <div className="week__row week__row--head" role="row">
+          <div className="week__corner" role="columnheader">
+            {t('calendarWeek.weekNumber', { week: getISOWeek(parseISO(first)) })}
           </div>
           {days.map((d) => (
-            <div
-              key={d}
-              className={dayClass(d, 'week__column')}
-              role="gridcell"
-              onClick={(e) => {
-                if (e.target === e.currentTarget) navigate(`/moeder/ny/dato/${d}`);
-              }}
-            >
-              {layoutDay(d, timed.get(d) ?? []).map(({ event, start, end, column, columns }) => (
-                <MeetingLink
-                  key={event.id}
-                  meeting={event}
-                  time={timeInputValue(event.startsAt).replace(':', '.')}
-                  style={{ top: (start / 60) * hourHeight, height: ((end - start) / 60) * hourHeight - 2, left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }}
-                />
+            <div key={d} className={dayClass(d, 'week__day-head')} role="columnheader" aria-current={d === today ? 'date' : undefined}>
+              <button type="button" className="week__date" onClick={() => navigate(`/moeder/ny/dato/${d}`)}>
+                {/* The visible day is part of the button's name (axe label-content-name-mismatch). */}
+                <span className="visually-hidden">{t('calendarWeek.newMeetingOn')} </span>
+                <span className="week__weekday">{format(parseISO(d), 'EEEE', { locale: da })}</span> <span className="week__daydate">{format(parseISO(d), 'd.M.')}</span>
+              </button>
+            </div>
+          ))}
+        </div>
+        <div className="week__row week__row--allday" role="row">
+          <div className="week__hours-head" role="rowheader">
+            {t('calendarWeek.allDay')}
+          </div>
+          {days.map((d) => (
+            <div key={d} className={dayClass(d, 'week__allday')} role="gridcell">
+              {(allDay.get(d) ?? []).map((m) => (
+                <MeetingLink key={m.id} meeting={m} time={null} />
               ))}
             </div>
           ))}
         </div>
+      </div>
+      <div className="week__row week__row--time" role="row" ref={time} style={{ height: 24 * hourHeight }}>
+        <div className="week__hours" role="rowheader" aria-label={t('calendarWeek.times')}>
+          {hours.map((h) => (
+            <span key={h} className="week__hour" aria-hidden="true" style={{ top: h * hourHeight }}>
+              {h === 0 ? '' : `${String(h).padStart(2, '0')}.00`}
+            </span>
+          ))}
+        </div>
+        {days.map((d) => (
+          <div
+            key={d}
+            className={dayClass(d, 'week__column')}
+            role="gridcell"
+            onClick={(e) => {
+              if (e.target === e.currentTarget) navigate(`/moeder/ny/dato/${d}`);
+            }}
+          >
+            {layoutDay(d, timed.get(d) ?? []).map(({ event, start, end, column, columns }) => (
+              <MeetingLink
+                key={event.id}
+                meeting={event}
+                time={timeInputValue(event.startsAt).replace(':', '.')}
+                style={{ top: (start / 60) * hourHeight, height: ((end - start) / 60) * hourHeight - 2, left: `calc(${(column / columns) * 100}% + 2px)`, width: `calc(${100 / columns}% - 4px)` }}
+              />
+            ))}
+          </div>
+        ))}
       </div>
     </div>
   );
