@@ -59,6 +59,8 @@ import {
   meetingUpdateInputSchema,
   seriesFieldsSchema,
   seriesListInputSchema,
+  seriesPageInputSchema,
+  seriesPageSchema,
   seriesSchema,
   seriesSummarySchema,
   seriesUpdateInputSchema,
@@ -135,6 +137,7 @@ export const contract = {
   'affiliations.restore': { input: byId, output: affiliationSchema },
 
   'series.list': { input: seriesListInputSchema, output: z.array(seriesSummarySchema) },
+  'series.page': { input: seriesPageInputSchema, output: seriesPageSchema },
   'series.get': { input: byId, output: seriesSchema },
   'series.create': { input: seriesFieldsSchema, output: seriesSchema },
   'series.update': { input: seriesUpdateInputSchema, output: seriesSchema },

@@ -71,6 +71,20 @@ export const seriesListInputSchema = z.object({
   includeArchived: z.boolean().optional(),
 });
 
+/** One page of the Møderækker list; every filter runs in SQL (db/meetings/series.repository.ts pageSeries). */
+export const seriesPageInputSchema = z.object({
+  query: z.string().max(200).optional(),
+  kind: z.enum(meetingSeriesKinds).optional(),
+  kommuneId: idSchema.optional(),
+  organisationId: idSchema.optional(),
+  year: z.number().int().min(2000).max(2100).optional(),
+  includeArchived: z.boolean().optional(),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(200),
+});
+/** `years`: the years live series are for (newest first), for the year filter. */
+export const seriesPageSchema = z.object({ rows: z.array(seriesSummarySchema), total: z.number().int(), years: z.array(z.number().int()) });
+
 /** What "Planlæg næste møde" proposes; the user adjusts it before it becomes a meeting. */
 export const meetingProposalSchema = z.object({
   seriesId: idSchema,

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageFollowUps } from './follow-ups/follow-ups.repository';
 import { derivedId } from './ids';
 import { pageMeetings } from './meetings/meetings.repository';
+import { pageSeries } from './meetings/series.repository';
 import { pageOrganisations } from './organisations/organisations.repository';
 import { recordHistoryPage } from './sync/history';
 import { seededQueryPlans, type QueryPlans } from './testing/query-plans';
@@ -61,6 +62,27 @@ describe('query plans of paged lists', () => {
     expect(tableScans()).toEqual([]);
     await run(async () => {
       await pageMeetings(q.db, { to: now, order: 'desc', status: 'afholdt' }, 0, 200);
+    });
+    expect(tableScans()).toEqual([]);
+  });
+
+  it('Møderækker: Danish order of kommune and title comes from the kommune and series indexes; filters and search read no whole table', async () => {
+    const organisation = q.sqlite.prepare('SELECT organisation_id FROM meeting_series_organisation LIMIT 1').pluck().get() as string;
+    await run(async () => {
+      await pageSeries(q.db, {}, 0, 200);
+      await pageSeries(q.db, {}, 200, 200);
+      await pageSeries(q.db, { includeArchived: true, kind: 'styringsdialog', year: 2025 }, 0, 200);
+      await pageSeries(q.db, { kommuneId: koege }, 0, 200);
+      await pageSeries(q.db, { organisationId: organisation }, 0, 200);
+    });
+    expect(sorts()).toEqual([]);
+    expect(tableScans()).toEqual([]);
+    expect(plans().some(({ plan }) => plan.some((d) => d.includes('meeting_series_kommune_order')))).toBe(true);
+    // A page's figures come from each series' own meetings.
+    expect(plans().flatMap(({ plan }) => plan)).toContainEqual(expect.stringMatching(/^SEARCH m USING INDEX meeting_series_starts \(series_id=\? AND starts_at>\?\)/));
+    await run(async () => {
+      const found = await pageSeries(q.db, { query: 'styringsdialog' }, 0, 200);
+      expect(found.rows.length).toBeGreaterThan(0);
     });
     expect(tableScans()).toEqual([]);
   });

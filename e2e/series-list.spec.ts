@@ -21,11 +21,21 @@ test('Møderækker: search and filters tell the styringsdialoger of one kommune 
   await page.goto(kredsbog.url);
   await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
   await page.getByRole('navigation').getByRole('link', { name: 'Møderækker', exact: true }).click();
-  await expect(page.getByText(/^\d+ af \d+ møderækker$/)).toBeVisible();
+  // Unfiltered: the whole count, and a page of rows (the list is virtualised: far fewer rows in the DOM than series).
+  await expect(page.getByText(/^\d+ møderækker$/)).toBeVisible();
+  const total = Number((await page.getByText(/^\d+ møderækker$/).textContent())!.split(' ')[0]);
+  expect(total).toBeGreaterThan(50);
+  await expect(page.locator('tbody tr:not(.virtual-spacer)').first()).toBeVisible();
+  expect(await page.locator('tbody tr:not(.virtual-spacer)').count()).toBeLessThan(total);
+  for (const width of [1366, 1920] as const) {
+    await page.setViewportSize({ width, height: width === 1366 ? 768 : 1080 });
+    await snapshot(page, `series-list-demo-${width}`);
+  }
   await page.getByRole('combobox', { name: 'Type' }).selectOption({ label: 'Styringsdialog' });
   await page.getByRole('combobox', { name: 'Kommune' }).selectOption({ label: 'Aabenraa' });
   await page.getByRole('combobox', { name: 'År' }).selectOption('2025');
-  const rows = page.locator('tbody tr');
+  await expect(page.getByText(/^\d+ af \d+ møderækker$/)).toBeVisible();
+  const rows = page.locator('tbody tr:not(.virtual-spacer)');
   await expect(rows.first()).toBeVisible();
   const count = await rows.count();
   expect(count).toBeGreaterThan(1);
@@ -42,6 +52,12 @@ test('Møderækker: search and filters tell the styringsdialoger of one kommune 
   const firstOrganisation = (texts[0] ?? '').split(' | ')[1]!.split(', ')[0]!;
   await page.getByRole('searchbox').fill(`aabenraa ${firstOrganisation}`);
   await expect(rows.first()).toContainText(firstOrganisation);
+  // The organisation filter narrows to that organisation's series.
+  await page.getByRole('searchbox').fill('');
+  await page.getByRole('combobox', { name: 'Organisation' }).selectOption({ label: firstOrganisation });
+  await expect(rows.first()).toContainText(firstOrganisation);
+  for (const text of await rows.evaluateAll((trs) => trs.map((tr) => tr.children[3]?.textContent ?? ''))) expect(text).toContain(firstOrganisation);
+  await page.getByRole('combobox', { name: 'Organisation' }).selectOption({ label: 'Alle organisationer' });
   await page.getByRole('searchbox').fill('findes ikke xyz');
   await expect(page.getByText('Ingen møderækker passer til filtrene.')).toBeVisible();
 });

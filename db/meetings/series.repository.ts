@@ -1,8 +1,8 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool, type Transaction } from 'kysely';
 import type { MeetingSeriesKind } from '../../common/domain';
 import type { MeetingProposal, ParsedSeriesFields, Series, SeriesSummary } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
-import { compareDanish } from '../../common/text-fold';
+import { compareDanish, foldDanish } from '../../common/text-fold';
 import { addCadence, addDanishDays, avoidWeekend, danishDate, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
@@ -18,8 +18,18 @@ export interface SeriesFilter {
   readonly id?: string;
 }
 
-export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}, now = new Date().toISOString()): Promise<SeriesSummary[]> {
-  let query = db
+/** The Møderækker list's filters; all run in SQL. `query` words must each be in the title, the kommune or an organisation's name. */
+export interface SeriesPageFilter {
+  readonly query?: string;
+  readonly kind?: MeetingSeriesKind;
+  readonly kommuneId?: string;
+  readonly organisationId?: string;
+  readonly year?: number;
+  readonly includeArchived?: boolean;
+}
+
+function summaryQuery(db: Kysely<Database>, now: string) {
+  return db
     .selectFrom('meeting_series as s')
     .leftJoin('kommune', 'kommune.id', 's.kommune_id')
     .select([
@@ -31,12 +41,35 @@ export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}
       's.archived',
       's.year',
       sql<string | null>`(SELECT max(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND m.status != 'aflyst' AND m.starts_at <= ${now})`.as('last_meeting_at'),
-      sql<string | null>`(SELECT min(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND m.status = 'planlagt' AND m.starts_at > ${now})`.as('next_meeting_at'),
+      // `+m.status`: through the series' own meetings, not every planned meeting from now on (meeting_status_starts) for each series.
+      sql<string | null>`(SELECT min(starts_at) FROM meeting m WHERE m.series_id = s.id AND m.deleted_at IS NULL AND +m.status = 'planlagt' AND m.starts_at > ${now})`.as('next_meeting_at'),
       sql<number>`(SELECT count(*) FROM follow_up f JOIN meeting m ON m.id = f.source_meeting_id
         WHERE m.series_id = s.id AND f.deleted_at IS NULL AND m.deleted_at IS NULL AND f.status IN ('aaben', 'i_gang'))`.as('open_follow_ups'),
       sql<string | null>`(SELECT json_group_array(json_object('id', o.id, 'name', o.name)) FROM meeting_series_organisation l JOIN organisation o ON o.id = l.organisation_id
         WHERE l.series_id = s.id AND l.deleted_at IS NULL AND o.deleted_at IS NULL)`.as('organisations_json'),
     ]);
+}
+
+type SummaryRow = Awaited<ReturnType<ReturnType<typeof summaryQuery>['execute']>>[number];
+
+function toSummary(r: SummaryRow): SeriesSummary {
+  return {
+    id: r.id,
+    title: r.title,
+    kind: r.kind,
+    kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
+    organisations: r.organisations_json ? (JSON.parse(r.organisations_json) as { id: string; name: string }[]).sort((x, y) => compareDanish(x.name, y.name)) : [],
+    archived: r.archived === 1,
+    year: r.year,
+    lastMeetingAt: r.last_meeting_at,
+    nextMeetingAt: r.next_meeting_at,
+    openFollowUps: Number(r.open_follow_ups),
+  };
+}
+
+/** Every live series matching the filter, in Danish order of kommune, title and first organisation (pickers; the list pages with pageSeries). */
+export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}, now = new Date().toISOString()): Promise<SeriesSummary[]> {
+  let query = summaryQuery(db, now);
   if (filter.id) query = query.where('s.id', '=', filter.id);
   else query = query.where('s.deleted_at', 'is', null);
   if (filter.kommuneId) query = query.where('s.kommune_id', '=', filter.kommuneId);
@@ -44,19 +77,82 @@ export async function listSeries(db: Kysely<Database>, filter: SeriesFilter = {}
   if (!filter.includeArchived && !filter.id) query = query.where('s.archived', '=', 0);
   const rows = await query.execute();
   return rows
-    .map((r) => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
-      organisations: r.organisations_json ? (JSON.parse(r.organisations_json) as { id: string; name: string }[]).sort((x, y) => compareDanish(x.name, y.name)) : [],
-      archived: r.archived === 1,
-      year: r.year,
-      lastMeetingAt: r.last_meeting_at,
-      nextMeetingAt: r.next_meeting_at,
-      openFollowUps: Number(r.open_follow_ups),
-    }))
+    .map(toSummary)
     .sort((a, b) => compareDanish(a.kommune?.name ?? '', b.kommune?.name ?? '') || compareDanish(a.title, b.title) || compareDanish(a.organisations[0]?.name ?? '', b.organisations[0]?.name ?? ''));
+}
+
+/**
+ * The filter as SQL conditions on `meeting_series` (written without an alias:
+ * SQLite matches the expression index `dk_sort(title)` only then), with
+ * `kommuneName` the kommune's name where the query has one.
+ */
+function seriesConditions(filter: SeriesPageFilter, kommuneName: RawBuilder<string>): RawBuilder<SqlBool>[] {
+  const conditions: RawBuilder<SqlBool>[] = [sql<SqlBool>`meeting_series.deleted_at IS NULL`];
+  if (!filter.includeArchived) conditions.push(sql<SqlBool>`meeting_series.archived = 0`);
+  if (filter.kind) conditions.push(sql<SqlBool>`meeting_series.kind = ${filter.kind}`);
+  if (filter.year !== undefined) conditions.push(sql<SqlBool>`meeting_series.year = ${filter.year}`);
+  if (filter.organisationId) {
+    conditions.push(sql<SqlBool>`meeting_series.id IN (SELECT series_id FROM meeting_series_organisation WHERE organisation_id = ${filter.organisationId} AND deleted_at IS NULL)`);
+  }
+  for (const word of foldDanish(filter.query ?? '').split(/\s+/).filter(Boolean).slice(0, 8)) {
+    conditions.push(sql<SqlBool>`(instr(dk_fold(meeting_series.title || ' ' || ${kommuneName}), ${word}) > 0
+      OR EXISTS (SELECT 1 FROM meeting_series_organisation l JOIN organisation o ON o.id = l.organisation_id
+        WHERE l.series_id = meeting_series.id AND l.deleted_at IS NULL AND o.deleted_at IS NULL AND instr(dk_fold(o.name), ${word}) > 0))`);
+  }
+  return conditions;
+}
+
+/**
+ * One page of the Møderækker list with the total and the years there are
+ * series for. Danish order of kommune, then title, straight from indexes
+ * (migration 0017): kommuner in `dk_sort` order in the outer loop (CROSS JOIN
+ * keeps it outer), each kommune's series by (kommune_id, dk_sort(title), id)
+ * inside; series without a kommune come last, by title. So a page reads its
+ * rows and stops, without sorting every match (db/lists.plan.test.ts).
+ */
+export async function pageSeries(db: Kysely<Database>, filter: SeriesPageFilter, offset: number, limit: number, now = new Date().toISOString()): Promise<{ rows: SeriesSummary[]; total: number; years: number[] }> {
+  const withKommune = () => {
+    let query = db.selectFrom('kommune').crossJoin('meeting_series').where(sql<SqlBool>`meeting_series.kommune_id = kommune.id`);
+    if (filter.kommuneId) query = query.where('kommune.id', '=', filter.kommuneId);
+    for (const condition of seriesConditions(filter, sql<string>`kommune.navn`)) query = query.where(condition);
+    return query;
+  };
+  const withoutKommune = () => {
+    let query = db.selectFrom('meeting_series').where('meeting_series.kommune_id', 'is', null);
+    for (const condition of seriesConditions(filter, sql<string>`''`)) query = query.where(condition);
+    return query;
+  };
+  const [inKommuner, elsewhere, years] = await Promise.all([
+    withKommune().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+    filter.kommuneId ? 0 : withoutKommune().select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow().then((r) => Number(r.n)),
+    db.selectFrom('meeting_series').select('year').distinct().where('deleted_at', 'is', null).where('year', 'is not', null).orderBy('year', 'desc').execute(),
+  ]);
+  const ids: string[] = [];
+  if (offset < inKommuner) {
+    const rows = await withKommune()
+      .select('meeting_series.id')
+      .orderBy(sql`dk_sort(kommune.navn)`)
+      .orderBy(sql`kommune.rowid`)
+      .orderBy(sql`dk_sort(meeting_series.title)`)
+      .orderBy('meeting_series.id')
+      .limit(limit)
+      .offset(offset)
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  if (ids.length < limit && elsewhere > 0 && offset + ids.length < inKommuner + elsewhere) {
+    const rows = await withoutKommune()
+      .select('meeting_series.id')
+      .orderBy(sql`dk_sort(meeting_series.title)`)
+      .orderBy('meeting_series.id')
+      .limit(limit - ids.length)
+      .offset(Math.max(0, offset - inKommuner))
+      .execute();
+    ids.push(...rows.map((r) => r.id));
+  }
+  const details = ids.length === 0 ? [] : await summaryQuery(db, now).where('s.id', 'in', ids).execute();
+  const byId = new Map(details.map((r) => [r.id, toSummary(r)]));
+  return { rows: ids.map((id) => byId.get(id)!), total: inKommuner + elsewhere, years: years.flatMap((r) => (r.year === null ? [] : [r.year])) };
 }
 
 export async function getSeries(db: Kysely<Database>, id: string): Promise<Series> {

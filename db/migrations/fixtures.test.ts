@@ -104,6 +104,8 @@ describe('migration fixtures', () => {
       const aarhus = await search(app.db, 'aarhus');
       expect(aarhus.hits.map((h) => [h.kind, h.id])).toEqual(expect.arrayContaining([['contact', d.contacts[0].id], ...(withKommuner ? [['kommune', d.aarhusId]] : [])]));
       expect((await search(app.db, 'ølby')).hits.map((h) => h.kind)).toEqual(expect.arrayContaining(['organisation', 'agenda_item']));
+      // Series joined the index in 0017 (here found by title and kommune alike).
+      expect((await search(app.db, 'styringsdialog koge')).hits.filter((h) => h.kind === 'series').map((h) => h.id)).toEqual([d.seriesId]);
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.
       if (version >= 4) expect(Object.keys(versionVector(app))).toEqual([d.installationId]);

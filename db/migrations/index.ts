@@ -15,6 +15,7 @@ import { m0013SearchRefold } from './0013-search-refold';
 import { m0014CompactOperationLog } from './0014-compact-operation-log';
 import { m0015SyncMergesAndWaiting } from './0015-sync-merges-and-waiting';
 import { m0016SearchSecureDelete } from './0016-search-secure-delete';
+import { m0017SeriesSearchAndOrder } from './0017-series-search-and-order';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -39,6 +40,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0014-compact-operation-log': m0014CompactOperationLog,
   '0015-sync-merges-and-waiting': m0015SyncMergesAndWaiting,
   '0016-search-secure-delete': m0016SearchSecureDelete,
+  '0017-series-search-and-order': m0017SeriesSearchAndOrder,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -113,6 +113,28 @@ describe('0007-search-index', () => {
   });
 });
 
+describe('0017-series-search-and-order', () => {
+  it('indexes the live series of an existing database with their kommune, leaves deleted ones out, and keeps it current', async () => {
+    const { file, db } = await databaseAt('0016-search-secure-delete');
+    const now = '2026-01-01T00:00:00.000Z';
+    await sql`INSERT INTO meeting_series (id, created_at, updated_at, title, kind, kommune_id) VALUES ('01890000-0000-7000-8000-000000000020', ${now}, ${now}, 'Styringsdialog 2025', 'styringsdialog', ${derivedId('kommune', 259)})`.execute(db);
+    await sql`INSERT INTO meeting_series (id, created_at, updated_at, deleted_at, title, kind) VALUES ('01890000-0000-7000-8000-000000000021', ${now}, ${now}, ${now}, 'Slettet styringsdialog', 'styringsdialog')`.execute(db);
+    await db.destroy();
+    const app = await openDatabase(file);
+    const found = (match: string) =>
+      app.sqlite.prepare(`SELECT k.ref_id FROM search_index JOIN search_key k ON k.rowid = search_index.rowid WHERE search_index MATCH ? AND k.kind = 'series'`).pluck().all(match);
+    expect(found('"styringsdialog"* "koge"*')).toEqual(['01890000-0000-7000-8000-000000000020']);
+    app.sqlite.prepare(`UPDATE meeting_series SET title = 'Kommunesamarbejde' WHERE id = '01890000-0000-7000-8000-000000000020'`).run();
+    expect(found('"styringsdialog"*')).toEqual([]);
+    expect(found('"kommunesamarbejde"* "koge"*')).toEqual(['01890000-0000-7000-8000-000000000020']);
+    // The kommune index it replaced is gone; its leading column is still indexed (the foreign-key check).
+    const indexes = app.sqlite.prepare(`SELECT name FROM pragma_index_list('meeting_series')`).pluck().all();
+    expect(indexes).toEqual(expect.arrayContaining(['meeting_series_kommune_order', 'meeting_series_live_year']));
+    expect(indexes).not.toContain('meeting_series_kommune');
+    await app.close();
+  });
+});
+
 describe('schema', () => {
   it('indexes every foreign-key child column (deferred checks scan the child table otherwise)', async () => {
     const { file, db } = await databaseAt(migrationNames.at(-1)!);

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { highlight, queryTokens, type SearchResult } from '../../common/search.domain';
 import { createContact, deleteContact, updateContact } from '../contacts/contacts.repository';
 import { derivedId } from '../ids';
+import { seriesFieldsSchema } from '../../common/meetings.domain';
 import { createMeeting } from '../meetings/meetings.repository';
+import { createSeries, deleteSeries, updateSeries } from '../meetings/series.repository';
 import { createOrganisation } from '../organisations/organisations.repository';
 import { exportFrom, importInto, installation } from '../sync/sync-testing';
 import { createTestDatabase } from '../testing/test-database';
@@ -108,6 +110,20 @@ describe('search', () => {
     } finally {
       await other.app.close();
     }
+  });
+
+  it('finds meeting series by title and kommune, tells them apart by organisation, and follows renames and deletes', async () => {
+    const brabrand = await org('Brabrand Boligforening');
+    const fields = seriesFieldsSchema.parse({ title: 'Styringsdialog 2025', kind: 'styringsdialog', kommuneId: derivedId('kommune', 751), organisationIds: [brabrand.id], year: 2025 });
+    const series = await createSeries(t.db, fields);
+    await createSeries(t.db, { ...fields, kommuneId: derivedId('kommune', 259), organisationIds: [] });
+    const found = (await search(t.db, 'styringsdialog aarhus')).hits.filter((h) => h.kind === 'series');
+    expect(found.map((h) => [h.id, h.context, h.href])).toEqual([[series.id, 'Aarhus · Brabrand Boligforening', `/moederaekker/${series.id}`]]);
+    expect(titles(await search(t.db, 'styringsdialog'), 'series')).toEqual(['Styringsdialog 2025', 'Styringsdialog 2025']);
+    await updateSeries(t.db, series.id, { ...fields, title: 'Styringsdialog Brabrand 2025' });
+    expect(titles(await search(t.db, 'brabrand 2025'), 'series')).toEqual(['Styringsdialog Brabrand 2025']);
+    await deleteSeries(t.db, series.id);
+    expect((await search(t.db, 'brabrand 2025')).hits.filter((h) => h.kind === 'series')).toEqual([]);
   });
 
   it('answers from the FTS index and primary keys, never by scanning a table', async () => {

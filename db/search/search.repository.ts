@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { highlight, queryTokens, searchKinds, type SearchHit, type SearchKind, type SearchResult } from '../../common/search.domain';
+import { compareDanish } from '../../common/text-fold';
 import type { Database } from '../schema';
 
 /**
@@ -135,6 +136,21 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
       const roleText = new Map<string, string[]>();
       for (const r of roles) roleText.set(r.contact_id, [...(roleText.get(r.contact_id) ?? []), [r.title, r.organisation ?? (r.kommune ? `${r.kommune} Kommune` : null)].filter(Boolean).join(', ')]);
       return new Map(rows.map((r) => [r.id, { title: r.name, body: joinText(list(r.emails), list(r.phones), r.notes), context: (roleText.get(r.id) ?? []).join(' · '), date: null, href: `/kontakter/${r.id}` }]));
+    }
+    case 'series': {
+      const rows = await db.selectFrom('meeting_series').leftJoin('kommune', 'kommune.id', 'meeting_series.kommune_id').select(['meeting_series.id', 'meeting_series.title', 'meeting_series.notes', 'kommune.navn as kommune']).where('meeting_series.id', 'in', ids).execute();
+      // The organisations tell four "Styringsdialog 2025" of one kommune apart.
+      const links = await db
+        .selectFrom('meeting_series_organisation')
+        .innerJoin('organisation', 'organisation.id', 'meeting_series_organisation.organisation_id')
+        .select(['meeting_series_organisation.series_id', 'organisation.name'])
+        .where('meeting_series_organisation.series_id', 'in', ids)
+        .where('meeting_series_organisation.deleted_at', 'is', null)
+        .where('organisation.deleted_at', 'is', null)
+        .execute();
+      const organisations = new Map<string, string[]>();
+      for (const l of links) organisations.set(l.series_id, [...(organisations.get(l.series_id) ?? []), l.name].sort(compareDanish));
+      return new Map(rows.map((r) => [r.id, { title: r.title, body: r.notes, context: joinText(r.kommune ?? '', (organisations.get(r.id) ?? []).join(', ')), date: null, href: `/moederaekker/${r.id}` }]));
     }
     case 'meeting': {
       const rows = await db.selectFrom('meeting').leftJoin('kommune', 'kommune.id', 'meeting.kommune_id').select(['meeting.id', 'meeting.title', 'meeting.place', 'meeting.notes', 'meeting.starts_at', 'kommune.navn as kommune']).where('meeting.id', 'in', ids).execute();

@@ -25,11 +25,12 @@ import {
   updateAgendaItem,
   updateMeeting,
 } from '../../db/meetings/meetings.repository';
-import { archiveSeries, createSeries, deleteSeries, getSeries, listSeries, proposeNextMeeting, restoreSeries, updateSeries } from '../../db/meetings/series.repository';
+import { archiveSeries, createSeries, deleteSeries, getSeries, listSeries, pageSeries, proposeNextMeeting, restoreSeries, updateSeries } from '../../db/meetings/series.repository';
 import type { HandlersFor } from './handler.types';
 
 export const seriesHandlers: HandlersFor<'series'> = {
   'series.list': async (input, { app }) => listSeries(app.db, input),
+  'series.page': async ({ offset, limit, ...filter }, { app }) => pageSeries(app.db, filter, offset, limit),
   'series.get': async ({ id }, { app }) => getSeries(app.db, id),
   'series.create': async (input, { app }) => createSeries(app.db, input),
   'series.update': async ({ id, ...fields }, { app }) => updateSeries(app.db, id, fields),

@@ -61,6 +61,10 @@ export function App() {
   const isActive = (href: string) => (href === '/' ? location === '/' : location === href || location.startsWith(`${href}/`));
   return (
     <div className="frame">
+      {/* The first Tab stop: past the twelve sidebar places to the page. A button, not href="#…": the hash is the route. */}
+      <button type="button" className="skip-link" onClick={() => document.getElementById('indhold')?.focus()}>
+        {t('keyboard.skipToContent')}
+      </button>
       <AppShellHost />
       <FirstRunDialog />
       <nav className="sidebar" aria-label={t('app.name')}>
@@ -82,7 +86,7 @@ export function App() {
           ))}
         </ul>
       </nav>
-      <main className="content">
+      <main className="content" id="indhold" tabIndex={-1}>
         <RecoveryNotice />
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Switch>

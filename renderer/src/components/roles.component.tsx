@@ -49,7 +49,10 @@ export function RoleLine({ role, show, actions }: { readonly role: Affiliation; 
           {role.contactName}
         </Link>
       ) : null}
-      <span className="role__title">{role.title}</span>
+      {/* lang="da": hyphenated by Danish rules in the English UI too (the title is Danish text). */}
+      <span className="role__title" lang="da">
+        {role.title}
+      </span>
       {show === 'place' ? <RolePlace role={role} /> : role.organisationName ? <span className="role__where">{role.organisationName}</span> : null}
       <span className="badge">{t(`kinds.affiliation.${role.kind}`)}</span>
       <Period from={role.fromDate} to={role.toDate} />

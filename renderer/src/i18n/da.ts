@@ -10,6 +10,9 @@ import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
+import { seriesListDa } from './parts/series-list.da';
+import { calendarWeekDa } from './parts/calendar-week.da';
+import { keyboardDa } from './parts/keyboard.da';
 import type { AppErrorCode } from '../../../common/result';
 import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
 
@@ -30,6 +33,9 @@ export const da = {
   kredse: kredseDa,
   firstRun: firstRunDa,
   status: statusDa,
+  seriesList: seriesListDa,
+  calendarWeek: calendarWeekDa,
+  keyboard: keyboardDa,
   app: { name: 'Kredsbog', tagline: 'BL · kredskonsulent' },
   nav: {
     overview: 'Overblik',
@@ -479,6 +485,7 @@ export const da = {
       kommune: 'Kommuner',
       organisation: 'Organisationer',
       contact: 'Kontakter',
+      series: 'Møderækker',
       meeting: 'Møder',
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',

@@ -11,6 +11,9 @@ import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
+import { seriesListEn } from './parts/series-list.en';
+import { calendarWeekEn } from './parts/calendar-week.en';
+import { keyboardEn } from './parts/keyboard.en';
 
 export const en: Messages = {
   documents: documentsEn,
@@ -25,6 +28,9 @@ export const en: Messages = {
   kredse: kredseEn,
   firstRun: firstRunEn,
   status: statusEn,
+  seriesList: seriesListEn,
+  calendarWeek: calendarWeekEn,
+  keyboard: keyboardEn,
   app: { name: 'Kredsbog', tagline: 'BL · district consultant' },
   nav: {
     overview: 'Overview',
@@ -474,6 +480,7 @@ export const en: Messages = {
       kommune: 'Municipalities',
       organisation: 'Organisations',
       contact: 'Contacts',
+      series: 'Meeting series',
       meeting: 'Meetings',
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',

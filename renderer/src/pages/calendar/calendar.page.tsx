@@ -1,4 +1,4 @@
-import { addDays, addMonths, addWeeks, format, getISOWeek, parseISO, startOfMonth, startOfWeek } from 'date-fns';
+import { addDays, addMonths, addWeeks, format, getISOWeek, parseISO } from 'date-fns';
 import { da } from 'date-fns/locale';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,24 +8,8 @@ import { danishDate, danishInstant } from '../../../../common/time';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { timeInputValue } from '../../format';
 import { useApiQuery } from '../../queries';
-
-type View = 'month' | 'week';
-const iso = (d: Date) => format(d, 'yyyy-MM-dd');
-
-/** The Danish dates shown: whole Monday-to-Sunday weeks covering the month, or one week. */
-export function calendarDays(anchor: string, view: View): string[] {
-  const date = parseISO(anchor);
-  const first = startOfWeek(view === 'month' ? startOfMonth(date) : date, { weekStartsOn: 1 });
-  const count = view === 'month' ? 42 : 7;
-  return Array.from({ length: count }, (_, i) => iso(addDays(first, i)));
-}
-
-/** The title without the kommune's name, which the calendar shows first ("Kommunesamarbejde Aabenraa" → "Kommunesamarbejde"). */
-export function withoutKommune(m: Pick<MeetingSummary, 'title' | 'kommune'>): string {
-  if (!m.kommune) return m.title;
-  const rest = m.title.replace(m.kommune.name, '').replace(/\s{2,}/g, ' ').replace(/^[\s,–-]+|[\s,–-]+$/g, '');
-  return rest === '' ? m.title : rest;
-}
+import { calendarDays, isoDate as iso, withoutKommune, type CalendarView as View } from './calendar.format';
+import { WeekGrid } from './week-grid.component';
 
 /** Month and week views of meetings; click a meeting to open it, a day to plan one. */
 export function CalendarPage() {
@@ -75,38 +59,45 @@ export function CalendarPage() {
         }
       />
       <QueryState isLoading={meetings.isLoading} error={meetings.error} />
-      <div className={`calendar calendar--${view}`} role="grid" aria-label={title}>
-        {days.slice(0, 7).map((d) => (
-          <div key={`h-${d}`} className="calendar__weekday" role="columnheader">
-            {format(parseISO(d), 'EEEE', { locale: da })}
-          </div>
-        ))}
-        {days.map((d, i) => (
-          <div
-            key={d}
-            role="gridcell"
-            className={['calendar__day', d === today ? 'calendar__day--today' : '', view === 'month' && d.slice(0, 7) !== month ? 'calendar__day--other' : ''].join(' ')}
-            onClick={(e) => {
-              if (e.target === e.currentTarget) navigate(`/moeder/ny/dato/${d}`);
-            }}
-          >
-            <button type="button" className="calendar__date" aria-label={t('calendar.newOn', { date: format(parseISO(d), 'd. MMMM', { locale: da }) })} onClick={() => navigate(`/moeder/ny/dato/${d}`)}>
-              {format(parseISO(d), 'd.')}
-            </button>
-            {view === 'month' && i % 7 === 0 ? (
-              <span className="calendar__week">
-                {t('calendar.week')} {getISOWeek(parseISO(d))}
-              </span>
-            ) : null}
-            {(byDay.get(d) ?? []).map((m) => (
-              <Link key={m.id} href={`/moeder/${m.id}`} className={`calendar__meeting calendar__meeting--${m.status}`} title={m.kommune ? `${m.kommune.name}: ${m.title}` : m.title}>
-                <span className="calendar__time">{timeInputValue(m.startsAt).replace(':', '.')}</span>{' '}
-                {m.kommune ? <span className="calendar__kommune">{m.kommune.name}</span> : null} <span className="calendar__what">{withoutKommune(m)}</span>
-              </Link>
+      {view === 'week' ? (
+        <WeekGrid days={days} meetings={meetings.data ?? []} today={today} label={title} />
+      ) : (
+        <div className="calendar" role="grid" aria-label={title}>
+          <div className="calendar__row" role="row">
+            {days.slice(0, 7).map((d) => (
+              <div key={`h-${d}`} className="calendar__weekday" role="columnheader">
+                {format(parseISO(d), 'EEEE', { locale: da })}
+              </div>
             ))}
           </div>
-        ))}
-      </div>
+          {Array.from({ length: days.length / 7 }, (_, week) => days.slice(week * 7, week * 7 + 7)).map((weekDays) => (
+            <div key={weekDays[0]} className="calendar__row" role="row">
+              {weekDays.map((d, i) => (
+                <div
+                  key={d}
+                  role="gridcell"
+                  aria-current={d === today ? 'date' : undefined}
+                  className={['calendar__day', d === today ? 'calendar__day--today' : '', d.slice(0, 7) !== month ? 'calendar__day--other' : ''].join(' ')}
+                  onClick={(e) => {
+                    if (e.target === e.currentTarget) navigate(`/moeder/ny/dato/${d}`);
+                  }}
+                >
+                  <button type="button" className="calendar__date" aria-label={t('calendar.newOn', { date: format(parseISO(d), 'EEEE d. MMMM', { locale: da }) })} onClick={() => navigate(`/moeder/ny/dato/${d}`)}>
+                    {format(parseISO(d), 'd.')}
+                  </button>
+                  {i === 0 ? <span className="calendar__week">{t('calendarWeek.weekNumber', { week: getISOWeek(parseISO(d)) })}</span> : null}
+                  {(byDay.get(d) ?? []).map((m) => (
+                    <Link key={m.id} href={`/moeder/${m.id}`} className={`calendar__meeting calendar__meeting--${m.status}`} title={m.kommune ? `${m.kommune.name}: ${m.title}` : m.title}>
+                      <span className="calendar__time">{timeInputValue(m.startsAt).replace(':', '.')}</span>{' '}
+                      {m.kommune ? <span className="calendar__kommune">{m.kommune.name}</span> : null} <span className="calendar__what">{withoutKommune(m)}</span>
+                    </Link>
+                  ))}
+                </div>
+              ))}
+            </div>
+          ))}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,43 +1,50 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { meetingSeriesKinds, type MeetingSeriesKind } from '../../../../common/domain';
-import { compareDanish, foldDanish } from '../../../../common/text-fold';
+import { call } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { KommuneSelect } from '../../components/pickers.component';
+import { VirtualRows } from '../../components/virtual-rows.component';
+import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatInstantDate } from '../../format';
 import { useApiQuery } from '../../queries';
 
+/**
+ * Møderækker, a page at a time: search and every filter run in SQL
+ * (series.page), the order is Danish by kommune then title, and only the
+ * rows near the viewport are in the DOM.
+ */
 export function SeriesListPage() {
   const { t } = useTranslation();
   const [includeArchived, setIncludeArchived] = useState(false);
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<MeetingSeriesKind | ''>('');
-  const [kommuneId, setKommuneId] = useState('');
+  const [kommuneId, setKommuneId] = useState<string | null>(null);
+  const [organisationId, setOrganisationId] = useState('');
   const [year, setYear] = useState('');
-  const series = useApiQuery('series.list', { includeArchived });
-  const all = useMemo(() => series.data ?? [], [series.data]);
-  const kommuner = useMemo(() => {
-    const byId = new Map(all.flatMap((s) => (s.kommune ? [[s.kommune.id, s.kommune.name] as const] : [])));
-    return [...byId].sort((a, b) => compareDanish(a[1], b[1]));
-  }, [all]);
-  const years = useMemo(() => [...new Set(all.flatMap((s) => (s.year === null ? [] : [s.year])))].sort((a, b) => b - a), [all]);
-  const shown = useMemo(() => {
-    const words = foldDanish(query).split(/\s+/).filter(Boolean);
-    return all.filter((s) => {
-      if (kind && s.kind !== kind) return false;
-      if (kommuneId && s.kommune?.id !== kommuneId) return false;
-      if (year && String(s.year) !== year) return false;
-      if (words.length === 0) return true;
-      // Title, kommune and organisations are searched together: "styringsdialog brabrand" finds one row.
-      const text = foldDanish([s.title, s.kommune?.name ?? '', ...s.organisations.map((o) => o.name)].join(' '));
-      return words.every((w) => text.includes(w));
-    });
-  }, [all, kind, kommuneId, year, query]);
+  const deferredQuery = useDeferredValue(query.trim());
+  const filter = {
+    query: deferredQuery || undefined,
+    kind: kind || undefined,
+    kommuneId: kommuneId ?? undefined,
+    organisationId: organisationId || undefined,
+    year: year ? Number(year) : undefined,
+    includeArchived,
+  };
+  const series = usePagedList(['series.page', filter], (page) => call('series.page', { ...filter, ...page }));
+  // The unfiltered count ("12 af 571 møderækker") and the years for the year filter; one row's figures are all it computes.
+  const everything = useApiQuery('series.page', { includeArchived, limit: 1 });
+  const years = everything.data?.years ?? [];
+  const organisations = useApiQuery('organisations.list', {});
+  const filtered = Boolean(filter.query || filter.kind || filter.kommuneId || filter.organisationId || filter.year);
+  const all = everything.data?.total ?? 0;
+  const list = series.rows;
   return (
     <section>
       <PageHeader
         title={t('series.title')}
-        subtitle={all.length > 0 ? t('series.count', { shown: shown.length, count: all.length }) : undefined}
+        subtitle={series.loaded && all > 0 ? (filtered ? t('series.count', { shown: series.total, count: all }) : t('seriesList.countAll', { count: all })) : undefined}
         actions={
           <Link href="/moederaekker/ny" className="button">
             {t('series.new')}
@@ -54,11 +61,12 @@ export function SeriesListPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('common.kommune')} value={kommuneId} onChange={(e) => setKommuneId(e.target.value)}>
-          <option value="">{t('series.allKommuner')}</option>
-          {kommuner.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
+        <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('series.allKommuner')} />
+        <select className="filters__wide" aria-label={t('seriesList.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
+          <option value="">{t('seriesList.allOrganisations')}</option>
+          {organisations.data?.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
             </option>
           ))}
         </select>
@@ -76,10 +84,18 @@ export function SeriesListPage() {
         </label>
       </div>
       <QueryState isLoading={series.isLoading} error={series.error} />
-      {series.data && all.length === 0 ? <p className="empty">{t('series.empty')}</p> : null}
-      {series.data && all.length > 0 && shown.length === 0 ? <p className="empty">{t('series.noMatch')}</p> : null}
-      {shown.length > 0 ? (
-        <table className="table">
+      {series.loaded && list.length === 0 ? <p className="empty">{filtered ? t('series.noMatch') : t('series.empty')}</p> : null}
+      {list.length > 0 ? (
+        <table className="table table--fixed">
+          <colgroup>
+            <col style={{ width: '19%' }} />
+            <col style={{ width: '13%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '22%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '11%' }} />
+            <col style={{ width: '13%' }} />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('common.name')}</th>
@@ -91,21 +107,25 @@ export function SeriesListPage() {
               <th className="num">{t('series.openFollowUps')}</th>
             </tr>
           </thead>
-          <tbody>
-            {shown.map((s) => (
-              <tr key={s.id}>
-                <td className="nowrap">
+          <VirtualRows
+            items={list}
+            onVisibleEnd={series.onVisibleEnd}
+            columns={7}
+            rowKey={(s) => s.id}
+            renderRow={(s) => (
+              <>
+                <td>
                   <Link href={`/moederaekker/${s.id}`}>{s.title}</Link> {s.archived ? <span className="badge">{t('series.archived')}</span> : null}
                 </td>
                 <td>{t(`series.kinds.${s.kind}`)}</td>
-                <td>{s.kommune?.name ?? ''}</td>
+                <td>{s.kommune?.name ?? <span className="muted">{t('seriesList.withoutKommune')}</span>}</td>
                 <td>{s.organisations.length > 0 ? s.organisations.map((o) => o.name).join(', ') : <span className="muted">–</span>}</td>
                 <td className="nowrap">{s.lastMeetingAt ? formatInstantDate(s.lastMeetingAt) : <span className="muted">–</span>}</td>
                 <td className="nowrap">{s.nextMeetingAt ? formatInstantDate(s.nextMeetingAt) : <span className="muted">–</span>}</td>
                 <td className="num">{s.openFollowUps}</td>
-              </tr>
-            ))}
-          </tbody>
+              </>
+            )}
+          />
         </table>
       ) : null}
     </section>

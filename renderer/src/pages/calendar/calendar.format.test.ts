@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calendarDays, withoutKommune } from './calendar.page';
+import { calendarDays, withoutKommune } from './calendar.format';
 
 describe('calendarDays', () => {
   it('covers the month in whole Monday-to-Sunday weeks', () => {
