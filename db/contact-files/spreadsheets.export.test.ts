@@ -7,6 +7,7 @@ import { guardCsvFormula } from '../../common/contact-files/contact-files.domain
 import { followUpFieldsSchema } from '../../common/meetings.domain';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
+import { updateSettings } from '../settings/settings.repository';
 import { derivedId } from '../ids';
 import { databaseDigest } from '../maintenance';
 import { createMeeting } from '../meetings/meetings.repository';
@@ -98,6 +99,16 @@ describe('spreadsheet export', () => {
       expect(result.preview.counts).toEqual({ new: 0, updated: 0, unchanged: 2, duplicate: 0, rejected: 0 });
       expect(databaseDigest(t.sqlite)).toBe(digest);
     }
+  });
+
+  it('names the consultant as the owner of their own follow-ups, never "Mig": the name, else the initials, else the role', async () => {
+    await createFollowUp(t.db, followUpFieldsSchema.parse({ title: 'Ring til direktøren', ownerIsMe: true }));
+    const owner = async () => readCsvBack((await exportSpreadsheet(t.db, 'followUps', 'csv')).bytes)[1]?.[2];
+    expect(await owner()).toBe('BL’s kredskonsulent');
+    await updateSettings(t.db, { initials: 'KK' });
+    expect(await owner()).toBe('KK');
+    await updateSettings(t.db, { userName: 'Karen Kredskonsulent' });
+    expect(await owner()).toBe('Karen Kredskonsulent');
   });
 
   it('exports organisations, follow-ups and meetings with Danish labels, dates and real Excel dates in XLSX', async () => {

@@ -13,6 +13,7 @@ import { listMeetings } from '../meetings/meetings.repository';
 import { listOrganisations } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
 import { parseStringList } from '../row';
+import { consultantOwnerName, getSettings } from '../settings/settings.repository';
 
 /**
  * Lists for Excel: CSV as Danish Excel opens it with a double-click (UTF-8
@@ -176,6 +177,7 @@ async function organisationsSheet(db: Kysely<Database>, today: string): Promise<
 
 async function followUpsSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
   const followUps = await listFollowUps(db, {}, today);
+  const me = consultantOwnerName(await getSettings(db));
   return {
     title: 'Opfølgning',
     headers: ['Titel', 'Detaljer', 'Ansvarlig', 'Frist', 'Status', 'Forfalden', 'Kommune', 'Fra møde', 'Mødedato'],
@@ -183,7 +185,7 @@ async function followUpsSheet(db: Kysely<Database>, today: string): Promise<Shee
     rows: followUps.map((f) => [
       f.title,
       f.details || null,
-      f.ownerIsMe ? 'Mig' : f.ownerName,
+      f.ownerIsMe ? me : f.ownerName,
       f.dueDate ? { date: f.dueDate } : null,
       followUpStatusLabels[f.status],
       f.overdue ? 'Ja' : 'Nej',

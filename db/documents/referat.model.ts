@@ -6,14 +6,12 @@ import { AppError } from '../../common/result';
 import { compareDanish } from '../../common/text-fold';
 import { addDanishDays, danishInstant } from '../../common/time';
 import { getMeeting, listMeetings } from '../meetings/meetings.repository';
-import { getSettings } from '../settings/settings.repository';
+import { consultantOwnerName, getSettings } from '../settings/settings.repository';
 import type { Database } from '../schema';
 
 /** A collection larger than this is almost certainly a mistaken filter (and a very slow PDF). */
 export const maxCollectionMeetings = 300;
 
-/** The owner of the consultant's own follow-ups in a referat when neither name nor initials are set. */
-export const consultantRole = 'BL’s kredskonsulent';
 
 const person = (a: Attendance): ReferatPerson => ({ name: a.contactName, roleLine: a.roleLine });
 /** In Danish alphabetical order (SQLite's would put Å before Æ and Ø). */
@@ -34,10 +32,9 @@ export async function loadReferat(db: Kysely<Database>, meetingId: string, optio
   const sections: ReferatOptions = { ...defaultReferatOptions, ...options };
   const meeting = await getMeeting(db, meetingId);
   if (meeting.deletedAt) throw new AppError('NOT_FOUND', 'Mødet er slettet.');
-  const { userName, initials } = await getSettings(db);
-  const consultantName = userName.trim();
-  // A shared referat names who is responsible; "Mig" would name the reader. Without a name, the initials, else the role.
-  const consultantOwner = consultantName || initials.trim() || consultantRole;
+  const settings = await getSettings(db);
+  const consultantName = settings.userName.trim();
+  const consultantOwner = consultantOwnerName(settings);
   const kommune = meeting.kommune ? await db.selectFrom('kommune').select('navn').where('id', '=', meeting.kommune.id).executeTakeFirst() : undefined;
   const withRole = (role: 'ordstyrer' | 'referent') => {
     const holder = meeting.attendance.find((a) => a.role === role);

@@ -37,3 +37,12 @@ export async function updateSettings(db: Kysely<Database>, changes: Partial<Sett
   });
   return getSettings(db);
 }
+
+/**
+ * How a document the consultant shares (referat, spreadsheet export) names them as the owner of their own follow-ups:
+ * "Mig" would name the reader. The name, else the initials, else the role. The referat screen says the same
+ * (renderer/src/pages/meetings/referat.page.tsx, with the role from i18n `firstRun.consultantRole`): change them together.
+ */
+export function consultantOwnerName(settings: Pick<Settings, 'userName' | 'initials'>): string {
+  return settings.userName.trim() || settings.initials.trim() || 'BL’s kredskonsulent';
+}

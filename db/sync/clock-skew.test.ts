@@ -125,6 +125,24 @@ describe('a colleague whose clock runs a day fast', () => {
     expectRowsMatchLog(c);
   });
 
+  it('refuses a relay of operations more than two days ahead of its clock, changing nothing', async () => {
+    const [a, b, c] = [await laptop('a'), await laptop('b'), await laptop('c')];
+    const day = 24 * 60 * 60 * 1000;
+    // a runs two days and half an hour fast, b a day and 31 minutes: b is within a day of a and accepts its operations.
+    a.skew = 2 * day + 30 * 60_000;
+    b.skew = day + 31 * 60_000;
+    await asInstallation(a, () => createOrganisation(a.app.db, { name: 'Fremtidsboliger', kind: 'boligorganisation', notes: '', kommuneIds: [] }));
+    await importInto(b, await exportFrom(a));
+    const fromB = await exportFrom(b);
+    // b's file carries none of b's own operations, only a's: to c, whose clock is right, they are more than two days ahead.
+    const untouched = digest(c);
+    await expect(importInto(c, fromB)).rejects.toMatchObject({ code: 'VALIDATION', message: expect.stringMatching(/videregiver ændringer dateret mere end to døgn ude i fremtiden/) });
+    expect(digest(c)).toBe(untouched);
+    // Once c's clock is within a day of b's, the relay is within two days of it and is accepted.
+    c.skew = day;
+    expect((await importInto(c, fromB)).report.applied).toBeGreaterThan(0);
+  });
+
   it('an edit made here to a field the fast colleague wrote loses to it everywhere alike, and every row still says what its log says', async () => {
     const [a, b] = [await laptop('a'), await laptop('b')];
     a.skew = almostADay;

@@ -388,6 +388,8 @@ interface ScannedSyncFile {
    * receiving its changes).
    */
   readonly latest: number;
+  /** The same for the operations the file relays from other installations: bounded more loosely (see readSyncFile). */
+  readonly latestRelayed: number;
 }
 
 /**
@@ -409,6 +411,7 @@ async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLi
   let operations: SyncOperation[] = [];
   let failure: AppError | null = null;
   let latest = 0;
+  let latestRelayed = 0;
   let previous = '';
   let sender = '';
   const reader = new SyncOpLineReader();
@@ -428,6 +431,7 @@ async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLi
         if (op.hlc < previous) reject('ændringerne står ikke i tidsrækkefølge.');
         // Several operations share a clock (one edit, several fields): each clock counted once. Its first 16 digits are its wall time (common/hlc.ts).
         if (op.origin === sender) latest = Math.max(latest, Number(op.hlc.slice(0, 16)));
+        else latestRelayed = Math.max(latestRelayed, Number(op.hlc.slice(0, 16)));
         previous = op.hlc;
       }
       operations.push(op);
@@ -445,7 +449,7 @@ async function scanOpenFile(handle: FileHandle, size: number, limits: SyncFileLi
   if (sha256 !== trailer.data.sha256) reject('kontrolsummen passer ikke (filen er ændret eller beskadiget).');
   const count = lines - 2;
   if (trailer.data.count !== count || header.counts.operations !== count) reject('antallet af ændringer passer ikke.');
-  return { verified: { header, sha256, operations: count, compressedBytes: size, inflatedBytes }, operations, failure, latest };
+  return { verified: { header, sha256, operations: count, compressedBytes: size, inflatedBytes }, operations, failure, latest, latestRelayed };
 }
 
 /** Only the header: inflating stops at its end (a few kilobytes). The rest of the file is not looked at. */
@@ -531,12 +535,16 @@ export async function readSyncFile(file: string, options: ReadSyncFileOptions = 
       const header = await readHeader(handle, size, limits);
       return { header, operations: [], warnings: [], sha256: recorded, fileSha256, alreadyImported: true };
     }
-    const { verified, operations, failure, latest } = await scanOpenFile(handle, size, limits, true);
+    const { verified, operations, failure, latest, latestRelayed } = await scanOpenFile(handle, size, limits, true);
     const { header, sha256 } = verified;
     if (options.alreadyImported?.(sha256)) return { header, operations: [], warnings: [], sha256, fileSha256, alreadyImported: true };
     if (failure) throw failure;
     const warnings: string[] = [];
     if (latest > now + limits.maxFutureMs) reject('den indeholder ændringer dateret mere end et døgn ude i fremtiden (afsenderens ur går forkert).');
+    // A relayed operation was accepted by the sender within a day of the sender's clock; this laptop's clock may differ from the
+    // sender's, so another day is allowed. Beyond that it is forged or from a clock no one accepted, and would win its fields
+    // everywhere until the calendar caught up with it.
+    if (latestRelayed > now + 2 * limits.maxFutureMs) reject('den videregiver ændringer dateret mere end to døgn ude i fremtiden.');
     if (latest > now + limits.warnFutureMs) warnings.push(`Afsenderens ur går ca. ${Math.round((latest - now) / 60_000)} minutter foran.`);
     return { header, operations, warnings, sha256, fileSha256, alreadyImported: false };
   });
