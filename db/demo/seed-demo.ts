@@ -120,8 +120,9 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       const home = inScope[i % inScope.length]!;
       const kommuneIds = national ? [...new Set(Array.from({ length: rng.int(2, 5) }, () => rng.pick(inScope).id))] : [home.id];
       // Two organisations in one kommune never share a name: the next pattern is taken when the drawn one is used.
-      const first = Math.floor(rng.next() * organisationPatterns.length);
-      const local = organisationPatterns.map((_, n) => organisationPatterns[(first + n) % organisationPatterns.length]!.replace('{k}', home.navn)).find((candidate) => !usedNames.has(candidate));
+      // One draw for a local organisation and none for a national one, as before, so the contacts after keep their random stream.
+      const first = national ? 0 : Math.floor(rng.next() * organisationPatterns.length);
+      const local = national ? undefined : organisationPatterns.map((_, n) => organisationPatterns[(first + n) % organisationPatterns.length]!.replace('{k}', home.navn)).find((candidate) => !usedNames.has(candidate));
       const name = national || !local ? `${nationalOrganisations[i % nationalOrganisations.length]}${i >= nationalOrganisations.length ? ` (${home.navn})` : ''}` : local;
       usedNames.add(name);
       const organisationId = id('organisation', i);
