@@ -33,10 +33,12 @@ export function WeekGrid({ days, meetings, today, label }: { readonly days: read
   useLayoutEffect(() => {
     if (!grid.current || !time.current) return;
     // Half a label's height more on each side, so "07.00" and "18.00" show whole.
-    // A tall window shows more of the day (down to the window's bottom edge), never less than 07–18.
+    // A tall window shows more of the evening (down to the window's bottom edge), never less than 07–18, and
+    // never so much that the view could not open at 07.
     const least = time.current.offsetTop + visibleHours * hourHeight + 2 * labelRoom;
     const room = window.innerHeight - grid.current.getBoundingClientRect().top - 24;
-    grid.current.style.height = `${Math.min(time.current.offsetTop + 24 * hourHeight, Math.max(least, room))}px`;
+    const most = time.current.offsetTop + (24 - firstVisibleHour) * hourHeight + labelRoom;
+    grid.current.style.height = `${Math.min(most, Math.max(least, room))}px`;
     grid.current.scrollTop = firstVisibleHour * hourHeight - labelRoom;
   }, [first]);
   const allDay = new Map<string, MeetingSummary[]>();
