@@ -5,6 +5,7 @@ import { describeError } from '../api';
 import { Field } from '../components/field.component';
 import { useValidation } from '../components/form';
 import { Modal } from '../components/modal.component';
+import { MyKredseFieldset } from '../components/my-kredse-fieldset.component';
 import { useToast } from '../components/toast.component';
 import { useApiMutation, useApiQuery } from '../queries';
 import './first-run.dialog.css';
@@ -25,12 +26,9 @@ export function FirstRunDialog() {
 function FirstRunForm({ initial, onClose }: { readonly initial: { readonly initials: string; readonly email: string; readonly myKredse: readonly number[] }; readonly onClose: () => void }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const kredse = useApiQuery('kredse.list');
   const update = useApiMutation('settings.update');
   const { errors, validate, fromServer } = useValidation(firstRunSettingsSchema);
   const [values, setValues] = useState({ userName: '', initials: initial.initials, email: initial.email, myKredse: [...initial.myKredse] });
-  const toggleKreds = (n: number) =>
-    setValues((v) => ({ ...v, myKredse: v.myKredse.includes(n) ? v.myKredse.filter((k) => k !== n) : [...v.myKredse, n].sort((a, b) => a - b) }));
 
   return (
     <Modal title={t('firstRun.title')} onClose={onClose} className="first-run">
@@ -59,18 +57,7 @@ function FirstRunForm({ initial, onClose }: { readonly initial: { readonly initi
         <Field label={t('firstRun.email')} error={errors.email}>
           {(props) => <input {...props} type="email" value={values.email} onChange={(e) => setValues({ ...values, email: e.target.value })} autoComplete="email" />}
         </Field>
-        <fieldset className="fieldset">
-          <legend>{t('firstRun.kredse')}</legend>
-          <p className="field__hint">{t('firstRun.kredseHint')}</p>
-          <div className="kreds-grid">
-            {kredse.data?.map((k) => (
-              <label key={k.id} className="checkbox">
-                <input type="checkbox" checked={values.myKredse.includes(k.number)} onChange={() => toggleKreds(k.number)} />
-                {k.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <MyKredseFieldset legend={t('firstRun.kredse')} hint={t('firstRun.kredseHint')} selected={values.myKredse} onChange={(myKredse) => setValues((v) => ({ ...v, myKredse }))} />
         <div className="form-actions">
           <button type="submit" className="button" disabled={update.isPending}>
             {update.isPending ? t('common.saving') : t('firstRun.save')}

@@ -4,6 +4,7 @@ import { languages, settingsUpdateInputSchema, type Language, type Settings } fr
 import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
 import { useValidation } from '../../components/form';
+import { MyKredseFieldset } from '../../components/my-kredse-fieldset.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -15,7 +16,6 @@ export function SettingsPage() {
   const toast = useToast();
   const settings = useApiQuery('settings.get');
   const info = useApiQuery('app.info');
-  const kredse = useApiQuery('kredse.list');
   const update = useApiMutation('settings.update');
   const [values, setValues] = useState<Settings | null>(null);
   const [dialog, setDialog] = useState<MenuRequest | null>(null);
@@ -25,7 +25,6 @@ export function SettingsPage() {
   }, [settings.data, values]);
   if (!values) return <QueryState isLoading={settings.isLoading} error={settings.error} />;
   const set = <K extends keyof Settings>(key: K, value: Settings[K]) => setValues({ ...values, [key]: value });
-  const toggleKreds = (n: number) => set('myKredse', values.myKredse.includes(n) ? values.myKredse.filter((k) => k !== n) : [...values.myKredse, n].sort((a, b) => a - b));
 
   return (
     <section>
@@ -55,18 +54,7 @@ export function SettingsPage() {
             {(props) => <input {...props} className="input--short" value={values.initials} onChange={(e) => set('initials', e.target.value)} maxLength={6} />}
           </Field>
         </div>
-        <fieldset className="fieldset">
-          <legend>{t('settings.myKredse')}</legend>
-          <p className="field__hint">{t('settings.myKredseHelp')}</p>
-          <div className="kreds-grid">
-            {kredse.data?.map((k) => (
-              <label key={k.id} className="checkbox">
-                <input type="checkbox" checked={values.myKredse.includes(k.number)} onChange={() => toggleKreds(k.number)} />
-                {k.name}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <MyKredseFieldset legend={t('settings.myKredse')} hint={t('settings.myKredseHelp')} selected={values.myKredse} onChange={(myKredse) => set('myKredse', myKredse)} />
         <div className="row">
           <Field label={t('settings.email')} error={errors.email} hint={t('settings.emailHint')}>
             {(props) => <input {...props} type="email" value={values.email} onChange={(e) => set('email', e.target.value)} autoComplete="email" />}
