@@ -43,9 +43,9 @@ async function weekWithMeetings(page: Page, label: string): Promise<void> {
   const aabenraa = (await apiCall<{ id: string; navn: string }[]>(page, 'kommuner.list', {})).find((k) => k.navn === 'Aabenraa')!;
   const meeting = async (title: string, date: string, from: string, to: string) =>
     apiCall(page, 'meetings.create', { title, kommuneId: aabenraa.id, startsAt: await instant(page, date, from), endsAt: await instant(page, date, to), place: 'Rådhuset', status: 'planlagt', notes: '' });
-  await meeting('Kommunesamarbejde Aabenraa', wednesday, '09:00', '11:00');
+  await meeting('Kommunesamarbejde om ventelisten', wednesday, '09:00', '11:00');
   await meeting('Budgetmøde med boligorganisationerne', wednesday, '10:00', '12:30');
-  await meeting('Styringsdialog Aabenraa Boligselskab', wednesday, '10:30', '11:30');
+  await meeting('Styringsdialog med Fjordhusene', wednesday, '10:30', '11:30');
   await meeting('Morgenmøde med driften', thursday, '05:30', '06:30');
   await apiCall(page, 'meetings.create', { title: 'Temadag om udsatte boligområder', kommuneId: null, startsAt: await instant(page, monday, '00:00'), endsAt: await instant(page, wednesday, '00:00'), place: '', status: 'planlagt', notes: '' });
 
@@ -62,7 +62,7 @@ async function weekWithMeetings(page: Page, label: string): Promise<void> {
   const allDay = grid.getByRole('row').nth(1);
   await expect(allDay.getByRole('link', { name: /Temadag/ })).toHaveCount(2);
   // The three overlapping meetings share Wednesday's width: three different left edges, equal widths.
-  const boxes = await Promise.all(['Kommunesamarbejde', 'Budgetmøde', 'Styringsdialog'].map((name) => grid.getByRole('link', { name: new RegExp(name) }).boundingBox()));
+  const boxes = await Promise.all(['Kommunesamarbejde om ventelisten', 'Budgetmøde med boligorganisationerne', 'Styringsdialog med Fjordhusene'].map((name) => grid.getByRole('link', { name: new RegExp(name) }).boundingBox()));
   expect(new Set(boxes.map((b) => Math.round(b!.x))).size).toBe(3);
   expect(Math.abs(boxes[0]!.width - boxes[1]!.width)).toBeLessThan(2);
   // 09:00 to 11:00 is twice as tall as 10:30 to 11:30.
