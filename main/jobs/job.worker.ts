@@ -1,10 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { AppError } from '../../common/result';
-import { openDatabase } from '../../db/connection';
-import { probe } from '../../db/backups/safe-open';
-import { undoImport } from '../../db/sync/import-undo';
-import { exportSync, importSync, previewImport } from '../../db/sync/sync.service';
-import { importContactUpload, importIcsUpload, previewContactUpload, previewIcsUpload } from './file-imports';
+import type { openDatabase } from '../../db/connection';
 import type { JobKinds, JobMessage, JobRequest } from './job.types';
 
 /**
@@ -16,25 +12,31 @@ const request = workerData as JobRequest;
 const post = (message: JobMessage) => parentPort?.postMessage(message);
 
 type Runner<K extends keyof JobKinds> = (app: Awaited<ReturnType<typeof openDatabase>>, input: JobKinds[K]['input'], onProgress: (done: number, total: number) => void) => Promise<JobKinds[K]['output']>;
+// Each kind loads only the modules it needs, when it runs (the bundle holds them all, initialised lazily): the integrity check a
+// large database gets at every start then costs the process tens of megabytes less than loading sync, exceljs and ical.js too.
+const syncService = () => import('../../db/sync/sync.service');
+const fileImports = () => import('./file-imports');
 const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
-  'sync.preview': (app, input, onProgress) => previewImport(app, input.file, { onProgress }),
-  'sync.import': (app, input, onProgress) => importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
-  'sync.export': (app, input) => exportSync(app, input),
-  'sync.undoImport': (app, input, onProgress) => undoImport(app, input.journalId, { dryRun: input.dryRun, onProgress }),
+  'sync.preview': async (app, input, onProgress) => (await syncService()).previewImport(app, input.file, { onProgress }),
+  'sync.import': async (app, input, onProgress) => (await syncService()).importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
+  'sync.export': async (app, input) => (await syncService()).exportSync(app, input),
+  'sync.undoImport': async (app, input, onProgress) => (await import('../../db/sync/import-undo')).undoImport(app, input.journalId, { dryRun: input.dryRun, onProgress }),
   // Never reached: run() answers this kind on a read-only connection of its own (a damaged file must not be opened for writing).
   'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs without a database connection')),
-  'contactFiles.preview': (app, input) => previewContactUpload(app, input),
-  'contactFiles.import': (app, input) => importContactUpload(app, input),
-  'calendar.preview': (app, input) => previewIcsUpload(app, input),
-  'calendar.import': (app, input) => importIcsUpload(app, input),
+  'contactFiles.preview': async (app, input) => (await fileImports()).previewContactUpload(app, input),
+  'contactFiles.import': async (app, input) => (await fileImports()).importContactUpload(app, input),
+  'calendar.preview': async (app, input) => (await fileImports()).previewIcsUpload(app, input),
+  'calendar.import': async (app, input) => (await fileImports()).importIcsUpload(app, input),
 };
 
 async function run(): Promise<void> {
   if (request.kind === 'db.quickCheck') {
+    const { probe } = await import('../../db/backups/safe-open');
     post({ type: 'result', value: { state: probe(request.dbFile, request.nativeBinding) } });
     return;
   }
-  const app = await openDatabase(request.dbFile, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
+  const { openDatabase: open } = await import('../../db/connection');
+  const app = await open(request.dbFile, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
   try {
     const runner = runners[request.kind] as Runner<keyof JobKinds>;
     const value = await runner(app, request.input as never, (done, total) => post({ type: 'progress', done, total }));
