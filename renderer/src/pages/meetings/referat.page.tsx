@@ -229,6 +229,7 @@ function ReferatItem({
 }
 
 /** The consultant as the referat names them to everyone in the room: name, else initials, else the role — never "Mig". */
+// The same rule as the documents' (db/settings/settings.repository.ts consultantOwnerName): change them together.
 function useConsultantName(): string {
   const { t } = useTranslation();
   const settings = useApiQuery('settings.get').data;
