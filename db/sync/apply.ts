@@ -12,6 +12,7 @@ import { anyWaiting, isSyncedTable, materializeRow, tableInfo, takeWaiters, type
 import { clockParts, clockText, OpLogSession, operationsAtClock, type SyncOperation } from './op-log';
 import { isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 import { forgetMerges, mergeView, registerMerge, resolveMerges, type MergeEdge } from './merges';
+import { deferIndexes, deferMinimum, tableSize, type DeferredIndexes } from './deferred-indexes';
 
 // The operation's type belongs to the log's core (op-log.ts); importers keep naming it here.
 export type { SyncOperation } from './op-log';
@@ -112,6 +113,10 @@ export async function applyOperations(
   };
   let lastHlc = '';
   let clock: ReturnType<typeof clockParts> = { wall: 0, counter: 0, origin: '' };
+  // A first import (no record known here yet) never reads the log's per-record index while it stores operations:
+  // every record is new and its winners are kept in memory (firstSeen). So that index is built once, sorted, when
+  // storing is done (deferred-indexes.ts) — at scale 10 millions of scattered index inserts become one sort.
+  const logIndexes = operations.length >= deferMinimum && tableSize(sqlite, 'sync_row') === 0 ? deferIndexes(sqlite, ['sync_log']) : undefined;
   for (const op of operations) {
     tick();
     // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
@@ -177,6 +182,8 @@ export async function applyOperations(
     }
     touch(op.tbl, op.row_id);
   }
+
+  logIndexes?.restore();
 
   // Which merges hold, decided again wherever a merge or an erasure arrived (merges.ts); whatever a changed verdict wrote is materialised again.
   if (merged.size > 0) {
@@ -277,6 +284,9 @@ export async function applyOperations(
     if (i < earliest) earliest = i;
   };
   for (const entry of touched.values()) enqueue(entry);
+  // Tables this import fills with at least as many rows as they held: their secondary indexes are built once, sorted,
+  // after the rows are in (deferred-indexes.ts). Nothing below reads a domain table through them (rows are found by id).
+  const domainIndexes = deferDomainIndexes(sqlite, queues.map((queue, i) => [syncedTables[i]!, queue.size] as const));
   while (earliest < syncedTables.length) {
     const i = earliest;
     earliest = syncedTables.length;
@@ -294,6 +304,7 @@ export async function applyOperations(
       if (earliest <= t) break;
     }
   }
+  domainIndexes?.restore();
   onProgress?.(total, total);
   for (const [table, counts] of Object.entries(tables)) {
     if (counts.deleted === 0) continue;
@@ -306,6 +317,12 @@ export async function applyOperations(
   const applied = operations.length - alreadyPresent;
   const changedRows = Object.values(tables).reduce((n, t) => n + t.created + t.changed + t.deleted + t.restored, 0);
   return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0, redacted: settled.redactedOperations };
+}
+
+/** Defers the indexes of the tables an import fills with at least as many rows as they held (and a good many). */
+function deferDomainIndexes(sqlite: BetterSqlite3.Database, incoming: readonly (readonly [string, number])[]): DeferredIndexes | undefined {
+  const tables = incoming.filter(([table, rows]) => rows >= deferMinimum / 10 && rows >= tableSize(sqlite, table)).map(([table]) => table);
+  return tables.length > 0 ? deferIndexes(sqlite, tables) : undefined;
 }
 
 /** The winner an arriving operation competes with: the newest other operation of the field that may be shown. */
