@@ -70,7 +70,31 @@ export type RowChange =
   | { readonly kind: 'created'; readonly table: string; readonly rowId: string }
   | { readonly kind: 'changed'; readonly table: string; readonly rowId: string; readonly before: Readonly<Record<string, string | number | null>>; readonly after: Readonly<Record<string, string | number | null>> };
 
+/** Operations from which an import gets a larger page cache for its transaction (a first import of a team's years). */
+const largeImport = 200_000;
+const largeImportCacheKib = 256 * 1024;
+
 export async function applyOperations(
+  trx: Transaction<Database>,
+  operations: readonly SyncOperation[],
+  sqlite: BetterSqlite3.Database,
+  onProgress?: ProgressReporter,
+  onRowChange?: (change: RowChange) => void,
+): Promise<ImportReport> {
+  // A large import's working set (the log and its indexes, the tables it fills, the search index) outgrows the
+  // connection's 64 MiB page cache, and every page evicted mid-import is written to the WAL and read back. The import
+  // already holds its file's operations in memory; a larger cache for its duration costs little beside that.
+  if (operations.length < largeImport) return applyAll(trx, operations, sqlite, onProgress, onRowChange);
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${largeImportCacheKib}`);
+  try {
+    return await applyAll(trx, operations, sqlite, onProgress, onRowChange);
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+async function applyAll(
   trx: Transaction<Database>,
   operations: readonly SyncOperation[],
   sqlite: BetterSqlite3.Database,
@@ -108,8 +132,9 @@ export async function applyOperations(
   };
   const merged = new Map<string, { tbl: MergeableTable; id: string }>();
   const newMerges: MergeEdge[] = [];
-  const touch = (table: string, rowId: string) => {
-    if (isSyncedTable(table) && isValidRowId(table, rowId)) touched.set(`${table}\u0000${rowId}`, { table, rowId });
+  const touch = (table: string, rowId: string, key = `${table}\u0000${rowId}`) => {
+    // Once per record: a first import names each record about eight times.
+    if (!touched.has(key) && isSyncedTable(table) && isValidRowId(table, rowId)) touched.set(key, { table, rowId });
   };
   let lastHlc = '';
   let clock: ReturnType<typeof clockParts> = { wall: 0, counter: 0, origin: '' };
@@ -180,7 +205,7 @@ export async function applyOperations(
       }
       if (deleted) editsToDeleted++;
     }
-    touch(op.tbl, op.row_id);
+    touch(op.tbl, op.row_id, key);
   }
 
   logIndexes?.restore();

@@ -189,7 +189,8 @@ export function isValidRowId(table: SyncedTable, rowId: string): boolean {
   let valid = rowIdVerdicts.get(rowId);
   if (valid === undefined) {
     valid = rowIdSchema.safeParse(rowId).success;
-    if (rowIdVerdicts.size > 100_000) rowIdVerdicts.clear();
+    // Bounded above the records of a team's years (≈ 600,000 at scale 10): a first import asks about each one per operation.
+    if (rowIdVerdicts.size > 1_500_000) rowIdVerdicts.clear();
     rowIdVerdicts.set(rowId, valid);
   }
   return valid;

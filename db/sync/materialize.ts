@@ -167,7 +167,7 @@ interface Candidate {
   readonly value: string | null;
 }
 
-/** Rows that exist in the domain tables, per session: references are checked once. */
+/** Rows that exist in the domain tables, per session: references are checked once (bounded above the rows of a team's years, ≈ 600,000 at scale 10). */
 const existing = new WeakMap<OpLogSession, Set<string>>();
 
 /** One record being materialised: its operations, read lazily, and what it waits for. */
@@ -258,7 +258,7 @@ class RecordReader {
     const key = `${table}\u0000${id}`;
     if (known.has(key)) return true;
     if (tableInfo(this.sqlite, table).exists.get(id) === undefined) return false;
-    if (known.size > 100_000) known.clear();
+    if (known.size > 1_500_000) known.clear();
     known.add(key);
     return true;
   }
@@ -413,7 +413,7 @@ export function materializeRow(
     writeStatement(sqlite, `INSERT INTO "${table}" (${entries.map(([c]) => `"${c}"`).join(', ')}) VALUES (${entries.map(() => '?').join(', ')})`).run(...entries.map(([, v]) => v));
     let made = existing.get(session);
     if (!made) existing.set(session, (made = new Set()));
-    if (made.size > 100_000) made.clear();
+    if (made.size > 1_500_000) made.clear();
     made.add(`${table}\u0000${rowId}`);
     return { kind: 'created', after: state };
   }

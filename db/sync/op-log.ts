@@ -194,8 +194,9 @@ export class OpLogSession {
       id = Number(this.#s.insertRow.run(tbl, uuid).lastInsertRowid);
       created = true;
     }
-    // Bounded: a full import touches hundreds of thousands of rows, mostly once.
-    if (this.#rows.size > 200_000) this.#rows.clear();
+    // Bounded, but above the records of a team's years (≈ 600,000 at scale 10, ≈ 100 bytes each): once the cache is
+    // cleared, every operation of a first import asks sync_row again, which cost a scale-10 import a third of its time.
+    if (this.#rows.size > 1_500_000) this.#rows.clear();
     this.#rows.set(key, id);
     return { id, created };
   }
