@@ -82,7 +82,7 @@ import { conflictPageInputSchema, conflictPageSchema, folderSyncResultSchema, hi
  * The IPC contract. This object is the only place a channel name is written:
  * main registers every key, preload exposes every key, the browser host serves
  * every key and the renderer's api.ts is typed from it.
- * Adding a channel? Add its handler in main/handlers (the handler table's type
+ * Adding a channel? Add its handler in server/handlers (the handler table's type
  * makes a missing one a compile error) — nothing else needs to list it.
  */
 const byId = z.object({ id: idSchema });

@@ -7,12 +7,12 @@ import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
 import { ensureDailyBackup } from '../db/backups/backups.service';
 import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
 import type { AppDatabase } from '../db/connection';
-import { handlers } from '../main/handlers';
-import { createDispatcher } from '../main/ipc/dispatch';
-import { startIntegrityCheck } from '../main/jobs/integrity-check';
-import { createJobRunner } from '../main/jobs/job-runner';
+import { handlers } from '../server/handlers';
+import { createDispatcher } from '../server/ipc/dispatch';
+import { startIntegrityCheck } from '../server/jobs/integrity-check';
+import { createJobRunner } from '../server/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
-import { startFolderSync } from '../main/sync-folder.scheduler';
+import { startFolderSync } from '../server/sync-folder.scheduler';
 import packageJson from '../package.json';
 import { defaultDataDir } from './user-data';
 
@@ -44,7 +44,7 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
   const opened = await openDatabaseSafely(options.dbPath, { fullCheckUpTo: startupFullCheckBytes });
   let app = opened.app;
   const token = randomBytes(24).toString('hex');
-  const workerFile = runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
+  const workerFile = runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../server/jobs/job.worker.ts', import.meta.url));
   // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
   const jobRunner = (database: AppDatabase) => (database.file === ':memory:' ? undefined : createJobRunner({ workerFile, dbFile: database.file }));
   const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);

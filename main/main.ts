@@ -6,18 +6,18 @@ import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-op
 import type { AppDatabase } from '../db/connection';
 import { AppError } from '../common/result';
 import packageJson from '../package.json';
-import { handlers } from './handlers';
-import { appShellEvents, openedFilesFromArgv } from './handlers/app-shell.handlers';
-import { createDispatcher } from './ipc/dispatch';
-import { startIntegrityCheck } from './jobs/integrity-check';
-import { createJobRunner } from './jobs/job-runner';
+import { handlers } from '../server/handlers';
+import { appShellEvents, openedFilesFromArgv } from '../server/handlers/app-shell.handlers';
+import { createDispatcher } from '../server/ipc/dispatch';
+import { startIntegrityCheck } from '../server/jobs/integrity-check';
+import { createJobRunner } from '../server/jobs/job-runner';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
-import { createFileLogger, errorFields, logInternalError } from './log/log';
+import { createFileLogger, errorFields, logInternalError } from '../server/log/log';
 import { applicationMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { serveStatic } from './protocol';
-import { startFolderSync } from './sync-folder.scheduler';
+import { startFolderSync } from '../server/sync-folder.scheduler';
 import { appHost, appOrigin, appScheme } from './security/sender';
 import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 
@@ -39,7 +39,7 @@ let database: AppDatabase | null = null;
 let jobs: ReturnType<typeof createJobRunner> | undefined;
 let folderSync: ReturnType<typeof startFolderSync> | null = null;
 let quitting = false;
-// <userData>/logs, beside the database (main/log/log.ts: no personal data goes in).
+// <userData>/logs, beside the database (server/log/log.ts: no personal data goes in).
 const log = createFileLogger({ dir: path.join(app.getPath('userData'), 'logs') });
 
 /**

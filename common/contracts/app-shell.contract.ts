@@ -4,7 +4,7 @@ import { syncFilePayloadSchema } from '../sync.domain';
 /**
  * Channels of the application shell (issue 7), spread into the one contract
  * (common/contract.ts). Every channel name here starts with "appShell." (the
- * handler table is main/handlers/app-shell.handlers.ts).
+ * handler table is server/handlers/app-shell.handlers.ts).
  *
  * The preload forwards contract calls only — main cannot push to the
  * renderer. So what main learns on its own (a .kredsbog file double-clicked,

@@ -12,7 +12,7 @@ const none = z.object({}).strict().optional();
 
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
- * Every channel name here starts with "backups." (main/handlers/backups.handlers.ts).
+ * Every channel name here starts with "backups." (server/handlers/backups.handlers.ts).
  */
 export const backupsContract = {
   /** The backups beside the database, newest first. */

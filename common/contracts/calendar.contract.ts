@@ -4,7 +4,7 @@ import { icsFileSchema, icsImportInputSchema, icsImportResultSchema, icsPreviewS
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "calendar." (the handler table for the
- * area is typed by that prefix: main/handlers/calendar.handlers.ts).
+ * area is typed by that prefix: server/handlers/calendar.handlers.ts).
  * Files cross as { fileName, base64 } like sync files do.
  */
 export const calendarContract = {

@@ -11,7 +11,7 @@ import { idSchema } from '../domain';
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "contactFiles." (the handler table for the
- * area is typed by that prefix: main/handlers/contact-files.handlers.ts).
+ * area is typed by that prefix: server/handlers/contact-files.handlers.ts).
  * Files cross as { fileName, base64 }; at most 20 MB (checked with a Danish message by the handler).
  */
 export const contactFilesContract = {

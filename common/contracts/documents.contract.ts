@@ -5,7 +5,7 @@ import { referatCollectionFilterSchema, referatFormats, referatOptionsSchema } f
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "referat." (the handler table for the
- * area is typed by that prefix: main/handlers/documents.handlers.ts).
+ * area is typed by that prefix: server/handlers/documents.handlers.ts).
  * Files cross IPC as { fileName, base64 }, like sync.export.
  */
 const options = referatOptionsSchema.prefault({});

@@ -4,7 +4,7 @@ import { erasureSummarySchema, gdprContactInputSchema, gdprEraseInputSchema, gdp
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "gdpr." (the handler table for the
- * area is typed by that prefix: main/handlers/gdpr.handlers.ts).
+ * area is typed by that prefix: server/handlers/gdpr.handlers.ts).
  */
 export const gdprContract = {
   /** "Indsigt": everything stored about the person, as a zip ("Indsigt <navn> <dato>.zip"). */

@@ -5,7 +5,7 @@ const none = z.object({}).strict().optional();
 
 /**
  * "Fortryd import" (db/sync/import-undo.ts), spread into the one contract
- * (common/contract.ts); handlers in main/handlers/sync.handlers.ts.
+ * (common/contract.ts); handlers in server/handlers/sync.handlers.ts.
  */
 export const importUndoContract = {
   /** The most recent sync imports, newest first, each with whether it can be undone. */

@@ -7,7 +7,7 @@ const folderFileActionResultSchema = z.object({ outcome: z.enum(folderFileOutcom
 /**
  * The sync folder's files that wait for the user (db/sync/sync-folder.ts),
  * spread into the one contract (common/contract.ts); handlers in
- * main/handlers/sync.handlers.ts.
+ * server/handlers/sync.handlers.ts.
  */
 export const syncFolderContract = {
   /** A held-back file (it deletes more than 20 % of a table): import it with the deletions. */
