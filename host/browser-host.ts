@@ -3,16 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
-import { ensureDailyBackup } from '../db/backups/backups.service';
-import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
+import { databaseFileFor } from '../db/backups/location';
 import type { AppDatabase } from '../db/connection';
-import { handlers } from '../server/handlers';
-import { createDispatcher } from '../server/ipc/dispatch';
-import { startIntegrityCheck } from '../server/jobs/integrity-check';
-import { createJobRunner } from '../server/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
-import { startFolderSync } from '../server/sync-folder.scheduler';
+import type { LogFields } from '../server/log/log';
+import { openSession } from '../server/session';
 import packageJson from '../package.json';
 import { defaultDataDir } from './user-data';
 
@@ -38,57 +33,22 @@ const bundledWorker = './job.worker.cjs';
 export const tokenHeader = 'x-kredsbog-token';
 // Sync files travel as base64 in the body (see common/sync.domain.ts).
 const maxBodyBytes = 720 * 1024 * 1024;
+/** The host's log is its terminal. */
+const consoleLog = {
+  info: (event: string, fields?: LogFields) => console.log(`[${event}]`, fields ?? ''),
+  warn: (event: string, fields?: LogFields) => console.error(`[${event}]`, fields ?? ''),
+};
 
 export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
-  // The same safe start as the app: quick_check, recovery from the newest good backup, the day's backup.
-  const opened = await openDatabaseSafely(options.dbPath, { fullCheckUpTo: startupFullCheckBytes });
-  let app = opened.app;
-  const token = randomBytes(24).toString('hex');
-  const workerFile = runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../server/jobs/job.worker.ts', import.meta.url));
-  // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
-  const jobRunner = (database: AppDatabase) => (database.file === ':memory:' ? undefined : createJobRunner({ workerFile, dbFile: database.file }));
-  const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
-  let jobs = jobRunner(app);
-  let folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
-  // A large file's full check and then its daily backup wait until the first view is up (afterStartDelayMs): they read the whole file.
-  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => console.error('[integritet / sikkerhedskopi]', error), {
-    thenBackup: () => ensureDailyBackup(app),
+  // The same session as the app: safe open, jobs in a worker thread, the deferred check and backup, folder sync (server/session.ts).
+  const session = await openSession(options.dbPath, {
+    version: packageJson.version,
+    workerFile: runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../server/jobs/job.worker.ts', import.meta.url)),
+    locationDir: path.dirname(path.resolve(options.dbPath)),
+    log: consoleLog,
   });
-  const dispatch = createDispatcher(
-    handlers,
-    {
-      // Getters: a restored or moved database replaces the connection, the job runner and the folder sync (reopen below).
-      get app() {
-        return app;
-      },
-      get jobs() {
-        return jobs;
-      },
-      host: 'browser',
-      version: packageJson.version,
-      integrity: integrity.state,
-      reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
-        await folderSync.stop();
-        const previous = app.file;
-        // Only the read-only integrity check can still run here (restore and move refuse while other jobs run): stop it, it reads the old file.
-        for (const job of jobs?.list() ?? []) jobs?.cancel(job.id);
-        await app.close();
-        try {
-          app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
-        } catch (error) {
-          app = (await openDatabaseSafely(previous, { dailyBackup: false })).app;
-          throw error;
-        } finally {
-          jobs = jobRunner(app);
-          folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
-        }
-        rememberDatabaseFile(path.dirname(path.resolve(options.dbPath)), file);
-        // Restored and moved files were verified on the way; a full-check reopen just checked (and recovered) it.
-        integrity.verified();
-      },
-    },
-    { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
-  );
+  const token = randomBytes(24).toString('hex');
+  const dispatch = session.dispatcher({ host: 'browser', checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) });
   let port = 0;
 
   const server = http.createServer((request, response) => {
@@ -165,13 +125,12 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
     token,
     port,
     get app() {
-      return app;
+      return session.app;
     },
     close: async () => {
-      await folderSync.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
+      await session.close();
     },
   };
 }
