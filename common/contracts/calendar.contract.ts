@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { affects, readOnly, type ChannelSpec } from './query-areas';
 import { icsFileSchema, icsImportInputSchema, icsImportResultSchema, icsPreviewSchema, icsUploadSchema, meetingIcsInputSchema, seriesIcsInputSchema } from '../calendar/calendar.domain';
 
 /**
@@ -9,11 +9,11 @@ import { icsFileSchema, icsImportInputSchema, icsImportResultSchema, icsPreviewS
  */
 export const calendarContract = {
   /** One meeting as an Outlook invitation (.ics). */
-  'calendar.meetingIcs': { input: meetingIcsInputSchema, output: icsFileSchema },
+  'calendar.meetingIcs': { input: meetingIcsInputSchema, output: icsFileSchema, affects: readOnly },
   /** Every live meeting of a series in one .ics file. */
-  'calendar.seriesIcs': { input: seriesIcsInputSchema, output: icsFileSchema },
+  'calendar.seriesIcs': { input: seriesIcsInputSchema, output: icsFileSchema, affects: readOnly },
   /** What importing an .ics file would do; changes nothing. */
-  'calendar.previewImport': { input: icsUploadSchema, output: icsPreviewSchema },
+  'calendar.previewImport': { input: icsUploadSchema, output: icsPreviewSchema, affects: readOnly },
   /** Imports an .ics file in one transaction (after a backup), with the kommuner the user confirmed in the preview. */
-  'calendar.import': { input: icsImportInputSchema, output: icsImportResultSchema },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  'calendar.import': { input: icsImportInputSchema, output: icsImportResultSchema, affects: affects.everything },
+} as const satisfies Record<string, ChannelSpec>;

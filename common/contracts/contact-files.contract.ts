@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { affects, readOnly, type ChannelSpec } from './query-areas';
 import {
   fileResultSchema,
   importInputSchema,
@@ -23,13 +24,15 @@ export const contactFilesContract = {
       packaging: z.enum(['single', 'zip']).default('single'),
     }),
     output: fileResultSchema,
+    affects: readOnly,
   },
   /** Reads a .csv/.xlsx/.vcf and says what importing it would do; writes nothing. */
-  'contactFiles.previewImport': { input: importInputSchema, output: importPreviewSchema },
+  'contactFiles.previewImport': { input: importInputSchema, output: importPreviewSchema, affects: readOnly },
   /** Imports in one transaction and remembers the column mapping for files with the same headers. */
-  'contactFiles.import': { input: importInputSchema, output: importResultSchema },
+  'contactFiles.import': { input: importInputSchema, output: importResultSchema, affects: affects.everything },
   'contactFiles.exportSpreadsheet': {
     input: z.object({ what: z.enum(spreadsheetSubjects), format: z.enum(['csv', 'xlsx']) }),
     output: fileResultSchema,
+    affects: readOnly,
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, ChannelSpec>;

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { affects, readOnly, type ChannelSpec } from './query-areas';
 import { erasureSummarySchema, gdprContactInputSchema, gdprEraseInputSchema, gdprExportResultSchema } from '../gdpr/gdpr.domain';
 
 /**
@@ -8,9 +8,9 @@ import { erasureSummarySchema, gdprContactInputSchema, gdprEraseInputSchema, gdp
  */
 export const gdprContract = {
   /** "Indsigt": everything stored about the person, as a zip ("Indsigt <navn> <dato>.zip"). */
-  'gdpr.export': { input: gdprContactInputSchema, output: gdprExportResultSchema },
+  'gdpr.export': { input: gdprContactInputSchema, output: gdprExportResultSchema, affects: readOnly },
   /** What "Slet person" would remove; changes nothing. */
-  'gdpr.erasePreview': { input: gdprContactInputSchema, output: erasureSummarySchema },
+  'gdpr.erasePreview': { input: gdprContactInputSchema, output: erasureSummarySchema, affects: readOnly },
   /** "Slet person": confirmName must be the person's current name. */
-  'gdpr.erase': { input: gdprEraseInputSchema, output: erasureSummarySchema },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  'gdpr.erase': { input: gdprEraseInputSchema, output: erasureSummarySchema, affects: affects.everything },
+} as const satisfies Record<string, ChannelSpec>;
