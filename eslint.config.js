@@ -31,7 +31,7 @@ export default tseslint.config(
         {
           patterns: [
             pattern(['electron', ...nodeBuiltins], 'common/ is shared by every process: no electron or Node imports.'),
-            pattern(['react', 'react-dom', '**/renderer/**', '**/main/**', '**/db/**', '**/preload/**', '**/host/**', '**/cli/**'], 'common/ imports nothing from other layers and no DOM code.'),
+            pattern(['react', 'react-dom', '**/renderer/**', '**/server/**', '**/main/**', '**/db/**', '**/preload/**', '**/host/**', '**/cli/**'], 'common/ imports nothing from other layers and no DOM code.'),
           ],
         },
       ],
@@ -47,7 +47,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            pattern(['**/db/**', '**/main/**', '**/preload/**', '**/host/**', '**/cli/**'], 'The renderer reaches the outside only through renderer/src/api.ts.'),
+            pattern(['**/db/**', '**/server/**', '**/main/**', '**/preload/**', '**/host/**', '**/cli/**'], 'The renderer reaches the outside only through renderer/src/api.ts.'),
             pattern(['electron', ...nodeBuiltins, 'better-sqlite3', 'kysely'], 'The renderer is sandboxed: no Electron, Node or database modules.'),
           ],
         },
@@ -64,14 +64,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [pattern(['**/db/**', '**/main/**', '**/renderer/**', '**/host/**', '**/cli/**', ...nodeBuiltins, 'better-sqlite3', 'kysely', 'react'], 'preload imports only common/ and electron.')] },
+        { patterns: [pattern(['**/db/**', '**/server/**', '**/main/**', '**/renderer/**', '**/host/**', '**/cli/**', ...nodeBuiltins, 'better-sqlite3', 'kysely', 'react'], 'preload imports only common/ and electron.')] },
       ],
     },
   },
   {
     // Electron security checklist 15: opening URLs with the OS is a code-execution risk; Kredsbog has no outside links.
     // Property only (no object), so `electron.shell.openExternal` and destructuring are caught too.
-    files: ['main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
+    files: ['server/**/*.ts', 'main/**/*.ts', 'preload/**/*.ts', 'renderer/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-properties': ['error', { property: 'openExternal', message: 'shell.openExternal hands a URL to the OS (Electron security checklist 15); Kredsbog opens nothing outside the app.' }],
     },
@@ -87,7 +87,23 @@ export default tseslint.config(
         {
           patterns: [
             pattern(['electron'], 'Only the Electron entry (main/) may import electron.'),
-            pattern(['**/renderer/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'], 'db/ imports only common/: the layers above it (main/, host/, cli/, renderer/) call into db/, never the other way.'),
+            pattern(['**/renderer/**', '**/server/**', '**/main/**', '**/host/**', '**/cli/**', '**/preload/**'], 'db/ imports only common/: the layers above it (server/, main/, host/, cli/, renderer/) call into db/, never the other way.'),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // server/ is the transport-neutral backend (handlers, dispatch, jobs, log, the session): it runs under Electron, the
+    // browser host and the CLI alike, so it imports only db/ and common/. The shells (main/, host/, cli/) import it.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            pattern(['electron'], 'server/ runs without Electron: only main/ may import electron.'),
+            pattern(['**/main/**', '**/host/**', '**/cli/**', '**/renderer/**', '**/preload/**'], 'server/ imports only db/ and common/: the shells (main/, host/, cli/) call into server/, never the other way.'),
           ],
         },
       ],

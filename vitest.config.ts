@@ -9,7 +9,7 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['common/**/*.test.ts', 'db/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/map/**/*.test.ts'],
+          include: ['common/**/*.test.ts', 'db/**/*.test.ts', 'server/**/*.test.ts', 'main/**/*.test.ts', 'preload/**/*.test.ts', 'cli/**/*.test.ts', 'host/**/*.test.ts', 'scripts/**/*.test.ts', 'renderer/map/**/*.test.ts'],
         },
       },
       {

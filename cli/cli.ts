@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../common/result';
-import { backupDatabase, openDatabase, type AppDatabase } from '../db/connection';
+import { backupDatabase } from '../db/connection';
 import { isoDateSchema } from '../common/domain';
 import { danishDate, danishInstant } from '../common/time';
 import { listFollowUps } from '../db/follow-ups/follow-ups.repository';
@@ -13,6 +13,7 @@ import { simulateEdits } from '../db/demo/simulate-edits';
 import { exportSync, importSync, listPeers, previewImport } from '../db/sync/sync.service';
 import { setSyncFolder, syncFolderNow } from '../db/sync/sync-folder';
 import packageJson from '../package.json';
+import { openSession, type Session } from '../server/session';
 import { UserError, type CommandContext, type CommandTable, type Output } from './command.types';
 import { calendarCommands, calendarUsage } from './calendar.commands';
 import { contactFilesCommands, contactFilesUsage } from './contact-files.commands';
@@ -259,10 +260,11 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
   }
   // JSON lines keep their values exactly (escaped, not removed).
   if (parsed.values.json) out = terminalOutput(rawOut, true);
-  let app: AppDatabase | undefined;
+  let session: Session | undefined;
   try {
-    app = await openDatabase(parsed.values.db);
-    return await command({ app, json: parsed.values.json ?? false, values: parsed.values, positionals: parsed.positionals, out });
+    // The backend's session without its background work: a short run never recovers, backs up or syncs a file the app may hold open.
+    session = await openSession(parsed.values.db, { version: packageJson.version, background: false });
+    return await command({ app: session.app, json: parsed.values.json ?? false, values: parsed.values, positionals: parsed.positionals, out });
   } catch (error) {
     if (error instanceof UserError || (error instanceof AppError && error.code !== 'INTERNAL')) {
       errOut.write(`${error.message}\n`);
@@ -271,7 +273,7 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
     errOut.write(`Intern fejl: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 2;
   } finally {
-    await app?.close();
+    await session?.close();
   }
 }
 

@@ -3,7 +3,7 @@ import { referatCollectionFilterSchema, referatFormats, type ReferatFormat } fro
 import { idSchema, isoDateSchema } from '../common/domain';
 import { exportReferat, exportReferatCollection } from '../db/documents/referat.export';
 import { writeFileAtomic } from '../db/files/atomic-write';
-import { chromiumPdfRenderer } from '../main/pdf/pdf-renderer';
+import { chromiumPdfRenderer } from '../server/pdf/pdf-renderer';
 import { UserError, type CommandContext, type CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text, each "  name ARGS" and a description indented to column 25, ending in a newline. */

@@ -3,16 +3,11 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
-import { ensureDailyBackup } from '../db/backups/backups.service';
-import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
+import { databaseFileFor } from '../db/backups/location';
 import type { AppDatabase } from '../db/connection';
-import { handlers } from '../main/handlers';
-import { createDispatcher } from '../main/ipc/dispatch';
-import { startIntegrityCheck } from '../main/jobs/integrity-check';
-import { createJobRunner } from '../main/jobs/job-runner';
 import { serveStatic } from '../main/protocol';
-import { startFolderSync } from '../main/sync-folder.scheduler';
+import type { LogFields } from '../server/log/log';
+import { openSession } from '../server/session';
 import packageJson from '../package.json';
 import { defaultDataDir } from './user-data';
 
@@ -28,6 +23,8 @@ export interface BrowserHost {
   readonly token: string;
   readonly port: number;
   readonly app: AppDatabase;
+  /** Milliseconds since this process started (performance.now()): the database session open, the server listening. */
+  readonly startup: { readonly sessionOpenMs: number; readonly readyMs: number };
   close(): Promise<void>;
 }
 
@@ -38,57 +35,23 @@ const bundledWorker = './job.worker.cjs';
 export const tokenHeader = 'x-kredsbog-token';
 // Sync files travel as base64 in the body (see common/sync.domain.ts).
 const maxBodyBytes = 720 * 1024 * 1024;
+/** The host's log is its terminal. */
+const consoleLog = {
+  info: (event: string, fields?: LogFields) => console.log(`[${event}]`, fields ?? ''),
+  warn: (event: string, fields?: LogFields) => console.error(`[${event}]`, fields ?? ''),
+};
 
 export async function startBrowserHost(options: { dbPath: string; port?: number; rendererRoot: string }): Promise<BrowserHost> {
-  // The same safe start as the app: quick_check, recovery from the newest good backup, the day's backup.
-  const opened = await openDatabaseSafely(options.dbPath, { fullCheckUpTo: startupFullCheckBytes });
-  let app = opened.app;
-  const token = randomBytes(24).toString('hex');
-  const workerFile = runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../main/jobs/job.worker.ts', import.meta.url));
-  // Big imports run in a worker thread, as in the app: the host keeps answering meanwhile.
-  const jobRunner = (database: AppDatabase) => (database.file === ':memory:' ? undefined : createJobRunner({ workerFile, dbFile: database.file }));
-  const onFolderSyncError = (error: unknown) => console.error('[sync-mappe]', error);
-  let jobs = jobRunner(app);
-  let folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
-  // A large file's full check and then its daily backup wait until the first view is up (afterStartDelayMs): they read the whole file.
-  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => console.error('[integritet / sikkerhedskopi]', error), {
-    thenBackup: () => ensureDailyBackup(app),
+  // The same session as the app: safe open, jobs in a worker thread, the deferred check and backup, folder sync (server/session.ts).
+  const session = await openSession(options.dbPath, {
+    version: packageJson.version,
+    workerFile: runningBundled ? fileURLToPath(new URL(bundledWorker, import.meta.url)) : fileURLToPath(new URL('../server/jobs/job.worker.ts', import.meta.url)),
+    locationDir: path.dirname(path.resolve(options.dbPath)),
+    log: consoleLog,
   });
-  const dispatch = createDispatcher(
-    handlers,
-    {
-      // Getters: a restored or moved database replaces the connection, the job runner and the folder sync (reopen below).
-      get app() {
-        return app;
-      },
-      get jobs() {
-        return jobs;
-      },
-      host: 'browser',
-      version: packageJson.version,
-      integrity: integrity.state,
-      reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
-        await folderSync.stop();
-        const previous = app.file;
-        // Only the read-only integrity check can still run here (restore and move refuse while other jobs run): stop it, it reads the old file.
-        for (const job of jobs?.list() ?? []) jobs?.cancel(job.id);
-        await app.close();
-        try {
-          app = (await openDatabaseSafely(file, { mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
-        } catch (error) {
-          app = (await openDatabaseSafely(previous, { dailyBackup: false })).app;
-          throw error;
-        } finally {
-          jobs = jobRunner(app);
-          folderSync = startFolderSync(app, packageJson.version, onFolderSyncError);
-        }
-        rememberDatabaseFile(path.dirname(path.resolve(options.dbPath)), file);
-        // Restored and moved files were verified on the way; a full-check reopen just checked (and recovered) it.
-        integrity.verified();
-      },
-    },
-    { checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) },
-  );
+  const sessionOpenMs = performance.now();
+  const token = randomBytes(24).toString('hex');
+  const dispatch = session.dispatcher({ host: 'browser', checkOutput: true, onInternalError: (channel, error) => console.error(`[${channel}]`, error) });
   let port = 0;
 
   const server = http.createServer((request, response) => {
@@ -165,13 +128,13 @@ export async function startBrowserHost(options: { dbPath: string; port?: number;
     token,
     port,
     get app() {
-      return app;
+      return session.app;
     },
+    startup: { sessionOpenMs, readyMs: performance.now() },
     close: async () => {
-      await folderSync.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await app.close();
+      await session.close();
     },
   };
 }
@@ -205,6 +168,7 @@ function readBody(request: http.IncomingMessage): Promise<string | null> {
 }
 
 async function main(): Promise<void> {
+  const modulesLoadedMs = performance.now();
   const { values } = parseArgs({
     options: { db: { type: 'string' }, port: { type: 'string', default: '0' }, renderer: { type: 'string' } },
   });
@@ -217,6 +181,8 @@ async function main(): Promise<void> {
   // The e2e fixtures read this exact line; keep its shape.
   console.log(`Kredsbog kører på ${host.url}`);
   console.log(`Database: ${host.app.file}`);
+  // The bench reads this line (bench/bench.ts, cold-start phases): milliseconds since the process started.
+  console.log(`Opstart (ms siden processtart): moduler ${Math.round(modulesLoadedMs)}, database ${Math.round(host.startup.sessionOpenMs)}, klar ${Math.round(host.startup.readyMs)}`);
   const stop = () => void host.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

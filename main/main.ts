@@ -1,23 +1,16 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
-import { databaseFileFor, rememberDatabaseFile } from '../db/backups/location';
-import { ensureDailyBackup } from '../db/backups/backups.service';
-import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
-import type { AppDatabase } from '../db/connection';
+import { databaseFileFor } from '../db/backups/location';
 import { AppError } from '../common/result';
 import packageJson from '../package.json';
-import { handlers } from './handlers';
-import { appShellEvents, openedFilesFromArgv } from './handlers/app-shell.handlers';
-import { createDispatcher } from './ipc/dispatch';
-import { startIntegrityCheck } from './jobs/integrity-check';
-import { createJobRunner } from './jobs/job-runner';
+import { appShellEvents, openedFilesFromArgv } from '../server/handlers/app-shell.handlers';
 import { electronPdfRenderer } from './pdf/electron-pdf-renderer';
 import { registerIpc } from './ipc/register';
-import { createFileLogger, errorFields, logInternalError } from './log/log';
+import { createFileLogger, errorFields, logInternalError } from '../server/log/log';
+import { openSession, type Session } from '../server/session';
 import { applicationMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { serveStatic } from './protocol';
-import { startFolderSync } from './sync-folder.scheduler';
 import { appHost, appOrigin, appScheme } from './security/sender';
 import { denyAllPermissions, hardenWebContents, mainWindowOptions } from './window';
 
@@ -35,11 +28,9 @@ protocol.registerSchemesAsPrivileged([{ scheme: appScheme, privileges: { standar
 const appRoot = app.getAppPath();
 const rendererRoot = path.join(appRoot, 'dist', 'renderer');
 let mainWindow: BrowserWindow | null = null;
-let database: AppDatabase | null = null;
-let jobs: ReturnType<typeof createJobRunner> | undefined;
-let folderSync: ReturnType<typeof startFolderSync> | null = null;
+let backend: Session | null = null;
 let quitting = false;
-// <userData>/logs, beside the database (main/log/log.ts: no personal data goes in).
+// <userData>/logs, beside the database (server/log/log.ts: no personal data goes in).
 const log = createFileLogger({ dir: path.join(app.getPath('userData'), 'logs') });
 
 /**
@@ -81,8 +72,8 @@ if (!app.requestSingleInstanceLock()) {
     quitting = true;
     event.preventDefault();
     void (async () => {
-      await folderSync?.stop();
-      await database?.close();
+      // The last sync-folder round, then the database closes cleanly.
+      await backend?.close();
       log.info('app.quit');
       app.quit();
     })();
@@ -110,66 +101,27 @@ async function start(): Promise<void> {
   });
 
   const userData = app.getPath('userData');
-  const nativeBinding = electronNativeBinding(appRoot, process.versions.electron, app.isPackaged);
-  // quick_check, recovery from the newest good backup when the file is damaged, the day's backup (db/backups/safe-open.ts).
   const location = databaseFileFor(userData);
-  // A large file opens after a light probe; its full quick_check runs in a worker once the window is up.
-  const opened = await openDatabaseSafely(location.file, { nativeBinding, mustExist: location.moved, fullCheckUpTo: startupFullCheckBytes });
-  let current = opened.app;
-  database = current;
-  // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
-  const workerFile = path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
-  const onFolderSyncError = (error: unknown) => log.warn('syncFolder.failed', errorFields(error));
-  jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
-  // Both wait until the first view is up (afterStartDelayMs): they read the whole file.
-  const integrity = startIntegrityCheck(opened.fullCheckPending, jobs, (error) => log.warn('integrity.checkFailed', errorFields(error)), {
-    thenBackup: () => ensureDailyBackup(current),
+  // Safe open (quick_check or a light probe, recovery); the full check, the day's backup and folder sync follow the first view (server/session.ts).
+  backend = await openSession(location.file, {
+    version: packageJson.version,
+    nativeBinding: electronNativeBinding(appRoot, process.versions.electron, app.isPackaged),
+    // A worker thread cannot start from inside the asar archive: the worker is unpacked beside it (electron-builder.yml).
+    workerFile: path.join(appRoot, 'dist', 'main', 'job.worker.cjs').replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`),
+    mustExist: location.moved,
+    locationDir: userData,
+    log,
   });
-  const dispatch = createDispatcher(
-    handlers,
-    {
-      // Getters: restoring or moving the database replaces the connection, the job runner and the folder sync (reopen).
-      get app() {
-        return current;
-      },
-      get jobs() {
-        return jobs;
-      },
-      host: 'electron',
-      version: packageJson.version,
-      pdf: electronPdfRenderer(),
-      integrity: integrity.state,
-      reopen: async (file: string, reopenOptions?: { readonly fullCheck?: boolean }) => {
-        await folderSync?.stop();
-        const previous = current.file;
-        // Only the read-only integrity check can still run here (restore and move refuse while other jobs run): stop it, it reads the old file.
-        for (const job of jobs?.list() ?? []) jobs?.cancel(job.id);
-        await current.close();
-        try {
-          current = (await openDatabaseSafely(file, { nativeBinding, mustExist: true, dailyBackup: false, ...(reopenOptions?.fullCheck ? {} : { fullCheckUpTo: startupFullCheckBytes }) })).app;
-        } catch (error) {
-          current = (await openDatabaseSafely(previous, { nativeBinding, dailyBackup: false })).app;
-          throw error;
-        } finally {
-          database = current;
-          jobs = createJobRunner({ workerFile, dbFile: current.file, nativeBinding });
-          folderSync = startFolderSync(current, packageJson.version, onFolderSyncError);
-        }
-        rememberDatabaseFile(userData, file);
-        integrity.verified();
-        log.info('database.reopened');
-      },
+  const dispatch = backend.dispatcher({
+    host: 'electron',
+    pdf: electronPdfRenderer(),
+    checkOutput: !app.isPackaged,
+    onInternalError: (channel, error) => {
+      logInternalError(log)(channel, error);
+      if (!app.isPackaged) console.error(`[${channel}]`, error);
     },
-    {
-      checkOutput: !app.isPackaged,
-      onInternalError: (channel, error) => {
-        logInternalError(log)(channel, error);
-        if (!app.isPackaged) console.error(`[${channel}]`, error);
-      },
-    },
-  );
+  });
   registerIpc(ipcMain, dispatch);
-  folderSync = startFolderSync(current, packageJson.version, onFolderSyncError);
 
   // Menu clicks reach the renderer through the same queue as opened files (appShell.nextRequest).
   const menuActions = {
@@ -183,5 +135,5 @@ async function start(): Promise<void> {
     mainWindow = null;
   });
   await mainWindow.loadURL(`${appOrigin}/index.html`);
-  log.info('app.ready', { durationMs: Date.now() - started, schemaVersion: current.schemaVersion });
+  log.info('app.ready', { durationMs: Date.now() - started, schemaVersion: backend.app.schemaVersion });
 }

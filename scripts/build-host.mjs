@@ -26,5 +26,5 @@ await build({
   },
 });
 // If you change this file name, also change bundledWorker in host/browser-host.ts.
-await build({ ...common, format: 'cjs', entryPoints: ['main/jobs/job.worker.ts'], outfile: 'dist/host/job.worker.cjs' });
+await build({ ...common, format: 'cjs', entryPoints: ['server/jobs/job.worker.ts'], outfile: 'dist/host/job.worker.cjs' });
 console.log('Bygget: dist/host/browser-host.mjs, dist/host/job.worker.cjs');

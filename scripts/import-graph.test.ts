@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { importCycles, importGraph } from './import-graph';
 
 const root = path.resolve(import.meta.dirname, '..');
-const sourceFolders = ['common', 'db', 'main', 'preload', 'host', 'cli', 'renderer/src', 'renderer/map'];
+const sourceFolders = ['common', 'db', 'server', 'main', 'preload', 'host', 'cli', 'renderer/src', 'renderer/map'];
 
 describe('import graph', () => {
   it('has no import cycle among the source files, type imports included', () => {

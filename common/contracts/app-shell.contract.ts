@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { readOnly, type ChannelSpec } from './query-areas';
 import { syncFilePayloadSchema } from '../sync.domain';
 
 /**
  * Channels of the application shell (issue 7), spread into the one contract
  * (common/contract.ts). Every channel name here starts with "appShell." (the
- * handler table is main/handlers/app-shell.handlers.ts).
+ * handler table is server/handlers/app-shell.handlers.ts).
  *
  * The preload forwards contract calls only — main cannot push to the
  * renderer. So what main learns on its own (a .kredsbog file double-clicked,
@@ -43,15 +44,15 @@ export type PendingOpenFiles = z.infer<typeof pendingOpenFilesSchema>;
 
 export const appShellContract = {
   /** "Om Kredsbog": versions and where the data, backups and logs are. */
-  'appShell.about': { input: none, output: aboutInfoSchema },
+  'appShell.about': { input: none, output: aboutInfoSchema, affects: readOnly },
   /** "Rapportér problem": a zip of logs, versions, OS and a database check — counts only, no personal data. */
-  'appShell.diagnostics': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }) },
+  'appShell.diagnostics': { input: none, output: z.object({ fileName: z.string(), base64: z.string() }), affects: readOnly },
   /** .kredsbog files the operating system asked Kredsbog to open since the last call (always empty in the browser host). */
-  'appShell.pendingOpenFiles': { input: none, output: pendingOpenFilesSchema },
+  'appShell.pendingOpenFiles': { input: none, output: pendingOpenFilesSchema, affects: readOnly },
   /**
    * Waits (up to about half a minute) for the next thing main wants the
    * renderer to do; `request: null` means nothing happened — ask again while
    * `waitAgain` is true. The browser host answers at once with waitAgain false.
    */
-  'appShell.nextRequest': { input: none, output: z.object({ request: shellRequestSchema.nullable(), waitAgain: z.boolean() }) },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  'appShell.nextRequest': { input: none, output: z.object({ request: shellRequestSchema.nullable(), waitAgain: z.boolean() }), affects: readOnly },
+} as const satisfies Record<string, ChannelSpec>;

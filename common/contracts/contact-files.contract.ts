@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { affects, readOnly, type ChannelSpec } from './query-areas';
 import {
   fileResultSchema,
   importInputSchema,
@@ -11,7 +12,7 @@ import { idSchema } from '../domain';
 /**
  * Channels of this area, spread into the one contract (common/contract.ts).
  * Every channel name here starts with "contactFiles." (the handler table for the
- * area is typed by that prefix: main/handlers/contact-files.handlers.ts).
+ * area is typed by that prefix: server/handlers/contact-files.handlers.ts).
  * Files cross as { fileName, base64 }; at most 20 MB (checked with a Danish message by the handler).
  */
 export const contactFilesContract = {
@@ -23,13 +24,15 @@ export const contactFilesContract = {
       packaging: z.enum(['single', 'zip']).default('single'),
     }),
     output: fileResultSchema,
+    affects: readOnly,
   },
   /** Reads a .csv/.xlsx/.vcf and says what importing it would do; writes nothing. */
-  'contactFiles.previewImport': { input: importInputSchema, output: importPreviewSchema },
+  'contactFiles.previewImport': { input: importInputSchema, output: importPreviewSchema, affects: readOnly },
   /** Imports in one transaction and remembers the column mapping for files with the same headers. */
-  'contactFiles.import': { input: importInputSchema, output: importResultSchema },
+  'contactFiles.import': { input: importInputSchema, output: importResultSchema, affects: affects.everything },
   'contactFiles.exportSpreadsheet': {
     input: z.object({ what: z.enum(spreadsheetSubjects), format: z.enum(['csv', 'xlsx']) }),
     output: fileResultSchema,
+    affects: readOnly,
   },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, ChannelSpec>;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { affiliationFieldsSchema, organisationCreateInputSchema } from '../../common/domain';
 import { followUpFieldsSchema, meetingCreateInputSchema, seriesFieldsSchema } from '../../common/meetings.domain';
-import { readChannelProblems } from '../../main/ipc/read-channels.testing';
+import { readChannelProblems } from '../../server/ipc/read-channels.testing';
 import { createContact, getContact, restoreContact, updateContact } from '../contacts/contacts.repository';
 import { createFollowUp, getFollowUp } from '../follow-ups/follow-ups.repository';
 import { eraseContact } from '../gdpr/gdpr.repository';

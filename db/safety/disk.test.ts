@@ -6,8 +6,8 @@ import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Channel, ChannelOutput } from '../../common/contract';
 import type { Result } from '../../common/result';
-import { handlers } from '../../main/handlers';
-import { createDispatcher, type Dispatch } from '../../main/ipc/dispatch';
+import { handlers } from '../../server/handlers';
+import { createDispatcher, type Dispatch } from '../../server/ipc/dispatch';
 import { openDatabase, type AppDatabase } from '../connection';
 import { createContact } from '../contacts/contacts.repository';
 import { checkDatabase, databaseDigest } from '../maintenance';
@@ -236,7 +236,7 @@ describe('read-only database file', () => {
     fs.chmodSync(dir, 0o777);
     fs.chmodSync(syncCopy, 0o444);
 
-    const node = [process.execPath, '--import', 'tsx', path.join(import.meta.dirname, '..', '..', 'main', 'ipc', 'read-only-child.ts'), file, hanne.id, syncCopy];
+    const node = [process.execPath, '--import', 'tsx', path.join(import.meta.dirname, '..', '..', 'server', 'ipc', 'read-only-child.ts'), file, hanne.id, syncCopy];
     const command = isRoot ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', ...node] : node;
     const child = spawnSync(command[0]!, command.slice(1), { cwd: path.resolve(import.meta.dirname, '..', '..'), encoding: 'utf8', env: { ...process.env, HOME: os.tmpdir() } });
     expect(child.status, child.stderr).toBe(0);

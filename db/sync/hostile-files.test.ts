@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { affiliationFieldsSchema, organisationCreateInputSchema } from '../../common/domain';
 import { followUpFieldsSchema, meetingCreateInputSchema, seriesFieldsSchema } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
-import { readChannelProblems } from '../../main/ipc/read-channels.testing';
+import { readChannelProblems } from '../../server/ipc/read-channels.testing';
 import { createContact, getContact, listContacts, pageContacts } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { derivedId } from '../ids';

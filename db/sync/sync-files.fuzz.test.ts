@@ -4,7 +4,7 @@ import { affiliationKinds, attendanceRoles, attendanceStatuses, followUpStatuses
 import { encodeHlc } from '../../common/hlc';
 import { agendaItemKinds, cadenceUnits, followUpFieldsSchema, meetingCreateInputSchema, seriesFieldsSchema } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
-import { readChannelProblems } from '../../main/ipc/read-channels.testing';
+import { readChannelProblems } from '../../server/ipc/read-channels.testing';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { derivedId } from '../ids';

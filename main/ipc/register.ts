@@ -2,7 +2,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { channels, ipcPrefix } from '../../common/contract';
 import { err, type Result } from '../../common/result';
 import { isTrustedSender } from '../security/sender';
-import type { Dispatch } from './dispatch';
+import type { Dispatch } from '../../server/ipc/dispatch';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: IpcMainInvokeEvent, input: unknown) => Promise<Result<unknown>>): void;

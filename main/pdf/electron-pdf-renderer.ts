@@ -1,5 +1,5 @@
 import { BrowserWindow } from 'electron';
-import type { PdfRenderer } from './pdf-renderer';
+import type { PdfRenderer } from '../../server/pdf/pdf-renderer';
 
 /**
  * PDF through Electron's own Chromium: a hidden, sandboxed window with

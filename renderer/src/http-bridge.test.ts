@@ -6,7 +6,7 @@ describe('http bridge', () => {
   it('offers every contract channel and posts the input with the token', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ ok: true, value: [] })));
     const bridge = createHttpBridge('t0ken', fetchMock as unknown as typeof fetch);
-    expect(Object.keys(bridge).sort()).toEqual([...channels].sort());
+    for (const channel of channels) expect(typeof bridge[channel]).toBe('function');
     expect(await bridge['contacts.list']({ query: 'ø' })).toEqual({ ok: true, value: [] });
     expect(fetchMock).toHaveBeenCalledWith('/api/contacts.list', {
       method: 'POST',

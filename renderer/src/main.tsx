@@ -8,16 +8,24 @@ import { call } from './api';
 import { App } from './app/app';
 import './app/styles.css';
 import { ToastProvider } from './components/toast.component';
-import { createI18n } from './i18n/i18n';
+import { createI18n, switchLanguage } from './i18n/i18n';
 
 async function boot(): Promise<void> {
-  const settings = await call('settings.get').catch(() => null);
-  const i18n = createI18n(settings?.language ?? 'da');
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
+  // The first view's reads go out together with the settings, not one after another once React has rendered.
+  const firstRoute = window.location.hash.replace(/^#/, '') || '/';
+  const firstReads = firstRoute === '/' ? (['dashboard.get', 'dashboard.map', 'backups.status'] as const) : (['backups.status'] as const);
+  // Settings first: the host answers in order, and the render waits only for them.
+  const settingsRead = call('settings.get').catch(() => null);
+  for (const channel of firstReads) void queryClient.prefetchQuery({ queryKey: [channel, null], queryFn: () => call(channel) });
+  const settings = await settingsRead;
+  if (settings) queryClient.setQueryData(['settings.get', null], settings);
+  const i18n = createI18n('da');
+  if (settings?.language && settings.language !== 'da') await switchLanguage(i18n, settings.language);
   document.documentElement.lang = i18n.language;
   i18n.on('languageChanged', (lng) => {
     document.documentElement.lang = lng;
   });
-  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
   const root = document.getElementById('root');
   if (!root) throw new Error('#root missing in index.html');
   createRoot(root).render(

@@ -6,9 +6,9 @@ import type { KredsbogBridge } from '../../../common/bridge';
 import { channels } from '../../../common/contract';
 import { exportSync } from '../../../db/sync/sync.service';
 import { createTestDatabase } from '../../../db/testing/test-database';
-import { handlers } from '../../../main/handlers';
-import { appShellEvents } from '../../../main/handlers/app-shell.handlers';
-import { createDispatcher } from '../../../main/ipc/dispatch';
+import { handlers } from '../../../server/handlers';
+import { appShellEvents } from '../../../server/handlers/app-shell.handlers';
+import { createDispatcher } from '../../../server/ipc/dispatch';
 import { setBridge } from '../api';
 import { SyncPage } from '../pages/sync/sync.page';
 import { renderWithApp } from '../test/real-backend';
@@ -16,7 +16,7 @@ import { AppShellHost } from './about.dialog';
 
 /**
  * As in the Electron app: the real handlers with host "electron", so opened
- * files and menu clicks queue in main/handlers/app-shell.handlers.ts.
+ * files and menu clicks queue in server/handlers/app-shell.handlers.ts.
  */
 describe('opening a .kredsbog file from the desktop', () => {
   let mine: Awaited<ReturnType<typeof createTestDatabase>>;

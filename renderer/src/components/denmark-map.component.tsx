@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import map from 'virtual:kommune-map';
+import type kommuneMap from 'virtual:kommune-map';
 import type { KommuneMapStats } from '../../../common/dashboard.domain';
 import { formatInstantDate } from '../format';
 import './denmark-map.css';
@@ -9,6 +9,30 @@ export type MapMode = 'meeting' | 'followUps';
 type Stat = KommuneMapStats[number];
 
 const day = 86_400_000;
+
+type KommuneMap = typeof kommuneMap;
+/**
+ * The kommune outlines (≈30 kB gzip) load after the first paint: the overview's
+ * figures and lists show at once, the map draws a moment later in its reserved place.
+ */
+let loadedMap: KommuneMap | null = null;
+let loadingMap: Promise<KommuneMap> | null = null;
+export function loadKommuneMap(): Promise<KommuneMap> {
+  loadingMap ??= import('virtual:kommune-map').then((m) => (loadedMap = m.default));
+  return loadingMap;
+}
+function useKommuneMap(): KommuneMap | null {
+  const [map, setMap] = useState(loadedMap);
+  useEffect(() => {
+    if (map) return;
+    let live = true;
+    void loadKommuneMap().then((m) => live && setMap(m));
+    return () => {
+      live = false;
+    };
+  }, [map]);
+  return map;
+}
 
 /** The colour class of a kommune; the legend below lists the same classes. */
 export function mapClass(stat: Stat | undefined, mode: MapMode, now: number): string {
@@ -61,6 +85,7 @@ const textureFill = (prefix: string, cls: string) => (textures[cls] ? { fill: `u
  */
 export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMapStats; readonly mode: MapMode; readonly onOpen: (id: string) => void }) {
   const { t } = useTranslation();
+  const map = useKommuneMap();
   const [hover, setHover] = useState<Stat | null>(null);
   const prefix = `map${useId().replace(/:/g, '')}-`;
   const byKode = new Map(stats.map((s) => [s.kode, s]));
@@ -72,6 +97,7 @@ export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMap
       ? (['recent', 'mid', 'old', 'never'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }))
       : (['none', 'open', 'overdue'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }));
 
+  if (!map) return <div className="map map--loading" aria-busy="true" />;
   return (
     <div className="map">
       <svg viewBox={`-4 -4 ${map.width + 8} ${map.height + 8}`} role="group" aria-label={t('overview.map')} className="map__svg">

@@ -8,7 +8,7 @@ import { useAutosavedText, type SaveState } from '../../components/autosave';
 import { QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { formatMeetingTime } from '../../format';
-import { useApiMutation, useApiQuery } from '../../queries';
+import { invalidateAfter, useApiMutation, useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { followUpInput, QuickFollowUp, useFollowUpDrafts, type FollowUpDraft } from './quick-follow-up.component';
 import { MeetingStatusBadge } from '../../components/status-badge.component';
@@ -35,7 +35,8 @@ export function ReferatPage({ id }: { readonly id: string }) {
   const [states, setStates] = useState<Record<string, SaveState>>({});
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
-  useEffect(() => () => void client.invalidateQueries(), [client]);
+  // Autosaved minutes and decisions skip the mutation hook (a keystroke refetches nothing): leaving the page refreshes what they touched.
+  useEffect(() => () => void invalidateAfter(client, 'agenda.update', 'followUps.create'), [client]);
   const m = meeting.data;
   if (!m) return <QueryState isLoading={meeting.isLoading} error={meeting.error} />;
   const item = m.agenda[Math.min(index, m.agenda.length - 1)];
@@ -57,7 +58,7 @@ export function ReferatPage({ id }: { readonly id: string }) {
       toast.show(pending.length ? t('referat.closedWithFollowUps', { count: pending.length }) : t('meetings.closed'));
     } catch (error) {
       toast.show(describeError(t, error), { tone: 'error' });
-      void client.invalidateQueries();
+      void invalidateAfter(client, 'followUps.create', 'meetings.close');
     } finally {
       setClosing(false);
     }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { languages, settingsUpdateInputSchema, type Language, type Settings } from '../../../../common/domain';
 import { describeError } from '../../api';
+import { switchLanguage } from '../../i18n/i18n';
 import { Field } from '../../components/field.component';
 import { useValidation } from '../../components/form';
 import { MyKredseFieldset } from '../../components/my-kredse-fieldset.component';
@@ -38,8 +39,7 @@ export function SettingsPage() {
           if (!parsed) return;
           update.mutate(parsed, {
             onSuccess: (saved) => {
-              void i18n.changeLanguage(saved.language);
-              toast.show(t('settings.saved', { lng: saved.language }));
+              void switchLanguage(i18n, saved.language).then(() => toast.show(t('settings.saved', { lng: saved.language })));
             },
             onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })),
           });

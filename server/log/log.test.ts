@@ -114,7 +114,7 @@ describe('errors in the log', () => {
   it('keeps stack frames as file names and line numbers, without folders', () => {
     const fields = errorFields(new Error('boom'));
     expect(fields.at).toMatch(/log\.test\.ts:\d+:\d+/);
-    expect(String(fields.at)).not.toContain(path.sep + 'main' + path.sep);
+    expect(String(fields.at)).not.toContain(path.sep + 'server' + path.sep);
   });
 
   it('formats values with spaces or quotes as JSON strings on one line', () => {

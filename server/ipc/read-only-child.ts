@@ -4,7 +4,7 @@
  * way the app does (openDatabase), and sends writes and reads through the
  * real IPC dispatcher. Prints one JSON line: channel → Result.
  *
- * Usage: node --import tsx main/ipc/read-only-child.ts <db file> <contact id> <sync file>
+ * Usage: node --import tsx server/ipc/read-only-child.ts <db file> <contact id> <sync file>
  */
 import fs from 'node:fs';
 import path from 'node:path';

@@ -146,7 +146,7 @@ export function errorFields(error: unknown): LogFields {
   return { error: error.name, code, message: redact(error.message).slice(0, 300), at: frames || undefined };
 }
 
-/** The dispatcher's `onInternalError`, writing to a log (main/ipc/dispatch.ts DispatchOptions). */
+/** The dispatcher's `onInternalError`, writing to a log (server/ipc/dispatch.ts DispatchOptions). */
 export function logInternalError(log: Logger): (channel: string, error: unknown) => void {
   return (channel, error) => log.error('ipc.internal', { channel, ...errorFields(error) });
 }

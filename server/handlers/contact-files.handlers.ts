@@ -5,7 +5,7 @@ import type { HandlersFor } from './handler.types';
 
 const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
-/** Uploaded files are decoded and read in the job worker (main/jobs/file-imports.ts), never in the process that serves the window. */
+/** Uploaded files are decoded and read in the job worker (server/jobs/file-imports.ts), never in the process that serves the window. */
 export const contactFilesHandlers: HandlersFor<'contactFiles'> = {
   'contactFiles.exportVcard': async (input, { app }) => {
     const file = await exportVcards(app.db, { contactIds: input.contactIds, version: input.version, packaging: input.packaging });

@@ -13,7 +13,7 @@ export const calendarHandlers: HandlersFor<'calendar'> = {
     const file = await seriesIcs(app.db, seriesId, { alarmMinutes });
     return { fileName: file.fileName, base64: toBase64(file.text) };
   },
-  // Uploaded files are decoded and read in the job worker (main/jobs/file-imports.ts), never in the process that serves the window.
+  // Uploaded files are decoded and read in the job worker (server/jobs/file-imports.ts), never in the process that serves the window.
   'calendar.previewImport': async (input, { app, jobs }) => (jobs ? jobs.run('calendar.preview', input) : previewIcsUpload(app, input)),
   'calendar.import': async (input, { app, jobs }) => (jobs ? jobs.run('calendar.import', input) : importIcsUpload(app, input)),
 };
