@@ -27,4 +27,6 @@ await build({
 });
 // If you change this file name, also change bundledWorker in host/browser-host.ts.
 await build({ ...common, format: 'cjs', entryPoints: ['server/jobs/job.worker.ts'], outfile: 'dist/host/job.worker.cjs' });
-console.log('Bygget: dist/host/browser-host.mjs, dist/host/job.worker.cjs');
+// The integrity check's small worker lies beside it (server/jobs/job-runner.ts workerFileFor).
+await build({ ...common, format: 'cjs', entryPoints: ['server/jobs/quick-check.worker.ts'], outfile: 'dist/host/quick-check.worker.cjs' });
+console.log('Bygget: dist/host/browser-host.mjs, dist/host/job.worker.cjs, dist/host/quick-check.worker.cjs');

@@ -89,7 +89,7 @@ const inAsar = fs.existsSync(asarFile) ? new Set(listPackage(asarFile, { isPack:
 for (const file of ['dist/main/main.cjs', 'dist/preload/preload.cjs', 'dist/renderer/index.html', 'package.json']) check(`app.asar indeholder ${file}`, inAsar.has(`/${file}`));
 check('app.asar indeholder ingen .map-filer', ![...inAsar].some((entry) => entry.endsWith('.map')));
 const asarUnpacked = path.join(resources, 'app.asar.unpacked');
-for (const file of ['dist/main/job.worker.cjs', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) check(`app.asar.unpacked indeholder ${file}`, fs.existsSync(path.join(asarUnpacked, file)));
+for (const file of ['dist/main/job.worker.cjs', 'dist/main/quick-check.worker.cjs', 'node_modules/better-sqlite3/build/Release/better_sqlite3.node']) check(`app.asar.unpacked indeholder ${file}`, fs.existsSync(path.join(asarUnpacked, file)));
 
 // Every package the bundles require at run time (and what those require in turn) must be in the archive.
 const builtins = new Set(builtinModules.flatMap((name) => [name, `node:${name}`]));
@@ -101,7 +101,7 @@ const readPacked = (file) => {
 const requiredPackages = (source) => [...source.matchAll(/require\((["'])([^"'.][^"']*)\1\)/g)].map((m) => m[2]).filter((name) => !builtins.has(name) && name !== 'electron');
 const packageName = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 const seen = new Set();
-const queue = ['dist/main/main.cjs', 'dist/main/job.worker.cjs', 'dist/preload/preload.cjs'].flatMap((file) => requiredPackages(readPacked(file) ?? ''));
+const queue = ['dist/main/main.cjs', 'dist/main/job.worker.cjs', 'dist/main/quick-check.worker.cjs', 'dist/preload/preload.cjs'].flatMap((file) => requiredPackages(readPacked(file) ?? ''));
 while (queue.length > 0) {
   const name = packageName(queue.shift());
   if (seen.has(name)) continue;

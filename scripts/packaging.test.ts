@@ -75,7 +75,7 @@ describe('electron-builder.yml', () => {
   it('packs into app.asar with better-sqlite3 and the job worker unpacked, rebuilt for Electron', () => {
     expect(config.asar).toBe(true);
     expect(config.npmRebuild).toBe(true);
-    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'dist/main/job.worker.cjs']));
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['node_modules/better-sqlite3/**', 'dist/main/job.worker.cjs', 'dist/main/quick-check.worker.cjs']));
     // main/main.ts starts the worker from app.asar.unpacked/dist/main/job.worker.cjs.
     expect(fs.readFileSync(resource('main/main.ts'), 'utf8')).toContain("'dist', 'main', 'job.worker.cjs'");
     expect(config.files).toEqual(expect.arrayContaining(['dist/main/**', 'dist/preload/**', 'dist/renderer/**', 'package.json']));

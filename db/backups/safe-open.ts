@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { recoveryInfoSchema, type RecoveryInfo } from '../../common/backups.domain';
 import { AppError } from '../../common/result';
-import { defaultBackupDir, openDatabase, registerSqlFunctions, type AppDatabase, type OpenDatabaseOptions } from '../connection';
+import { defaultBackupDir, openDatabase, type AppDatabase, type OpenDatabaseOptions } from '../connection';
 import { renameDurably } from '../files/atomic-write';
 import type { Database } from '../schema';
 import { ownerTagOfFile } from './backup-owner';
+import { probe } from './probe';
 import { backupOwnersIn, ensureDailyBackup, removeDatabaseFiles, stageNewestGoodBackup, type BackupScope } from './backups.service';
 
 export interface SafeOpenOptions extends OpenDatabaseOptions {
@@ -113,53 +113,6 @@ export function startupError(error: unknown, file: string): unknown {
   if (code.startsWith('SQLITE_READONLY') || code === 'EROFS' || code === 'EACCES' || code === 'EPERM') return readOnlyError(file);
   if (code === 'SQLITE_FULL' || code === 'ENOSPC' || code === 'EDQUOT') return diskFullError(file);
   return error;
-}
-
-function isDamageError(error: unknown): boolean {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? String((error as { code: unknown }).code) : '';
-  return code.startsWith('SQLITE_CORRUPT') || code === 'SQLITE_NOTADB';
-}
-
-/**
- * quick_check of an existing file; SQLITE_CORRUPT/SQLITE_NOTADB count as
- * damage, anything else is thrown. Read-only, so closing never checkpoints
- * a -wal into a damaged file: both are kept aside as they were.
- */
-export function probe(file: string, nativeBinding?: string, readonly = true, depth: 'full' | 'light' = 'full'): 'ok' | 'damaged' {
-  if (!fs.existsSync(file)) return 'ok';
-  let sqlite: BetterSqlite3.Database | undefined;
-  try {
-    sqlite = new BetterSqlite3(file, { readonly, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-    registerSqlFunctions(sqlite);
-    if (depth === 'light') {
-      // The schema must parse, and the small tables every start reads must be whole; the rest is checked in the background.
-      sqlite.prepare('SELECT count(*) FROM sqlite_master').get();
-      for (const table of ['kysely_migration', 'local_setting', 'sync_state', 'kommune']) {
-        if (!sqlite.prepare('SELECT 1 FROM sqlite_master WHERE type = ? AND name = ?').get('table', table)) continue;
-        const rows = sqlite.pragma(`quick_check("${table}")`) as { quick_check: string }[];
-        if (rows.length !== 1 || rows[0]?.quick_check !== 'ok') return 'damaged';
-      }
-      return 'ok';
-    }
-    const rows = sqlite.pragma('quick_check') as { quick_check: string }[];
-    return rows.length === 1 && rows[0]?.quick_check === 'ok' ? 'ok' : 'damaged';
-  } catch (error) {
-    if (isDamageError(error)) return 'damaged';
-    // A hot journal or a missing -shm needs a writer to recover first: check read-write then.
-    const code = String((error as { code?: unknown }).code ?? '');
-    if (readonly && (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN'))) {
-      sqlite?.close();
-      sqlite = undefined;
-      return probe(file, nativeBinding, false, depth);
-    }
-    throw error;
-  } finally {
-    try {
-      sqlite?.close();
-    } catch {
-      // Closing a damaged database may fail too; the file is moved aside next anyway.
-    }
-  }
 }
 
 /**

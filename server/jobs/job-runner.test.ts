@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { databaseDigest } from '../../db/maintenance';
 import { listRecentImports } from '../../db/sync/import-undo';
 import { exportSync, importSync } from '../../db/sync/sync.service';
 import { tempDir } from '../../db/testing/test-database';
-import { createJobRunner } from './job-runner';
+import { createJobRunner, workerFileFor } from './job-runner';
 
 const workerFile = fileURLToPath(new URL('./job.worker.ts', import.meta.url));
 let dir: string;
@@ -24,6 +25,15 @@ beforeAll(async () => {
 afterAll(() => source.close());
 
 describe('long jobs in a worker thread', () => {
+  it('runs the integrity check in the small worker beside the job worker, which finds a sound file sound and a damaged one damaged', async () => {
+    expect(workerFileFor('db.quickCheck', '/app/dist/host/job.worker.cjs')).toBe(path.join('/app/dist/host', 'quick-check.worker.cjs'));
+    expect(workerFileFor('sync.import', '/app/dist/host/job.worker.cjs')).toBe('/app/dist/host/job.worker.cjs');
+    expect(await createJobRunner({ workerFile, dbFile: source.file }).run('db.quickCheck', {})).toEqual({ state: 'ok' });
+    const damaged = path.join(dir, 'beskadiget.sqlite');
+    fs.writeFileSync(damaged, Buffer.concat([Buffer.from('SQLite format 3\0'), Buffer.alloc(8192, 0x5a)]));
+    expect(await createJobRunner({ workerFile, dbFile: damaged }).run('db.quickCheck', {})).toEqual({ state: 'damaged' });
+  });
+
   it('imports in a worker with progress, while the window keeps reading, and ends with the sender\'s data', async () => {
     const target = await openDatabase(path.join(dir, 'maal.sqlite'));
     try {

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { JobInfo } from '../../common/jobs.domain';
 import { AppError, errorCodes, type AppErrorCode } from '../../common/result';
@@ -44,6 +45,16 @@ function workerFailure(kind: JobKind, error: unknown): unknown {
   );
 }
 
+/**
+ * The integrity check runs in a small worker of its own beside the job worker
+ * (same folder, same extension: the builds write both, see
+ * scripts/build-host.mjs and scripts/build-electron.mjs).
+ */
+export function workerFileFor(kind: JobKind, jobWorkerFile: string): string {
+  if (kind !== 'db.quickCheck') return jobWorkerFile;
+  return path.join(path.dirname(jobWorkerFile), path.basename(jobWorkerFile).replace(/^job\.worker\./, 'quick-check.worker.'));
+}
+
 export function createJobRunner(options: JobRunnerOptions): JobRunner {
   const jobs = new Map<number, JobInfo & { readonly worker: Worker }>();
   let nextId = 1;
@@ -52,9 +63,10 @@ export function createJobRunner(options: JobRunnerOptions): JobRunner {
       const request: JobRequest = { kind, input, dbFile: options.dbFile, nativeBinding: options.nativeBinding };
       const ceiling = options.memoryCeilingsMb?.[kind] ?? jobMemoryCeilingsMb[kind];
       const resourceLimits = ceiling === undefined ? undefined : { maxOldGenerationSizeMb: ceiling };
-      const worker = options.workerFile.endsWith('.ts')
-        ? new Worker(tsxBootstrap, { eval: true, workerData: { ...request, entry: options.workerFile }, resourceLimits })
-        : new Worker(options.workerFile, { workerData: request, resourceLimits });
+      const workerFile = workerFileFor(kind, options.workerFile);
+      const worker = workerFile.endsWith('.ts')
+        ? new Worker(tsxBootstrap, { eval: true, workerData: { ...request, entry: workerFile }, resourceLimits })
+        : new Worker(workerFile, { workerData: request, resourceLimits });
       const id = nextId++;
       jobs.set(id, { id, kind, done: 0, total: 0, startedAt: new Date().toISOString(), worker });
       return new Promise((resolve, reject) => {

@@ -21,8 +21,8 @@ const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
   'sync.import': async (app, input, onProgress) => (await syncService()).importSync(app, input.file, { confirmLargeDeletes: input.confirmLargeDeletes, onProgress }),
   'sync.export': async (app, input) => (await syncService()).exportSync(app, input),
   'sync.undoImport': async (app, input, onProgress) => (await import('../../db/sync/import-undo')).undoImport(app, input.journalId, { dryRun: input.dryRun, onProgress }),
-  // Never reached: run() answers this kind on a read-only connection of its own (a damaged file must not be opened for writing).
-  'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs without a database connection')),
+  // Never reached: job-runner.ts runs this kind in quick-check.worker.ts, on a read-only connection of its own.
+  'db.quickCheck': () => Promise.reject(new Error('db.quickCheck runs in quick-check.worker')),
   'contactFiles.preview': async (app, input) => (await fileImports()).previewContactUpload(app, input),
   'contactFiles.import': async (app, input) => (await fileImports()).importContactUpload(app, input),
   'calendar.preview': async (app, input) => (await fileImports()).previewIcsUpload(app, input),
@@ -30,11 +30,6 @@ const runners: { readonly [K in keyof JobKinds]: Runner<K> } = {
 };
 
 async function run(): Promise<void> {
-  if (request.kind === 'db.quickCheck') {
-    const { probe } = await import('../../db/backups/safe-open');
-    post({ type: 'result', value: { state: probe(request.dbFile, request.nativeBinding) } });
-    return;
-  }
   const { openDatabase: open } = await import('../../db/connection');
   const app = await open(request.dbFile, request.nativeBinding ? { nativeBinding: request.nativeBinding } : {});
   try {
