@@ -21,6 +21,8 @@ import { danishLabels } from '../../../common/labels.da';
  * (its type is derived from this object, so a missing key fails typecheck).
  */
 export const da = {
+  /** This table's language; describeError (api.ts) shows the backend's Danish sentences only where it is 'da'. */
+  language: 'da',
   documents: documentsDa,
   ics: icsDa,
   contactFiles: contactFilesDa,

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultReferatOptions, referatSectionKeys, type ReferatFormat, type ReferatOptions } from '../../../../common/documents/referat.model';
-import { ApiError, call, describeError } from '../../api';
+import { call, describeError } from '../../api';
 import { Modal } from '../../components/modal.component';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
@@ -45,8 +45,6 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
     },
   });
   const [copyError, setCopyError] = useState(false);
-
-  const errorText = (error: unknown) => (error instanceof ApiError && error.code !== 'INTERNAL' ? error.message : describeError(t, error));
 
   const copy = async () => {
     const data = preview.data;
@@ -114,12 +112,12 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
           </button>
           {exportFile.error ? (
             <p className="notice notice--error" role="alert">
-              {errorText(exportFile.error)}
+              {describeError(t, exportFile.error)}
             </p>
           ) : null}
           {preview.error ? (
             <p className="notice notice--error" role="alert">
-              {errorText(preview.error)}
+              {describeError(t, preview.error)}
             </p>
           ) : null}
           {copyError ? (
