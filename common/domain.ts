@@ -4,7 +4,7 @@ import { z } from 'zod';
  * Domain vocabulary and the zod schemas for everything that crosses a process
  * boundary. Validation messages are i18n keys (`validation.*`), translated by
  * the renderer, so the same schema validates forms and IPC payloads.
- * Adding a kind to an enum? Also add its label in renderer/src/i18n (`kinds.*`).
+ * Adding a value to an enum? Add its Danish label in common/labels.da.ts and its English one in renderer/src/i18n/en.ts.
  */
 
 export const organisationKinds = ['boligorganisation', 'kommunal_forvaltning', 'politisk_udvalg', 'helhedsplan', 'bl', 'andet'] as const;

@@ -4,6 +4,7 @@ import { newId } from './ids';
 import type { Database, SyncedTable } from './schema';
 import { rawConnection } from './safety/safe-rollback-dialect';
 import { exportedWatermark, nextClock } from './sync/clock';
+import { mergeChainAsync } from './sync/merge-chain';
 import { isMergeable, mergeFollowingReferences } from './sync/merge-forward';
 import { registerMerge } from './sync/merges';
 import { isValidRowId, isValidValue } from './sync/field-schemas';
@@ -54,7 +55,9 @@ function columnsOf(fields: object): [string, Value][] {
 /**
  * A reference to a merged-away contact or organisation means its survivor —
  * exactly as db/sync/materialize.ts resolves it for rows that arrive by sync,
- * so a row reads the same on every installation.
+ * so a row reads the same on every installation. It walks the `merged_into`
+ * column, not the merge registry: why both give the same chain is in
+ * db/sync/merge-chain.ts.
  */
 async function followMerges(trx: Transaction<Database>, table: SyncedTable, columns: [string, Value][]): Promise<[string, Value][]> {
   const references = mergeFollowingReferences[table];
@@ -62,14 +65,10 @@ async function followMerges(trx: Transaction<Database>, table: SyncedTable, colu
   const resolved: [string, Value][] = [];
   for (const [column, value] of columns) {
     const target = references[column];
-    let current = value;
-    const seen = new Set<string>();
-    while (target && typeof current === 'string' && !seen.has(current)) {
-      seen.add(current);
-      const row = await trx.selectFrom(target).select('merged_into').where('id', '=', current).executeTakeFirst();
-      if (!row?.merged_into) break;
-      current = row.merged_into;
-    }
+    const current =
+      target && typeof value === 'string'
+        ? (await mergeChainAsync(value, async (id) => (await trx.selectFrom(target).select('merged_into').where('id', '=', id).executeTakeFirst())?.merged_into)).at(-1)!
+        : value;
     resolved.push([column, current]);
   }
   return resolved;

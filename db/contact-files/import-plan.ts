@@ -10,6 +10,7 @@ import { createRow, updateRow } from '../mutations';
 import { createOrganisationInTransaction } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
 import { parseStringList } from '../row';
+import { mergeChain } from '../sync/merge-chain';
 
 /**
  * One planner for every contact file (CSV, XLSX, vCard): each row of the file
@@ -217,13 +218,9 @@ class Context {
 
   /** A UID's contact, following merges to the survivor. */
   contactForUid(id: string): ExistingContact | undefined {
-    let current = id;
-    for (let hops = 0; hops < 20; hops++) {
+    for (const current of mergeChain(id, (loser) => this.mergedInto.get(loser))) {
       const live = this.byId.get(current);
       if (live) return live;
-      const next = this.mergedInto.get(current);
-      if (!next) return undefined;
-      current = next;
     }
     return undefined;
   }

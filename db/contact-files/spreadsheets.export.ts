@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import { guardCsvFormula, type SpreadsheetSubject } from '../../common/contact-files/contact-files.domain';
-import type { FollowUpStatus, MeetingStatus, OrganisationKind } from '../../common/domain';
+import { danishLabels } from '../../common/labels.da';
 import { compareDanish } from '../../common/text-fold';
 import { danishDate, danishTimeZone } from '../../common/time';
 import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.query';
@@ -112,17 +112,6 @@ export async function sheetToXlsx(sheet: Sheet): Promise<Uint8Array> {
   return new Uint8Array(buffer as ArrayBuffer);
 }
 
-const organisationKindLabels: Record<OrganisationKind, string> = {
-  boligorganisation: 'Boligorganisation',
-  kommunal_forvaltning: 'Kommunal forvaltning',
-  politisk_udvalg: 'Politisk udvalg',
-  helhedsplan: 'Boligsocial helhedsplan',
-  bl: 'BL',
-  andet: 'Andet',
-};
-const followUpStatusLabels: Record<FollowUpStatus, string> = { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' };
-const meetingStatusLabels: Record<MeetingStatus, string> = { planlagt: 'Planlagt', afholdt: 'Afholdt', aflyst: 'Aflyst' };
-
 const dateOf = (instant: string) => ({ date: danishDate(instant) });
 
 /** Headers match the import's column names, so an exported list can be edited in Excel and imported again. */
@@ -171,7 +160,7 @@ async function organisationsSheet(db: Kysely<Database>, today: string): Promise<
     title: 'Organisationer',
     headers: ['Navn', 'Type', 'Kommuner', 'Kontakter', 'Noter', 'Oprettet', 'Ændret'],
     widths: [36, 24, 36, 10, 50, 12, 12],
-    rows: organisations.map((o) => [o.name, organisationKindLabels[o.kind], o.kommuner.map((k) => k.navn).join(', ') || null, counts.get(o.id) ?? 0, o.notes || null, dateOf(o.createdAt), dateOf(o.updatedAt)]),
+    rows: organisations.map((o) => [o.name, danishLabels.organisationKind[o.kind], o.kommuner.map((k) => k.navn).join(', ') || null, counts.get(o.id) ?? 0, o.notes || null, dateOf(o.createdAt), dateOf(o.updatedAt)]),
   };
 }
 
@@ -187,7 +176,7 @@ async function followUpsSheet(db: Kysely<Database>, today: string): Promise<Shee
       f.details || null,
       f.ownerIsMe ? me : f.ownerName,
       f.dueDate ? { date: f.dueDate } : null,
-      followUpStatusLabels[f.status],
+      danishLabels.followUpStatus[f.status],
       f.overdue ? 'Ja' : 'Nej',
       f.kommune?.name ?? null,
       f.sourceMeetingTitle,
@@ -202,7 +191,7 @@ async function meetingsSheet(db: Kysely<Database>): Promise<Sheet> {
     title: 'Møder',
     headers: ['Start', 'Slut', 'Titel', 'Status', 'Kommune', 'Møderække', 'Sted'],
     widths: [17, 17, 40, 12, 16, 36, 30],
-    rows: meetings.map((m) => [{ instant: m.startsAt }, m.endsAt ? { instant: m.endsAt } : null, m.title, meetingStatusLabels[m.status], m.kommune?.name ?? null, m.series?.title ?? null, m.place || null]),
+    rows: meetings.map((m) => [{ instant: m.startsAt }, m.endsAt ? { instant: m.endsAt } : null, m.title, danishLabels.meetingStatus[m.status], m.kommune?.name ?? null, m.series?.title ?? null, m.place || null]),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AffiliationKind, FollowUpStatus, MeetingSeriesKind, MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
 import { nextDanishWorkingDay } from '../../common/danish-holidays';
+import { seededRandomSource, type SeededRandom } from '../../common/seeded-random';
 import { addDanishDays, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
@@ -33,25 +34,7 @@ export interface SeedSummary {
   readonly followUps: number;
 }
 
-/** mulberry32: small, fast, good enough for demo data, identical on every platform. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-    chance: (p: number) => next() < p,
-  };
-}
-
-type Random = ReturnType<typeof random>;
+type Random = SeededRandom;
 
 /**
  * Ten agenda titles, none twice: "Opfølgning fra sidste møde" first where the
@@ -95,7 +78,7 @@ const tenantTitles = ['Afdelingsbestyrelsesformand', 'Beboerrepræsentant'];
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedSummary> {
   const { scale, seed } = options;
   if (!Number.isFinite(scale) || scale <= 0 || scale > 100) throw new AppError('VALIDATION', 'Skala skal være et tal mellem 0 og 100.');
-  const rng = random(seed);
+  const rng = seededRandomSource(seed);
   const id = (kind: string, ...parts: (string | number)[]) => derivedId('demo', seed, kind, ...parts);
   if (await db.selectFrom('organisation').select('id').where('id', '=', id('organisation', 0)).executeTakeFirst()) {
     throw new AppError('CONFLICT', `Der findes allerede demodata med seed ${seed} i databasen.`);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { followUpStatuses } from '../../common/domain';
+import { seededRandom } from '../../common/seeded-random';
 import { createContact, deleteContact, restoreContact, updateContact } from '../contacts/contacts.repository';
 import { setFollowUpStatus } from '../follow-ups/follow-ups.repository';
 import { addAgendaItem, moveAgendaItem, updateAgendaItem } from '../meetings/meetings.repository';
@@ -14,14 +15,7 @@ import { decisions, firstNames, lastNames, minutesSentences, topics } from './de
  * status changes. For tests, demos and the sync benchmarks.
  */
 export async function simulateEdits(db: Kysely<Database>, count: number, seed: number): Promise<Record<string, number>> {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T | undefined => (items.length ? items[Math.floor(next() * items.length)] : undefined);
   const done: Record<string, number> = {};
   const count1 = (kind: string) => (done[kind] = (done[kind] ?? 0) + 1);

@@ -106,8 +106,8 @@ describe('Indsigt (GDPR access)', () => {
     };
     expect(read('kontakt.csv')).toEqual([expect.objectContaining({ Navn: 'Søren Ærbøl-Hansen', 'E-mails': 'soeren@koege.dk', Noter: 'Foretrækker møder om morgenen' })]);
     expect(read('roller.csv')).toContainEqual(expect.objectContaining({ Titel: 'Byrådsmedlem', Kommune: 'Køge', Til: '2013-12-31', Slettet: 'nej' }));
-    expect(read('mødedeltagelse.csv')).toContainEqual(expect.objectContaining({ Møde: 'Dialogmøde i Køge', Tidspunkt: '2024-03-05 10:00', Deltagelse: 'deltog', Rolle: 'referent' }));
-    expect(read('opfølgningspunkter.csv')).toEqual([expect.objectContaining({ Titel: 'Send udlejningstal', Status: 'åben' })]);
+    expect(read('mødedeltagelse.csv')).toContainEqual(expect.objectContaining({ Møde: 'Dialogmøde i Køge', Tidspunkt: '2024-03-05 10:00', Deltagelse: 'Deltog', Rolle: 'Referent' }));
+    expect(read('opfølgningspunkter.csv')).toEqual([expect.objectContaining({ Titel: 'Send udlejningstal', Status: 'Åben' })]);
     expect(read('mødeserier.csv')).toEqual([{ Mødeserie: 'Kommunesamarbejde Køge', Slettet: 'nej' }]);
     expect(read('omtaler.csv').length).toBeGreaterThanOrEqual(6);
     expect(read('historik.csv')).toContainEqual(expect.objectContaining({ Felt: 'navn', Før: 'Søren Ærbøl', Efter: 'Søren Ærbøl-Hansen' }));

@@ -2,6 +2,7 @@ import { strToU8, zipSync } from 'fflate';
 import type { Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { ErasureSummary } from '../../common/gdpr/gdpr.domain';
+import { danishLabel } from '../../common/labels.da';
 import { AppError } from '../../common/result';
 import type { AppDatabase } from '../connection';
 import { todayInDenmark } from '../contacts/affiliations.query';
@@ -198,20 +199,6 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
 const danishTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Copenhagen', dateStyle: 'short', timeStyle: 'short' });
 const when = (instant: string | null) => (instant ? danishTime.format(new Date(instant)) : '');
 const yesNo = (deleted: string | null) => (deleted ? 'ja' : 'nej');
-const labels: Record<string, string> = {
-  politiker: 'politiker',
-  embedsmand: 'embedsmand',
-  boligorganisation: 'boligorganisation',
-  beboerdemokrat: 'beboerdemokrat',
-  andet: 'andet',
-  aaben: 'åben',
-  i_gang: 'i gang',
-  udfoert: 'udført',
-  annulleret: 'annulleret',
-  ordstyrer: 'ordstyrer',
-  referent: 'referent',
-};
-const label = (value: string | null) => (value === null ? '' : (labels[value] ?? value));
 const tableNames: Record<string, string> = {
   affiliation: 'rolle',
   attendance: 'mødedeltagelse',
@@ -270,15 +257,15 @@ export async function personDataZip(db: Db, contactId: string, now = new Date())
       ),
       'roller.csv': csv(
         ['Titel', 'Type', 'Organisation', 'Kommune', 'Fra', 'Til', 'Slettet'],
-        data.roles.map((r) => [r.title, label(r.kind), r.organisationName ?? '', r.kommuneNavn ?? '', r.fromDate ?? '', r.toDate ?? '', yesNo(r.deletedAt)]),
+        data.roles.map((r) => [r.title, danishLabel('affiliationKind', r.kind), r.organisationName ?? '', r.kommuneNavn ?? '', r.fromDate ?? '', r.toDate ?? '', yesNo(r.deletedAt)]),
       ),
       'mødedeltagelse.csv': csv(
         ['Møde', 'Tidspunkt', 'Mødestatus', 'Deltagelse', 'Rolle', 'Slettet'],
-        data.attendance.map((a) => [a.meetingTitle, when(a.startsAt), a.meetingStatus, a.status, label(a.role), yesNo(a.deletedAt)]),
+        data.attendance.map((a) => [a.meetingTitle, when(a.startsAt), danishLabel('meetingStatus', a.meetingStatus), danishLabel('attendanceStatus', a.status), danishLabel('attendanceRole', a.role), yesNo(a.deletedAt)]),
       ),
       'opfølgningspunkter.csv': csv(
         ['Titel', 'Beskrivelse', 'Frist', 'Status', 'Slettet'],
-        data.followUps.map((f) => [f.title, f.details, f.dueDate ?? '', label(f.status), yesNo(f.deletedAt)]),
+        data.followUps.map((f) => [f.title, f.details, f.dueDate ?? '', danishLabel('followUpStatus', f.status), yesNo(f.deletedAt)]),
       ),
       'mødeserier.csv': csv(['Mødeserie', 'Slettet'], data.seriesMemberships.map((s) => [s.seriesTitle, yesNo(s.deletedAt)])),
       'omtaler.csv': csv(

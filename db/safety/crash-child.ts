@@ -16,7 +16,7 @@ import { createFollowUp, updateFollowUp } from '../follow-ups/follow-ups.reposit
 import { derivedId } from '../ids';
 import { createMeeting } from '../meetings/meetings.repository';
 import { importSync } from '../sync/sync.service';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../common/seeded-random';
 
 const [file, firstSeq, seed, ...syncFiles] = process.argv.slice(2);
 if (!file || !firstSeq || !seed) throw new Error('usage: crash-child.ts <db file> <first seq> <seed> <sync file>...');

@@ -12,7 +12,7 @@ import { getMeeting } from '../meetings/meetings.repository';
 import { createOrganisation } from '../organisations/organisations.repository';
 import { readSyncFile } from '../sync/sync-file';
 import { exportFrom, installation } from '../sync/sync-testing';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../../common/seeded-random';
 
 /**
  * Crash safety (issue 7): a child process edits a real database file and

@@ -7,6 +7,7 @@ import { syncedTables, type Database, type SyncedTable } from '../schema';
 import { resolveConflictLocally } from './conflicts';
 import { createdMarker, importUndo } from './import-changes';
 import { isSyncedTable } from './materialize';
+import { mergeChainAsync } from './merge-chain';
 import type { MergeableTable } from './merge-forward';
 
 /**
@@ -464,13 +465,11 @@ class ImportUndo {
     const cached = this.erasedCache.get(contactId);
     if (cached !== undefined) return cached;
     let erased = false;
-    const seen = new Set<string>();
-    for (let id: string | null = contactId; id && !seen.has(id); ) {
-      seen.add(id);
-      const row: { erased_at: string | null; merged_into: string | null } | undefined = await this.trx.selectFrom('contact').select(['erased_at', 'merged_into']).where('id', '=', id).executeTakeFirst();
+    await mergeChainAsync(contactId, async (id) => {
+      const row = await this.trx.selectFrom('contact').select(['erased_at', 'merged_into']).where('id', '=', id).executeTakeFirst();
       if (row?.erased_at) erased = true;
-      id = row?.merged_into ?? null;
-    }
+      return row?.merged_into;
+    });
     this.erasedCache.set(contactId, erased);
     return erased;
   }

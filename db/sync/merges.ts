@@ -1,6 +1,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { decodeValue, isValidRowId } from './field-schemas';
 import type { MergeableTable } from './merge-forward';
+import { mergeChain } from './merge-chain';
 import { clockParts, type OpLogSession } from './op-log';
 
 /**
@@ -180,15 +181,9 @@ export class MergeView {
     return edges;
   }
 
-  /** Follows merges that hold from `id` to its final survivor. */
+  /** Follows merges that hold from `id` to its final survivor (the one chain walk: merge-chain.ts). */
   chain(tbl: MergeableTable, id: string): string[] {
-    const chain = [id];
-    const visited = new Set(chain);
-    for (let edge = this.effectiveAsLoser(tbl, id); edge && !visited.has(edge.survivor); edge = this.effectiveAsLoser(tbl, edge.survivor)) {
-      chain.push(edge.survivor);
-      visited.add(edge.survivor);
-    }
-    return chain;
+    return mergeChain(id, (loser) => this.effectiveAsLoser(tbl, loser)?.survivor);
   }
 
   /** Per installation, the newest clock of the loser's operations the merge had seen (its `merged_seen`, written with the same clock). */

@@ -48,8 +48,38 @@ export async function call<C extends Channel>(channel: C, input?: ChannelInput<C
 
 export const api = { call };
 
-/** A user-facing sentence for anything a call can throw. */
+/** The backend writes its sentences for the user in Danish (AppError messages in db/ and main/). */
+const serverLanguage = 'da';
+
+/**
+ * Codes whose server message is never shown: INTERNAL carries whatever went
+ * wrong (a job worker passes the raw exception text), and the two IPC guards
+ * are technical. For every other code the backend's message is a sentence
+ * written for the user ("Sikkerhedskopien … findes ikke (længere).",
+ * "Filen er ikke en kalenderfil …", "Disken med databasen (…) er fuld …").
+ */
+const technicalCodes: ReadonlySet<AppErrorCode> = new Set(['INTERNAL', 'UNKNOWN_CHANNEL', 'FORBIDDEN_SENDER']);
+
+/**
+ * THE rule for which message the user sees when a call fails (every screen
+ * uses this; none reads `error.message` itself):
+ *
+ * 1. Not an ApiError (a bug, a lost connection): `errors.INTERNAL`.
+ * 2. VALIDATION with field issues: `errors.VALIDATION` ("Ret de markerede
+ *    felter"); the issues themselves go onto the form's fields
+ *    (components/form.ts `fromServer`, as i18n keys `validation.*`).
+ * 3. A technical code (above): the code's sentence, `errors.<code>`.
+ * 4. Any other code: the server's own sentence where it is more precise than
+ *    the code's (which file, which folder, which backup) — but only in the
+ *    Danish UI, since it is Danish; the English UI shows `errors.<code>`, so
+ *    no Danish leaks into it. An empty server message falls back to the code's.
+ *
+ * Which language the UI shows is read from the table itself (`language`).
+ */
 export function describeError(t: (key: string) => string, error: unknown): string {
-  if (error instanceof ApiError) return t(`errors.${error.code}`);
-  return t('errors.INTERNAL');
+  if (!(error instanceof ApiError)) return t('errors.INTERNAL');
+  const generic = t(`errors.${error.code}`);
+  if (technicalCodes.has(error.code) || (error.code === 'VALIDATION' && error.issues.length > 0)) return generic;
+  if (t('language') !== serverLanguage || error.message.trim() === '') return generic;
+  return error.message;
 }

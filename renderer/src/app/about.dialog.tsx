@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AboutInfo } from '../../../common/contracts/app-shell.contract';
 import { call, describeError } from '../api';
+import { Modal } from '../components/modal.component';
 import { QueryState } from '../components/page.component';
 import { useToast } from '../components/toast.component';
 import { downloadFile } from '../files';
@@ -26,6 +27,7 @@ export function AboutDialog({ focus = 'about', onClose }: { readonly focus?: Men
   const diagnostics = useMutation({ mutationFn: () => call('appShell.diagnostics', undefined) });
   const title = focus === 'reportProblem' ? t('appShell.reportTitle') : t('appShell.aboutTitle');
 
+  // The Modal focuses its first control on opening; the menu may ask for the other purpose while it is open.
   useEffect(() => {
     primary.current?.focus();
   }, [focus]);
@@ -40,9 +42,7 @@ export function AboutDialog({ focus = 'about', onClose }: { readonly focus?: Men
     });
 
   return (
-    <div className="about-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="about-dialog" role="dialog" aria-modal="true" aria-label={title} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{title}</h2>
+    <Modal title={title} onClose={onClose} className="about-dialog">
         <p className="muted">{t('appShell.tagline')}</p>
         <QueryState isLoading={about.isLoading} error={about.error} />
         {about.data ? <AboutFacts info={about.data} /> : null}
@@ -59,8 +59,7 @@ export function AboutDialog({ focus = 'about', onClose }: { readonly focus?: Men
             {t('appShell.close')}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }
 

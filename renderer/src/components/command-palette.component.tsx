@@ -1,10 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { queryTokens, searchKinds, type SearchHit, type Snippet } from '../../../common/search.domain';
 import { foldDanish } from '../../../common/text-fold';
 import { call } from '../api';
+import { Modal } from './modal.component';
 import { formatDate, formatInstantDate } from '../format';
 
 /**
@@ -77,22 +78,12 @@ function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
   const [active, setActive] = useState(0);
   const deferred = useDeferredValue(query.trim());
   const listId = useId();
-  const input = useRef<HTMLInputElement>(null);
-  const restoreFocus = useRef<Element | null>(document.activeElement);
   const results = useQuery({
     queryKey: ['search.query', deferred],
     queryFn: () => call('search.query', { query: deferred }),
     enabled: deferred.length > 0,
     placeholderData: keepPreviousData,
   });
-
-  useEffect(() => {
-    input.current?.focus();
-    const previous = restoreFocus.current;
-    return () => {
-      if (previous instanceof HTMLElement) previous.focus();
-    };
-  }, []);
 
   const tokens = useMemo(() => queryTokens(deferred), [deferred]);
   const options = useMemo<Option[]>(() => {
@@ -120,10 +111,7 @@ function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-    } else if (event.key === 'ArrowDown') {
+    if (event.key === 'ArrowDown') {
       event.preventDefault();
       setActive((i) => Math.min(options.length - 1, i + 1));
     } else if (event.key === 'ArrowUp') {
@@ -143,10 +131,9 @@ function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
 
   let lastGroup = '';
   return (
-    <div className="palette-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={t('palette.label')} onKeyDown={onKeyDown}>
+    <Modal title={t('palette.label')} heading="hidden" onClose={onClose} className="palette" onKeyDown={onKeyDown}>
         <input
-          ref={input}
+          data-autofocus
           className="palette__input"
           role="combobox"
           aria-expanded={options.length > 0}
@@ -184,8 +171,7 @@ function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
         </ul>
         {tokens.length > 0 && results.data && results.data.hits.length === 0 && !results.isFetching ? <p className="palette__empty">{t('palette.noResults', { query: deferred })}</p> : null}
         <p className="palette__hint">{t('palette.hint')}</p>
-      </div>
-    </div>
+    </Modal>
   );
 }
 

@@ -14,13 +14,15 @@ import { seriesListDa } from './parts/series-list.da';
 import { calendarWeekDa } from './parts/calendar-week.da';
 import { keyboardDa } from './parts/keyboard.da';
 import type { AppErrorCode } from '../../../common/result';
-import type { AffiliationKind, OrganisationKind } from '../../../common/domain';
+import { danishLabels } from '../../../common/labels.da';
 
 /**
  * Danish is the product language; en.ts must have exactly the same keys
  * (its type is derived from this object, so a missing key fails typecheck).
  */
 export const da = {
+  /** This table's language; describeError (api.ts) shows the backend's Danish sentences only where it is 'da'. */
+  language: 'da',
   documents: documentsDa,
   ics: icsDa,
   contactFiles: contactFilesDa,
@@ -235,7 +237,7 @@ export const da = {
     noSeries: 'Enkeltstående møde',
     chooseKommune: 'Vælg kommune …',
     addInvitee: 'Invitér kontakt …',
-    status: { planlagt: 'Planlagt', afholdt: 'Afholdt', aflyst: 'Aflyst' },
+    status: danishLabels.meetingStatus,
     agenda: 'Dagsorden',
     noAgenda: 'Dagsordenen er tom.',
     addItem: 'Tilføj punkt',
@@ -248,8 +250,8 @@ export const da = {
     plannedMinutes: 'Minutter',
     attendance: 'Deltagere',
     noAttendance: 'Ingen inviterede endnu.',
-    attendanceStatus: { inviteret: 'Inviteret', deltog: 'Deltog', afbud: 'Afbud' },
-    attendanceRole: { none: 'Ingen rolle', ordstyrer: 'Ordstyrer', referent: 'Referent' },
+    attendanceStatus: danishLabels.attendanceStatus,
+    attendanceRole: { none: 'Ingen rolle', ...danishLabels.attendanceRole },
     followUpsHere: 'Opfølgningspunkter fra mødet',
     carried: 'Opfølgning fra sidste møde',
     noCarried: 'Ingen åbne punkter fra tidligere møder.',
@@ -335,14 +337,7 @@ export const da = {
     openFollowUps: 'Åbne opfølgninger',
     meetings: 'Møder i rækken',
     deleted: 'Møderækken "{{title}}" er slettet.',
-    kinds: {
-      kommunesamarbejde: 'Kommunesamarbejde',
-      styringsdialog: 'Styringsdialog',
-      helhedsplan: 'Boligsocial helhedsplan',
-      valgmoede: 'Valgmøde',
-      netvaerk: 'Netværksmøde',
-      andet: 'Andet',
-    },
+    kinds: danishLabels.meetingSeriesKind,
   },
   followUps: {
     count_one: '{{count}} opfølgningspunkt',
@@ -350,7 +345,7 @@ export const da = {
     title: 'Opfølgning',
     empty: 'Ingen opfølgningspunkter matcher.',
     columns: { title: 'Opfølgningspunkt', owner: 'Ansvarlig', due: 'Frist', status: 'Status', kommune: 'Kommune', source: 'Fra møde' },
-    status: { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' },
+    status: danishLabels.followUpStatus,
     due: { all: 'Alle frister', overdue: 'Forfaldne', thisWeek: 'Denne uge', later: 'Senere', none: 'Uden frist' },
     statusFilter: { open: 'Åbne', all: 'Alle', closed: 'Lukkede' },
     allOwners: 'Alle ansvarlige',
@@ -538,21 +533,8 @@ export const da = {
     dismissed: 'Parret foreslås ikke igen.',
   },
   kinds: {
-    organisation: {
-      boligorganisation: 'Boligorganisation',
-      kommunal_forvaltning: 'Kommunal forvaltning',
-      politisk_udvalg: 'Politisk udvalg',
-      helhedsplan: 'Boligsocial helhedsplan',
-      bl: 'BL',
-      andet: 'Andet',
-    } satisfies Record<OrganisationKind, string>,
-    affiliation: {
-      politiker: 'Politiker',
-      embedsmand: 'Embedsmand',
-      boligorganisation: 'Boligorganisation',
-      beboerdemokrat: 'Beboerdemokrat',
-      andet: 'Andet',
-    } satisfies Record<AffiliationKind, string>,
+    organisation: danishLabels.organisationKind,
+    affiliation: danishLabels.affiliationKind,
   },
   validation: {
     reminder: 'Vælg en påmindelse.',

@@ -16,6 +16,7 @@ import { calendarWeekEn } from './parts/calendar-week.en';
 import { keyboardEn } from './parts/keyboard.en';
 
 export const en: Messages = {
+  language: 'en',
   documents: documentsEn,
   ics: icsEn,
   contactFiles: contactFilesEn,

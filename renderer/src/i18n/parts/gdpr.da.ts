@@ -4,7 +4,6 @@ export const gdprDa = {
   export: 'Indsigt (GDPR)',
   exported: 'Indsigten er gemt som {{file}}.',
   erase: 'Slet person (GDPR)',
-  dialogLabel: 'Slet person',
   title: 'Slet {{name}} permanent',
   intro: 'Personens oplysninger fjernes for altid – her, i ændringshistorikken og på alle installationer, der synkroniserer. Det kan ikke fortrydes.',
   loading: 'Beregner hvad der slettes …',

@@ -5,7 +5,6 @@ export const gdprEn: Messages['gdpr'] = {
   export: 'Access report (GDPR)',
   exported: 'The access report was saved as {{file}}.',
   erase: 'Erase person (GDPR)',
-  dialogLabel: 'Erase person',
   title: 'Erase {{name}} permanently',
   intro: "The person's data is removed for good – here, in the change history and on every installation that syncs. This cannot be undone.",
   loading: 'Working out what will be removed …',

@@ -1,17 +1,12 @@
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupsStatus } from '../../../../common/backups.domain';
-import { ApiError, describeError } from '../../api';
+import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { formatBackupTime, formatSize, reasonKey } from './backups.format';
 import './backups.css';
-
-/** The server's own Danish sentence when it has one (a damaged backup, a full disk …), else the generic text for the code. */
-function errorText(t: (key: string) => string, error: unknown): string {
-  return error instanceof ApiError && error.code !== 'INTERNAL' && error.message ? error.message : describeError(t, error);
-}
 
 /** "Sikkerhedskopier": take one now, see them, restore one (after confirming), and a warning about a risky database location. */
 export function BackupsPage() {
@@ -22,7 +17,7 @@ export function BackupsPage() {
   const create = useApiMutation('backups.create');
   const restore = useApiMutation('backups.restore');
   const [confirming, setConfirming] = useState<string | null>(null);
-  const onError = (error: Error) => toast.show(errorText(t, error), { tone: 'error' });
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
   const s = status.data;
   const backups = list.data;
   if (!s || !backups) return <QueryState isLoading={status.isLoading || list.isLoading} error={status.error ?? list.error} />;
@@ -162,7 +157,7 @@ function LocationWarning({ status }: { readonly status: BackupsStatus }) {
                   setFolder(null);
                   toast.show(t('backups.moved', { file: result.databaseFile }));
                 },
-                onError: (error) => toast.show(errorText(t, error), { tone: 'error' }),
+                onError: (error) => toast.show(describeError(t, error), { tone: 'error' }),
               },
             );
           }}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { IcsKommuneChoice, IcsPreview, IcsPreviewItem } from '../../../../common/calendar/calendar.domain';
 import { danishDate } from '../../../../common/time';
-import { ApiError, describeError } from '../../api';
+import { describeError } from '../../api';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
 import { JobProgress } from '../../components/job-progress.component';
@@ -13,11 +13,6 @@ import { readFileAsBase64 } from '../../files';
 import './calendar-files.css';
 
 type TFunction = ReturnType<typeof useTranslation>['t'];
-
-/** Why a file was refused: the backend's own Danish sentence for a bad file ("ikke en kalenderfil …"), else the generic text for the code. */
-function fileError(t: TFunction, error: unknown): string {
-  return error instanceof ApiError && error.code === 'VALIDATION' && error.issues.length === 0 ? error.message : describeError(t, error);
-}
 
 function changeValue(t: TFunction, field: IcsPreviewItem['changes'][number]['field'], value: string | null): string {
   if (value === null || value === '') return t('ics.empty');
@@ -76,7 +71,7 @@ export function IcsImportPage() {
             setResult(null);
             setError(null);
             setChosen(new Set());
-            preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(fileError(t, err)) });
+            preview.mutate(payload, { onSuccess: setResult, onError: (err) => setError(describeError(t, err)) });
           }}
         />
         {preview.isPending ? <JobProgress kind="calendar.preview" label={t('ics.reading')} /> : null}
@@ -157,7 +152,7 @@ export function IcsImportPage() {
                         setResult(null);
                         setFile(null);
                       },
-                      onError: (err) => setError(fileError(t, err)),
+                      onError: (err) => setError(describeError(t, err)),
                     })
                   }
                 >

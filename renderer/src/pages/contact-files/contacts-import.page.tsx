@@ -14,6 +14,7 @@ import {
   type UnknownOrganisation,
 } from '../../../../common/contact-files/contact-files.domain';
 import { organisationKinds, type OrganisationKind } from '../../../../common/domain';
+import { describeError } from '../../api';
 import { PageHeader } from '../../components/page.component';
 import { FileChoice } from '../../components/file-choice.component';
 import { JobProgress } from '../../components/job-progress.component';
@@ -21,7 +22,6 @@ import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './contact-files.css';
 import { readFileAsBase64 } from '../../files';
-import { fileErrorText } from './file-transfer';
 
 type Step = 'choose' | 'mapping' | 'preview' | 'done';
 
@@ -55,7 +55,7 @@ export function ContactsImportPage() {
   const [organisations, setOrganisations] = useState<Record<string, OrganisationChoice>>({});
   const [step, setStep] = useState<Step>('choose');
   const [result, setResult] = useState<ImportResult | null>(null);
-  const onError = (error: Error) => toast.show(fileErrorText(t, error), { tone: 'error' });
+  const onError = (error: Error) => toast.show(describeError(t, error), { tone: 'error' });
 
   const runPreview = (payload: { fileName: string; base64: string }, chosen: ColumnMapping | undefined, force: number[], next: Step | null, choices = organisations) =>
     previewCall.mutate(

@@ -5,7 +5,6 @@ import { useToast } from '../../components/toast.component';
 import { useApiMutation } from '../../queries';
 import './contact-files.css';
 import { downloadFile } from '../../files';
-import { fileErrorText } from './file-transfer';
 
 /** "Eksportér liste: CSV · Excel" for a list page (contacts, organisations, follow-ups, meetings). */
 export function SpreadsheetExportMenu({ what }: { readonly what: SpreadsheetSubject }) {
@@ -53,7 +52,7 @@ export function VcardExportButtons({ contactIds }: { readonly contactIds?: reado
           downloadFile(file.fileName, file.base64);
           toast.show(t('contactFiles.exported', { file: file.fileName }));
         },
-        onError: (error) => toast.show(fileErrorText(t, error), { tone: 'error' }),
+        onError: (error) => toast.show(describeError(t, error), { tone: 'error' }),
       },
     );
   const several = !ids || ids.length > 1;

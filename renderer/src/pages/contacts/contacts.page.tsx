@@ -1,54 +1,29 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
+import { usePagedList } from '../../components/virtual-rows.paging';
 import { call } from '../../api';
-import { useApiQuery } from '../../queries';
+import { DuplicatesLink } from '../duplicates/duplicates-link.component';
 import { SpreadsheetExportMenu, VcardExportButtons } from '../contact-files/export-menu.component';
 
-
 /** Contacts are loaded a page at a time (sorted by SQL), and only visible rows are in the DOM. */
-const PAGE = 200;
-
 export function ContactsPage() {
   const { t } = useTranslation();
-  const duplicates = useApiQuery('duplicates.list', { table: 'contact' });
   const [query, setQuery] = useState('');
   const deferredQuery = useDeferredValue(query);
-  const contacts = useInfiniteQuery({
-    queryKey: ['contacts.page', deferredQuery],
-    queryFn: ({ pageParam }) => call('contacts.page', { query: deferredQuery || undefined, offset: pageParam, limit: PAGE }),
-    initialPageParam: 0,
-    getNextPageParam: (last, pages) => {
-      const loaded = pages.reduce((n, p) => n + p.rows.length, 0);
-      return loaded < last.total ? loaded : undefined;
-    },
-  });
-  const list = useMemo(() => contacts.data?.pages.flatMap((p) => p.rows) ?? [], [contacts.data]);
-  const total = contacts.data?.pages[0]?.total ?? 0;
-  const { hasNextPage, isFetchingNextPage, fetchNextPage } = contacts;
-  // Load the next page while the user is still a screen or two away from the end.
-  const onVisibleEnd = useCallback(
-    (lastIndex: number) => {
-      if (hasNextPage && !isFetchingNextPage && lastIndex >= list.length - 60) void fetchNextPage();
-    },
-    [hasNextPage, isFetchingNextPage, fetchNextPage, list.length],
-  );
+  const contacts = usePagedList(['contacts.page', deferredQuery], (page) => call('contacts.page', { query: deferredQuery || undefined, ...page }));
+  const list = contacts.rows;
   return (
     <section>
       <PageHeader
         title={t('contacts.title')}
-        subtitle={contacts.data ? t('contacts.count', { count: total }) : undefined}
+        subtitle={contacts.loaded ? t('contacts.count', { count: contacts.total }) : undefined}
         actions={
           <>
-            {duplicates.data && duplicates.data.length > 0 ? (
-              <Link href="/dubletter" className="button button--secondary">
-                {t('duplicates.link')} ({duplicates.data.length})
-              </Link>
-            ) : null}
+            <DuplicatesLink table="contact" />
             <Link href="/kontakter/import" className="button button--secondary">
               {t('contactFiles.importLink')}
             </Link>
@@ -73,7 +48,7 @@ export function ContactsPage() {
         />
       </div>
       <QueryState isLoading={contacts.isLoading} error={contacts.error} />
-      {contacts.data && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}
+      {contacts.loaded && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}
       {list.length > 0 ? (
         <table className="table table--fixed">
           <colgroup><col style={{ width: '23%' }} /><col style={{ width: '31%' }} /><col style={{ width: '31%' }} /><col style={{ width: '15%' }} /></colgroup>
@@ -87,7 +62,7 @@ export function ContactsPage() {
           </thead>
           <VirtualRows
             items={list}
-            onVisibleEnd={onVisibleEnd}
+            onVisibleEnd={contacts.onVisibleEnd}
             columns={4}
             rowKey={(c) => c.id}
             renderRow={(c) => (

@@ -45,7 +45,7 @@ describe('GDPR på kontaktsiden', () => {
     const user = userEvent.setup();
     renderWithApp(<GdprActions contactId={contact.id} contactName={contact.name} onErased={onErased} />);
     await user.click(screen.getByRole('button', { name: 'Slet person (GDPR)' }));
-    const dialog = screen.getByRole('dialog', { name: 'Slet person' });
+    const dialog = screen.getByRole('dialog', { name: 'Slet Åse Kjærgård permanent' });
     expect(await within(dialog).findByText('1 rolle: Direktør, Køge Kommune')).toBeInTheDocument();
     expect(dialog).toHaveTextContent('1 invitation til et kommende møde: Kommunesamarbejde Køge');
     const confirm = within(dialog).getByRole('button', { name: 'Slet permanent' });

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api';
+import { Modal } from '../../components/modal.component';
 import { QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
@@ -70,17 +71,13 @@ function EraseDialog({ contactId, contactName, onClose, onErased }: { contactId:
   const preview = useApiQuery('gdpr.erasePreview', { contactId });
   const erase = useApiMutation('gdpr.erase');
   const [typed, setTyped] = useState('');
-  const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
-  useEffect(() => input.current?.focus(), []);
   const summary = preview.data;
   const name = summary?.name ?? contactName;
   const confirmed = summary !== undefined && sameName(typed, name);
 
   return (
-    <div className="gdpr-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="gdpr-dialog" role="dialog" aria-modal="true" aria-label={t('gdpr.dialogLabel')} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
-        <h2>{t('gdpr.title', { name })}</h2>
+    <Modal title={t('gdpr.title', { name })} onClose={onClose} className="gdpr-dialog">
         <p className="notice notice--warning">{t('gdpr.intro')}</p>
         {summary ? (
           <>
@@ -108,7 +105,7 @@ function EraseDialog({ contactId, contactName, onClose, onErased }: { contactId:
         )}
         <div className="field">
           <label htmlFor={inputId}>{t('gdpr.confirmLabel')}</label>
-          <input id={inputId} ref={input} value={typed} placeholder={t('gdpr.confirmHint', { name })} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
+          <input id={inputId} data-autofocus value={typed} placeholder={t('gdpr.confirmHint', { name })} autoComplete="off" onChange={(e) => setTyped(e.target.value)} />
         </div>
         <div className="form-actions">
           <button
@@ -134,7 +131,6 @@ function EraseDialog({ contactId, contactName, onClose, onErased }: { contactId:
             {t('gdpr.cancel')}
           </button>
         </div>
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -7,13 +7,12 @@ import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { VirtualRows } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
-import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
+import { DuplicatesLink } from '../duplicates/duplicates-link.component';
 
 /** Organisations are loaded a page at a time (Danish order by SQL), and only visible rows are in the DOM. */
 export function OrganisationsPage() {
   const { t } = useTranslation();
-  const duplicates = useApiQuery('duplicates.list', { table: 'organisation' });
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<OrganisationKind | ''>('');
   const deferredQuery = useDeferredValue(query);
@@ -28,11 +27,7 @@ export function OrganisationsPage() {
         subtitle={organisations.loaded ? t('organisations.count', { count: organisations.total }) : undefined}
         actions={
           <>
-            {duplicates.data && duplicates.data.length > 0 ? (
-              <Link href="/dubletter" className="button button--secondary">
-                {t('duplicates.link')} ({duplicates.data.length})
-              </Link>
-            ) : null}
+            <DuplicatesLink table="organisation" />
             <MoreMenu label={t('common.export')}>
               <SpreadsheetExportMenu what="organisations" />
             </MoreMenu>

@@ -1,8 +1,9 @@
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultReferatOptions, referatSectionKeys, type ReferatFormat, type ReferatOptions } from '../../../../common/documents/referat.model';
-import { ApiError, call, describeError } from '../../api';
+import { call, describeError } from '../../api';
+import { Modal } from '../../components/modal.component';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
 import './referat-export.css';
@@ -33,7 +34,6 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
   const { t } = useTranslation();
   const toast = useToast();
   const [options, setOptions] = useState<ReferatOptions>(defaultReferatOptions);
-  const dialog = useRef<HTMLDivElement>(null);
   const input = { meetingId, options };
   // Keeps the last preview on screen while a changed selection is rendered, so the frame does not flash.
   const preview = useQuery({ queryKey: ['referat.preview', input], queryFn: () => call('referat.preview', input), placeholderData: keepPreviousData });
@@ -45,14 +45,6 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
     },
   });
   const [copyError, setCopyError] = useState(false);
-
-  const errorText = (error: unknown) => (error instanceof ApiError && error.code !== 'INTERNAL' ? error.message : describeError(t, error));
-
-  useEffect(() => {
-    const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.current?.focus();
-    return () => previous?.focus();
-  }, []);
 
   const copy = async () => {
     const data = preview.data;
@@ -67,30 +59,23 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
   };
 
   return (
-    <div className="referat-export-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        ref={dialog}
-        className="card referat-export"
-        role="dialog"
-        aria-modal="true"
-        aria-label={t('documents.exportTitle')}
-        tabIndex={-1}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') {
-            e.preventDefault();
-            onClose();
-          }
-        }}
-      >
+    <Modal
+      title={t('documents.exportTitle')}
+      onClose={onClose}
+      className="referat-export"
+      backdropClassName="modal-backdrop--fill"
+      heading={(title) => (
         <div className="referat-export__header">
           <div>
-            <h2>{t('documents.exportTitle')}</h2>
+            {title}
             <p>{t('documents.intro')}</p>
           </div>
           <button type="button" className="button button--secondary" onClick={onClose}>
             {t('documents.close')}
           </button>
         </div>
+      )}
+    >
         <div className="referat-export__side">
           <fieldset className="fieldset">
             <legend>{t('documents.sections')}</legend>
@@ -127,12 +112,12 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
           </button>
           {exportFile.error ? (
             <p className="notice notice--error" role="alert">
-              {errorText(exportFile.error)}
+              {describeError(t, exportFile.error)}
             </p>
           ) : null}
           {preview.error ? (
             <p className="notice notice--error" role="alert">
-              {errorText(preview.error)}
+              {describeError(t, preview.error)}
             </p>
           ) : null}
           {copyError ? (
@@ -143,7 +128,6 @@ export function ReferatExportDialog({ meetingId, onClose }: ReferatExportDialogP
         </div>
         {/* sandbox="" : no scripts, no same-origin access, no navigation — the referat is only looked at. */}
         {preview.data ? <iframe className="referat-export__preview" title={t('documents.preview')} sandbox="" srcDoc={preview.data.html} /> : <p className="referat-export__status">{t('common.loading')}</p>}
-      </div>
-    </div>
+    </Modal>
   );
 }

@@ -1,0 +1,52 @@
+import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
+
+/**
+ * The one table of Danish labels for the domain enums (common/domain.ts),
+ * shared by the Danish UI (renderer/src/i18n/da.ts builds its `kinds.*`,
+ * `meetings.status`, `followUps.status`, … from it) and every export that
+ * writes Danish words for them (spreadsheets, the GDPR access export). The
+ * English labels stay in renderer/src/i18n/en.ts. Adding a value to an enum
+ * is a compile error here until it has its label.
+ */
+export const danishLabels = {
+  organisationKind: {
+    boligorganisation: 'Boligorganisation',
+    kommunal_forvaltning: 'Kommunal forvaltning',
+    politisk_udvalg: 'Politisk udvalg',
+    helhedsplan: 'Boligsocial helhedsplan',
+    bl: 'BL',
+    andet: 'Andet',
+  } satisfies Record<OrganisationKind, string>,
+  affiliationKind: {
+    politiker: 'Politiker',
+    embedsmand: 'Embedsmand',
+    boligorganisation: 'Boligorganisation',
+    beboerdemokrat: 'Beboerdemokrat',
+    andet: 'Andet',
+  } satisfies Record<AffiliationKind, string>,
+  meetingSeriesKind: {
+    kommunesamarbejde: 'Kommunesamarbejde',
+    styringsdialog: 'Styringsdialog',
+    helhedsplan: 'Boligsocial helhedsplan',
+    valgmoede: 'Valgmøde',
+    netvaerk: 'Netværksmøde',
+    andet: 'Andet',
+  } satisfies Record<MeetingSeriesKind, string>,
+  meetingStatus: { planlagt: 'Planlagt', afholdt: 'Afholdt', aflyst: 'Aflyst' } satisfies Record<MeetingStatus, string>,
+  attendanceStatus: { inviteret: 'Inviteret', deltog: 'Deltog', afbud: 'Afbud' } satisfies Record<AttendanceStatus, string>,
+  attendanceRole: { ordstyrer: 'Ordstyrer', referent: 'Referent' } satisfies Record<AttendanceRole, string>,
+  followUpStatus: { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' } satisfies Record<FollowUpStatus, string>,
+} as const;
+
+export type DanishLabelTable = keyof typeof danishLabels;
+
+/**
+ * The Danish label of a stored enum value, for readers that hold it as a plain
+ * string (raw rows): a value this version does not know (written by a newer
+ * installation and synced here) is shown as it is rather than dropped; null is ''.
+ */
+export function danishLabel(table: DanishLabelTable, value: string | null): string {
+  if (value === null) return '';
+  const labels: Readonly<Record<string, string>> = danishLabels[table];
+  return Object.hasOwn(labels, value) ? labels[value]! : value;
+}
