@@ -52,19 +52,32 @@ export function withinDistance(a: string, b: string, k: number): boolean {
 
 const words = (name: string) => foldDanish(name).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
 
+/** A name folded once for comparing with many others (namesAlike compares two names; the duplicate finder, thousands). */
+export interface NameKey {
+  readonly folded: string;
+  readonly words: readonly string[];
+}
+
+export function nameKey(name: string): NameKey {
+  return { folded: normaliseName(name), words: words(name) };
+}
+
 /**
  * Names that could be one person typed twice: a letter or two apart
  * ("Æbelø"/"Æbeløe", "Jensen"/"Jenssen"), or one name inside the other
  * ("Anne Holm" / "Anne Marie Holm"). "Anne Holm" and "Lars Kjær" are not.
  */
 export function namesAlike(a: string, b: string): boolean {
-  const x = normaliseName(a);
-  const y = normaliseName(b);
+  return nameKeysAlike(nameKey(a), nameKey(b));
+}
+
+export function nameKeysAlike(a: NameKey, b: NameKey): boolean {
+  const [x, y] = [a.folded, b.folded];
   if (!x || !y) return false;
   if (x === y) return true;
   // A letter or two: two in a long name, one in a short one ("Ida Berg" and "Eva Berg" are two people).
   const allowed = Math.min(x.length, y.length) >= 10 ? 2 : 1;
   if (withinDistance(x, y, allowed)) return true;
-  const [shorter, longer] = words(a).length <= words(b).length ? [words(a), words(b)] : [words(b), words(a)];
+  const [shorter, longer] = a.words.length <= b.words.length ? [a.words, b.words] : [b.words, a.words];
   return shorter.length >= 2 && shorter.every((w) => longer.includes(w));
 }

@@ -1,3 +1,4 @@
+import { parseStringList } from '../row';
 import type { Kysely, Transaction } from 'kysely';
 import type { DuplicateSuggestion, MergeSummary } from '../../common/domain';
 import { AppError } from '../../common/result';
@@ -209,15 +210,6 @@ export async function listDuplicateSuggestions(db: Kysely<Database>, table?: Mer
   return suggestions.slice(0, SUGGESTION_LIMIT);
 }
 
-function parseStrings(json: string): string[] {
-  try {
-    const list = JSON.parse(json) as unknown;
-    return Array.isArray(list) ? list.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
 async function contactRecords(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, DuplicateRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('contact').select(['id', 'name', 'emails', 'phones', 'updated_at']).where('id', 'in', [...new Set(ids)]).execute();
@@ -228,7 +220,7 @@ async function contactRecords(db: Kysely<Database>, ids: readonly string[]): Pro
     rolesOf.set(role.contactId, [...(rolesOf.get(role.contactId) ?? []), describeRole(role)]);
   }
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, name: r.name, emails: parseStrings(r.emails), phones: parseStrings(r.phones), roles: rolesOf.get(r.id) ?? [], kind: null, kommuner: [], updatedAt: r.updated_at }]),
+    rows.map((r) => [r.id, { id: r.id, name: r.name, emails: parseStringList(r.emails), phones: parseStringList(r.phones), roles: rolesOf.get(r.id) ?? [], kind: null, kommuner: [], updatedAt: r.updated_at }]),
   );
 }
 
