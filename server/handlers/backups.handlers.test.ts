@@ -160,5 +160,5 @@ describe('backups channels', () => {
     expect(recovered).toMatchObject({ ok: true, value: { integrity: 'ok', recovery: { restoredFrom: expect.stringContaining('manuel') } } });
     expect(names(app)).toEqual(['Mette Ørsted']);
     expect(fs.readdirSync(userData).some((name) => name.startsWith('kredsbog-beskadiget-'))).toBe(true);
-  });
+  }, 30_000);
 });
