@@ -38,6 +38,7 @@ import {
   agendaAddInputSchema,
   agendaItemSchema,
   agendaMoveInputSchema,
+  agendaTextInputSchema,
   agendaUpdateInputSchema,
   attendanceRemoveInputSchema,
   attendanceSchema,
@@ -57,6 +58,7 @@ import {
   meetingSchema,
   meetingSummarySchema,
   meetingUpdateInputSchema,
+  saveAckSchema,
   seriesFieldsSchema,
   seriesListInputSchema,
   seriesPageInputSchema,
@@ -158,6 +160,8 @@ export const contract = {
 
   'agenda.add': { input: agendaAddInputSchema, output: agendaItemSchema, affects: affects.meetingParts },
   'agenda.update': { input: agendaUpdateInputSchema, output: agendaItemSchema, affects: affects.meetingParts },
+  /** The referat's autosave (minutes, decision): answers an acknowledgement, not the item. */
+  'agenda.saveText': { input: agendaTextInputSchema, output: saveAckSchema, affects: affects.meetingParts },
   'agenda.move': { input: agendaMoveInputSchema, output: agendaItemSchema, affects: affects.meetingParts },
   'agenda.delete': { input: byId, output: agendaItemSchema, affects: affects.meetingParts },
   'agenda.restore': { input: byId, output: agendaItemSchema, affects: affects.meetingParts },

@@ -230,6 +230,12 @@ export const agendaUpdateInputSchema = z.object({
   minutes: optionalText(200000).optional(),
   decision: optionalText(50000).optional(),
 });
+/** The referat's autosave: an item's minutes or decision, typed as they are written. */
+export const agendaTextInputSchema = agendaUpdateInputSchema.pick({ id: true, minutes: true, decision: true });
+/** What an autosave answers: which record, and its stamp after the save — not the whole record again. */
+export const saveAckSchema = z.object({ id: idSchema, updatedAt: z.string() });
+export type SaveAck = z.infer<typeof saveAckSchema>;
+
 /** Move an item between two neighbours (either may be null at the ends). */
 export const agendaMoveInputSchema = z.object({ id: idSchema, afterId: idSchema.nullable(), beforeId: idSchema.nullable() });
 

@@ -21,13 +21,13 @@ describe('mutations', () => {
     expect(row(id)).toMatchObject({ name: 'Boligselskabet Sjælland', created_at: '2026-01-01T10:00:00.000Z', updated_at: '2026-01-01T10:00:00.000Z', deleted_at: null });
   });
 
-  it('updates only changed fields and stamps updated_at; an unchanged update is a no-op', async () => {
+  it('updates only changed fields and stamps updated_at, answering the stamp; an unchanged update is a no-op', async () => {
     const id = await t.db.transaction().execute((trx) => createRow(trx, 'organisation', { name: 'A', kind: 'andet', notes: '' }, clock('2026-01-01T10:00:00.000Z')));
     const same = await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'A' }, clock('2026-01-02T10:00:00.000Z')));
-    expect(same).toBe(false);
+    expect(same).toEqual({ changed: false, updatedAt: '2026-01-01T10:00:00.000Z' });
     expect(row(id).updated_at).toBe('2026-01-01T10:00:00.000Z');
     const changed = await t.db.transaction().execute((trx) => updateRow(trx, 'organisation', id, { name: 'B', notes: undefined }, clock('2026-01-03T10:00:00.000Z')));
-    expect(changed).toBe(true);
+    expect(changed).toEqual({ changed: true, updatedAt: '2026-01-03T10:00:00.000Z' });
     expect(row(id)).toMatchObject({ name: 'B', notes: '', updated_at: '2026-01-03T10:00:00.000Z', created_at: '2026-01-01T10:00:00.000Z' });
   });
 

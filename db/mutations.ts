@@ -146,15 +146,21 @@ export async function updateRow<T extends SyncedTable>(
   id: string,
   changes: FieldChanges<T>,
   options: MutationContext = {},
-): Promise<boolean> {
+): Promise<UpdateOutcome> {
   const current = await readRaw(trx, table, id);
   if (!current || current.deleted_at !== null) throw new AppError('NOT_FOUND', 'Posten findes ikke (længere).');
   const changed = (await followMerges(trx, table, columnsOf(changes))).filter(([column, value]) => options.force || current[column] !== value);
-  if (changed.length === 0) return false;
+  if (changed.length === 0) return { changed: false, updatedAt: String(current.updated_at) };
   const stamp = (options.now ?? isoNow)();
   await sql`UPDATE ${sql.table(table)} SET ${sql.join([...changed, ['updated_at', stamp] as [string, Value]].map(([c, v]) => sql`${sql.ref(c)} = ${v}`))} WHERE id = ${id}`.execute(trx);
   await recordOps(trx, table, id, changed, options.clock);
-  return true;
+  return { changed: true, updatedAt: stamp };
+}
+
+/** What updateRow did: whether a field changed, and the row's updated_at afterwards (a save's acknowledgement needs no second read). */
+export interface UpdateOutcome {
+  readonly changed: boolean;
+  readonly updatedAt: string;
 }
 
 /** Sets the tombstone. Deleting an already deleted row is a no-op. */

@@ -120,7 +120,7 @@ export async function setKommunerKreds(db: Kysely<Database>, input: KommuneSetKr
   return db.transaction().execute(async (trx) => {
     if (input.kredsId) await assertKreds(trx, input.kredsId);
     let changed = 0;
-    for (const id of new Set(input.ids)) if (await updateRow(trx, 'kommune', id, { kreds_id: input.kredsId })) changed++;
+    for (const id of new Set(input.ids)) if ((await updateRow(trx, 'kommune', id, { kreds_id: input.kredsId })).changed) changed++;
     return { changed };
   });
 }

@@ -18,6 +18,7 @@ import {
   type MeetingPageFilter,
   removeAttendance,
   restoreAgendaItem,
+  saveAgendaText,
   setAttendance,
   updateAgendaItem,
   updateMeeting,
@@ -159,6 +160,20 @@ describe('meetings', () => {
     expect(final.agenda[1]).toMatchObject({ minutes: 'Drøftet grundigt', decision: 'Godkendt' });
     // Only the moved item's position ever changed: the others keep theirs, so concurrent moves merge.
     expect(final.agenda.find((x) => x.id === a!.id)?.position).toBe(a!.position);
+  });
+
+  it('autosaves minutes and a decision with an acknowledgement of the stamp, and the same stamp when nothing changed', async () => {
+    const m = await createMeeting(t.db, draft({ agenda: [item('Budget')] }));
+    const id = m.agenda[0]!.id;
+    const ack = await saveAgendaText(t.db, id, { minutes: 'Drøftet grundigt' });
+    const stamp = () => t.sqlite.prepare('SELECT updated_at FROM agenda_item WHERE id = ?').pluck().get(id);
+    expect(ack).toEqual({ id, updatedAt: stamp() });
+    expect(await saveAgendaText(t.db, id, { minutes: 'Drøftet grundigt' })).toEqual(ack);
+    const again = await saveAgendaText(t.db, id, { decision: 'Godkendt' });
+    expect(again.updatedAt).toBe(stamp());
+    expect((await getMeeting(t.db, m.id)).agenda[0]).toMatchObject({ minutes: 'Drøftet grundigt', decision: 'Godkendt' });
+    await deleteAgendaItem(t.db, id);
+    await expect(saveAgendaText(t.db, id, { minutes: 'for sent' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('records attendance with one ordstyrer and one referent', async () => {

@@ -1,7 +1,7 @@
 import { generateKeyBetween } from 'fractional-indexing';
 import type { Kysely, Transaction } from 'kysely';
 import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../common/domain';
-import type { AgendaItem, AgendaItemKind, Attendance, Meeting, MeetingSummary } from '../../common/meetings.domain';
+import type { AgendaItem, AgendaItemKind, Attendance, Meeting, MeetingSummary, SaveAck } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
 import { danishDate } from '../../common/time';
 import { describeRole } from '../contacts/contacts.repository';
@@ -322,6 +322,12 @@ export async function updateAgendaItem(db: Kysely<Database>, id: string, changes
     }),
   );
   return getAgendaItem(db, id);
+}
+
+/** The referat's autosave of minutes or decision: one write, answered with the item's stamp (no second read of the item). */
+export async function saveAgendaText(db: Kysely<Database>, id: string, changes: Pick<AgendaChanges, 'minutes' | 'decision'>): Promise<SaveAck> {
+  const outcome = await db.transaction().execute((trx) => updateRow(trx, 'agenda_item', id, { minutes: changes.minutes, decision: changes.decision }));
+  return { id, updatedAt: outcome.updatedAt };
 }
 
 /**

@@ -22,6 +22,7 @@ import {
   restoreAgendaItem,
   restoreMeeting,
   setAttendance,
+  saveAgendaText,
   updateAgendaItem,
   updateMeeting,
 } from '../../db/meetings/meetings.repository';
@@ -54,6 +55,7 @@ export const meetingsHandlers: HandlersFor<'meetings'> = {
 export const agendaHandlers: HandlersFor<'agenda'> = {
   'agenda.add': async ({ meetingId, afterId, ...item }, { app }) => addAgendaItem(app.db, meetingId, item, afterId),
   'agenda.update': async ({ id, ...changes }, { app }) => updateAgendaItem(app.db, id, changes),
+  'agenda.saveText': async ({ id, ...changes }, { app }) => saveAgendaText(app.db, id, changes),
   'agenda.move': async ({ id, afterId, beforeId }, { app }) => moveAgendaItem(app.db, id, afterId, beforeId),
   'agenda.delete': async ({ id }, { app }) => deleteAgendaItem(app.db, id),
   'agenda.restore': async ({ id }, { app }) => restoreAgendaItem(app.db, id),

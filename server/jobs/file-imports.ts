@@ -2,8 +2,6 @@ import type { z } from 'zod';
 import type { icsImportInputSchema, icsUploadSchema } from '../../common/calendar/calendar.domain';
 import { maxContactFileBytes, type importInputSchema } from '../../common/contact-files/contact-files.domain';
 import { AppError } from '../../common/result';
-import { importIcs, previewIcsImport } from '../../db/calendar/calendar.import';
-import { importContactFile, previewContactFile } from '../../db/contact-files/contacts.import';
 import type { AppDatabase } from '../../db/connection';
 
 /**
@@ -35,7 +33,11 @@ const contactFileInput = (input: ContactFileUpload) => ({
   createOrganisations: input.createOrganisations,
 });
 
-export const previewContactUpload = (app: AppDatabase, input: ContactFileUpload) => previewContactFile(app.db, contactFileInput(input));
-export const importContactUpload = (app: AppDatabase, input: ContactFileUpload) => importContactFile(app, contactFileInput(input));
-export const previewIcsUpload = (app: AppDatabase, input: IcsUpload) => previewIcsImport(app.db, decodeIcsUpload(input.base64), { fileName: input.fileName });
-export const importIcsUpload = (app: AppDatabase, input: IcsImportUpload) => importIcs(app, decodeIcsUpload(input.base64), { fileName: input.fileName, kommuneChoices: input.kommuneChoices });
+// The readers (exceljs, ical.js, …) load on the first file, not with the backend or the worker: the first view does not wait for them.
+const contactReader = () => import('../../db/contact-files/contacts.import');
+const icsReader = () => import('../../db/calendar/calendar.import');
+export const previewContactUpload = async (app: AppDatabase, input: ContactFileUpload) => (await contactReader()).previewContactFile(app.db, contactFileInput(input));
+export const importContactUpload = async (app: AppDatabase, input: ContactFileUpload) => (await contactReader()).importContactFile(app, contactFileInput(input));
+export const previewIcsUpload = async (app: AppDatabase, input: IcsUpload) => (await icsReader()).previewIcsImport(app.db, decodeIcsUpload(input.base64), { fileName: input.fileName });
+export const importIcsUpload = async (app: AppDatabase, input: IcsImportUpload) =>
+  (await icsReader()).importIcs(app, decodeIcsUpload(input.base64), { fileName: input.fileName, kommuneChoices: input.kommuneChoices });

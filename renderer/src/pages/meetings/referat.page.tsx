@@ -36,7 +36,7 @@ export function ReferatPage({ id }: { readonly id: string }) {
   const [confirming, setConfirming] = useState(false);
   const [closing, setClosing] = useState(false);
   // Autosaved minutes and decisions skip the mutation hook (a keystroke refetches nothing): leaving the page refreshes what they touched.
-  useEffect(() => () => void invalidateAfter(client, 'agenda.update', 'followUps.create'), [client]);
+  useEffect(() => () => void invalidateAfter(client, 'agenda.saveText', 'followUps.create'), [client]);
   const m = meeting.data;
   if (!m) return <QueryState isLoading={meeting.isLoading} error={meeting.error} />;
   const item = m.agenda[Math.min(index, m.agenda.length - 1)];
@@ -174,8 +174,8 @@ function ReferatItem({
 }) {
   const { t } = useTranslation();
   const meName = useConsultantName();
-  const minutes = useAutosavedText(`${item.id}.minutes`, item.minutes, (value) => call('agenda.update', { id: item.id, minutes: value }));
-  const decision = useAutosavedText(`${item.id}.decision`, item.decision, (value) => call('agenda.update', { id: item.id, decision: value }));
+  const minutes = useAutosavedText(`${item.id}.minutes`, item.minutes, (value) => call('agenda.saveText', { id: item.id, minutes: value }));
+  const decision = useAutosavedText(`${item.id}.decision`, item.decision, (value) => call('agenda.saveText', { id: item.id, decision: value }));
   useEffect(() => onState('minutes', minutes.state), [minutes.state]);
   useEffect(() => onState('decision', decision.state), [decision.state]);
   const itemFollowUps = meeting.followUps.filter((f) => f.sourceAgendaItemId === item.id);
