@@ -9,7 +9,7 @@ import { createContact, updateContact } from '../contacts/contacts.repository';
 import { exportSync, importSync } from '../sync/sync.service';
 import { tempDir } from '../testing/test-database';
 import { backupDirFor, backupScopeOf, backupsToKeep, createBackup, ensureDailyBackup, listBackups, maxAutomaticBackups } from './backups.service';
-import { importProtectionClock, protectBeforeImport } from './import-protection';
+import { applyWithProtection, importProtectionClock, protectBeforeImport } from './import-protection';
 
 const dirs: string[] = [];
 const opened: AppDatabase[] = [];
@@ -107,5 +107,46 @@ describe('protection before imports', () => {
     importProtectionClock.now = () => new Date('2026-09-22T10:00:00.000Z');
     expect((await importIcs(app, fixture('calendar', 'outlook-invitation.ics'), options)).counts.unchanged).toBe(1);
     expect(listBackups(backupScopeOf(app))).toHaveLength(1);
+  });
+});
+
+describe('applyWithProtection, the one apply step of the file importers', () => {
+  it('takes the day\'s backup only when the plan writes, plans again inside the transaction and rolls back on failure', async () => {
+    const app = await database();
+    const now = new Date('2026-03-02T09:00:00.000Z');
+    importProtectionClock.now = () => now;
+    const seen: string[] = [];
+    const quiet = await applyWithProtection(app, { plan: async () => 'nothing', writes: () => false, apply: async (_trx, plan) => plan });
+    expect(quiet.result).toBe('nothing');
+    expect(safetyBackupsOn(app, '2026-03-02')).toHaveLength(0);
+
+    const done = await applyWithProtection(app, {
+      plan: async (db) => {
+        seen.push(db === app.db ? 'outside' : 'inside');
+        return 1;
+      },
+      writes: (plan) => plan > 0,
+      apply: async (trx) => {
+        await trx.insertInto('local_setting').values({ key: 'probe', value: 'x' }).execute();
+        return 'written';
+      },
+    });
+    expect(done).toEqual({ plan: 1, result: 'written' });
+    expect(seen).toEqual(['outside', 'inside']);
+    expect(safetyBackupsOn(app, '2026-03-02')).toHaveLength(1);
+
+    await expect(
+      applyWithProtection(app, {
+        plan: async () => 1,
+        writes: () => true,
+        apply: async (trx) => {
+          await trx.insertInto('local_setting').values({ key: 'probe2', value: 'y' }).execute();
+          throw new Error('halfway');
+        },
+      }),
+    ).rejects.toThrow('halfway');
+    expect(app.sqlite.prepare("SELECT count(*) FROM local_setting WHERE key = 'probe2'").pluck().get()).toBe(0);
+    // Still one backup that day.
+    expect(safetyBackupsOn(app, '2026-03-02')).toHaveLength(1);
   });
 });

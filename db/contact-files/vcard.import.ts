@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { AppError } from '../../common/result';
-import type { ImportCandidate, RoleCandidate } from './import-plan';
+import type { ImportCandidate, RoleCandidate } from './contacts.plan';
 import { contactFileLimits, type ContactFileLimits } from './spreadsheet.read';
 
 /**

@@ -269,3 +269,16 @@ describe('Slet person (GDPR erasure)', () => {
     await expect(assertNotErased(a.app.db, contactId)).rejects.toMatchObject({ code: 'VALIDATION' });
   });
 });
+
+describe('GDPR for a contact that does not exist', () => {
+  it('answers NOT_FOUND in every stage: collect, export and erase (also as a dry run)', async () => {
+    const t = await laptop('A');
+    {
+      const missing = '01890000-0000-7000-8000-000000000000';
+      await expect(collectPersonData(t.app.db, missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(personDataZip(t.app.db, missing)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(eraseContact(t.app, missing, { dryRun: true })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+      await expect(eraseContact(t.app, missing, { confirmName: 'x' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    }
+  });
+});

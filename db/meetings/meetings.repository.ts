@@ -1,5 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../common/domain';
 import type { AgendaItem, AgendaItemKind, Attendance, Meeting, MeetingSummary, SaveAck } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
@@ -10,6 +10,7 @@ import { listFollowUps, openStatuses } from '../follow-ups/follow-ups.repository
 import { derivedId } from '../ids';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
+import type { AgendaItemTable } from './meeting.table';
 
 export interface AgendaDraft {
   readonly title: string;
@@ -137,20 +138,7 @@ export async function getMeeting(db: Kysely<Database>, id: string, today = danis
     ...toSummary(row),
     notes: row.notes,
     deletedAt: row.deleted_at,
-    agenda: agenda.map(
-      (a): AgendaItem => ({
-        id: a.id,
-        meetingId: a.meeting_id,
-        position: a.position,
-        kind: a.kind,
-        title: a.title,
-        description: a.description,
-        presenter: a.presenter,
-        plannedMinutes: a.planned_minutes,
-        minutes: a.minutes,
-        decision: a.decision,
-      }),
-    ),
+    agenda: agenda.map(toAgendaItem),
     attendance,
     followUps,
     carriedFollowUps,
@@ -358,6 +346,11 @@ export async function restoreAgendaItem(db: Kysely<Database>, id: string): Promi
 async function getAgendaItem(db: Kysely<Database>, id: string): Promise<AgendaItem> {
   const a = await db.selectFrom('agenda_item').selectAll().where('id', '=', id).executeTakeFirst();
   if (!a) throw new AppError('NOT_FOUND', 'Dagsordenspunktet findes ikke.');
+  return toAgendaItem(a);
+}
+
+/** The one agenda_item row → model mapper. */
+function toAgendaItem(a: Selectable<AgendaItemTable>): AgendaItem {
   return {
     id: a.id,
     meetingId: a.meeting_id,

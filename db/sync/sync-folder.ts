@@ -236,27 +236,39 @@ function setAsideReason(error: unknown): string {
  * unless `confirmLargeDeletes`) is held back with those tables; a complete
  * file that fails otherwise is set aside with its reason; problems of this
  * computer are thrown.
+ *
+ * The file is read and validated once, by the import itself (readSyncFile,
+ * before anything touches the database). Only when that fails is it verified
+ * on its own, to tell a file still being copied into the folder (it waits,
+ * whatever the import said) from a complete one that is refused.
  */
 async function attemptFile(app: AppDatabase, folder: string, file: string, confirmLargeDeletes: boolean): Promise<Attempt> {
   const full = path.join(folder, file);
   let outcome: Attempt;
   try {
-    await verifySyncFile(full);
-  } catch {
-    outcome = { kind: 'waiting' };
-    await remember(app.db, file, outcome);
-    return outcome;
-  }
-  try {
     const result = await importSync(app, full, { confirmLargeDeletes });
     outcome = { kind: 'imported', applied: result.report.applied };
   } catch (error) {
-    if (isEnvironmentError(error)) throw error;
-    const tables = !confirmLargeDeletes && error instanceof AppError && error.code === 'CONFLICT' ? await largeDeletesOf(app, full) : [];
-    outcome = tables.length > 0 ? { kind: 'held', tables } : { kind: 'setAside', reason: setAsideReason(error) };
+    if (!(await isComplete(full))) {
+      outcome = { kind: 'waiting' };
+    } else {
+      if (isEnvironmentError(error)) throw error;
+      const tables = !confirmLargeDeletes && error instanceof AppError && error.code === 'CONFLICT' ? await largeDeletesOf(app, full) : [];
+      outcome = tables.length > 0 ? { kind: 'held', tables } : { kind: 'setAside', reason: setAsideReason(error) };
+    }
   }
   await remember(app.db, file, outcome);
   return outcome;
+}
+
+/** Whether the file is whole (gzip, trailer and checksum), without parsing its operations. */
+async function isComplete(full: string): Promise<boolean> {
+  try {
+    await verifySyncFile(full);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Which tables a file would delete more than 20 % of (nothing changes); none when it cannot be previewed. */

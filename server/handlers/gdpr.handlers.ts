@@ -1,12 +1,12 @@
 import { Buffer } from 'node:buffer';
-import { eraseContact, personDataFileName, personDataZip } from '../../db/gdpr/gdpr.repository';
+import { eraseContact, personDataExport } from '../../db/gdpr/gdpr.repository';
 import type { HandlersFor } from './handler.types';
 
 export const gdprHandlers: HandlersFor<'gdpr'> = {
   async 'gdpr.export'({ contactId }, { app }) {
-    const zip = await personDataZip(app.db, contactId);
-    const contact = await app.db.selectFrom('contact').select('name').where('id', '=', contactId).executeTakeFirstOrThrow();
-    return { fileName: personDataFileName(contact.name), base64: Buffer.from(zip).toString('base64') };
+    // One read: a missing contact is NOT_FOUND from the collect stage (no second lookup that could throw INTERNAL).
+    const { fileName, zip } = await personDataExport(app.db, contactId);
+    return { fileName, base64: Buffer.from(zip).toString('base64') };
   },
   'gdpr.erasePreview': ({ contactId }, { app }) => eraseContact(app, contactId, { dryRun: true }),
   'gdpr.erase': ({ contactId, confirmName }, { app }) => eraseContact(app, contactId, { confirmName }),

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { BackupEntry, BackupsStatus } from '../../../../common/backups.domain';
 import { describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { ConfirmRow } from '../../components/confirm-row.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { formatBackupTime, formatSize, reasonKey } from './backups.format';
@@ -98,22 +99,20 @@ export function BackupsPage() {
                       </td>
                     </tr>
                     {confirming === entry.name ? (
-                      <tr>
-                        <td colSpan={4}>
-                          <div role="group" aria-label={t('backups.confirmTitle')} className="notice notice--warning backups-confirm">
+                      <ConfirmRow
+                        columns={4}
+                        title={t('backups.confirmTitle')}
+                        className="backups-confirm"
+                        confirmLabel={t('backups.confirm')}
+                        pendingLabel={t('backups.restoring')}
+                        cancelLabel={t('backups.cancel')}
+                        pending={restore.isPending}
+                        onConfirm={() => doRestore(entry)}
+                        onCancel={() => setConfirming(null)}
+                      >
                             <p>{t('backups.confirmText', { date })}</p>
                             <p>{t('backups.confirmSafety')}</p>
-                            <div className="form-actions">
-                              <button type="button" className="button" disabled={restore.isPending} onClick={() => doRestore(entry)}>
-                                {restore.isPending ? t('backups.restoring') : t('backups.confirm')}
-                              </button>
-                              <button type="button" className="button button--secondary" disabled={restore.isPending} onClick={() => setConfirming(null)}>
-                                {t('backups.cancel')}
-                              </button>
-                            </div>
-                          </div>
-                        </td>
-                      </tr>
+                      </ConfirmRow>
                     ) : null}
                   </Fragment>
                 );

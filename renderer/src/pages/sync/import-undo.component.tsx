@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { ImportUndoSummary, RecentImport } from '../../../../common/import-undo.domain';
 import { call, describeError } from '../../api';
+import { ConfirmRow } from '../../components/confirm-row.component';
 import { useToast } from '../../components/toast.component';
 import { formatMeetingTime } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -128,9 +129,17 @@ export function RecentImportsCard() {
                     </td>
                   </tr>
                   {confirming === entry.journalId ? (
-                    <tr>
-                      <td colSpan={4}>
-                        <div role="group" aria-label={t('importUndo.confirmTitle')} className="notice notice--warning">
+                    <ConfirmRow
+                      columns={4}
+                      title={t('importUndo.confirmTitle')}
+                      confirmLabel={t('importUndo.confirm')}
+                      pendingLabel={t('importUndo.undoing')}
+                      cancelLabel={t('importUndo.cancel')}
+                      pending={undo.isPending}
+                      ready={Boolean(preview)}
+                      onConfirm={() => doUndo(entry)}
+                      onCancel={() => setConfirming(null)}
+                    >
                           <p>{t('importUndo.confirmIntro', { name, date })}</p>
                           {preview ? (
                             <>
@@ -148,17 +157,7 @@ export function RecentImportsCard() {
                           ) : (
                             <p className="muted">{t('importUndo.checking')}</p>
                           )}
-                          <div className="form-actions">
-                            <button type="button" className="button" disabled={!preview || undo.isPending} onClick={() => doUndo(entry)}>
-                              {undo.isPending ? t('importUndo.undoing') : t('importUndo.confirm')}
-                            </button>
-                            <button type="button" className="button button--secondary" disabled={undo.isPending} onClick={() => setConfirming(null)}>
-                              {t('importUndo.cancel')}
-                            </button>
-                          </div>
-                        </div>
-                      </td>
-                    </tr>
+                    </ConfirmRow>
                   ) : null}
                   {done?.journalId === entry.journalId ? (
                     <tr>

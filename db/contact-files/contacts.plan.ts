@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AffiliationKind, OrganisationKind } from '../../common/domain';
 import { emailSchema, phoneSchema } from '../../common/domain';
 import type { ImportCounts, ImportRow, OrganisationToCreate, UnknownOrganisation } from '../../common/contact-files/contact-files.domain';
@@ -6,11 +6,10 @@ import { namesAlike, normaliseEmail, normaliseName, normalisePhone } from '../..
 import { foldDanish } from '../../common/text-fold';
 import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.query';
 import { describeRole } from '../contacts/contacts.repository';
-import { createRow, updateRow } from '../mutations';
-import { createOrganisationInTransaction } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
 import { parseStringList } from '../row';
 import { mergeChain } from '../sync/merge-chain';
+
 
 /**
  * One planner for every contact file (CSV, XLSX, vCard): each row of the file
@@ -528,51 +527,6 @@ function findDuplicate(context: Context, file: FileContacts, v: Validated, roles
     if (row !== undefined) return { reason: `Samme navn som række ${row} (og ingen e-mail at skelne på).`, match: null, certain: true };
   }
   return alike;
-}
-
-/**
- * Applies a plan made inside the same transaction: first the organisations
- * the user chose to create (through the organisation repository), then the
- * contacts and their roles. Returns how many of each were created and updated.
- */
-export async function applyPlan(trx: Transaction<Database>, plan: ImportPlan): Promise<{ created: number; updated: number; organisationsCreated: number }> {
-  const organisationIds = new Map<string, string>();
-  for (const [key, organisation] of plan.organisationsToCreate) {
-    const id = await createOrganisationInTransaction(trx, { name: organisation.name, kind: organisation.kind, notes: '', kommuneIds: organisation.kommuneId ? [organisation.kommuneId] : [] });
-    organisationIds.set(key, id);
-  }
-  let created = 0;
-  let updated = 0;
-  for (const row of plan.rows) {
-    const action = row.action;
-    if (action.kind === 'none') continue;
-    let contactId: string;
-    if (action.kind === 'create') {
-      contactId = await createRow(trx, 'contact', { name: action.name, emails: JSON.stringify(action.emails), phones: JSON.stringify(action.phones), notes: action.notes });
-      created++;
-    } else {
-      contactId = action.id;
-      await updateRow(trx, 'contact', action.id, {
-        name: action.name,
-        emails: action.emails ? JSON.stringify(action.emails) : undefined,
-        phones: action.phones ? JSON.stringify(action.phones) : undefined,
-        notes: action.notes,
-      });
-      updated++;
-    }
-    for (const role of action.roles) {
-      await createRow(trx, 'affiliation', {
-        contact_id: contactId,
-        organisation_id: role.pendingOrganisation ? (organisationIds.get(role.pendingOrganisation) ?? null) : role.organisationId,
-        kommune_id: role.kommuneId,
-        title: role.title,
-        kind: role.kind,
-        from_date: null,
-        to_date: null,
-      });
-    }
-  }
-  return { created, updated, organisationsCreated: organisationIds.size };
 }
 
 /** The preview rows without the internal actions. */
