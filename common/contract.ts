@@ -73,6 +73,7 @@ import { documentsContract } from './contracts/documents.contract';
 import { gdprContract } from './contracts/gdpr.contract';
 import { syncFolderContract } from './contracts/sync-folder.contract';
 import { importUndoContract } from './contracts/import-undo.contract';
+import { relationshipsContract } from './contracts/relationships.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
@@ -203,6 +204,7 @@ export const contract = {
   ...gdprContract,
   ...syncFolderContract,
   ...importUndoContract,
+  ...relationshipsContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,5 @@
 import { strToU8, zipSync } from 'fflate';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import Papa from 'papaparse';
 import type { ErasureSummary } from '../../common/gdpr/gdpr.domain';
 import { AppError } from '../../common/result';
@@ -71,6 +71,16 @@ export interface PersonData {
     readonly deletedAt: string | null;
   }[];
   readonly seriesMemberships: { readonly id: string; readonly seriesId: string; readonly seriesTitle: string; readonly deletedAt: string | null }[];
+  /** Logged contacts (kontaktlog) the person was in, also deleted ones. */
+  readonly contactLog: {
+    readonly id: string;
+    readonly date: string;
+    readonly kind: string;
+    readonly note: string;
+    readonly kommuneNavn: string | null;
+    readonly organisationName: string | null;
+    readonly deletedAt: string | null;
+  }[];
   /** Every row that references the person by id, now or earlier (from the change log). */
   readonly mentions: { readonly table: string; readonly rowId: string; readonly field: string; readonly current: boolean }[];
   /** The change history of the contact record itself, newest first. */
@@ -85,6 +95,7 @@ const references = [
   ['attendance', 'contact_id'],
   ['meeting_series_member', 'contact_id'],
   ['follow_up', 'owner_contact_id'],
+  ['contact_log_contact', 'contact_id'],
   ['contact', 'merged_into'],
 ] as const;
 
@@ -138,6 +149,17 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .orderBy('meeting_series.title')
     .execute();
 
+  const contactLog = await db
+    .selectFrom('contact_log_contact as lc')
+    .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
+    .leftJoin('kommune as k', 'k.id', 'l.kommune_id')
+    .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .where('lc.contact_id', '=', contactId)
+    .select(['l.id', 'l.date', 'l.kind', 'l.note', 'k.navn as kommune_navn', 'o.name as organisation_name', sql<string | null>`coalesce(l.deleted_at, lc.deleted_at)`.as('deleted_at')])
+    .orderBy('l.date')
+    .orderBy('l.id')
+    .execute();
+
   const mentions = new Map<string, PersonData['mentions'][number]>();
   for (const [table, field] of references) {
     const current = await db.selectFrom(table).select('id').where(field, '=', contactId).execute();
@@ -188,6 +210,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     })),
     followUps: followUps.map((f) => ({ id: f.id, title: f.title, details: f.details, dueDate: f.due_date, status: f.status, deletedAt: f.deleted_at })),
     seriesMemberships: series.map((s) => ({ id: s.id, seriesId: s.series_id, seriesTitle: s.title, deletedAt: s.deleted_at })),
+    contactLog: contactLog.map((l) => ({ id: l.id, date: l.date, kind: l.kind, note: l.note, kommuneNavn: l.kommune_navn, organisationName: l.organisation_name, deletedAt: l.deleted_at })),
     mentions: [...mentions.values()].sort((a, b) => a.table.localeCompare(b.table) || a.rowId.localeCompare(b.rowId) || a.field.localeCompare(b.field)),
     history: await recordHistory(db, 'contact', contactId),
   };
@@ -208,6 +231,9 @@ const labels: Record<string, string> = {
   i_gang: 'i gang',
   udfoert: 'udført',
   annulleret: 'annulleret',
+  telefon: 'telefon',
+  mail: 'mail',
+  moede: 'møde',
   ordstyrer: 'ordstyrer',
   referent: 'referent',
 };
@@ -217,6 +243,7 @@ const tableNames: Record<string, string> = {
   attendance: 'mødedeltagelse',
   meeting_series_member: 'medlem af mødeserie',
   follow_up: 'opfølgningspunkt',
+  contact_log_contact: 'kontaktlog',
   contact: 'kontakt (flettet ind)',
 };
 const fieldNames: Record<string, string> = {
@@ -249,6 +276,7 @@ roller.csv              Roller i organisationer og kommuner, også afsluttede og
 mødedeltagelse.csv      Møder personen er inviteret til eller har deltaget i, med status og eventuel rolle.
 opfølgningspunkter.csv  Opfølgningspunkter personen er ansvarlig for.
 mødeserier.csv          Mødeserier personen er medlem af.
+kontaktlog.csv          Registrerede kontakter (telefon, mail, møde) med personen, med dato og note.
 omtaler.csv             Alle poster, der henviser til personen (nu eller tidligere).
 historik.csv            Ændringshistorikken for personens egen post: hvornår, på hvilken installation, og hvad der blev ændret.
 
@@ -281,6 +309,10 @@ export async function personDataZip(db: Db, contactId: string, now = new Date())
         data.followUps.map((f) => [f.title, f.details, f.dueDate ?? '', label(f.status), yesNo(f.deletedAt)]),
       ),
       'mødeserier.csv': csv(['Mødeserie', 'Slettet'], data.seriesMemberships.map((s) => [s.seriesTitle, yesNo(s.deletedAt)])),
+      'kontaktlog.csv': csv(
+        ['Dato', 'Type', 'Note', 'Kommune', 'Organisation', 'Slettet'],
+        data.contactLog.map((l) => [l.date, label(l.kind), l.note, l.kommuneNavn ?? '', l.organisationName ?? '', yesNo(l.deletedAt)]),
+      ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],
         data.mentions.map((m) => [tableNames[m.table] ?? m.table, m.rowId, fieldNames[m.field] ?? m.field, m.current ? 'ja' : 'nej']),
@@ -388,6 +420,22 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
       for (const row of future) await deleteRow(trx, 'attendance', row.id, context);
       for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: null }, context);
       for (const membership of memberships) await deleteRow(trx, 'meeting_series_member', membership.id, context);
+      // Logged contacts with the person are about them: the note goes and the entry is deleted (for everyone in it), as is the link.
+      const logLinks = await trx
+        .selectFrom('contact_log_contact as lc')
+        .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
+        .where('lc.contact_id', '=', contactId)
+        .where('lc.deleted_at', 'is', null)
+        .select(['lc.id', 'l.id as log_id', 'l.note', 'l.deleted_at as log_deleted_at'])
+        .orderBy('lc.id')
+        .execute();
+      for (const link of logLinks) {
+        if (link.log_deleted_at === null) {
+          if (link.note !== '') await updateRow(trx, 'contact_log', link.log_id, { note: '' }, context);
+          await deleteRow(trx, 'contact_log', link.log_id, context);
+        }
+        await deleteRow(trx, 'contact_log_contact', link.id, context);
+      }
       await deleteRow(trx, 'contact', contactId, context);
 
       // Old values in the log (and rows only the log still names, such as deleted roles) are redacted here as on every import.
@@ -405,6 +453,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         pastMeetingsKept: attendance.length - future.length,
         followUps: followUps.map((f) => ({ id: f.id, title: f.title })),
         seriesMemberships: memberships.map((m) => ({ seriesId: m.series_id, title: m.title })),
+        contactLogEntries: logLinks.length,
         historyOperations: settled.redactedOperations,
         erased: !options.dryRun,
       };

@@ -580,6 +580,8 @@ export const da = {
     unknownMeeting: 'Mødet findes ikke.',
     unknownSeries: 'Møderækken findes ikke.',
     unknownContact: 'Kontakten findes ikke.',
+    tooMany: 'Der er valgt for mange.',
+    keepInTouch: 'Angiv et antal måneder mellem 1 og 120.',
   },
   errors: {
     VALIDATION: 'Oplysningerne er ikke gyldige. Ret de markerede felter.',

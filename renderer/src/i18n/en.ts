@@ -575,6 +575,8 @@ export const en: Messages = {
     unknownMeeting: 'The meeting does not exist.',
     unknownSeries: 'The meeting series does not exist.',
     unknownContact: 'The contact does not exist.',
+    tooMany: 'Too many are chosen.',
+    keepInTouch: 'Enter a number of months between 1 and 120.',
   },
   errors: {
     VALIDATION: 'The data is not valid. Correct the marked fields.',
