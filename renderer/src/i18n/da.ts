@@ -438,12 +438,14 @@ export const da = {
       kreds_id: 'kreds', from_date: 'fra', to_date: 'til', presenter: 'oplæg ved', deleted_at: 'slettet',
       kommune_id: 'kommune', organisation_id: 'organisation', contact_id: 'kontakt', owner_contact_id: 'ansvarlig', meeting_id: 'møde',
       source_meeting_id: 'fra mødet', closed_in_meeting_id: 'lukket på mødet', series_id: 'møderække',
+      note: 'note', date: 'dato', follow_up_id: 'opfølgning', log_id: 'kontaktlogpost', keep_in_touch_months: 'hold kontakten (måneder)',
     },
     tables: {
       region: 'Regioner', kreds: 'Kredse', kommune: 'Kommuner', organisation: 'Organisationer', organisation_kommune: 'Organisation ↔ kommune',
       contact: 'Kontakter', affiliation: 'Roller', meeting_series: 'Møderækker', meeting_series_organisation: 'Møderække ↔ organisation',
       meeting_series_member: 'Faste medlemmer', meeting: 'Møder', agenda_item: 'Dagsordenspunkter', attendance: 'Deltagere',
       follow_up: 'Opfølgningspunkter', tag: 'Emner', tag_link: 'Emnemarkeringer',
+      contact_log: 'Kontaktlog', contact_log_contact: 'Kontaktlog ↔ kontakt',
     },
   },
   settings: {
@@ -489,6 +491,7 @@ export const da = {
       meeting: 'Møder',
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',
+      contact_log: 'Kontaktlog',
     },
     commands: {
       newMeeting: 'Nyt møde',

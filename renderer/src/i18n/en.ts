@@ -433,12 +433,14 @@ export const en: Messages = {
       kreds_id: 'district', from_date: 'from', to_date: 'to', presenter: 'presented by', deleted_at: 'deleted',
       kommune_id: 'municipality', organisation_id: 'organisation', contact_id: 'contact', owner_contact_id: 'owner', meeting_id: 'meeting',
       source_meeting_id: 'from meeting', closed_in_meeting_id: 'closed at meeting', series_id: 'meeting series',
+      note: 'note', date: 'date', follow_up_id: 'follow-up', log_id: 'contact log entry', keep_in_touch_months: 'keep in touch (months)',
     },
     tables: {
       region: 'Regions', kreds: 'Districts', kommune: 'Municipalities', organisation: 'Organisations', organisation_kommune: 'Organisation ↔ municipality',
       contact: 'Contacts', affiliation: 'Roles', meeting_series: 'Meeting series', meeting_series_organisation: 'Series ↔ organisation',
       meeting_series_member: 'Standing members', meeting: 'Meetings', agenda_item: 'Agenda items', attendance: 'Participants',
       follow_up: 'Follow-ups', tag: 'Topics', tag_link: 'Topic links',
+      contact_log: 'Contact log', contact_log_contact: 'Contact log ↔ contact',
     },
   },
   settings: {
@@ -484,6 +486,7 @@ export const en: Messages = {
       meeting: 'Meetings',
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',
+      contact_log: 'Contact log',
     },
     commands: {
       newMeeting: 'New meeting',
