@@ -229,10 +229,22 @@ export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable
     for (const id of erasuresAbove(s, table, rowId).keys()) erased.add(id);
   }
   const rows = new Map<string, PersonRow>();
-  for (const id of [...erased].sort()) for (const row of personRows(s, id)) rows.set(`${row.table}\u0000${row.rowId}`, row);
+  // The erasures that reached each row: a kontaktlog entry's people may not be in its table yet during an import.
+  const reachedBy = new Map<string, Map<string, Erasure>>();
+  for (const id of [...erased].sort()) {
+    const erasure = erasureOf(s, id);
+    for (const row of personRows(s, id)) {
+      const key = `${row.table}\u0000${row.rowId}`;
+      rows.set(key, row);
+      if (erasure) reachedBy.set(key, new Map([...(reachedBy.get(key) ?? []), [id, erasure]]));
+    }
+  }
   let redactedOperations = 0;
   const log = new OpLogSession(sqlite);
-  for (const row of rows.values()) redactedOperations += redactRow(s, log, row, erasuresAbove(s, row.table, row.rowId));
+  for (const [key, row] of rows) {
+    const erasures = new Map([...(reachedBy.get(key) ?? []), ...erasuresAbove(s, row.table, row.rowId)]);
+    if (erasures.size > 0) redactedOperations += redactRow(s, log, row, erasures);
+  }
   // A merge of the person into someone else (void: merges.ts) copied their e-mails, phones and notes onto that record with
   // the merge's clock: those operations are redacted too, so no byte of the person stays in the log.
   for (const row of [...rows.values()]) {
