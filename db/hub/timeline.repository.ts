@@ -81,30 +81,33 @@ function contactLogSource(from: string, where: RawBuilder<unknown>, indexColumn:
 
 /** Role changes of the roles matched by `where` (alias a): started on from_date, ended on to_date, both up to today. */
 function roleSources(where: RawBuilder<unknown>): Source[] {
-  const place = `coalesce((SELECT o.name FROM organisation o WHERE o.id = a.organisation_id), (SELECT k.navn || ' Kommune' FROM kommune k WHERE k.id = a.kommune_id), '')`;
+  const place = `coalesce(o.name, k.navn || ' Kommune', '')`;
   const one = (column: 'from_date' | 'to_date', what: string): Source => ({
     kind: 'role',
     select: (range) => {
       const w = window(noon(`a.${column}`), `'role:${what}:' || a.id`, range, dateColumn(`a.${column}`));
       return sql`SELECT 'role:${sql.raw(what)}:' || a.id AS key, ${sql.raw(noon(`a.${column}`))} AS at, 'role' AS kind, ${what} AS what, c.name AS title,
           a.title || CASE WHEN ${sql.raw(place)} = '' THEN '' ELSE ', ' || ${sql.raw(place)} END AS detail, '/kontakter/' || a.contact_id AS href
-        FROM affiliation a JOIN contact c ON c.id = a.contact_id
+        FROM affiliation a JOIN contact c ON c.id = a.contact_id LEFT JOIN organisation o ON o.id = a.organisation_id LEFT JOIN kommune k ON k.id = a.kommune_id
         WHERE ${where} AND a.deleted_at IS NULL AND c.deleted_at IS NULL AND a.${sql.raw(column)} IS NOT NULL AND a.${sql.raw(column)} <= ${range.today} ${w.where} ${w.tail}`;
     },
   });
   return [one('from_date', 'started'), one('to_date', 'ended')];
 }
 
-/** Follow-ups matched by `where` (alias f): made (at their source meeting, else created_at) and closed in a meeting. */
+const followUpColumns = (at: string) =>
+  sql.raw(`'follow_up:made:' || f.id AS key, ${at} AS at, 'follow_up' AS kind, f.status AS what, f.title AS title,
+    coalesce(f.due_date, '') AS detail, CASE WHEN f.source_meeting_id IS NULL THEN '/opfoelgning' ELSE '/moeder/' || f.source_meeting_id END AS href`);
+
+/** Follow-ups matched by `where` (alias f, a few rows: a person's): made (at their source meeting, else created_at) and closed in a meeting. */
 function followUpSources(where: RawBuilder<unknown>): Source[] {
   const made: Source = {
     kind: 'follow_up',
     select: (range) => {
-      const at = `coalesce((SELECT sm.starts_at FROM meeting sm WHERE sm.id = f.source_meeting_id), f.created_at)`;
+      const at = 'coalesce(sm.starts_at, f.created_at)';
       const w = window(at, `'follow_up:made:' || f.id`, range);
-      return sql`SELECT 'follow_up:made:' || f.id AS key, ${sql.raw(at)} AS at, 'follow_up' AS kind, f.status AS what, f.title AS title,
-          coalesce(f.due_date, '') AS detail, CASE WHEN f.source_meeting_id IS NULL THEN '/opfoelgning' ELSE '/moeder/' || f.source_meeting_id END AS href
-        FROM follow_up f WHERE ${where} AND f.deleted_at IS NULL ${w.where} ${w.tail}`;
+      return sql`SELECT ${followUpColumns(at)}
+        FROM follow_up f LEFT JOIN meeting sm ON sm.id = f.source_meeting_id WHERE ${where} AND f.deleted_at IS NULL ${w.where} ${w.tail}`;
     },
   };
   const closed: Source = {
@@ -140,7 +143,34 @@ function kommuneSources(kommuneId: string): Source[] {
           WHERE m.kommune_id = ${kommuneId} AND m.deleted_at IS NULL AND m.status != 'aflyst' AND ai.deleted_at IS NULL AND ai.decision != '' ${w.where} ${w.tail}`;
       },
     },
-    ...followUpSources(sql`f.kommune_id = ${kommuneId}`),
+    // A kommune's follow-ups (hundreds): those made in a meeting through the kommune's meetings, newest first; the others,
+    // and those closed in a meeting, through their own index walks — never all of them sorted.
+    {
+      kind: 'follow_up',
+      select: (range) => {
+        const w = window('sm.starts_at', `'follow_up:made:' || f.id`, range);
+        return sql`SELECT ${followUpColumns('sm.starts_at')}
+          FROM meeting sm JOIN follow_up f ON f.source_meeting_id = sm.id
+          WHERE sm.kommune_id = ${kommuneId} AND sm.deleted_at IS NULL AND f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL ${w.where} ${w.tail}`;
+      },
+    },
+    {
+      kind: 'follow_up',
+      select: (range) => {
+        const w = window('f.created_at', `'follow_up:made:' || f.id`, range);
+        return sql`SELECT ${followUpColumns('f.created_at')}
+          FROM follow_up f WHERE f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL AND f.source_meeting_id IS NULL ${w.where} ${w.tail}`;
+      },
+    },
+    {
+      kind: 'follow_up',
+      select: (range) => {
+        const w = window('cm.starts_at', `'follow_up:closed:' || f.id`, range);
+        return sql`SELECT 'follow_up:closed:' || f.id AS key, cm.starts_at AS at, 'follow_up' AS kind, 'closed' AS what, f.title AS title, f.status AS detail, '/moeder/' || cm.id AS href
+          FROM meeting cm JOIN follow_up f ON f.closed_in_meeting_id = cm.id
+          WHERE cm.kommune_id = ${kommuneId} AND cm.deleted_at IS NULL AND f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL AND f.status IN ('udfoert', 'annulleret') ${w.where} ${w.tail}`;
+      },
+    },
     ...roleSources(sql`(a.kommune_id = ${kommuneId} OR a.organisation_id IN ${organisations})`),
     contactLogSource('contact_log l', sql`l.kommune_id = ${kommuneId}`, 'l.date'),
   ];

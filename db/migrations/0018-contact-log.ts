@@ -27,7 +27,12 @@ import { transactional } from './transactional';
  * - contact_log_kommune_date / contact_log_organisation_date: a kommune's or
  *   organisation's entries newest first (timeline keyset and last contact);
  * - attendance_attended (contact_id, meeting_id) over deltog only: the
- *   meetings a person attended, without reading invitations and afbud.
+ *   meetings a person attended, without reading invitations and afbud;
+ * - affiliation_title_place (title, kommune_id, organisation_id, to_date):
+ *   who held a title in a place before (Nøglepersoner);
+ * - follow_up_kommune_unsourced (kommune_id, created_at, id): a kommune's
+ *   follow-ups made outside a meeting, newest first (the timeline; those made
+ *   in a meeting are reached through the meeting).
  */
 export const m0018ContactLog = transactional(async (db) => {
   const synced = sql.raw(`id TEXT PRIMARY KEY NOT NULL,
@@ -53,6 +58,8 @@ export const m0018ContactLog = transactional(async (db) => {
   await sql`CREATE INDEX contact_log_follow_up ON contact_log(follow_up_id)`.execute(db);
   await sql`CREATE INDEX contact_log_live_date ON contact_log(date, id) WHERE deleted_at IS NULL`.execute(db);
   await sql`CREATE INDEX attendance_attended ON attendance(contact_id, meeting_id) WHERE deleted_at IS NULL AND status = 'deltog'`.execute(db);
+  await sql`CREATE INDEX affiliation_title_place ON affiliation(title, kommune_id, organisation_id, to_date) WHERE deleted_at IS NULL`.execute(db);
+  await sql`CREATE INDEX follow_up_kommune_unsourced ON follow_up(kommune_id, created_at, id) WHERE deleted_at IS NULL AND source_meeting_id IS NULL`.execute(db);
   await sql`ALTER TABLE contact ADD COLUMN keep_in_touch_months INTEGER`.execute(db);
   await sql`ALTER TABLE affiliation ADD COLUMN keep_in_touch_months INTEGER`.execute(db);
 

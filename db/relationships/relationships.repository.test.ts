@@ -170,6 +170,9 @@ describe('the kommune hub and its timeline', () => {
     expect(hub.nowAndNext).toMatchObject({ openCount: 1, overdueCount: 1 });
     expect(hub.nowAndNext.openFollowUps.map((f) => f.title)).toEqual(['Ring tilbage']);
     expect(hub.keyPeople.map((p) => p.contactName)).toEqual(['Ny Borgmester']);
+    // The follow-up made with the call is on the timeline (made outside a meeting), as is the call.
+    const followUps = await timelinePage(t.db, { kommuneId: koege }, { kinds: ['follow_up', 'contact_log'], now });
+    expect(followUps.events.map((e) => [e.kind, e.title])).toEqual(expect.arrayContaining([['follow_up', 'Ring tilbage'], ['contact_log', '']]));
     await expect(getKommuneHub(t.db, derivedId('x', 2), now)).rejects.toThrow(AppError);
   });
 
