@@ -1,3 +1,4 @@
+import { relationshipsDa } from './parts/relationships.da';
 import { documentsDa } from './parts/documents.da';
 import { icsDa } from './parts/calendar.da';
 import { contactFilesDa } from './parts/contact-files.da';
@@ -31,6 +32,7 @@ export const da = {
   importUndo: importUndoDa,
   dateField: dateFieldDa,
   kredse: kredseDa,
+  rel: relationshipsDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,

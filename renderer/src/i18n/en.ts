@@ -1,3 +1,4 @@
+import { relationshipsEn } from './parts/relationships.en';
 import type { Messages } from './da';
 import { documentsEn } from './parts/documents.en';
 import { icsEn } from './parts/calendar.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
   importUndo: importUndoEn,
   dateField: dateFieldEn,
   kredse: kredseEn,
+  rel: relationshipsEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
