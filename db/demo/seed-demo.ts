@@ -107,6 +107,14 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
 
   const kommuner = await db.selectFrom('kommune').select(['id', 'navn']).orderBy('kode').execute();
   const inScope = kommuner.filter((_, i) => i % Math.max(1, Math.round(98 / Math.min(98, 20 * scale))) === 0).slice(0, Math.min(98, Math.ceil(20 * scale)));
+  // Køge is the kommune the README, the hub's end-to-end spec and issue 16 open: from five kommuner on, it takes the
+  // place of its neighbour in kode order (same number of kommuner and random draws, so the data keeps its shape).
+  const koege = kommuner.find((k) => k.id === derivedId('kommune', 259));
+  if (koege && inScope.length >= 5 && !inScope.includes(koege)) {
+    const koegeIndex = kommuner.indexOf(koege);
+    const nearest = inScope.reduce((best, k) => (Math.abs(kommuner.indexOf(k) - koegeIndex) < Math.abs(kommuner.indexOf(best) - koegeIndex) ? k : best));
+    inScope.splice(inScope.indexOf(nearest), 1, koege);
+  }
 
   // --- organisations and contacts --------------------------------------------------------------
   const organisationCount = Math.round(100 * scale);
