@@ -71,6 +71,8 @@ export const hubSeriesSchema = z.object({
   title: z.string(),
   kind: z.enum(meetingSeriesKinds),
   archived: z.boolean(),
+  /** The organisations in it, which tell a kommune's several "Styringsdialog 2026" apart. */
+  organisations: z.string(),
   lastMeetingAt: z.string().nullable(),
   nextMeetingAt: z.string().nullable(),
 });

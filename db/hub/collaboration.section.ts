@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { KommuneHub } from '../../common/relationships.domain';
 import { compareDanish } from '../../common/text-fold';
 import type { Database } from '../schema';
@@ -18,6 +18,8 @@ export async function seriesWithMeetings(db: Kysely<Database>, kommuneId: string
       's.title',
       's.kind',
       's.archived',
+      sql<string | null>`(SELECT group_concat(o.name, ', ') FROM meeting_series_organisation so JOIN organisation o ON o.id = so.organisation_id
+        WHERE so.series_id = s.id AND so.deleted_at IS NULL AND o.deleted_at IS NULL)`.as('organisations'),
       eb
         .selectFrom('meeting as m')
         .select('m.starts_at')
@@ -41,7 +43,7 @@ export async function seriesWithMeetings(db: Kysely<Database>, kommuneId: string
     ])
     .execute();
   return rows
-    .map((r) => ({ id: r.id, title: r.title, kind: r.kind, archived: r.archived === 1, lastMeetingAt: r.last, nextMeetingAt: r.next }))
+    .map((r) => ({ id: r.id, title: r.title, kind: r.kind, archived: r.archived === 1, organisations: r.organisations ?? '', lastMeetingAt: r.last, nextMeetingAt: r.next }))
     .sort((a, b) => (b.nextMeetingAt ?? b.lastMeetingAt ?? '').localeCompare(a.nextMeetingAt ?? a.lastMeetingAt ?? '') || compareDanish(a.title, b.title));
 }
 

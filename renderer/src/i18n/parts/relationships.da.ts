@@ -24,6 +24,8 @@ export const relationshipsDa = {
   noActiveSeries: 'Ingen aktive møderækker.',
   nextMeeting: 'næste {{date}}',
   lastMeeting: 'sidst {{date}}',
+  showAll: 'Vis alle {{count}}',
+  showFewer: 'Vis færre',
   keyPeople: 'Nøglepersoner',
   noKeyPeople: 'Ingen borgmester, udvalgsformand, direktør eller formand med en aktuel rolle er registreret.',
   before: 'Før: {{name}}',

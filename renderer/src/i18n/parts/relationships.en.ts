@@ -25,6 +25,8 @@ export const relationshipsEn: Record<keyof typeof relationshipsDa, string> = {
   noActiveSeries: 'No active meeting series.',
   nextMeeting: 'next {{date}}',
   lastMeeting: 'last {{date}}',
+  showAll: 'Show all {{count}}',
+  showFewer: 'Show fewer',
   keyPeople: 'Key people',
   noKeyPeople: 'No mayor, committee chair, director or chair with a current role is recorded.',
   before: 'Before: {{name}}',

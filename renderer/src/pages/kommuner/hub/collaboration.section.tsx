@@ -20,6 +20,7 @@ export function CollaborationSection({ hub }: { readonly hub: KommuneHub }) {
               {c.series.map((s) => (
                 <li key={s.id}>
                   <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
+                  {s.organisations ? <span className="hub-lines__context">{s.organisations}</span> : null}
                   <span className="muted">{s.lastMeetingAt ? t('rel.lastMeeting', { date: formatInstantDate(s.lastMeetingAt) }) : t('rel.noMeetingYet')}</span>
                 </li>
               ))}

@@ -1,8 +1,12 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { KeyPerson } from '../../../../../common/relationships.domain';
 import { LastContact } from '../../../components/last-contact.component';
 import { formatDate } from '../../../format';
+
+/** So many key people fit beside "Nu og næste" at 1366×768; the rest are one click away. */
+const keyPeopleShown = 6;
 
 /**
  * "Nøglepersoner": who matters (borgmester, udvalgsformænd, kommunaldirektør,
@@ -12,6 +16,8 @@ import { formatDate } from '../../../format';
  */
 export function KeyPeopleSection({ people, onLog, title }: { readonly people: readonly KeyPerson[]; readonly onLog: (person: KeyPerson) => void; readonly title?: string }) {
   const { t } = useTranslation();
+  const [all, setAll] = useState(false);
+  const shown = all ? people : people.slice(0, keyPeopleShown);
   return (
     <section className="card hub-card" aria-labelledby="hub-people">
       <h2 id="hub-people">{title ?? t('rel.keyPeople')}</h2>
@@ -19,7 +25,7 @@ export function KeyPeopleSection({ people, onLog, title }: { readonly people: re
         <p className="empty">{t('rel.noKeyPeople')}</p>
       ) : (
         <ul className="key-people">
-          {people.map((p) => (
+          {shown.map((p) => (
             <li key={p.roleId} className={p.overdue ? 'key-person key-person--overdue' : 'key-person'}>
               <div className="key-person__who">
                 <Link href={`/kontakter/${p.contactId}`} className="key-person__name">
@@ -45,6 +51,11 @@ export function KeyPeopleSection({ people, onLog, title }: { readonly people: re
           ))}
         </ul>
       )}
+      {people.length > keyPeopleShown ? (
+        <button type="button" className="button button--link see-all" aria-expanded={all} onClick={() => setAll(!all)}>
+          {all ? t('rel.showFewer') : t('rel.showAll', { count: people.length })}
+        </button>
+      ) : null}
     </section>
   );
 }

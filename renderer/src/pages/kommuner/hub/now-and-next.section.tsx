@@ -24,9 +24,11 @@ export function NowAndNextSection({ hub }: { readonly hub: KommuneHub }) {
       ) : (
         <ul className="hub-lines">
           {n.upcomingMeetings.slice(0, 4).map((m) => (
-            <li key={m.id}>
+            <li key={m.id} className="hub-line">
               <span className="hub-lines__when">{formatMeetingTime(m.startsAt, m.endsAt)}</span>
-              <Link href={`/moeder/${m.id}`}>{m.title}</Link>
+              <span className="hub-line__body">
+                <Link href={`/moeder/${m.id}`}>{m.title}</Link>
+              </span>
             </li>
           ))}
         </ul>
@@ -41,14 +43,16 @@ export function NowAndNextSection({ hub }: { readonly hub: KommuneHub }) {
       ) : (
         <ul className="hub-lines">
           {n.openFollowUps.slice(0, 4).map((f) => (
-            <li key={f.id} className={f.overdue ? 'hub-lines--overdue' : undefined}>
+            <li key={f.id} className={f.overdue ? 'hub-line hub-lines--overdue' : 'hub-line'}>
               <span className="hub-lines__when">
                 {f.overdue ? <span aria-hidden="true">⚠ </span> : null}
                 {f.dueDate ? formatDate(f.dueDate) : '–'}
                 {f.overdue ? <span className="visually-hidden"> ({t('rel.overdue')})</span> : null}
               </span>
-              <Link href={f.sourceMeetingId ? `/moeder/${f.sourceMeetingId}` : '/opfoelgning'}>{f.title}</Link>
-              <span className="muted hub-lines__who">{f.ownerIsMe ? t('followUps.me') : (f.ownerName ?? '')}</span>
+              <span className="hub-line__body">
+                <Link href={f.sourceMeetingId ? `/moeder/${f.sourceMeetingId}` : '/opfoelgning'}>{f.title}</Link>{' '}
+                <span className="muted hub-lines__who">{f.ownerIsMe ? t('followUps.me') : (f.ownerName ?? '')}</span>
+              </span>
             </li>
           ))}
         </ul>
@@ -86,6 +90,7 @@ export function NowAndNextSection({ hub }: { readonly hub: KommuneHub }) {
           {n.activeSeries.slice(0, 4).map((s) => (
             <li key={s.id}>
               <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
+                  {s.organisations ? <span className="hub-lines__context">{s.organisations}</span> : null}
               <span className="muted">{s.nextMeetingAt ? t('rel.nextMeeting', { date: formatInstantDate(s.nextMeetingAt) }) : s.lastMeetingAt ? t('rel.lastMeeting', { date: formatInstantDate(s.lastMeetingAt) }) : ''}</span>
             </li>
           ))}
