@@ -496,6 +496,7 @@ export const da = {
       contact_log: 'Kontaktlog',
     },
     commands: {
+      logContact: 'Log kontakt …',
       newMeeting: 'Nyt møde',
       newContact: 'Ny kontakt',
       newOrganisation: 'Ny organisation',

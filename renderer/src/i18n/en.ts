@@ -491,6 +491,7 @@ export const en: Messages = {
       contact_log: 'Contact log',
     },
     commands: {
+      logContact: 'Log contact …',
       newMeeting: 'New meeting',
       newContact: 'New contact',
       newOrganisation: 'New organisation',
