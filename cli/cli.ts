@@ -20,6 +20,7 @@ import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
+import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -51,7 +52,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
+${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -74,6 +75,7 @@ const commands: CommandTable = {
   ...gdprCommands,
   ...backupsCommands,
   ...importUndoCommands,
+  ...relationshipsCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -236,6 +238,11 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         format: { type: 'string' },
         version: { type: 'string' },
         map: { type: 'string' },
+        kode: { type: 'string' },
+        kind: { type: 'string' },
+        note: { type: 'string' },
+        date: { type: 'string' },
+        months: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });
