@@ -30,16 +30,9 @@ export async function seriesWithMeetings(db: Kysely<Database>, kommuneId: string
         .orderBy('m.starts_at', 'desc')
         .limit(1)
         .as('last'),
-      eb
-        .selectFrom('meeting as m')
-        .select('m.starts_at')
-        .whereRef('m.series_id', '=', 's.id')
-        .where('m.deleted_at', 'is', null)
-        .where('m.status', '=', 'planlagt')
-        .where('m.starts_at', '>', nowIso)
-        .orderBy('m.starts_at')
-        .limit(1)
-        .as('next'),
+      // Through the series' own (series_id, starts_at) index: left to itself the planner walks every planned meeting in Denmark.
+      sql<string | null>`(SELECT m.starts_at FROM meeting m INDEXED BY meeting_series_starts
+        WHERE m.series_id = s.id AND m.starts_at > ${nowIso} AND m.deleted_at IS NULL AND m.status = 'planlagt' ORDER BY m.starts_at LIMIT 1)`.as('next'),
     ])
     .execute();
   return rows
