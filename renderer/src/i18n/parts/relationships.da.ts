@@ -92,6 +92,7 @@ export const relationshipsDa = {
   attendance_afbud: 'afbud',
   attendance_inviteret: 'inviteret',
   health: 'Hold kontakten',
+  healthChooseKredse: 'Når mine kredse er valgt, står nøglepersoner og kommuner, der venter på kontakt, her.',
   healthHint: 'Nøglepersoner og kommuner i mine kredse, hvor kontakten er ældre end intervallet (borgmester hver 3. måned, øvrige nøgleroller hver 6.).',
   healthPeople: 'Personer, der venter på kontakt',
   healthNone: 'Alle nøglepersoner i mine kredse har haft kontakt inden for deres interval.',

@@ -93,6 +93,7 @@ export const relationshipsEn: Record<keyof typeof relationshipsDa, string> = {
   attendance_afbud: 'sent apologies',
   attendance_inviteret: 'invited',
   health: 'Keep in touch',
+  healthChooseKredse: 'Once my districts are chosen, key people and municipalities waiting for contact are listed here.',
   healthHint: 'Key people and municipalities in my districts whose last contact is older than their interval (mayor every 3 months, other key roles every 6).',
   healthPeople: 'People waiting for contact',
   healthNone: 'Every key person in my districts has had contact within their interval.',

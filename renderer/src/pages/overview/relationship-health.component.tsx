@@ -29,9 +29,8 @@ export function RelationshipHealthCard({ dashboard: d }: { readonly dashboard: D
     <div className="card dashboard__wide" id="dashboard-health">
       <h2>{t('rel.health')}</h2>
       {d.myKredse.length === 0 ? (
-        <p className="empty">
-          {t('kredse.chooseInvitation')} <Link href="/indstillinger">{t('kredse.chooseLink')}</Link>
-        </p>
+        // The invitation with its link is on the quiet-kommuner card already: one link to the same place is enough.
+        <p className="empty">{t('rel.healthChooseKredse')}</p>
       ) : h ? (
         <>
           <p className="field__hint">{t('rel.healthHint')}</p>
