@@ -110,8 +110,8 @@ test('on an empty database: log a contact with Køge’s borgmester from the hub
 });
 
 test.describe('on a demo database', () => {
-  // Seeding a scale-1 database takes a while on two cores.
-  test.setTimeout(300_000);
+  // Seeding a scale-1 database takes a while on two shared cores.
+  test.setTimeout(480_000);
 
   test('Køge answers what is coming, what is open, who matters and when we last spoke on the first screen; a logged contact shows on the timeline', async ({ browser }) => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-hub-'));
