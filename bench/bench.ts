@@ -25,6 +25,7 @@ import { updateAgendaItem } from '../db/meetings/meetings.repository';
 import { markExported } from '../db/sync/clock';
 import { exportSync, importSync } from '../db/sync/sync.service';
 import { bombRssFigureNames, bombRssFigures } from './bomb-rss.bench';
+import { relationshipFigureNames, relationshipFigures } from './relationships.bench';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: '1' }, 'skip-browser': { type: 'boolean', default: false }, seeded: { type: 'string' }, 'cold-start-only': { type: 'boolean', default: false } } });
 const scale = Number(values.scale);
@@ -214,6 +215,9 @@ async function main(): Promise<void> {
   const map = await repeat(() => kommuneMapStats(a.db, [3]));
   report('Danmarkskort-tal (median ms)', percentile(map, 50), 'ms');
 
+  // 6b. The kommune hub, its timeline and "overdue for contact" (issue 16).
+  await relationshipFigures(report, a.sqlite);
+
   // 7. Search: 200 realistic queries, including Danish folding.
   const names = a.sqlite.prepare(`SELECT name FROM contact WHERE deleted_at IS NULL ORDER BY id LIMIT 80`).pluck().all() as string[];
   const orgs = a.sqlite.prepare(`SELECT name FROM organisation WHERE deleted_at IS NULL ORDER BY id LIMIT 40`).pluck().all() as string[];
@@ -268,6 +272,7 @@ async function main(): Promise<void> {
     'Overblik, alle forespørgsler (median ms)',
     'Overblik, langsomste forespørgsel (median ms)',
     'Danmarkskort-tal (median ms)',
+    ...relationshipFigureNames,
     'søgning p50 (ms)',
     'søgning p95 (ms)',
     'renderer, første JS (gzip kB)',

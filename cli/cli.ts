@@ -21,6 +21,7 @@ import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
+import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -52,7 +53,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
+${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -75,6 +76,7 @@ const commands: CommandTable = {
   ...gdprCommands,
   ...backupsCommands,
   ...importUndoCommands,
+  ...relationshipsCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -237,6 +239,11 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         format: { type: 'string' },
         version: { type: 'string' },
         map: { type: 'string' },
+        kode: { type: 'string' },
+        kind: { type: 'string' },
+        note: { type: 'string' },
+        date: { type: 'string' },
+        months: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });

@@ -26,6 +26,7 @@ function describeSummary(s: ErasureSummary): string {
     `  ${s.futureMeetings.length} invitationer til kommende møder fjernes; ${s.pastMeetingsKept} tidligere møder beholdes som "Slettet person"`,
     `  ${s.followUps.length} opfølgningspunkter mister deres ansvarlige`,
     `  ${s.seriesMemberships.length} medlemskaber af mødeserier fjernes`,
+    `  ${s.contactLogEntries} kontaktlogposter slettes med deres noter`,
     `  ${s.historyOperations} ældre værdier i ændringsloggen overskrives`,
   ];
   return `${lines.join('\n')}\n`;

@@ -76,6 +76,7 @@ import { gdprContract } from './contracts/gdpr.contract';
 import { syncFolderContract } from './contracts/sync-folder.contract';
 import { importUndoContract } from './contracts/import-undo.contract';
 import { affects, readOnly, type ChannelSpec, type QueryArea } from './contracts/query-areas';
+import { relationshipsContract } from './contracts/relationships.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
 import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
@@ -209,6 +210,7 @@ export const contract = {
   ...gdprContract,
   ...syncFolderContract,
   ...importUndoContract,
+  ...relationshipsContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,3 +1,4 @@
+import type { ContactLogKind } from './relationships.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
 
 /**
@@ -36,6 +37,7 @@ export const danishLabels = {
   attendanceStatus: { inviteret: 'Inviteret', deltog: 'Deltog', afbud: 'Afbud' } satisfies Record<AttendanceStatus, string>,
   attendanceRole: { ordstyrer: 'Ordstyrer', referent: 'Referent' } satisfies Record<AttendanceRole, string>,
   followUpStatus: { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' } satisfies Record<FollowUpStatus, string>,
+  contactLogKind: { telefon: 'Telefon', mail: 'Mail', moede: 'Møde', andet: 'Andet' } satisfies Record<ContactLogKind, string>,
 } as const;
 
 export type DanishLabelTable = keyof typeof danishLabels;

@@ -1,3 +1,4 @@
+import type { ContactLogContactTable, ContactLogTable } from './contact-log/contact-log.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
 import type { KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
@@ -46,6 +47,8 @@ export interface Database {
   agenda_item: AgendaItemTable;
   attendance: AttendanceTable;
   follow_up: FollowUpTable;
+  contact_log: ContactLogTable;
+  contact_log_contact: ContactLogContactTable;
   tag: TagTable;
   tag_link: TagLinkTable;
   local_setting: LocalSettingTable;
@@ -82,6 +85,8 @@ export const syncedTables = [
   'agenda_item',
   'attendance',
   'follow_up',
+  'contact_log',
+  'contact_log_contact',
   'tag',
   'tag_link',
 ] as const satisfies readonly (keyof Database)[];

@@ -32,6 +32,7 @@ export const queryAreas = [
   'appShell',
   'contactFiles',
   'gdpr',
+  'relationships',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -45,8 +46,11 @@ export interface ChannelSpec {
 /** A read, or an export that writes nothing: nothing to refetch. */
 export const readOnly = [] as const satisfies readonly QueryArea[];
 
-/** What any change to the records touches besides their own lists: the overview, counts, search and the sync state (unexported changes, history). */
-const anyRecord = ['dashboard', 'stats', 'search', 'sync'] as const satisfies readonly QueryArea[];
+/**
+ * What any change to the records touches besides their own lists: the overview, counts, search, the sync state
+ * (unexported changes, history) and the hub pages and timelines, which show every kind of record.
+ */
+const anyRecord = ['dashboard', 'stats', 'search', 'sync', 'relationships'] as const satisfies readonly QueryArea[];
 
 /** The areas a write to a kind of record touches (its own lists and details, and the pages that show it inside theirs). */
 export const affects = {
@@ -60,6 +64,8 @@ export const affects = {
   meetingParts: [...anyRecord, 'meetings', 'referat', 'contacts', 'organisations', 'followUps'],
   followUps: [...anyRecord, 'followUps', 'meetings', 'contacts', 'organisations', 'kommuner'],
   duplicates: ['duplicates'],
+  /** Logged contacts and keep-in-touch intervals: the hubs, timelines and Overblik's overdue list (anyRecord), and the contact's page. */
+  relationships: [...anyRecord, 'contacts', 'kommuner', 'organisations'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

@@ -24,6 +24,8 @@ export const erasureSummarySchema = z.object({
   /** Follow-ups the person owns: they lose their owner. */
   followUps: z.array(z.object({ id: idSchema, title: z.string() })),
   seriesMemberships: z.array(z.object({ seriesId: idSchema, title: z.string() })),
+  /** Logged contacts (kontaktlog) with the person: their notes are erased and they are deleted. */
+  contactLogEntries: z.number().int().min(0),
   /** Earlier values in the change log that are overwritten (plus tombstones that keep the rows deleted). */
   historyOperations: z.number().int().min(0),
   /** False for the preview (dry run): nothing was changed. */

@@ -15,6 +15,8 @@ export interface ContactTable extends SyncedColumns {
   merged_seen: string | null;
   /** Set by "Slet person" (GDPR erasure); see db/gdpr. */
   erased_at: string | null;
+  /** "Hold kontakten": every N months (migration 0018); null = the default of the person's key roles, if any. */
+  keep_in_touch_months: number | null;
 }
 
 /** A role a contact holds in an organisation and/or a kommune, for a period. */
@@ -27,6 +29,8 @@ export interface AffiliationTable extends SyncedColumns {
   /** YYYY-MM-DD, inclusive; null = unknown/open. */
   from_date: string | null;
   to_date: string | null;
+  /** "Hold kontakten" for this role: every N months (migration 0018); null = the default for its title (db/relationships/key-roles.ts). */
+  keep_in_touch_months: number | null;
 }
 
 export type ContactRow = Selectable<ContactTable>;

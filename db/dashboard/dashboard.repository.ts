@@ -131,7 +131,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
  * meeting with that organisation was held in the year, planlagt when one is
  * planned, else mangler (almenboligloven § 164 requires one a year).
  */
-async function styringsdialogStatus(db: Kysely<Database>, kommuneIds: readonly string[], year: number) {
+export async function styringsdialogStatus(db: Kysely<Database>, kommuneIds: readonly string[], year: number) {
   if (kommuneIds.length === 0) return [];
   const from = danishInstant(`${year}-01-01`, 0);
   const to = danishInstant(`${year + 1}-01-01`, 0);

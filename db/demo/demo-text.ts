@@ -55,3 +55,19 @@ export const followUpTitles = [
   'Følg op på beboermødet',
 ];
 export const places = ['Rådhuset, mødelokale 1', 'Rådhuset, byrådssalen', 'Boligorganisationens kontor', 'Beboerhuset', 'Teams', 'Kulturhuset'];
+
+/** Notes of logged contacts (kontaktlog, issue 16): calls, e-mails and chance meetings a consultant writes down. */
+export const contactLogNotes = [
+  'Kort snak om ventelisten til familieboliger',
+  'Ringede om den kommunale anvisning og restlejemål',
+  'Mail om datoer for næste styringsdialog',
+  'Mødtes ved KL-konferencen – interesseret i fælles indsats for unge',
+  'Spurgte til status på helhedsplanens bestyrelse',
+  'Drøftede takststrukturen for forsyning',
+  'Aftalte at sende tal for udsættelser',
+  'Opfølgning på byrådets beslutning om nybyggeri',
+  'Ny direktør – præsenterede BL og kredsen',
+  'Mail med invitation til valgmøde',
+  'Talte om boligsocial anvisning af flygtninge',
+  'Uformel kaffe efter kommunesamarbejdet',
+];

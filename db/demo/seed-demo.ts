@@ -8,7 +8,7 @@ import { addDanishDays, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
-import { decisions, firstNames, followUpTitles, lastNames, minutesSentences, nationalOrganisations, organisationPatterns, places, topics } from './demo-text';
+import { contactLogNotes, decisions, firstNames, followUpTitles, lastNames, minutesSentences, nationalOrganisations, organisationPatterns, places, topics } from './demo-text';
 
 /**
  * Deterministic, realistic demo data (issue 3): organisations in their
@@ -90,6 +90,14 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
 
   const kommuner = await db.selectFrom('kommune').select(['id', 'navn']).orderBy('kode').execute();
   const inScope = kommuner.filter((_, i) => i % Math.max(1, Math.round(98 / Math.min(98, 20 * scale))) === 0).slice(0, Math.min(98, Math.ceil(20 * scale)));
+  // Køge is the kommune the README, the hub's end-to-end spec and issue 16 open: from five kommuner on, it takes the
+  // place of its neighbour in kode order (same number of kommuner and random draws, so the data keeps its shape).
+  const koege = kommuner.find((k) => k.id === derivedId('kommune', 259));
+  if (koege && inScope.length >= 5 && !inScope.includes(koege)) {
+    const koegeIndex = kommuner.indexOf(koege);
+    const nearest = inScope.reduce((best, k) => (Math.abs(kommuner.indexOf(k) - koegeIndex) < Math.abs(kommuner.indexOf(best) - koegeIndex) ? k : best));
+    inScope.splice(inScope.indexOf(nearest), 1, koege);
+  }
 
   // --- organisations and contacts --------------------------------------------------------------
   const organisationCount = Math.round(100 * scale);
@@ -324,5 +332,28 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   await db.transaction().execute(async (trx) => {
     for (const [followUpId, meetingId] of pendingClosures) await updateRow(trx, 'follow_up', followUpId, { closed_in_meeting_id: meetingId }, { now });
   });
+
+  // --- kontaktlog (issue 16) -----------------------------------------------------------------------
+  // Calls, e-mails and chance meetings with the kommuner's people since 2024, from a random stream of their own,
+  // so every row above stays as it was for a seed. Most in the last year, none on a weekend or helligdag.
+  const logRng = seededRandomSource(seed ^ 0x6b6c6f67);
+  const logCount = Math.round(400 * scale);
+  const kinds = ['telefon', 'telefon', 'mail', 'mail', 'moede', 'andet'] as const;
+  const withPeople = inScope.filter((k) => (contactsByKommune.get(k.id) ?? []).length > 0);
+  if (withPeople.length > 0) {
+    await db.transaction().execute(async (trx) => {
+      for (let i = 0; i < logCount; i++) {
+        const k = withPeople[i % withPeople.length]!;
+        const pool = contactsByKommune.get(k.id)!;
+        const people = [...new Set([logRng.pick(pool), ...(logRng.chance(0.25) ? [logRng.pick(pool)] : [])])];
+        const daysBack = logRng.chance(0.6) ? logRng.int(1, 365) : logRng.int(366, 1050);
+        const date = nextDanishWorkingDay(addDanishDays(today, -daysBack));
+        if (date >= today) continue;
+        const logId = id('contactlog', i);
+        await createRow(trx, 'contact_log', { date, kind: logRng.pick(kinds), note: logRng.pick(contactLogNotes), kommune_id: k.id, organisation_id: null, follow_up_id: null }, { id: logId, now });
+        for (const contactId of people) await createRow(trx, 'contact_log_contact', { log_id: logId, contact_id: contactId }, { id: derivedId('contact_log_contact', logId, contactId), now });
+      }
+    });
+  }
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps };
 }

@@ -140,6 +140,13 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
     await deleteRow(trx, 'meeting_series_member', row.id, context);
   }
 
+  // Logged contacts (kontaktlog) with the merged person are the survivor's.
+  const logLinks = await trx.selectFrom('contact_log_contact').select(['id', 'log_id']).where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of logLinks) {
+    await ensureLink(trx, 'contact_log_contact', derivedId('contact_log_contact', row.log_id, survivorId), { log_id: row.log_id, contact_id: survivorId }, context);
+    await deleteRow(trx, 'contact_log_contact', row.id, context);
+  }
+
   await tombstoneAsMerged(trx, 'contact', mergedId, survivorId, context);
   return {
     table: 'contact',
@@ -173,6 +180,9 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await ensureLink(trx, 'meeting_series_organisation', derivedId('meeting_series_organisation', row.series_id, survivorId), { series_id: row.series_id, organisation_id: survivorId }, context);
     await deleteRow(trx, 'meeting_series_organisation', row.id, context);
   }
+
+  const logged = await trx.selectFrom('contact_log').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const entry of logged) await updateRow(trx, 'contact_log', entry.id, { organisation_id: survivorId }, context);
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

@@ -3,7 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { affiliationFieldsSchema, organisationCreateInputSchema } from '../../common/domain';
 import { meetingCreateInputSchema } from '../../common/meetings.domain';
 import { foldDanish } from '../../common/text-fold';
+import { contactLogInputSchema } from '../../common/relationships.domain';
+import { createContactLog } from '../contact-log/contact-log.repository';
 import { createContact, updateContact } from '../contacts/contacts.repository';
+import { updateRow } from '../mutations';
 import { derivedId } from '../ids';
 import { checkDatabase } from '../maintenance';
 import { createMeeting } from '../meetings/meetings.repository';
@@ -29,10 +32,11 @@ const email = 'zacharias.aerboeloekke@example.dk';
 const phone = '+45 61 72 83 94';
 const notes = 'Foretrækker kaffe på Østervoldgade hver fredag';
 const roleTitle = 'Næstformand i Ærøskøbing afdeling';
+const logNote = 'Ringede om kolonihavehusets overdragelse';
 
 /** Every form the person can be stored in: as typed, folded for search, and tails of each (FTS5 stores terms prefix-compressed). */
 const needles = (() => {
-  const forms = [name, 'Ærbøløkke', email, phone, '61 72 83 94', notes, 'Østervoldgade', roleTitle];
+  const forms = [name, 'Ærbøløkke', email, phone, '61 72 83 94', notes, 'Østervoldgade', roleTitle, logNote, 'kolonihavehusets'];
   const folded = forms.map(foldDanish);
   const tails = ['harias', 'bolokke', 'rbøløkke', 'aerboeloekke', 'stervoldgade', 'ervoldgad', 'roskobing', 'skøbing'];
   return [...new Set([...forms, ...folded, ...tails])];
@@ -64,6 +68,10 @@ async function personIn(app: Awaited<ReturnType<typeof createTestDatabase>>) {
   markExported(app.sqlite);
   await updateContact(app.db, contact.id, { notes: `${notes}.` });
   await createMeeting(app.db, meetingCreateInputSchema.parse({ title: 'Dialogmøde', startsAt: '2026-03-05T09:00:00.000Z', inviteeIds: [contact.id] }));
+  // A logged call with the person (kontaktlog), its note edited after a file carried it.
+  const entry = await createContactLog(app.db, contactLogInputSchema.parse({ date: '2026-03-04', kind: 'telefon', note: `${logNote}.`, contactIds: [contact.id] }));
+  markExported(app.sqlite);
+  await app.db.transaction().execute((trx) => updateRow(trx, 'contact_log', entry.id, { note: logNote }));
   // Others the search index must keep finding.
   const other = await createContact(app.db, { name: 'Søren Kierkegaard', emails: ['soeren@koege.dk'], phones: [], notes: 'Filosof' }, []);
   return { id: contact.id, other: other.id };

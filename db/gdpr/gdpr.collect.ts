@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { recordHistory, type HistoryEntry } from '../sync/history';
@@ -54,6 +54,16 @@ export interface PersonData {
     readonly deletedAt: string | null;
   }[];
   readonly seriesMemberships: { readonly id: string; readonly seriesId: string; readonly seriesTitle: string; readonly deletedAt: string | null }[];
+  /** Logged contacts (kontaktlog) the person was in, also deleted ones. */
+  readonly contactLog: {
+    readonly id: string;
+    readonly date: string;
+    readonly kind: string;
+    readonly note: string;
+    readonly kommuneNavn: string | null;
+    readonly organisationName: string | null;
+    readonly deletedAt: string | null;
+  }[];
   /** Every row that references the person by id, now or earlier (from the change log). */
   readonly mentions: { readonly table: string; readonly rowId: string; readonly field: string; readonly current: boolean }[];
   /** The change history of the contact record itself, newest first. */
@@ -68,6 +78,7 @@ const references = [
   ['attendance', 'contact_id'],
   ['meeting_series_member', 'contact_id'],
   ['follow_up', 'owner_contact_id'],
+  ['contact_log_contact', 'contact_id'],
   ['contact', 'merged_into'],
 ] as const;
 
@@ -121,6 +132,17 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .orderBy('meeting_series.title')
     .execute();
 
+  const contactLog = await db
+    .selectFrom('contact_log_contact as lc')
+    .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
+    .leftJoin('kommune as k', 'k.id', 'l.kommune_id')
+    .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
+    .where('lc.contact_id', '=', contactId)
+    .select(['l.id', 'l.date', 'l.kind', 'l.note', 'k.navn as kommune_navn', 'o.name as organisation_name', sql<string | null>`coalesce(l.deleted_at, lc.deleted_at)`.as('deleted_at')])
+    .orderBy('l.date')
+    .orderBy('l.id')
+    .execute();
+
   const mentions = new Map<string, PersonData['mentions'][number]>();
   for (const [table, field] of references) {
     const current = await db.selectFrom(table).select('id').where(field, '=', contactId).execute();
@@ -171,6 +193,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     })),
     followUps: followUps.map((f) => ({ id: f.id, title: f.title, details: f.details, dueDate: f.due_date, status: f.status, deletedAt: f.deleted_at })),
     seriesMemberships: series.map((s) => ({ id: s.id, seriesId: s.series_id, seriesTitle: s.title, deletedAt: s.deleted_at })),
+    contactLog: contactLog.map((l) => ({ id: l.id, date: l.date, kind: l.kind, note: l.note, kommuneNavn: l.kommune_navn, organisationName: l.organisation_name, deletedAt: l.deleted_at })),
     mentions: [...mentions.values()].sort((a, b) => a.table.localeCompare(b.table) || a.rowId.localeCompare(b.rowId) || a.field.localeCompare(b.field)),
     history: await recordHistory(db, 'contact', contactId),
   };

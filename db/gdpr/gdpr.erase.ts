@@ -100,6 +100,22 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
       for (const row of future) await deleteRow(trx, 'attendance', row.id, context);
       for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: null }, context);
       for (const membership of memberships) await deleteRow(trx, 'meeting_series_member', membership.id, context);
+      // Logged contacts with the person are about them: the note goes and the entry is deleted (for everyone in it), as is the link.
+      const logLinks = await trx
+        .selectFrom('contact_log_contact as lc')
+        .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
+        .where('lc.contact_id', '=', contactId)
+        .where('lc.deleted_at', 'is', null)
+        .select(['lc.id', 'l.id as log_id', 'l.note', 'l.deleted_at as log_deleted_at'])
+        .orderBy('lc.id')
+        .execute();
+      for (const link of logLinks) {
+        if (link.log_deleted_at === null) {
+          if (link.note !== '') await updateRow(trx, 'contact_log', link.log_id, { note: '' }, context);
+          await deleteRow(trx, 'contact_log', link.log_id, context);
+        }
+        await deleteRow(trx, 'contact_log_contact', link.id, context);
+      }
       await deleteRow(trx, 'contact', contactId, context);
 
       // Old values in the log (and rows only the log still names, such as deleted roles) are redacted here as on every import.
@@ -117,6 +133,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         pastMeetingsKept: attendance.length - future.length,
         followUps: followUps.map((f) => ({ id: f.id, title: f.title })),
         seriesMemberships: memberships.map((m) => ({ seriesId: m.series_id, title: m.title })),
+        contactLogEntries: logLinks.length,
         historyOperations: settled.redactedOperations,
         erased: !options.dryRun,
       };

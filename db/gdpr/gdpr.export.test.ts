@@ -10,6 +10,7 @@ const data: PersonData = {
   attendance: [{ id: 'a1', meetingId: 'm1', meetingTitle: 'Dialogmøde', startsAt: '2024-03-05T09:00:00.000Z', meetingStatus: 'afholdt', status: 'deltog', role: 'referent', deletedAt: null }],
   followUps: [{ id: 'f1', title: 'Send tal', details: '', dueDate: null, status: 'venter', deletedAt: null }],
   seriesMemberships: [],
+  contactLog: [],
   mentions: [],
   history: [],
 };

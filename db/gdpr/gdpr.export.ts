@@ -17,6 +17,7 @@ const tableNames: Record<string, string> = {
   affiliation: 'rolle',
   attendance: 'mødedeltagelse',
   meeting_series_member: 'medlem af mødeserie',
+  contact_log_contact: 'kontaktlog',
   follow_up: 'opfølgningspunkt',
   contact: 'kontakt (flettet ind)',
 };
@@ -50,6 +51,7 @@ roller.csv              Roller i organisationer og kommuner, også afsluttede og
 mødedeltagelse.csv      Møder personen er inviteret til eller har deltaget i, med status og eventuel rolle.
 opfølgningspunkter.csv  Opfølgningspunkter personen er ansvarlig for.
 mødeserier.csv          Mødeserier personen er medlem af.
+kontaktlog.csv          Registrerede kontakter (telefon, mail, møde) med personen, med dato og note.
 omtaler.csv             Alle poster, der henviser til personen (nu eller tidligere).
 historik.csv            Ændringshistorikken for personens egen post: hvornår, på hvilken installation, og hvad der blev ændret.
 
@@ -86,6 +88,10 @@ export function personDataZipOf(data: PersonData, now = new Date()): Uint8Array 
         data.followUps.map((f) => [f.title, f.details, f.dueDate ?? '', danishLabel('followUpStatus', f.status), yesNo(f.deletedAt)]),
       ),
       'mødeserier.csv': csv(['Mødeserie', 'Slettet'], data.seriesMemberships.map((s) => [s.seriesTitle, yesNo(s.deletedAt)])),
+      'kontaktlog.csv': csv(
+        ['Dato', 'Type', 'Note', 'Kommune', 'Organisation', 'Slettet'],
+        data.contactLog.map((l) => [l.date, danishLabel('contactLogKind', l.kind), l.note, l.kommuneNavn ?? '', l.organisationName ?? '', yesNo(l.deletedAt)]),
+      ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],
         data.mentions.map((m) => [tableNames[m.table] ?? m.table, m.rowId, fieldNames[m.field] ?? m.field, m.current ? 'ja' : 'nej']),

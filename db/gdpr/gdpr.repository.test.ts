@@ -3,10 +3,12 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { affiliationFieldsSchema, organisationCreateInputSchema } from '../../common/domain';
 import { followUpFieldsSchema, meetingCreateInputSchema, seriesFieldsSchema } from '../../common/meetings.domain';
+import { contactLogInputSchema } from '../../common/relationships.domain';
 import type { AppDatabase } from '../connection';
 import { markExported } from '../sync/clock';
 import { createAffiliation, createContact, deleteAffiliation, deleteContact, updateContact } from '../contacts/contacts.repository';
 import { mergeRecords } from '../duplicates/duplicates.repository';
+import { createContactLog } from '../contact-log/contact-log.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { derivedId } from '../ids';
 import { createMeeting, getMeeting, setAttendance } from '../meetings/meetings.repository';
@@ -20,7 +22,7 @@ import { assertNotErased, collectPersonData, eraseContact, personDataFileName, p
 
 const koege = derivedId('kommune', 259);
 /** Every personal value the fixture stores; none may survive an erasure anywhere. */
-const secrets = ['Søren Ærbøl', 'Ærbøl', 'soeren@koege.dk', '20 30 40 50', 'morgenen', 'Udlejningschef', 'Byrådsmedlem', 'Ærøvej', 'Privat'];
+const secrets = ['Søren Ærbøl', 'Ærbøl', 'soeren@koege.dk', '20 30 40 50', 'morgenen', 'Udlejningschef', 'Byrådsmedlem', 'Ærøvej', 'Privat', 'Kolonihave'];
 
 const opened: TestInstallation[] = [];
 async function laptop(name: string): Promise<TestInstallation> {
@@ -49,7 +51,9 @@ async function seedPerson(app: AppDatabase) {
   await setAttendance(db, past.id, contact.id, 'deltog', 'referent');
   const future = await createMeeting(db, meetingCreateInputSchema.parse({ title: 'Styringsdialog 2099', startsAt: '2099-01-05T09:00:00.000Z', kommuneId: koege, inviteeIds: [contact.id] }));
   const followUp = await createFollowUp(db, followUpFieldsSchema.parse({ title: 'Send udlejningstal', ownerContactId: contact.id }));
-  return { contactId: contact.id, orgId: org.id, pastId: past.id, futureId: future.id, followUpId: followUp.id };
+  const other = await createContact(db, { name: 'Anden Person', emails: [], phones: [], notes: '' }, []);
+  const logged = await createContactLog(db, contactLogInputSchema.parse({ date: '2024-03-06', kind: 'telefon', note: 'Kolonihave i Ærøvej', contactIds: [contact.id, other.id], kommuneId: koege }));
+  return { contactId: contact.id, orgId: org.id, pastId: past.id, futureId: future.id, followUpId: followUp.id, logId: logged.id };
 }
 
 /** Secrets still present in the domain tables and in the operation log. */
@@ -81,7 +85,8 @@ describe('Indsigt (GDPR access)', () => {
     ]);
     expect(data.followUps).toEqual([expect.objectContaining({ id: followUpId, title: 'Send udlejningstal', status: 'aaben' })]);
     expect(data.seriesMemberships).toEqual([expect.objectContaining({ seriesTitle: 'Kommunesamarbejde Køge', deletedAt: null })]);
-    expect(new Set(data.mentions.map((m) => m.table))).toEqual(new Set(['affiliation', 'attendance', 'meeting_series_member', 'follow_up']));
+    expect(new Set(data.mentions.map((m) => m.table))).toEqual(new Set(['affiliation', 'attendance', 'meeting_series_member', 'follow_up', 'contact_log_contact']));
+    expect(data.contactLog).toEqual([expect.objectContaining({ date: '2024-03-06', kind: 'telefon', note: 'Kolonihave i Ærøvej', kommuneNavn: 'Køge', deletedAt: null })]);
     expect(data.mentions).toContainEqual({ table: 'follow_up', rowId: followUpId, field: 'owner_contact_id', current: true });
     const renames = data.history.flatMap((h) => h.changes).filter((c) => c.field === 'name');
     expect(renames.map((c) => c.after)).toEqual(['Søren Ærbøl-Hansen', 'Søren Ærbøl']);
@@ -92,7 +97,7 @@ describe('Indsigt (GDPR access)', () => {
     const { contactId } = await seedPerson(a.app);
     const files = unzipSync(await personDataZip(a.app.db, contactId));
     expect(Object.keys(files).sort()).toEqual(
-      ['LæsMig.txt', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv'].sort(),
+      ['LæsMig.txt', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'kontaktlog.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv'].sort(),
     );
     const json = JSON.parse(strFromU8(files['indsigt.json']!)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['contact', 'roles', 'attendance', 'followUps', 'seriesMemberships', 'mentions', 'history']));
@@ -110,6 +115,7 @@ describe('Indsigt (GDPR access)', () => {
     expect(read('opfølgningspunkter.csv')).toEqual([expect.objectContaining({ Titel: 'Send udlejningstal', Status: 'Åben' })]);
     expect(read('mødeserier.csv')).toEqual([{ Mødeserie: 'Kommunesamarbejde Køge', Slettet: 'nej' }]);
     expect(read('omtaler.csv').length).toBeGreaterThanOrEqual(6);
+    expect(read('kontaktlog.csv')).toEqual([expect.objectContaining({ Dato: '2024-03-06', Type: 'telefon', Note: 'Kolonihave i Ærøvej', Kommune: 'Køge', Slettet: 'nej' })]);
     expect(read('historik.csv')).toContainEqual(expect.objectContaining({ Felt: 'navn', Før: 'Søren Ærbøl', Efter: 'Søren Ærbøl-Hansen' }));
     expect(strFromU8(files['LæsMig.txt']!)).toContain('Indsigt i personoplysninger');
   });
@@ -133,6 +139,7 @@ describe('Slet person (GDPR erasure)', () => {
       pastMeetingsKept: 1,
       followUps: [{ title: 'Send udlejningstal' }],
       seriesMemberships: [{ title: 'Kommunesamarbejde Køge' }],
+      contactLogEntries: 1,
       erased: false,
     });
     expect(summary.roles.map((r) => [r.description, r.deleted])).toEqual(
@@ -150,7 +157,7 @@ describe('Slet person (GDPR erasure)', () => {
 
   it('removes the personal data from the tables and from the operation log, keeping past attendance as "Slettet person"', async () => {
     const a = await laptop('a');
-    const { contactId, pastId, futureId, followUpId } = await seedPerson(a.app);
+    const { contactId, pastId, futureId, followUpId, logId } = await seedPerson(a.app);
     const summary = await eraseContact(a.app, contactId);
     expect(summary.erased).toBe(true);
     expect(leaks(a.app)).toEqual(noLeaks);
@@ -164,6 +171,9 @@ describe('Slet person (GDPR erasure)', () => {
     expect((await getMeeting(a.app.db, futureId)).attendance).toEqual([]);
     expect(a.app.sqlite.prepare('SELECT owner_contact_id FROM follow_up WHERE id = ?').pluck().get(followUpId)).toBeNull();
     expect(a.app.sqlite.prepare('SELECT count(*) FROM meeting_series_member WHERE contact_id = ? AND deleted_at IS NULL').pluck().get(contactId)).toBe(0);
+    // The logged call with the person: its note is gone and it is deleted, as is the person's link to it.
+    expect(a.app.sqlite.prepare('SELECT note, deleted_at IS NOT NULL AS deleted FROM contact_log WHERE id = ?').get(logId)).toEqual({ note: '', deleted: 1 });
+    expect(a.app.sqlite.prepare('SELECT count(*) FROM contact_log_contact WHERE contact_id = ? AND deleted_at IS NULL').pluck().get(contactId)).toBe(0);
     const history = JSON.stringify(await recordHistory(a.app.db, 'contact', contactId));
     expect(secrets.filter((s) => history.includes(s))).toEqual([]);
   });

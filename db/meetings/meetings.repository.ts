@@ -40,6 +40,8 @@ export interface MeetingFilter {
   readonly seriesId?: string;
   readonly status?: MeetingStatus;
   readonly limit?: number;
+  /** Only these meetings (the hubs pick them by their own index walks). */
+  readonly ids?: readonly string[];
 }
 
 /** Instants are compared as ISO strings; normalising keeps "…+01:00" and "…Z" comparable. */
@@ -90,6 +92,7 @@ export async function listMeetings(db: Kysely<Database>, filter: MeetingFilter =
   if (filter.kommuneId) query = query.where('meeting.kommune_id', '=', filter.kommuneId);
   if (filter.seriesId) query = query.where('meeting.series_id', '=', filter.seriesId);
   if (filter.status) query = query.where('meeting.status', '=', filter.status);
+  if (filter.ids) query = query.where('meeting.id', 'in', filter.ids.length ? [...filter.ids] : ['']);
   query = query.orderBy('meeting.starts_at');
   if (filter.limit) query = query.limit(filter.limit);
   return (await query.execute()).map(toSummary);

@@ -4,7 +4,9 @@ import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureData as d, fixtureFile, fixturesDir, makeFixture } from './fixtures/fixture-builder';
 import { openDatabase } from '../connection';
+import { listContactLogForContact } from '../contact-log/contact-log.repository';
 import { createContact, getContact, listContacts } from '../contacts/contacts.repository';
+import { lastContactForContact } from '../relationships/last-contact';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
 import { checkDatabase } from '../maintenance';
 import { getMeeting } from '../meetings/meetings.repository';
@@ -106,6 +108,20 @@ describe('migration fixtures', () => {
       expect((await search(app.db, 'ølby')).hits.map((h) => h.kind)).toEqual(expect.arrayContaining(['organisation', 'agenda_item']));
       // Series joined the index in 0017 (here found by title and kommune alike).
       expect((await search(app.db, 'styringsdialog koge')).hits.filter((h) => h.kind === 'series').map((h) => h.id)).toEqual([d.seriesId]);
+
+      // The kontaktlog (0018) with its people, found by search, counting as contact.
+      if (version >= 18) {
+        expect(await listContactLogForContact(app.db, d.contacts[0].id)).toEqual([
+          expect.objectContaining({ id: d.contactLogId, date: '2026-03-20', kind: 'telefon', note: 'Ringede om huslejestigningen i Ølby', organisation: { id: d.organisationId, name: 'Køge Boligselskab' } }),
+        ]);
+        expect((await search(app.db, 'huslejestigningen')).hits.map((h) => h.id)).toEqual([d.contactLogId]);
+        expect(await lastContactForContact(app.db, d.contacts[0].id, new Date('2026-11-23T10:00:00Z'))).toBe('2026-03-20');
+        expect(app.sqlite.prepare('SELECT keep_in_touch_months FROM affiliation WHERE contact_id = ?').pluck().get(d.contacts[0].id)).toBe(4);
+      } else {
+        // Older files gain the columns empty.
+        expect(app.sqlite.prepare('SELECT count(*) FROM contact WHERE keep_in_touch_months IS NOT NULL').pluck().get()).toBe(0);
+        expect(await lastContactForContact(app.db, d.contacts[0].id, new Date('2026-11-23T10:00:00Z'))).toBe('2026-03-10');
+      }
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.
       if (version >= 4) expect(Object.keys(versionVector(app))).toEqual([d.installationId]);

@@ -174,5 +174,26 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
         .execute();
       return new Map(rows.map((r) => [r.id, { title: r.title, body: r.details, context: r.owner ?? '', date: r.due_date, href: r.source_meeting_id ? `/moeder/${r.source_meeting_id}` : '/opfoelgning' }]));
     }
+    case 'contact_log': {
+      // A logged contact (migration 0018): the note, with the people and the kommune; it opens the first person.
+      const rows = await db.selectFrom('contact_log as l').leftJoin('kommune as k', 'k.id', 'l.kommune_id').select(['l.id', 'l.note', 'l.date', 'k.id as kommune_id', 'k.navn as kommune']).where('l.id', 'in', ids).execute();
+      const people = await db
+        .selectFrom('contact_log_contact as lc')
+        .innerJoin('contact as c', 'c.id', 'lc.contact_id')
+        .select(['lc.log_id', 'c.id', 'c.name'])
+        .where('lc.log_id', 'in', ids)
+        .where('lc.deleted_at', 'is', null)
+        .orderBy('c.name')
+        .execute();
+      const byEntry = new Map<string, { id: string; name: string }[]>();
+      for (const p of people) byEntry.set(p.log_id, [...(byEntry.get(p.log_id) ?? []), { id: p.id, name: p.name }]);
+      return new Map(
+        rows.map((r) => {
+          const names = byEntry.get(r.id) ?? [];
+          const href = names[0] ? `/kontakter/${names[0].id}` : r.kommune_id ? `/kommuner/${r.kommune_id}` : '/';
+          return [r.id, { title: r.note, body: '', context: joinText(names.map((n) => n.name).join(', '), r.kommune ?? ''), date: r.date, href }];
+        }),
+      );
+    }
   }
 }

@@ -11,10 +11,11 @@ import { clockParts, OpLogSession } from './op-log';
  *
  * - A contact is erased once any operation sets its `erased_at` (nothing ever
  *   clears it). Its "person rows" are the contact, every contact merged into
- *   it (by any `merged_into` operation, transitively) and every affiliation
- *   that any `contact_id` operation ever pointed at one of those contacts.
+ *   it (by any `merged_into` operation, transitively), every affiliation and
+ *   kontaktlog link that any `contact_id` operation ever pointed at one of
+ *   those contacts, and the kontaktlog entries of those links.
  * - Every operation of a person row on a personal field (contact name,
- *   emails, phones, notes; affiliation title) holds the erased value — also
+ *   emails, phones, notes; affiliation title; a logged contact's note) holds the erased value — also
  *   one that arrives later, and one made after the erasure on a laptop that
  *   had not heard of it: the erasure wins over personal fields.
  * - A person row stays deleted: with T the clock of the first erasure and V
@@ -34,9 +35,13 @@ import { clockParts, OpLogSession } from './op-log';
 const erasedName = 'Slettet person';
 
 /** JSON text of the erased value of each personal field, by table. */
-export const redactedFields: Readonly<Record<'contact' | 'affiliation', Readonly<Record<string, string>>>> = {
+export const redactedFields: Readonly<Record<'contact' | 'affiliation' | 'contact_log' | 'contact_log_contact', Readonly<Record<string, string>>>> = {
   contact: { name: JSON.stringify(erasedName), emails: JSON.stringify('[]'), phones: JSON.stringify('[]'), notes: JSON.stringify('') },
   affiliation: { title: JSON.stringify('') },
+  // The kontaktlog (migration 0018): an entry with the person is about them — its note is erased and it stays deleted,
+  // also for the others in it (the note is gone, so it says nothing); the person's link rows stay deleted.
+  contact_log: { note: JSON.stringify('') },
+  contact_log_contact: {},
 };
 
 export const erasedContactName = erasedName;
@@ -48,7 +53,7 @@ export interface PersonRow {
   readonly rowId: string;
 }
 
-const isPersonTable = (table: string): table is PersonTable => table === 'contact' || table === 'affiliation';
+const isPersonTable = (table: string): table is PersonTable => Object.hasOwn(redactedFields, table);
 
 function parseString(value: string | null): string | null {
   if (value === null) return null;
@@ -72,6 +77,7 @@ class ErasureStatements {
   readonly redactChanges: BetterSqlite3.Statement;
   readonly mergesInto: BetterSqlite3.Statement;
   readonly redactAt: BetterSqlite3.Statement;
+  readonly logContacts: BetterSqlite3.Statement;
 
   constructor(sqlite: BetterSqlite3.Database) {
     this.anyErasure = sqlite.prepare(`SELECT 1 FROM sync_op WHERE tbl = 'contact' AND field = 'erased_at' AND value IS NOT NULL AND value <> 'null' LIMIT 1`).pluck();
@@ -87,6 +93,10 @@ class ErasureStatements {
     this.mergesOf = sqlite.prepare(`SELECT survivor, hlc FROM sync_merge WHERE tbl = 'contact' AND loser = ?`);
     this.mergesInto = sqlite.prepare(`SELECT loser FROM sync_merge WHERE tbl = 'contact' AND survivor = ? AND hlc = ?`).pluck();
     this.redactAt = sqlite.prepare('UPDATE sync_log SET value = ? WHERE row = ? AND field = ? AND wall = ? AND counter = ? AND origin = (SELECT id FROM sync_origin WHERE installation = ?) AND value IS NOT ?');
+    // Who is in a logged contact: from the link rows' table (their ids derive from the pair, they are never removed),
+    // as a link's operations cannot be found by value through an index. A link that arrives with the erasure's file is
+    // itself touched, and reaches its entry through personRows.
+    this.logContacts = sqlite.prepare('SELECT contact_id FROM contact_log_contact WHERE log_id = ?').pluck();
     this.closeConflicts = sqlite.prepare(
       `UPDATE sync_conflict SET resolved_hlc = winner_hlc WHERE tbl = ? AND row_id = ? AND resolved_hlc IS NULL AND field IN (SELECT value FROM json_each(?))`,
     );
@@ -119,7 +129,12 @@ function erasureOf(s: ErasureStatements, contactId: string): Erasure | null {
 
 /** Contacts a row belongs to: an affiliation's contacts, then up every merge pointer. */
 function contactsAbove(s: ErasureStatements, table: PersonTable, rowId: string): Set<string> {
-  const queue = table === 'contact' ? [rowId] : (s.referenceValues.all('affiliation', rowId, 'contact_id') as (string | null)[]).map(parseString).filter((id): id is string => id !== null);
+  const queue =
+    table === 'contact'
+      ? [rowId]
+      : table === 'contact_log'
+        ? (s.logContacts.all(rowId) as string[])
+        : (s.referenceValues.all(table, rowId, 'contact_id') as (string | null)[]).map(parseString).filter((id): id is string => id !== null);
   const seen = new Set<string>();
   while (queue.length > 0) {
     const id = queue.pop()!;
@@ -157,6 +172,17 @@ function personRows(s: ErasureStatements, contactId: string): PersonRow[] {
   const roles = new Set<string>();
   for (const id of contacts) for (const role of s.referencing.all('affiliation', 'contact_id', JSON.stringify(id)) as string[]) roles.add(role);
   for (const rowId of roles) rows.push({ table: 'affiliation', rowId });
+  const links = new Set<string>();
+  for (const id of contacts) for (const link of s.referencing.all('contact_log_contact', 'contact_id', JSON.stringify(id)) as string[]) links.add(link);
+  const entries = new Set<string>();
+  for (const link of links) {
+    rows.push({ table: 'contact_log_contact', rowId: link });
+    for (const value of s.referenceValues.all('contact_log_contact', link, 'log_id') as (string | null)[]) {
+      const entry = parseString(value);
+      if (entry) entries.add(entry);
+    }
+  }
+  for (const rowId of entries) rows.push({ table: 'contact_log', rowId });
   return rows;
 }
 
@@ -203,10 +229,22 @@ export function settleErasures(sqlite: BetterSqlite3.Database, touched: Iterable
     for (const id of erasuresAbove(s, table, rowId).keys()) erased.add(id);
   }
   const rows = new Map<string, PersonRow>();
-  for (const id of [...erased].sort()) for (const row of personRows(s, id)) rows.set(`${row.table}\u0000${row.rowId}`, row);
+  // The erasures that reached each row: a kontaktlog entry's people may not be in its table yet during an import.
+  const reachedBy = new Map<string, Map<string, Erasure>>();
+  for (const id of [...erased].sort()) {
+    const erasure = erasureOf(s, id);
+    for (const row of personRows(s, id)) {
+      const key = `${row.table}\u0000${row.rowId}`;
+      rows.set(key, row);
+      if (erasure) reachedBy.set(key, new Map([...(reachedBy.get(key) ?? []), [id, erasure]]));
+    }
+  }
   let redactedOperations = 0;
   const log = new OpLogSession(sqlite);
-  for (const row of rows.values()) redactedOperations += redactRow(s, log, row, erasuresAbove(s, row.table, row.rowId));
+  for (const [key, row] of rows) {
+    const erasures = new Map([...(reachedBy.get(key) ?? []), ...erasuresAbove(s, row.table, row.rowId)]);
+    if (erasures.size > 0) redactedOperations += redactRow(s, log, row, erasures);
+  }
   // A merge of the person into someone else (void: merges.ts) copied their e-mails, phones and notes onto that record with
   // the merge's clock: those operations are redacted too, so no byte of the person stays in the log.
   for (const row of [...rows.values()]) {

@@ -13,6 +13,7 @@ import {
   organisationKinds,
 } from '../../common/domain';
 import { agendaItemKinds, cadenceUnits, instantSchema } from '../../common/meetings.domain';
+import { contactLogKinds } from '../../common/relationships.domain';
 import { derivedId } from '../ids';
 import { kommunerData, regionsData } from '../reference/kommuner.data';
 import type { Database, SyncedTable } from '../schema';
@@ -58,6 +59,8 @@ const deletedAt = instant.nullable();
 const stringList = jsonText(z.array(z.string()));
 /** merged_seen: per installation, the newest clock the merge had seen (db/sync/merge-forward.ts). */
 const seenVector = jsonText(z.record(z.string(), z.string()));
+/** "Hold kontakten" every N months (migration 0018). */
+const keepInTouch = z.number().int().min(1).max(120).nullable();
 
 export const fieldSchemas: FieldSchemaTable = {
   region: { kode: z.number().int(), navn: text, deleted_at: deletedAt },
@@ -73,6 +76,7 @@ export const fieldSchemas: FieldSchemaTable = {
     merged_into: id.nullable(),
     merged_seen: seenVector.nullable(),
     erased_at: instant.nullable(),
+    keep_in_touch_months: keepInTouch,
     deleted_at: deletedAt,
   },
   affiliation: {
@@ -83,6 +87,7 @@ export const fieldSchemas: FieldSchemaTable = {
     kind: z.enum(affiliationKinds),
     from_date: isoDateSchema.nullable(),
     to_date: isoDateSchema.nullable(),
+    keep_in_touch_months: keepInTouch,
     deleted_at: deletedAt,
   },
   meeting_series: {
@@ -138,6 +143,16 @@ export const fieldSchemas: FieldSchemaTable = {
     closed_in_meeting_id: id.nullable(),
     deleted_at: deletedAt,
   },
+  contact_log: {
+    date: isoDateSchema,
+    kind: z.enum(contactLogKinds),
+    note: text,
+    kommune_id: id.nullable(),
+    organisation_id: id.nullable(),
+    follow_up_id: id.nullable(),
+    deleted_at: deletedAt,
+  },
+  contact_log_contact: { log_id: id, contact_id: id, deleted_at: deletedAt },
   tag: { name: text, deleted_at: deletedAt },
   tag_link: { tag_id: id, target_type: z.enum(['meeting', 'agenda_item', 'follow_up']), target_id: id, deleted_at: deletedAt },
 };
@@ -153,6 +168,7 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   meeting_series_organisation: ['series_id', 'organisation_id'],
   meeting_series_member: ['series_id', 'contact_id'],
   attendance: ['meeting_id', 'contact_id'],
+  contact_log_contact: ['log_id', 'contact_id'],
   tag_link: ['tag_id', 'target_type', 'target_id'],
 };
 

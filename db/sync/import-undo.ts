@@ -64,6 +64,8 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
   affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
   follow_up: { owner_contact_id: 'contact' },
   attendance: { contact_id: 'contact' },
+  contact_log: { organisation_id: 'organisation' },
+  contact_log_contact: { contact_id: 'contact' },
   meeting_series_member: { contact_id: 'contact' },
   organisation_kommune: { organisation_id: 'organisation' },
   meeting_series_organisation: { organisation_id: 'organisation' },
@@ -72,6 +74,7 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
 /** Link rows with a unique pair: a merge moves them by creating the survivor's link and deleting the merged record's (db/duplicates). */
 const linkPairs: Readonly<Record<string, { readonly record: string; readonly other: string }>> = {
   attendance: { record: 'contact_id', other: 'meeting_id' },
+  contact_log_contact: { record: 'contact_id', other: 'log_id' },
   meeting_series_member: { record: 'contact_id', other: 'series_id' },
   organisation_kommune: { record: 'organisation_id', other: 'kommune_id' },
   meeting_series_organisation: { record: 'organisation_id', other: 'series_id' },

@@ -156,6 +156,8 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   affiliation: new Set(['contact_id', 'organisation_id']),
   follow_up: new Set(['owner_contact_id']),
   attendance: null,
+  contact_log: new Set(['organisation_id']),
+  contact_log_contact: null,
   meeting_series_member: null,
   meeting_series_organisation: null,
   organisation_kommune: null,

@@ -39,6 +39,7 @@ export type MergeableTable = (typeof mergeableTables)[number];
 export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<string, MergeableTable>>>> = {
   affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
   follow_up: { owner_contact_id: 'contact' },
+  contact_log: { organisation_id: 'organisation' },
 };
 
 const notForwarded = new Set(['id', 'created_at', 'updated_at', 'deleted_at', 'merged_into', 'merged_seen']);

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { followUpFieldsSchema } from '../../common/meetings.domain';
+import { contactLogInputSchema } from '../../common/relationships.domain';
+import { createContactLog } from '../contact-log/contact-log.repository';
 import { createAffiliation, createContact, deleteContact, restoreContact, updateContact } from '../contacts/contacts.repository';
 import { mergeRecords } from '../duplicates/duplicates.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
@@ -42,6 +44,8 @@ type Command =
   | { kind: 'merge'; who: number; table: 'organisation' | 'contact'; pick: number; other: number }
   | { kind: 'contactRole'; who: number; pick: number; org: number }
   | { kind: 'contactFollowUp'; who: number; pick: number }
+  // Issue 16: a logged contact with one or two people and an organisation (the link rows follow merges; erasure erases it).
+  | { kind: 'contactLog'; who: number; pick: number; other: number; org: number; note: string }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
   | { kind: 'import'; who: number; file: number }
@@ -69,6 +73,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('merge' as const), who, table: fc.constantFrom('organisation' as const, 'contact' as const), pick: fc.nat(), other: fc.nat() }),
   fc.record({ kind: fc.constant('contactRole' as const), who, pick: fc.nat(), org: fc.nat() }),
   fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
+  fc.record({ kind: fc.constant('contactLog' as const), who, pick: fc.nat(), other: fc.nat(), org: fc.nat(), note: text }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
     kind: fc.constant('skew' as const),
@@ -280,6 +285,16 @@ async function run(size: number, commands: Command[]): Promise<void> {
           case 'contactFollowUp': {
             const ownerContactId = await pickFrom('contact', c.pick);
             if (ownerContactId) await ignoreUserErrors(() => createFollowUp(me.app.db, followUpFieldsSchema.parse({ title: 'Opfølgning', ownerContactId })));
+            break;
+          }
+          case 'contactLog': {
+            const first = await pickFrom('contact', c.pick);
+            const second = await pickFrom('contact', c.other);
+            const organisationId = await pickFrom('organisation', c.org);
+            if (first && second)
+              await ignoreUserErrors(() =>
+                createContactLog(me.app.db, contactLogInputSchema.parse({ date: '2026-11-20', kind: 'telefon', note: c.note, contactIds: [first, second], organisationId: organisationId ?? null })),
+              );
             break;
           }
           case 'skew':

@@ -9,7 +9,7 @@ import { createTestDatabase } from './test-database';
  * of each recorded query. Reference tables (98 kommuner, 5 regioner, 11
  * kredse) may be scanned; the tables listed in `largeTables` may not.
  */
-export const largeTables = ['meeting', 'agenda_item', 'follow_up', 'contact', 'affiliation', 'attendance', 'organisation', 'organisation_kommune', 'meeting_series', 'sync_log', 'sync_row', 'search_key'];
+export const largeTables = ['meeting', 'agenda_item', 'follow_up', 'contact', 'affiliation', 'attendance', 'organisation', 'organisation_kommune', 'meeting_series', 'sync_log', 'sync_row', 'search_key', 'contact_log', 'contact_log_contact'];
 
 export interface QueryPlans {
   readonly db: Kysely<Database>;

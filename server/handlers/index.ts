@@ -11,6 +11,7 @@ import type { HandlerTable } from './handler.types';
 import { kommunerHandlers, kredseHandlers, regionsHandlers } from './kommuner.handlers';
 import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers, seriesHandlers } from './meetings.handlers';
 import { organisationsHandlers } from './organisations.handlers';
+import { contactLogHandlers, relationshipsHandlers } from './relationships.handlers';
 import { searchHandlers } from './search.handlers';
 import { syncHandlers } from './sync.handlers';
 
@@ -41,4 +42,6 @@ export const handlers: HandlerTable = {
   ...gdprHandlers,
   ...backupsHandlers,
   ...appShellHandlers,
+  ...relationshipsHandlers,
+  ...contactLogHandlers,
 };

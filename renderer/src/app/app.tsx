@@ -105,6 +105,7 @@ export function App() {
           <Route path="/moeder/ny/dato/:date">{(params) => <MeetingFormPage key={params.date} date={params.date} />}</Route>
           <Route path="/kalender" component={CalendarPage} />
           <Route path="/kalender/importer" component={IcsImportPage} />
+          <Route path="/moeder/ny/kommune/:kommuneId/:contactId?">{(params) => <MeetingFormPage key={`${params.kommuneId}-${params.contactId ?? ''}`} kommuneId={params.kommuneId} inviteeId={params.contactId} />}</Route>
           <Route path="/moeder/ny/serie/:seriesId">{(params) => <MeetingFormPage key={params.seriesId} seriesId={params.seriesId} />}</Route>
           <Route path="/moeder/:id/referat">{(params) => <ReferatPage key={params.id} id={params.id} />}</Route>
           <Route path="/moeder/:id">{(params) => <MeetingPage id={params.id} />}</Route>

@@ -5,6 +5,7 @@ import { useLocation } from 'wouter';
 import { queryTokens, searchKinds, type SearchHit, type Snippet } from '../../../common/search.domain';
 import { foldDanish } from '../../../common/text-fold';
 import { call } from '../api';
+import { ContactLogDialog } from './contact-log.dialog';
 import { Modal } from './modal.component';
 import { formatDate, formatInstantDate } from '../format';
 
@@ -15,12 +16,14 @@ import { formatDate, formatInstantDate } from '../format';
  */
 interface Command {
   readonly key: string;
-  readonly href: string;
+  /** Where it goes; or `logContact`: opens "Log kontakt" (a dialog, not a page). */
+  readonly href: string | { readonly action: 'logContact' };
 }
 
 // Adding a command? Add its label under palette.commands in the i18n files.
 const commands: readonly Command[] = [
   { key: 'newMeeting', href: '/moeder/ny' },
+  { key: 'logContact', href: { action: 'logContact' } },
   { key: 'newContact', href: '/kontakter/ny' },
   { key: 'newOrganisation', href: '/organisationer/ny' },
   { key: 'newSeries', href: '/moederaekker/ny' },
@@ -32,7 +35,7 @@ const commands: readonly Command[] = [
   { key: 'settings', href: '/indstillinger' },
 ];
 
-type Option = { readonly id: string; readonly href: string; readonly group: string; readonly render: ReactNode };
+type Option = { readonly id: string; readonly href: Command['href']; readonly group: string; readonly render: ReactNode };
 
 function commandMatches(label: string, tokens: readonly string[]): boolean {
   const words = foldDanish(label).split(/[^\p{L}\p{N}]+/u);
@@ -50,6 +53,7 @@ function Marked({ pieces }: { readonly pieces: Snippet }) {
 export function CommandPalette() {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const [logging, setLogging] = useState(false);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
@@ -66,12 +70,13 @@ export function CommandPalette() {
         <span aria-hidden="true">⌕</span> {t('palette.open')}
         <kbd>{t('palette.shortcut')}</kbd>
       </button>
-      {open ? <PaletteDialog onClose={() => setOpen(false)} /> : null}
+      {open ? <PaletteDialog onClose={() => setOpen(false)} onLogContact={() => setLogging(true)} /> : null}
+      {logging ? <ContactLogDialog target={{}} onClose={() => setLogging(false)} /> : null}
     </>
   );
 }
 
-function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
+function PaletteDialog({ onClose, onLogContact }: { readonly onClose: () => void; readonly onLogContact: () => void }) {
   const { t } = useTranslation();
   const [, navigate] = useLocation();
   const [query, setQuery] = useState('');
@@ -105,9 +110,10 @@ function PaletteDialog({ onClose }: { readonly onClose: () => void }) {
     (option: Option | undefined) => {
       if (!option) return;
       onClose();
-      navigate(option.href);
+      if (typeof option.href === 'string') navigate(option.href);
+      else onLogContact();
     },
-    [navigate, onClose],
+    [navigate, onClose, onLogContact],
   );
 
   const onKeyDown = (event: React.KeyboardEvent) => {

@@ -1,3 +1,4 @@
+import { relationshipsDa } from './parts/relationships.da';
 import { documentsDa } from './parts/documents.da';
 import { icsDa } from './parts/calendar.da';
 import { contactFilesDa } from './parts/contact-files.da';
@@ -33,6 +34,7 @@ export const da = {
   importUndo: importUndoDa,
   dateField: dateFieldDa,
   kredse: kredseDa,
+  rel: relationshipsDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -433,12 +435,14 @@ export const da = {
       kreds_id: 'kreds', from_date: 'fra', to_date: 'til', presenter: 'oplæg ved', deleted_at: 'slettet',
       kommune_id: 'kommune', organisation_id: 'organisation', contact_id: 'kontakt', owner_contact_id: 'ansvarlig', meeting_id: 'møde',
       source_meeting_id: 'fra mødet', closed_in_meeting_id: 'lukket på mødet', series_id: 'møderække',
+      note: 'note', date: 'dato', follow_up_id: 'opfølgning', log_id: 'kontaktlogpost', keep_in_touch_months: 'hold kontakten (måneder)',
     },
     tables: {
       region: 'Regioner', kreds: 'Kredse', kommune: 'Kommuner', organisation: 'Organisationer', organisation_kommune: 'Organisation ↔ kommune',
       contact: 'Kontakter', affiliation: 'Roller', meeting_series: 'Møderækker', meeting_series_organisation: 'Møderække ↔ organisation',
       meeting_series_member: 'Faste medlemmer', meeting: 'Møder', agenda_item: 'Dagsordenspunkter', attendance: 'Deltagere',
       follow_up: 'Opfølgningspunkter', tag: 'Emner', tag_link: 'Emnemarkeringer',
+      contact_log: 'Kontaktlog', contact_log_contact: 'Kontaktlog ↔ kontakt',
     },
   },
   settings: {
@@ -484,8 +488,10 @@ export const da = {
       meeting: 'Møder',
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',
+      contact_log: 'Kontaktlog',
     },
     commands: {
+      logContact: 'Log kontakt …',
       newMeeting: 'Nyt møde',
       newContact: 'Ny kontakt',
       newOrganisation: 'Ny organisation',
@@ -562,6 +568,8 @@ export const da = {
     unknownMeeting: 'Mødet findes ikke.',
     unknownSeries: 'Møderækken findes ikke.',
     unknownContact: 'Kontakten findes ikke.',
+    tooMany: 'Der er valgt for mange.',
+    keepInTouch: 'Angiv et antal måneder mellem 1 og 120.',
   },
   errors: {
     VALIDATION: 'Oplysningerne er ikke gyldige. Ret de markerede felter.',

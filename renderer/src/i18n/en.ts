@@ -1,3 +1,4 @@
+import { relationshipsEn } from './parts/relationships.en';
 import type { Messages } from './da';
 import { documentsEn } from './parts/documents.en';
 import { icsEn } from './parts/calendar.en';
@@ -27,6 +28,7 @@ export const en: Messages = {
   importUndo: importUndoEn,
   dateField: dateFieldEn,
   kredse: kredseEn,
+  rel: relationshipsEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -434,12 +436,14 @@ export const en: Messages = {
       kreds_id: 'district', from_date: 'from', to_date: 'to', presenter: 'presented by', deleted_at: 'deleted',
       kommune_id: 'municipality', organisation_id: 'organisation', contact_id: 'contact', owner_contact_id: 'owner', meeting_id: 'meeting',
       source_meeting_id: 'from meeting', closed_in_meeting_id: 'closed at meeting', series_id: 'meeting series',
+      note: 'note', date: 'date', follow_up_id: 'follow-up', log_id: 'contact log entry', keep_in_touch_months: 'keep in touch (months)',
     },
     tables: {
       region: 'Regions', kreds: 'Districts', kommune: 'Municipalities', organisation: 'Organisations', organisation_kommune: 'Organisation ↔ municipality',
       contact: 'Contacts', affiliation: 'Roles', meeting_series: 'Meeting series', meeting_series_organisation: 'Series ↔ organisation',
       meeting_series_member: 'Standing members', meeting: 'Meetings', agenda_item: 'Agenda items', attendance: 'Participants',
       follow_up: 'Follow-ups', tag: 'Topics', tag_link: 'Topic links',
+      contact_log: 'Contact log', contact_log_contact: 'Contact log ↔ contact',
     },
   },
   settings: {
@@ -485,8 +489,10 @@ export const en: Messages = {
       meeting: 'Meetings',
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',
+      contact_log: 'Contact log',
     },
     commands: {
+      logContact: 'Log contact …',
       newMeeting: 'New meeting',
       newContact: 'New contact',
       newOrganisation: 'New organisation',
@@ -576,6 +582,8 @@ export const en: Messages = {
     unknownMeeting: 'The meeting does not exist.',
     unknownSeries: 'The meeting series does not exist.',
     unknownContact: 'The contact does not exist.',
+    tooMany: 'Too many are chosen.',
+    keepInTouch: 'Enter a number of months between 1 and 120.',
   },
   errors: {
     VALIDATION: 'The data is not valid. Correct the marked fields.',

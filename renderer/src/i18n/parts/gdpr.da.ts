@@ -19,6 +19,8 @@ export const gdprDa = {
   series_other: '{{count}} medlemskaber af mødeserier',
   history_one: '{{count}} ældre værdi i ændringshistorikken overskrives',
   history_other: '{{count}} ældre værdier i ændringshistorikken overskrives',
+  contactLog_one: '{{count}} kontaktlogpost med personen slettes med sin note.',
+  contactLog_other: '{{count}} kontaktlogposter med personen slettes med deres noter.',
   pastKept_one: '{{count}} tidligere møde beholdes, men personen vises som "Slettet person".',
   pastKept_other: '{{count}} tidligere møder beholdes, men personen vises som "Slettet person".',
   confirmLabel: 'Skriv personens navn for at bekræfte',

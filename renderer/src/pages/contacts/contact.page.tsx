@@ -15,10 +15,13 @@ import { MoreMenu } from '../../components/more-menu.component';
 import { VcardExportButtons } from '../contact-files/export-menu.component';
 import { GdprActions } from '../gdpr/gdpr-actions.component';
 import { ContactForm } from './contact-form.page';
+import { ContactLogDialog } from '../../components/contact-log.dialog';
+import { ContactRelations } from './contact-relations.component';
 
 export function ContactPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
+  const [logging, setLogging] = useState(false);
   const [, navigate] = useLocation();
   const contact = useApiQuery('contacts.get', { id });
   const tombstone = useTombstone({ remove: 'contacts.delete', restore: 'contacts.restore' });
@@ -34,6 +37,9 @@ export function ContactPage({ id }: { readonly id: string }) {
         actions={
           live && !editing ? (
             <>
+              <button type="button" className="button" onClick={() => setLogging(true)}>
+                {t('rel.logContact')}
+              </button>
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
@@ -99,6 +105,13 @@ export function ContactPage({ id }: { readonly id: string }) {
         </div>
       )}
       {live ? <RolesCard contactId={c.id} roles={c.affiliations} /> : null}
+      {live ? <ContactRelations contactId={c.id} /> : null}
+      {logging ? (
+        <ContactLogDialog
+          target={{ people: [{ id: c.id, name: c.name }], kommune: null }}
+          onClose={() => setLogging(false)}
+        />
+      ) : null}
       {!c.erasedAt && !c.mergedInto ? (
         <div className="card">
           <h2>{t('contacts.privacyTitle')}</h2>

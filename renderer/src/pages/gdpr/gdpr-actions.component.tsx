@@ -94,6 +94,7 @@ function EraseDialog({ contactId, contactName, onClose, onErased }: { contactId:
               </li>
               <li>{t('gdpr.followUps', { count: summary.followUps.length })}</li>
               <li>{t('gdpr.series', { count: summary.seriesMemberships.length })}</li>
+              {summary.contactLogEntries > 0 ? <li>{t('gdpr.contactLog', { count: summary.contactLogEntries })}</li> : null}
               <li>{t('gdpr.history', { count: summary.historyOperations })}</li>
             </ul>
             <p className="muted">{t('gdpr.pastKept', { count: summary.pastMeetingsKept })}</p>

@@ -27,8 +27,8 @@ interface Values {
   agenda: { title: string; kind: AgendaItemKind }[];
 }
 
-/** New meeting: blank, or — from a series — pre-filled by "Planlæg næste møde". */
-export function MeetingFormPage({ seriesId, date }: { readonly seriesId?: string | undefined; readonly date?: string | undefined }) {
+/** New meeting: blank, or — from a series — pre-filled by "Planlæg næste møde"; from a kommune hub or Overblik ("Planlæg møde") with the kommune and the person invited. */
+export function MeetingFormPage({ seriesId, date, kommuneId, inviteeId }: { readonly seriesId?: string | undefined; readonly date?: string | undefined; readonly kommuneId?: string | undefined; readonly inviteeId?: string | undefined }) {
   const { t } = useTranslation();
   const proposal = useApiQuery('series.proposeNext', { id: seriesId ?? '' }, { enabled: Boolean(seriesId) });
   if (seriesId && !proposal.data) return <QueryState isLoading={proposal.isLoading} error={proposal.error} />;
@@ -45,7 +45,17 @@ export function MeetingFormPage({ seriesId, date }: { readonly seriesId?: string
         inviteeIds: [...p.inviteeIds],
         agenda: p.agenda.map((a) => ({ ...a })),
       }
-    : { seriesId: null, kommuneId: null, title: '', date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : danishDate(new Date()), start: '10:00', end: '12:00', place: '', inviteeIds: [], agenda: [] };
+    : {
+        seriesId: null,
+        kommuneId: kommuneId ?? null,
+        title: '',
+        date: date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : danishDate(new Date()),
+        start: '10:00',
+        end: '12:00',
+        place: '',
+        inviteeIds: inviteeId ? [inviteeId] : [],
+        agenda: [],
+      };
   return (
     <section>
       <PageHeader title={t('meetings.new')} />

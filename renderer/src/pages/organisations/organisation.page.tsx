@@ -7,11 +7,16 @@ import { HistoryPanel } from '../../components/history.component';
 import { DeletedBanner, useTombstone } from '../../components/tombstone.component';
 import { useApiQuery } from '../../queries';
 import { OrganisationForm } from './organisation-form.page';
+import { ContactLogDialog, type ContactLogTarget } from '../../components/contact-log.dialog';
+import { LastContact } from '../../components/last-contact.component';
+import { OrganisationHubSections } from './organisation-hub.component';
 
 export function OrganisationPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
   const [editing, setEditing] = useState(false);
   const organisation = useApiQuery('organisations.get', { id });
+  const hub = useApiQuery('relationships.organisationHub', { id });
+  const [logging, setLogging] = useState<ContactLogTarget | null>(null);
   const tombstone = useTombstone({ remove: 'organisations.delete', restore: 'organisations.restore' });
   const o = organisation.data;
   if (!o) return <QueryState isLoading={organisation.isLoading} error={organisation.error} />;
@@ -20,10 +25,23 @@ export function OrganisationPage({ id }: { readonly id: string }) {
     <section>
       <PageHeader
         title={o.name}
-        subtitle={<span className="badge">{t(`kinds.organisation.${o.kind}`)}</span>}
+        subtitle={
+          <>
+            <span className="badge">{t(`kinds.organisation.${o.kind}`)}</span>
+            {hub.data ? (
+              <>
+                {' · '}
+                <LastContact date={hub.data.lastContact} />
+              </>
+            ) : null}
+          </>
+        }
         actions={
           o.deletedAt === null && !editing ? (
             <>
+              <button type="button" className="button" onClick={() => setLogging({ organisationId: o.id, kommune: o.kommuner.length === 1 ? { id: o.kommuner[0]!.id, name: o.kommuner[0]!.navn } : null })}>
+                {t('rel.logContact')}
+              </button>
               <button type="button" className="button button--secondary" onClick={() => setEditing(true)}>
                 {t('common.edit')}
               </button>
@@ -61,11 +79,19 @@ export function OrganisationPage({ id }: { readonly id: string }) {
           </div>
         </div>
       )}
+      {hub.data && o.deletedAt === null ? (
+        <OrganisationHubSections
+          organisationId={o.id}
+          hub={hub.data}
+          onLog={(p) => setLogging({ people: [{ id: p.contactId, name: p.contactName }], organisationId: o.id, kommune: o.kommuner.length === 1 ? { id: o.kommuner[0]!.id, name: o.kommuner[0]!.navn } : null })}
+        />
+      ) : null}
       <div className="card">
         <h2>{t('organisations.roles')}</h2>
         <RoleList roles={o.roles} show="contact" emptyText={t('organisations.noRoles')} />
       </div>
       <HistoryPanel table="organisation" id={o.id} />
+      {logging ? <ContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
     </section>
   );
 }

@@ -9,7 +9,9 @@ import { useApiQuery } from '../../queries';
 import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { MeetingList } from '../meetings/meeting-list.component';
 import { QuietFigure, QuietKommuner } from './quiet-kommuner.component';
+import { RelationshipHealthCard } from './relationship-health.component';
 import { StyringsdialogStatus } from './styringsdialog-status.component';
+import '../kommuner/hub/hub.css';
 import './overview.css';
 
 /** Overblik: what needs attention this week, and where in Denmark it has been quiet. */
@@ -89,6 +91,7 @@ export function OverviewPage() {
               <h2>{t('overview.quietKommuner', { months: d.quietMonths })}</h2>
               <QuietKommuner dashboard={d} />
             </div>
+            <RelationshipHealthCard dashboard={d} />
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}

@@ -8,7 +8,7 @@ type State = Row['state'];
 
 /** Each state has a shape as well as a colour, so the status reads without colour (and in greyscale print). */
 export const stateSymbol: Record<State, string> = { afholdt: '✓', planlagt: '◷', mangler: '!' };
-const stateKey: Record<State, 'sdHeld' | 'sdPlanned' | 'sdMissing'> = { afholdt: 'sdHeld', planlagt: 'sdPlanned', mangler: 'sdMissing' };
+export const stateKey: Record<State, 'sdHeld' | 'sdPlanned' | 'sdMissing'> = { afholdt: 'sdHeld', planlagt: 'sdPlanned', mangler: 'sdMissing' };
 
 interface KommuneGroup {
   readonly id: string;
