@@ -115,7 +115,7 @@ describe('Indsigt (GDPR access)', () => {
     expect(read('opfølgningspunkter.csv')).toEqual([expect.objectContaining({ Titel: 'Send udlejningstal', Status: 'Åben' })]);
     expect(read('mødeserier.csv')).toEqual([{ Mødeserie: 'Kommunesamarbejde Køge', Slettet: 'nej' }]);
     expect(read('omtaler.csv').length).toBeGreaterThanOrEqual(6);
-    expect(read('kontaktlog.csv')).toEqual([expect.objectContaining({ Dato: '2024-03-06', Type: 'telefon', Note: 'Kolonihave i Ærøvej', Kommune: 'Køge', Slettet: 'nej' })]);
+    expect(read('kontaktlog.csv')).toEqual([expect.objectContaining({ Dato: '2024-03-06', Type: 'Telefon', Note: 'Kolonihave i Ærøvej', Kommune: 'Køge', Slettet: 'nej' })]);
     expect(read('historik.csv')).toContainEqual(expect.objectContaining({ Felt: 'navn', Før: 'Søren Ærbøl', Efter: 'Søren Ærbøl-Hansen' }));
     expect(strFromU8(files['LæsMig.txt']!)).toContain('Indsigt i personoplysninger');
   });

@@ -1,3 +1,5 @@
+import { danishLabels } from '../../../../common/labels.da';
+
 /** Danish UI text for the kommune hub, the kontaktlog and relationship health (section "rel" of da.ts; issue 16). The English twin is relationships.en.ts, typed from this. */
 export const relationshipsDa = {
   lastContact: 'Sidst i kontakt',
@@ -55,10 +57,11 @@ export const relationshipsDa = {
   what_started: 'tiltrådte',
   what_ended: 'fratrådte',
   what_closed: 'lukket',
-  contactKind_telefon: 'Telefon',
-  contactKind_mail: 'Mail',
-  contactKind_moede: 'Møde',
-  contactKind_andet: 'Andet',
+  // The one Danish label table (common/labels.da.ts), shared with the GDPR export.
+  contactKind_telefon: danishLabels.contactLogKind.telefon,
+  contactKind_mail: danishLabels.contactLogKind.mail,
+  contactKind_moede: danishLabels.contactLogKind.moede,
+  contactKind_andet: danishLabels.contactLogKind.andet,
   keyRole_borgmester: 'Borgmester',
   keyRole_udvalgsformand: 'Udvalgsformand',
   keyRole_kommunaldirektoer: 'Kommunaldirektør',
