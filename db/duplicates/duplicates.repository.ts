@@ -173,6 +173,12 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await deleteRow(trx, 'meeting_series_organisation', row.id, context);
   }
 
+  const aftaler = await trx.selectFrom('aftale_organisation').select(['id', 'aftale_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of aftaler) {
+    await ensureLink(trx, 'aftale_organisation', derivedId('aftale_organisation', row.aftale_id, survivorId), { aftale_id: row.aftale_id, organisation_id: survivorId }, context);
+    await deleteRow(trx, 'aftale_organisation', row.id, context);
+  }
+
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {
     table: 'organisation',
