@@ -5,7 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fixtureData as d, fixtureFile, fixturesDir, makeFixture } from './fixtures/fixture-builder';
 import { openDatabase } from '../connection';
 import { createContact, getContact, listContacts } from '../contacts/contacts.repository';
+import { getAftale } from '../aftaler/aftaler.repository';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
+import { getKommune, listRegions, regionOn } from '../kommuner/kommuner.repository';
 import { checkDatabase } from '../maintenance';
 import { getMeeting } from '../meetings/meetings.repository';
 import { search } from '../search/search.repository';
@@ -106,6 +108,24 @@ describe('migration fixtures', () => {
       expect((await search(app.db, 'ølby')).hits.map((h) => h.kind)).toEqual(expect.arrayContaining(['organisation', 'agenda_item']));
       // Series joined the index in 0017 (here found by title and kommune alike).
       expect((await search(app.db, 'styringsdialog koge')).hits.filter((h) => h.kind === 'series').map((h) => h.id)).toEqual([d.seriesId]);
+
+      // Regions are dated from 0019 on, whatever version the file came from: its 2026 meeting in Køge was in Region Sjælland, a 2027 day is in Region Østdanmark.
+      if (withKommuner) {
+        expect(meeting.regionNavn).toBe('Region Sjælland');
+        expect((await regionOn(app.db, d.koegeId, '2027-02-01'))?.navn).toBe('Region Østdanmark');
+        expect((await listRegions(app.db, '2027-02-01')).length).toBe(4);
+      }
+      // Aftaler and dated kredse (written from 0019 on) read back, and aftaler are found by search.
+      if (version >= migrationNames.indexOf('0019-dated-regions-and-aftaler') + 1) {
+        expect(await getAftale(app.db, d.aftaleId, '2026-12-07')).toMatchObject({
+          title: 'Udlejningsaftale Køge 2026–2029',
+          organisations: [{ id: d.organisationId, name: 'Køge Boligselskab' }],
+          goals: [{ text: 'Færre udsættelser i Ølby', indicator: 'Fogedsager pr. år', status: 'i_gang' }],
+          nextDeadline: { kind: 'bilagReview', date: '2026-12-15' },
+        });
+        expect((await search(app.db, 'udsaettelser')).hits.map((h) => [h.kind, h.id])).toEqual([['aftale', d.aftaleId]]);
+        expect((await getKommune(app.db, d.koegeId, '2026-12-07')).kredsNumber).toBe(11);
+      }
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.
       if (version >= 4) expect(Object.keys(versionVector(app))).toEqual([d.installationId]);

@@ -182,5 +182,24 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
         .execute();
       return new Map(rows.map((r) => [r.id, { title: r.title, body: r.details, context: r.owner ?? '', date: r.due_date, href: r.source_meeting_id ? `/moeder/${r.source_meeting_id}` : '/opfoelgning' }]));
     }
+    case 'aftale': {
+      const rows = await db
+        .selectFrom('aftale')
+        .leftJoin('kommune', 'kommune.id', 'aftale.kommune_id')
+        .select(['aftale.id', 'aftale.title', 'aftale.goals', 'aftale.documents', 'aftale.notes', 'aftale.to_date', 'kommune.navn as kommune'])
+        .where('aftale.id', 'in', ids)
+        .execute();
+      const goals = (json: string) => {
+        try {
+          const parsed = JSON.parse(json) as unknown;
+          return Array.isArray(parsed) ? parsed.map((g) => (g && typeof g === 'object' && 'text' in g ? String(g.text) : '')).join(' · ') : '';
+        } catch {
+          return '';
+        }
+      };
+      return new Map(
+        rows.map((r) => [r.id, { title: r.title, body: joinText(goals(r.goals), list(r.documents), r.notes), context: r.kommune ? `${r.kommune} Kommune` : '', date: r.to_date, href: `/aftaler/${r.id}` }]),
+      );
+    }
   }
 }

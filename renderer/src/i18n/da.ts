@@ -489,6 +489,7 @@ export const da = {
       meeting: 'Møder',
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',
+      aftale: 'Aftaler',
     },
     commands: {
       newMeeting: 'Nyt møde',

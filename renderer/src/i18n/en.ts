@@ -484,6 +484,7 @@ export const en: Messages = {
       meeting: 'Meetings',
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',
+      aftale: 'Agreements',
     },
     commands: {
       newMeeting: 'New meeting',
