@@ -65,6 +65,7 @@ import {
   seriesSummarySchema,
   seriesUpdateInputSchema,
 } from './meetings.domain';
+import { aftalerContract } from './contracts/aftaler.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -203,6 +204,7 @@ export const contract = {
   ...gdprContract,
   ...syncFolderContract,
   ...importUndoContract,
+  ...aftalerContract,
 } as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;
