@@ -20,6 +20,7 @@ import { documentsCommands, documentsUsage } from './documents.commands';
 import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
+import { aftalerCommands, aftalerUsage } from './aftaler.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -32,7 +33,7 @@ export { UserError };
 const usage = `Brug: npm run cli -- <kommando> --db STI [tilvalg]
 
 Kommandoer:
-  stats                 antal poster pr. type
+  stats [--date DATO]   antal poster pr. type (regioner: dem der findes på datoen, som standard i dag)
   digest                SHA-256 over alle domænedata (sammenlign to installationer)
   check                 integrity_check + foreign_key_check (exit 1 ved fejl)
   backup --out FIL      sikkerhedskopi via SQLite's backup-API
@@ -51,7 +52,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
+${importUndoUsage}${aftalerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -74,6 +75,7 @@ const commands: CommandTable = {
   ...gdprCommands,
   ...backupsCommands,
   ...importUndoCommands,
+  ...aftalerCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -173,8 +175,8 @@ const commands: CommandTable = {
     else out.write(followUps.map((f) => `${f.dueDate ?? '(ingen frist)'}  ${f.overdue ? 'FORFALDEN ' : ''}${f.title} — ${f.ownerIsMe ? 'mig' : (f.ownerName ?? 'ingen')}`).join('\n') + '\n');
     return 0;
   },
-  async stats({ app, json, out }) {
-    const stats = collectStats(app.sqlite);
+  async stats({ app, json, values, out }) {
+    const stats = collectStats(app.sqlite, dateOption(values, 'date'));
     out.write(json ? `${JSON.stringify(stats)}\n` : Object.entries(stats).map(([k, v]) => `${k.padEnd(16)} ${v}`).join('\n') + '\n');
     return 0;
   },
@@ -219,6 +221,7 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         out: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        date: { type: 'string' },
         kommune: { type: 'string' },
         overdue: { type: 'boolean', default: false },
         scale: { type: 'string' },
