@@ -140,6 +140,23 @@ export async function datedMembership(db: Kysely<Database>, kommuneId: string) {
   return { regionPeriods, kredsPeriods };
 }
 
+/**
+ * For lists of many dated rows (a spreadsheet of meetings): every kommune's
+ * dated regions read once, answered in memory — the same rule as regionIdOn.
+ */
+export async function regionNamesByDay(db: Kysely<Database>): Promise<(kommuneId: string, day: string) => string | null> {
+  const rows = await db
+    .selectFrom('kommune_region_period as kr')
+    .innerJoin('region', 'region.id', 'kr.region_id')
+    .where('kr.deleted_at', 'is', null)
+    .select(['kr.kommune_id', 'kr.valid_from', 'region.navn'])
+    .orderBy('kr.valid_from', 'desc')
+    .execute();
+  const byKommune = new Map<string, { validFrom: string; navn: string }[]>();
+  for (const r of rows) byKommune.set(r.kommune_id, [...(byKommune.get(r.kommune_id) ?? []), { validFrom: r.valid_from, navn: r.navn }]);
+  return (kommuneId, day) => byKommune.get(kommuneId)?.find((p) => p.validFrom <= day)?.navn ?? null;
+}
+
 /** The region a kommune belongs to on `day` (a meeting's date, or today): id and name. */
 export async function regionOn(db: Kysely<Database>, kommuneId: string, day: string): Promise<Region | undefined> {
   return db
