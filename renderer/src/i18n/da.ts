@@ -8,6 +8,7 @@ import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
+import { aftalerDa } from './parts/aftaler.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -31,6 +32,7 @@ export const da = {
   importUndo: importUndoDa,
   dateField: dateFieldDa,
   kredse: kredseDa,
+  aftaler: aftalerDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -46,6 +48,7 @@ export const da = {
     series: 'Møderækker',
     calendar: 'Kalender',
     followUps: 'Opfølgning',
+    aftaler: 'Aftaler',
     duplicates: 'Mulige dubletter',
     sync: 'Synkronisering',
     backups: 'Sikkerhedskopier',

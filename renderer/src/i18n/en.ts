@@ -9,6 +9,7 @@ import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
+import { aftalerEn } from './parts/aftaler.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -26,6 +27,7 @@ export const en: Messages = {
   importUndo: importUndoEn,
   dateField: dateFieldEn,
   kredse: kredseEn,
+  aftaler: aftalerEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -41,6 +43,7 @@ export const en: Messages = {
     series: 'Meeting series',
     calendar: 'Calendar',
     followUps: 'Follow-ups',
+    aftaler: 'Agreements',
     duplicates: 'Possible duplicates',
     sync: 'Synchronisation',
     backups: 'Backups',

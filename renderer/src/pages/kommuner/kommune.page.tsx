@@ -7,6 +7,8 @@ import { RoleList } from '../../components/roles.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import { KommuneReferaterCard } from '../referat-export/referat-collection.buttons';
+import { KommuneAftalerSection } from './aftaler.section';
+import { KommuneMembershipSection } from './membership.section';
 
 export function KommunePage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -85,6 +87,8 @@ export function KommunePage({ id }: { readonly id: string }) {
         <RoleList roles={k.roles} show="contact" emptyText={t('kommuner.noContacts')} />
       </div>
       <KommuneReferaterCard kommuneId={k.id} kommuneNavn={k.navn} />
+      <KommuneAftalerSection kommuneId={k.id} />
+      <KommuneMembershipSection kommune={k} />
     </section>
   );
 }

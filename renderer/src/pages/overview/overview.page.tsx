@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AftaleDeadlinesCard } from './aftale-deadlines.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
@@ -89,6 +90,7 @@ export function OverviewPage() {
               <h2>{t('overview.quietKommuner', { months: d.quietMonths })}</h2>
               <QuietKommuner dashboard={d} />
             </div>
+            <AftaleDeadlinesCard />
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
