@@ -245,10 +245,10 @@ function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (
             {goals.map((g, i) => (
               <tr key={i}>
                 <td>
-                  <input aria-label={`${t('aftaler.goalText')} ${i + 1}`} value={g.text} onChange={(e) => change(i, { text: e.target.value })} onBlur={() => commit(goals)} />
+                  <input style={{ width: '100%' }} aria-label={`${t('aftaler.goalText')} ${i + 1}`} value={g.text} onChange={(e) => change(i, { text: e.target.value })} onBlur={() => commit(goals)} />
                 </td>
                 <td>
-                  <input aria-label={`${t('aftaler.goalIndicator')} ${i + 1}`} value={g.indicator} onChange={(e) => change(i, { indicator: e.target.value })} onBlur={() => commit(goals)} />
+                  <input style={{ width: '100%' }} aria-label={`${t('aftaler.goalIndicator')} ${i + 1}`} value={g.indicator} onChange={(e) => change(i, { indicator: e.target.value })} onBlur={() => commit(goals)} />
                 </td>
                 <td>
                   <select

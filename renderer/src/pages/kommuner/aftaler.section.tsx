@@ -12,9 +12,11 @@ export function KommuneAftalerSection({ kommuneId }: { readonly kommuneId: strin
       <h2>{t('aftaler.section')}</h2>
       {aftaler.data && aftaler.data.items.length === 0 ? <p className="empty">{t('aftaler.sectionEmpty')}</p> : null}
       {aftaler.data && aftaler.data.items.length > 0 ? <AftaleTable items={aftaler.data.items} showKommune={false} /> : null}
-      <Link href={`/aftaler/ny/${kommuneId}`} className="button button--secondary">
-        {t('aftaler.sectionNew')}
-      </Link>
+      <div className="form-actions">
+        <Link href={`/aftaler/ny/${kommuneId}`} className="button button--secondary">
+          {t('aftaler.sectionNew')}
+        </Link>
+      </div>
     </div>
   );
 }
