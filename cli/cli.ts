@@ -106,7 +106,7 @@ const commands: CommandTable = {
     });
     const seconds = (Date.now() - started) / 1000;
     if (json) out.write(`${JSON.stringify({ ...summary, seconds })}\n`);
-    else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter.\n`);
+    else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter, ${summary.aftaler} aftaler.\n`);
     return 0;
   },
   async 'simulate-edits'({ app, json, values, out }) {
