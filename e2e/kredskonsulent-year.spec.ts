@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { apiCall, expect, snapshot, test } from './fixtures';
+
+const root = path.resolve(import.meta.dirname, '..');
 
 const sizes = [
   [1366, 768],
@@ -61,5 +65,31 @@ test('Aftaler: empty list, a new aftale filled in on its own page that saves its
   for (const [width, height] of sizes) {
     await page.setViewportSize({ width, height });
     await snapshot(page, `kommune-aftaler-${width}`);
+  }
+});
+
+test('Aftaler with demo data: the list, a styringsdialogaftale with goals, and the deadlines on Overblik', async ({ page, kredsbog }) => {
+  test.setTimeout(180_000);
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(root, 'cli', 'cli.ts'), 'seed-demo', '--db', kredsbog.dbPath, '--scale', '0.3'], { cwd: root, stdio: 'ignore' });
+  await page.goto(kredsbog.url);
+  await page.getByRole('navigation').getByRole('link', { name: 'Aftaler', exact: true }).click();
+  await expect(page.getByText(/^\d+ aftaler$/)).toBeVisible();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await snapshot(page, `aftaler-demo-${width}`);
+  }
+  await page.getByLabel('Type').selectOption({ label: 'Styringsdialogaftale' });
+  await page.getByRole('link', { name: 'Styringsdialogaftale 2026' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Mål' })).toBeVisible();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await snapshot(page, `aftale-demo-${width}`);
+  }
+  await page.getByRole('navigation').getByRole('link', { name: 'Overblik', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Frister for aftaler' })).toBeVisible();
+  await page.locator('#dashboard-aftaler').scrollIntoViewIfNeeded();
+  for (const [width, height] of sizes) {
+    await page.setViewportSize({ width, height });
+    await snapshot(page, `overblik-aftaler-demo-${width}`);
   }
 });

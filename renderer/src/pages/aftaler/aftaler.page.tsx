@@ -114,11 +114,15 @@ export function AftaleTable({ items, showKommune }: { readonly items: readonly A
             <td className="muted">{t(`aftaler.kinds.${a.kind}`)}</td>
             {showKommune ? <td>{a.kommuneNavn ?? <span className="muted">–</span>}</td> : null}
             <td>{a.organisations.map((o) => o.name).join(', ') || <span className="muted">–</span>}</td>
-            <td className="muted">{period(a)}</td>
+            <td className="muted" style={{ whiteSpace: 'nowrap' }}>
+              {period(a)}
+            </td>
             <td>
               <span className="badge">{t(`aftaler.statuses.${a.status}`)}</span>
             </td>
-            <td>{a.nextDeadline ? `${t(`aftaler.deadlines.${a.nextDeadline.kind}`)} ${formatDate(a.nextDeadline.date)}` : <span className="muted">{t('aftaler.noDeadline')}</span>}</td>
+            <td style={{ whiteSpace: 'nowrap' }}>
+              {a.nextDeadline ? `${t(`aftaler.deadlines.${a.nextDeadline.kind}`)} ${formatDate(a.nextDeadline.date)}` : <span className="muted">{t('aftaler.noDeadline')}</span>}
+            </td>
           </tr>
         ))}
       </tbody>
