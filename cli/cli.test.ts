@@ -13,10 +13,13 @@ function dbPath(): string {
 }
 
 describe('cli', () => {
-  it('stats reports 98 kommuner and 5 regions on a fresh database', async () => {
-    const { code, stdout } = await run('stats', '--db', dbPath(), '--json');
+  it('stats reports 98 kommuner and 5 regions on a fresh database in 2026, 4 regions from 2027-01-01', async () => {
+    const file = dbPath();
+    const { code, stdout } = await run('stats', '--db', file, '--json', '--date', '2026-12-07');
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ kommuner: 98, regions: 5, kredse: 11, contacts: 0 });
+    expect(JSON.parse(stdout)).toMatchObject({ kommuner: 98, regions: 5, kredse: 11, contacts: 0, aftaler: 0 });
+    expect(JSON.parse((await run('stats', '--db', file, '--json', '--date', '2027-01-01')).stdout)).toMatchObject({ kommuner: 98, regions: 4 });
+    expect(await run('stats', '--db', file, '--date', '1. januar')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--date skal være en dato/) });
   });
 
   it('digest is identical for two fresh databases', async () => {

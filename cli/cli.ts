@@ -22,6 +22,7 @@ import { gdprCommands, gdprUsage } from './gdpr.commands';
 import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
 import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
+import { aftalerCommands, aftalerUsage } from './aftaler.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -34,7 +35,7 @@ export { UserError };
 const usage = `Brug: npm run cli -- <kommando> --db STI [tilvalg]
 
 Kommandoer:
-  stats                 antal poster pr. type
+  stats [--date DATO]   antal poster pr. type (regioner: dem der findes på datoen, som standard i dag)
   digest                SHA-256 over alle domænedata (sammenlign to installationer)
   check                 integrity_check + foreign_key_check (exit 1 ved fejl)
   backup --out FIL      sikkerhedskopi via SQLite's backup-API
@@ -53,7 +54,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${aftalerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -77,6 +78,7 @@ const commands: CommandTable = {
   ...backupsCommands,
   ...importUndoCommands,
   ...relationshipsCommands,
+  ...aftalerCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -107,7 +109,7 @@ const commands: CommandTable = {
     });
     const seconds = (Date.now() - started) / 1000;
     if (json) out.write(`${JSON.stringify({ ...summary, seconds })}\n`);
-    else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter.\n`);
+    else out.write(`Demodata oprettet på ${seconds.toFixed(1)} s: ${summary.organisations} organisationer, ${summary.contacts} kontakter, ${summary.series} møderækker, ${summary.meetings} møder, ${summary.agendaItems} dagsordenspunkter, ${summary.followUps} opfølgningspunkter, ${summary.aftaler} aftaler.\n`);
     return 0;
   },
   async 'simulate-edits'({ app, json, values, out }) {
@@ -176,8 +178,8 @@ const commands: CommandTable = {
     else out.write(followUps.map((f) => `${f.dueDate ?? '(ingen frist)'}  ${f.overdue ? 'FORFALDEN ' : ''}${f.title} — ${f.ownerIsMe ? 'mig' : (f.ownerName ?? 'ingen')}`).join('\n') + '\n');
     return 0;
   },
-  async stats({ app, json, out }) {
-    const stats = collectStats(app.sqlite);
+  async stats({ app, json, values, out }) {
+    const stats = collectStats(app.sqlite, dateOption(values, 'date'));
     out.write(json ? `${JSON.stringify(stats)}\n` : Object.entries(stats).map(([k, v]) => `${k.padEnd(16)} ${v}`).join('\n') + '\n');
     return 0;
   },
@@ -222,6 +224,7 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         out: { type: 'string' },
         from: { type: 'string' },
         to: { type: 'string' },
+        date: { type: 'string' },
         kommune: { type: 'string' },
         overdue: { type: 'boolean', default: false },
         scale: { type: 'string' },
@@ -242,7 +245,6 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         kode: { type: 'string' },
         kind: { type: 'string' },
         note: { type: 'string' },
-        date: { type: 'string' },
         months: { type: 'string' },
         help: { type: 'boolean', default: false },
       },

@@ -67,6 +67,7 @@ import {
   seriesSummarySchema,
   seriesUpdateInputSchema,
 } from './meetings.domain';
+import { aftalerContract } from './contracts/aftaler.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -211,6 +212,7 @@ export const contract = {
   ...syncFolderContract,
   ...importUndoContract,
   ...relationshipsContract,
+  ...aftalerContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

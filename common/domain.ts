@@ -200,6 +200,10 @@ export const kommuneDetailSchema = kommuneSummarySchema.extend({
   notes: z.string(),
   organisations: z.array(z.object({ id: idSchema, name: z.string(), kind: z.enum(organisationKinds) })),
   roles: z.array(affiliationSchema),
+  /** The kommune's regions by date, oldest first (from 2027-01-01 the kommuner of Hovedstaden and Sjælland are in Region Østdanmark). */
+  regionPeriods: z.array(z.object({ validFrom: z.string(), regionId: idSchema, regionNavn: z.string() })),
+  /** The kommune's kredse by date (empty until a kreds is set with Sæt kreds from 0019 on). */
+  kredsPeriods: z.array(z.object({ validFrom: z.string(), kredsId: idSchema.nullable(), kredsNumber: z.number().int().nullable() })),
 });
 export type KommuneDetail = z.infer<typeof kommuneDetailSchema>;
 
@@ -243,6 +247,7 @@ export const statsSchema = z.object({
   meetings: z.number().int(),
   agendaItems: z.number().int(),
   followUps: z.number().int(),
+  aftaler: z.number().int(),
   tags: z.number().int(),
 });
 export type Stats = z.infer<typeof statsSchema>;

@@ -1,3 +1,4 @@
+import type { AftaleGoalStatus, AftaleKind, AftaleStatus } from './aftaler.domain';
 import type { ContactLogKind } from './relationships.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
 
@@ -38,6 +39,16 @@ export const danishLabels = {
   attendanceRole: { ordstyrer: 'Ordstyrer', referent: 'Referent' } satisfies Record<AttendanceRole, string>,
   followUpStatus: { aaben: 'Åben', i_gang: 'I gang', udfoert: 'Udført', annulleret: 'Annulleret' } satisfies Record<FollowUpStatus, string>,
   contactLogKind: { telefon: 'Telefon', mail: 'Mail', moede: 'Møde', andet: 'Andet' } satisfies Record<ContactLogKind, string>,
+  aftaleKind: {
+    samarbejdsaftale: 'Samarbejdsaftale',
+    udlejningsaftale: 'Udlejningsaftale',
+    anvisningsaftale: 'Anvisningsaftale',
+    boligsocial_samarbejdsaftale: 'Boligsocial samarbejdsaftale',
+    styringsdialog_aftale: 'Styringsdialogaftale',
+    andet: 'Andet',
+  } satisfies Record<AftaleKind, string>,
+  aftaleStatus: { udkast: 'Udkast', gaeldende: 'Gældende', genforhandles: 'Genforhandles', udloebet: 'Udløbet', opsagt: 'Opsagt' } satisfies Record<AftaleStatus, string>,
+  aftaleGoalStatus: { ikke_startet: 'ikke startet', i_gang: 'i gang', naaet: 'nået', ikke_naaet: 'ikke nået' } satisfies Record<AftaleGoalStatus, string>,
 } as const;
 
 export type DanishLabelTable = keyof typeof danishLabels;

@@ -193,6 +193,8 @@ export const meetingSummarySchema = z.object({
 export type MeetingSummary = z.infer<typeof meetingSummarySchema>;
 
 export const meetingSchema = meetingSummarySchema.extend({
+  /** The region of the meeting's kommune on the meeting's day (regions are dated: a 2026 meeting in Køge is in Region Sjælland, a 2027 one in Region Østdanmark). */
+  regionNavn: z.string().nullable(),
   notes: z.string(),
   agenda: z.array(agendaItemSchema),
   attendance: z.array(attendanceSchema),

@@ -1,15 +1,23 @@
 import { createHash } from 'node:crypto';
 import type BetterSqlite3 from 'better-sqlite3';
 import type { Stats } from '../common/domain';
+import { todayInDenmark } from './contacts/affiliations.query';
 import { syncedTables } from './schema';
 
 /**
- * Counts of live rows per entity (tombstoned rows are not counted).
+ * Counts of live rows per entity (tombstoned rows are not counted). Regions
+ * are those that exist on `day` (regions are dated, migration 0019: 5 until
+ * 2026-12-31, 4 from 2027-01-01).
  */
-export function collectStats(sqlite: BetterSqlite3.Database): Stats {
+export function collectStats(sqlite: BetterSqlite3.Database, day = todayInDenmark()): Stats {
   const count = (table: string) => (sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+  const regions = (
+    sqlite
+      .prepare(`SELECT count(*) AS n FROM region WHERE deleted_at IS NULL AND (valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to >= ?)`)
+      .get(day, day) as { n: number }
+  ).n;
   return {
-    regions: count('region'),
+    regions,
     kommuner: count('kommune'),
     kredse: count('kreds'),
     organisations: count('organisation'),
@@ -20,6 +28,7 @@ export function collectStats(sqlite: BetterSqlite3.Database): Stats {
     agendaItems: count('agenda_item'),
     followUps: count('follow_up'),
     tags: count('tag'),
+    aftaler: count('aftale'),
   };
 }
 

@@ -1,7 +1,8 @@
 import type { ContactLogContactTable, ContactLogTable } from './contact-log/contact-log.table';
+import type { AftaleOrganisationTable, AftaleTable } from './aftaler/aftale.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
-import type { KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
+import type { KommuneKredsTable, KommuneRegionTable, KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
 import type {
   AgendaItemTable,
   AttendanceTable,
@@ -51,6 +52,10 @@ export interface Database {
   contact_log_contact: ContactLogContactTable;
   tag: TagTable;
   tag_link: TagLinkTable;
+  kommune_region_period: KommuneRegionTable;
+  kommune_kreds_period: KommuneKredsTable;
+  aftale: AftaleTable;
+  aftale_organisation: AftaleOrganisationTable;
   local_setting: LocalSettingTable;
   sync_op: SyncOpTable;
   sync_state: SyncStateTable;
@@ -89,6 +94,10 @@ export const syncedTables = [
   'contact_log_contact',
   'tag',
   'tag_link',
+  'kommune_region_period',
+  'kommune_kreds_period',
+  'aftale',
+  'aftale_organisation',
 ] as const satisfies readonly (keyof Database)[];
 
 export type SyncedTable = (typeof syncedTables)[number];

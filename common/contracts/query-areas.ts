@@ -33,6 +33,7 @@ export const queryAreas = [
   'contactFiles',
   'gdpr',
   'relationships',
+  'aftaler',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -66,6 +67,8 @@ export const affects = {
   duplicates: ['duplicates'],
   /** Logged contacts and keep-in-touch intervals: the hubs, timelines and Overblik's overdue list (anyRecord), and the contact's page. */
   relationships: [...anyRecord, 'contacts', 'kommuner', 'organisations'],
+  /** Aftaler: their page, the kommune page's section, Overblik's deadlines (dashboard) and the parties' pages. */
+  aftaler: [...anyRecord, 'aftaler', 'kommuner', 'organisations'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

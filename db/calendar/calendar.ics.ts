@@ -3,9 +3,11 @@ import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalAlarmType, ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventBusyStatus, ICalEventStatus } from 'ical-generator';
 import type { Kysely } from 'kysely';
 import { agendaDescription, calendarFileName, calendarParam, calendarText } from '../../common/calendar/calendar-text';
+import type { AftaleDeadlineKind } from '../../common/aftaler.domain';
 import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
-import { danishDate, danishInstant, danishTimeZone } from '../../common/time';
+import { addDanishDays, danishDate, danishInstant, danishTimeZone } from '../../common/time';
+import { aftaleDeadlines } from '../aftaler/aftaler.repository';
 import type { Database } from '../schema';
 import { getSettings } from '../settings/settings.repository';
 import { icsKeyOf, icsVersionOf, splitOccurrenceKey } from './ics-uid';
@@ -349,4 +351,58 @@ export async function seriesIcs(db: Kysely<Database>, seriesId: string, options:
     now: options.now,
   });
   return { fileName: calendarFileName(series.title), text };
+}
+
+/** What each aftale deadline is called in a calendar (Danish, as the UI). */
+const aftaleDeadlineTitles: Readonly<Record<AftaleDeadlineKind, string>> = {
+  evaluation: 'Evaluering',
+  renegotiation: 'Genforhandling',
+  bilagReview: 'Gennemgang af bilag',
+  expiry: 'Udløber',
+};
+const aftaleDeadlineFields: Readonly<Record<AftaleDeadlineKind, string>> = {
+  evaluation: 'evaluation_date',
+  renegotiation: 'renegotiation_date',
+  bilagReview: 'bilag_review_date',
+  expiry: 'to_date',
+};
+
+/**
+ * The deadlines of aftaler (evaluation, renegotiation, bilag review, expiry)
+ * in [from, to] as whole-day appointments (PUBLISH), one aftale's or those of
+ * some kommuner. Each has a stable UID per aftale and kind, and a SEQUENCE
+ * that counts the changes of its date in the operation log, so Outlook moves
+ * an appointment whose date changed rather than adding a second one.
+ */
+export async function aftaleDeadlinesIcs(
+  db: Kysely<Database>,
+  scope: { readonly from: string; readonly to: string; readonly aftaleId?: string; readonly kommuneIds?: readonly string[] },
+  options: IcsExportOptions = {},
+): Promise<IcsText> {
+  const deadlines = await aftaleDeadlines(db, scope);
+  if (deadlines.length === 0) throw new AppError('VALIDATION', 'Der er ingen frister for aftaler i perioden.');
+  const events: CalendarEvent[] = [];
+  for (const d of deadlines) {
+    const changes = await db
+      .selectFrom('sync_op')
+      .where('tbl', '=', 'aftale')
+      .where('row_id', '=', d.aftaleId)
+      .where('field', '=', aftaleDeadlineFields[d.kind])
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    events.push({
+      uid: `aftale-${d.aftaleId}-${d.kind}@${uidDomain}`,
+      sequence: Math.max(0, Number(changes.n) - 1),
+      title: `${aftaleDeadlineTitles[d.kind]}: ${d.title}`,
+      startsAt: danishInstant(d.date, 0),
+      endsAt: danishInstant(addDanishDays(d.date, 1), 0),
+      place: d.kommuneNavn ? `${d.kommuneNavn} Kommune` : '',
+      agendaTitles: [],
+      status: 'planlagt',
+      attendees: [],
+    });
+  }
+  const text = buildIcs(events, { method: 'PUBLISH', organizer: await organizerFor(db, options), alarmMinutes: await alarmFor(db, options), now: options.now });
+  const single = scope.aftaleId ? deadlines[0]?.title : undefined;
+  return { fileName: calendarFileName(single ? `Frister ${single}` : 'Frister for aftaler'), text };
 }

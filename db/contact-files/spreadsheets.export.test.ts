@@ -5,6 +5,7 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guardCsvFormula } from '../../common/contact-files/contact-files.domain';
 import { followUpFieldsSchema } from '../../common/meetings.domain';
+import { createAftale } from '../aftaler/aftaler.repository';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { updateSettings } from '../settings/settings.repository';
@@ -122,7 +123,7 @@ describe('spreadsheet export', () => {
     expect(followUps[1]?.slice(3, 7)).toEqual(['01-04-2026', 'Åben', expect.any(String), 'Køge']);
     const meetings = readCsvBack((await exportSpreadsheet(t.db, 'meetings', 'csv')).bytes);
     // 08:00 UTC is 10:00 Danish summer time.
-    expect(meetings[1]?.slice(0, 5)).toEqual(['30-03-2026 10:00', '', 'Styringsdialog', 'Planlagt', 'Køge']);
+    expect(meetings[1]?.slice(0, 6)).toEqual(['30-03-2026 10:00', '', 'Styringsdialog', 'Planlagt', 'Køge', 'Region Sjælland']);
 
     const xlsx = await exportSpreadsheet(t.db, 'meetings', 'xlsx');
     expect(xlsx.fileName).toMatch(/^Kredsbog Møder \d{4}-\d{2}-\d{2}\.xlsx$/);
@@ -209,5 +210,31 @@ describe('formula guard (property)', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('spreadsheet export of aftaler and of meetings across the 2027 regions', () => {
+  it('writes aftaler with their parties, dates, goals and documents, and a 2027 meeting in Køge with Region Østdanmark', async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const koegeId = derivedId('kommune', 259);
+      await createAftale(t2.db, {
+        kind: 'udlejningsaftale',
+        title: 'Udlejningsaftale Køge',
+        status: 'gaeldende',
+        kommuneId: koegeId,
+        fromDate: '2026-01-01',
+        goals: [{ text: 'Færre udsættelser', indicator: 'Fogedsager', status: 'i_gang' }],
+        documents: ['Bilag 1.pdf'],
+      });
+      const rows = readCsvBack((await exportSpreadsheet(t2.db, 'aftaler', 'csv')).bytes);
+      expect(rows[0]?.slice(0, 6)).toEqual(['Titel', 'Type', 'Status', 'Kommune', 'Organisationer', 'Fra']);
+      expect(rows[1]).toEqual(expect.arrayContaining(['Udlejningsaftale Køge', 'Udlejningsaftale', 'Gældende', 'Køge', '01-01-2026', 'Færre udsættelser (Fogedsager): i gang', 'Bilag 1.pdf']));
+      await createMeeting(t2.db, { title: 'Kommunesamarbejde januar', kommuneId: koegeId, startsAt: '2027-01-20T09:00:00.000Z', endsAt: null, place: '', seriesId: null, status: 'planlagt', notes: '', inviteeIds: [], agenda: [] });
+      const meetings = readCsvBack((await exportSpreadsheet(t2.db, 'meetings', 'csv')).bytes);
+      expect(meetings[1]?.slice(2, 6)).toEqual(['Kommunesamarbejde januar', 'Planlagt', 'Køge', 'Region Østdanmark']);
+    } finally {
+      await t2.dispose();
+    }
   });
 });

@@ -10,6 +10,9 @@ import { selectAffiliations, todayInDenmark } from '../contacts/affiliations.que
 import { describeRole } from '../contacts/contacts.repository';
 import { listFollowUps } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
+import { regionNamesByDay } from '../kommuner/kommuner.repository';
+import { listAftaler } from '../aftaler/aftaler.repository';
+import type { Aftale } from '../../common/aftaler.domain';
 import { listOrganisations } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
 import { parseStringList } from '../row';
@@ -187,11 +190,52 @@ async function followUpsSheet(db: Kysely<Database>, today: string): Promise<Shee
 
 async function meetingsSheet(db: Kysely<Database>): Promise<Sheet> {
   const meetings = await listMeetings(db);
+  // The region on the meeting's day (regions are dated: a 2026 meeting in Køge is in Region Sjælland, a 2027 one in Region Østdanmark).
+  const regionOf = await regionNamesByDay(db);
   return {
     title: 'Møder',
-    headers: ['Start', 'Slut', 'Titel', 'Status', 'Kommune', 'Møderække', 'Sted'],
-    widths: [17, 17, 40, 12, 16, 36, 30],
-    rows: meetings.map((m) => [{ instant: m.startsAt }, m.endsAt ? { instant: m.endsAt } : null, m.title, danishLabels.meetingStatus[m.status], m.kommune?.name ?? null, m.series?.title ?? null, m.place || null]),
+    headers: ['Start', 'Slut', 'Titel', 'Status', 'Kommune', 'Region', 'Møderække', 'Sted'],
+    widths: [17, 17, 40, 12, 16, 20, 36, 30],
+    rows: meetings.map((m) => [
+      { instant: m.startsAt },
+      m.endsAt ? { instant: m.endsAt } : null,
+      m.title,
+      danishLabels.meetingStatus[m.status],
+      m.kommune?.name ?? null,
+      m.kommune ? regionOf(m.kommune.id, danishDate(m.startsAt)) : null,
+      m.series?.title ?? null,
+      m.place || null,
+    ]),
+  };
+}
+
+async function aftalerSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
+  const items: Aftale[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await listAftaler(db, { offset, limit: 500 }, today);
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) break;
+  }
+  const date = (d: string | null) => (d ? { date: d } : null);
+  return {
+    title: 'Aftaler',
+    headers: ['Titel', 'Type', 'Status', 'Kommune', 'Organisationer', 'Fra', 'Til', 'Evaluering', 'Genforhandling', 'Bilag gennemgås', 'Mål', 'Dokumenter', 'Noter'],
+    widths: [40, 24, 14, 16, 36, 12, 12, 12, 14, 14, 60, 40, 40],
+    rows: items.map((a) => [
+      a.title,
+      danishLabels.aftaleKind[a.kind],
+      danishLabels.aftaleStatus[a.status],
+      a.kommuneNavn,
+      a.organisations.map((o) => o.name).join(', ') || null,
+      date(a.fromDate),
+      date(a.toDate),
+      date(a.evaluationDate),
+      date(a.renegotiationDate),
+      date(a.bilagReviewDate),
+      a.goals.map((g) => `${g.text}${g.indicator ? ` (${g.indicator})` : ''}: ${danishLabels.aftaleGoalStatus[g.status]}`).join('; ') || null,
+      a.documents.join('; ') || null,
+      a.notes || null,
+    ]),
   };
 }
 
@@ -199,10 +243,11 @@ export async function buildSheet(db: Kysely<Database>, what: SpreadsheetSubject,
   if (what === 'contacts') return contactsSheet(db, today);
   if (what === 'organisations') return organisationsSheet(db, today);
   if (what === 'followUps') return followUpsSheet(db, today);
+  if (what === 'aftaler') return aftalerSheet(db, today);
   return meetingsSheet(db);
 }
 
-const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder' };
+const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder', aftaler: 'Aftaler' };
 
 export async function exportSpreadsheet(db: Kysely<Database>, what: SpreadsheetSubject, format: 'csv' | 'xlsx', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const sheet = await buildSheet(db, what, danishDate(now));

@@ -5,6 +5,7 @@ import { addDanishDays, danishDate, danishInstant, danishWeekStart } from '../..
 import { selectAffiliations } from '../contacts/affiliations.query';
 import { listFollowUps, openFollowUpCondition, openStatuses } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
+import { kredsIdOn, kredsNumberOn } from '../kommuner/kommune-dated.query';
 import type { Database } from '../schema';
 
 export interface DashboardOptions {
@@ -23,15 +24,18 @@ async function countOpenFollowUps(db: Kysely<Database>, where: (query: FollowUpQ
   return Number(row.n);
 }
 
-/** The kommuner in scope: those in my kredse, or all when none are chosen. */
-async function kommunerInScope(db: Kysely<Database>, myKredse: readonly number[]) {
-  let query = db.selectFrom('kommune').leftJoin('kreds', 'kreds.id', 'kommune.kreds_id').select(['kommune.id', 'kommune.navn', 'kommune.kode', 'kreds.number as kreds']).where('kommune.deleted_at', 'is', null);
-  if (myKredse.length > 0) query = query.where('kreds.number', 'in', [...myKredse]);
-  return query.execute();
+/** The kommuner in scope on `today`: those in my kredse (kreds membership is dated, migration 0019), or all when none are chosen. */
+async function kommunerInScope(db: Kysely<Database>, myKredse: readonly number[], today: string) {
+  const rows = await db
+    .selectFrom('kommune')
+    .select(['kommune.id', 'kommune.navn', 'kommune.kode', kredsNumberOn('kommune', today).as('kreds')])
+    .where('kommune.deleted_at', 'is', null)
+    .execute();
+  return myKredse.length > 0 ? rows.filter((r) => r.kreds !== null && myKredse.includes(r.kreds)) : rows;
 }
 
-/** The chosen kredse in number order, each with its count of live kommuner. */
-async function kredseWithCounts(db: Kysely<Database>, numbers: readonly number[]) {
+/** The chosen kredse in number order, each with its count of live kommuner on `today`. */
+async function kredseWithCounts(db: Kysely<Database>, numbers: readonly number[], today: string) {
   if (numbers.length === 0) return [];
   const rows = await db
     .selectFrom('kreds')
@@ -40,7 +44,7 @@ async function kredseWithCounts(db: Kysely<Database>, numbers: readonly number[]
     .select((eb) => [
       'kreds.number',
       'kreds.name',
-      eb.selectFrom('kommune').whereRef('kommune.kreds_id', '=', 'kreds.id').where('kommune.deleted_at', 'is', null).select((e) => e.fn.countAll<number>().as('n')).as('kommuner'),
+      eb.selectFrom('kommune').where(kredsIdOn('kommune', today), '=', eb.ref('kreds.id')).where('kommune.deleted_at', 'is', null).select((e) => e.fn.countAll<number>().as('n')).as('kommuner'),
     ])
     .orderBy('kreds.number')
     .execute();
@@ -92,7 +96,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
     countOpenFollowUps(db, (q) => q.where('due_date', '>=', soon.from).where('due_date', '<=', soon.to)),
   ]);
 
-  const scope = await kommunerInScope(db, options.myKredse);
+  const scope = await kommunerInScope(db, options.myKredse, today);
   const last = await lastMeetings(db, nowIso);
   const threshold = new Date(now);
   threshold.setMonth(threshold.getMonth() - options.quietMonths);
@@ -104,7 +108,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
           .filter((k) => k.lastMeetingAt === null || k.lastMeetingAt < threshold.toISOString())
           .sort((a, b) => (a.lastMeetingAt ?? '').localeCompare(b.lastMeetingAt ?? '') || compareDanish(a.navn, b.navn));
 
-  const myKredse = await kredseWithCounts(db, options.myKredse);
+  const myKredse = await kredseWithCounts(db, options.myKredse, today);
 
   const year = Number(today.slice(0, 4));
   const styringsdialog = await styringsdialogStatus(db, scope.map((k) => k.id), year);
@@ -181,7 +185,7 @@ export async function kommuneMapStats(db: Kysely<Database>, myKredse: readonly n
     .groupBy('kommune_id')
     .execute();
   const byKommune = new Map(counts.map((c) => [c.kommune_id!, c]));
-  const all = await kommunerInScope(db, []);
+  const all = await kommunerInScope(db, [], today);
   return all.map((k) => ({
     kode: k.kode,
     id: k.id,

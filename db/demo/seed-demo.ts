@@ -32,6 +32,7 @@ export interface SeedSummary {
   readonly meetings: number;
   readonly agendaItems: number;
   readonly followUps: number;
+  readonly aftaler: number;
 }
 
 type Random = SeededRandom;
@@ -355,5 +356,113 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       }
     });
   }
-  return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps };
+  const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
+  return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
+}
+
+const aftaleGoalTexts = [
+  ['Færre udsættelser', 'Antal fogedsager pr. år'],
+  ['Flere unge i uddannelse eller job', 'Andel 18–29-årige i uddannelse eller job'],
+  ['Kortere ventetid for boligsocialt anviste', 'Gennemsnitlig ventetid i uger'],
+  ['Bedre trivsel i afdelingerne', 'Trivselsmåling hvert andet år'],
+  ['Vedligeholdelsesplaner for alle afdelinger', 'Andel afdelinger med 20-årig plan'],
+] as const;
+
+/**
+ * Aftaler (issue 17), deterministic per seed from their own random stream (so
+ * everything seeded before keeps its values): per kommune in scope an
+ * udlejningsaftale with a yearly bilag, a samarbejdsaftale with the kommune's
+ * first organisation as party; per organisation a styringsdialogaftale for
+ * 2026 with goals and their status.
+ */
+async function seedAftaler(
+  db: Kysely<Database>,
+  context: {
+    readonly seed: number;
+    readonly inScope: readonly { id: string; navn: string }[];
+    readonly organisations: readonly { id: string; kommuneIds: string[] }[];
+    readonly id: (kind: string, ...parts: (string | number)[]) => string;
+    readonly now: () => string;
+  },
+): Promise<number> {
+  const rng = seededRandomSource(context.seed + 17);
+  const { id, now } = context;
+  let count = 0;
+  const goals = (n: number) =>
+    JSON.stringify(
+      Array.from({ length: n }, () => {
+        const [text, indicator] = rng.pick(aftaleGoalTexts);
+        return { text, indicator, status: rng.pick(['ikke_startet', 'i_gang', 'i_gang', 'naaet', 'ikke_naaet'] as const) };
+      }).filter((g, i, all) => all.findIndex((x) => x.text === g.text) === i),
+    );
+  const base = { renegotiation_date: null, notes: '', documents: '[]' };
+  await db.transaction().execute(async (trx) => {
+    for (const k of context.inScope) {
+      const firstOrganisation = context.organisations.find((o) => o.kommuneIds.includes(k.id));
+      await createRow(
+        trx,
+        'aftale',
+        {
+          ...base,
+          kind: 'udlejningsaftale',
+          title: `Udlejningsaftale ${k.navn} 2024–2027`,
+          status: 'gaeldende',
+          kommune_id: k.id,
+          from_date: '2024-01-01',
+          to_date: '2027-12-31',
+          evaluation_date: `2027-0${rng.int(3, 6)}-01`,
+          bilag_review_date: `2026-12-${String(rng.int(8, 22)).padStart(2, '0')}`,
+          goals: goals(2),
+          documents: JSON.stringify([`Udlejningsaftale ${k.navn}.pdf`, 'Bilag 1 – fleksibel udlejning 2026.pdf']),
+        },
+        { id: id('aftale', 'udlejning', k.id), now },
+      );
+      const samarbejde = id('aftale', 'samarbejde', k.id);
+      await createRow(
+        trx,
+        'aftale',
+        {
+          ...base,
+          kind: rng.chance(0.3) ? 'boligsocial_samarbejdsaftale' : 'samarbejdsaftale',
+          title: `Samarbejdsaftale om boligsociale indsatser i ${k.navn}`,
+          status: rng.pick(['gaeldende', 'gaeldende', 'genforhandles', 'udkast'] as const),
+          kommune_id: k.id,
+          from_date: '2023-01-01',
+          to_date: null,
+          evaluation_date: null,
+          renegotiation_date: `2027-0${rng.int(1, 9)}-15`,
+          bilag_review_date: null,
+          goals: goals(3),
+          documents: '[]',
+          notes: '',
+        },
+        { id: samarbejde, now },
+      );
+      if (firstOrganisation) await createRow(trx, 'aftale_organisation', { aftale_id: samarbejde, organisation_id: firstOrganisation.id }, { id: derivedId('aftale_organisation', samarbejde, firstOrganisation.id), now });
+      count += 2;
+    }
+    for (const o of context.organisations) {
+      const aftaleId = id('aftale', 'styringsdialog', o.id, 2026);
+      await createRow(
+        trx,
+        'aftale',
+        {
+          ...base,
+          kind: 'styringsdialog_aftale',
+          title: 'Styringsdialogaftale 2026',
+          status: 'gaeldende',
+          kommune_id: o.kommuneIds[0] ?? null,
+          from_date: '2026-01-01',
+          to_date: '2026-12-31',
+          evaluation_date: `2026-${String(rng.int(9, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+          bilag_review_date: null,
+          goals: goals(rng.int(1, 3)),
+        },
+        { id: aftaleId, now },
+      );
+      await createRow(trx, 'aftale_organisation', { aftale_id: aftaleId, organisation_id: o.id }, { id: derivedId('aftale_organisation', aftaleId, o.id), now });
+      count++;
+    }
+  });
+  return count;
 }

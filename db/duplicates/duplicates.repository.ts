@@ -183,6 +183,11 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
 
   const logged = await trx.selectFrom('contact_log').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const entry of logged) await updateRow(trx, 'contact_log', entry.id, { organisation_id: survivorId }, context);
+  const aftaler = await trx.selectFrom('aftale_organisation').select(['id', 'aftale_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of aftaler) {
+    await ensureLink(trx, 'aftale_organisation', derivedId('aftale_organisation', row.aftale_id, survivorId), { aftale_id: row.aftale_id, organisation_id: survivorId }, context);
+    await deleteRow(trx, 'aftale_organisation', row.id, context);
+  }
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

@@ -4,6 +4,7 @@ import type { FollowUp, ParsedFollowUpFields } from '../../common/meetings.domai
 import { AppError } from '../../common/result';
 import { addDanishDays, danishDate, danishWeekStart } from '../../common/time';
 import { createRow, deleteRow, restoreRow, updateRow } from '../mutations';
+import { kredsNumberOn } from '../kommuner/kommune-dated.query';
 import type { Database } from '../schema';
 
 export const openStatuses: readonly FollowUpStatus[] = ['aaben', 'i_gang'];
@@ -117,7 +118,8 @@ function filteredFollowUps(db: Kysely<Database>, filter: FollowUpFilter, today: 
   if (filter.kommuneId) query = query.where('follow_up.kommune_id', '=', filter.kommuneId);
   if (filter.kredsNumber !== undefined) {
     const kreds = filter.kredsNumber;
-    query = query.where('follow_up.kommune_id', 'in', (eb) => eb.selectFrom('kommune as k').innerJoin('kreds', 'kreds.id', 'k.kreds_id').select('k.id').where('kreds.number', '=', kreds));
+    // The kreds of today (kreds membership is dated, migration 0019).
+    query = query.where('follow_up.kommune_id', 'in', (eb) => eb.selectFrom('kommune as k').select('k.id').where(kredsNumberOn('k', today), '=', kreds));
   }
   if (filter.due) {
     const sunday = addDanishDays(danishDate(danishWeekStart(`${today}T12:00:00Z`)), 6);

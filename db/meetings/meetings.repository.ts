@@ -9,6 +9,7 @@ import { selectAffiliations } from '../contacts/affiliations.query';
 import { listFollowUps, openStatuses } from '../follow-ups/follow-ups.repository';
 import { derivedId } from '../ids';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
+import { regionOn } from '../kommuner/kommuner.repository';
 import type { Database } from '../schema';
 import type { AgendaItemTable } from './meeting.table';
 
@@ -137,8 +138,10 @@ export async function getMeeting(db: Kysely<Database>, id: string, today = danis
   const attendance = await listAttendance(db, id);
   const followUps = await listFollowUps(db, { sourceMeetingIds: [id], sort: 'due' }, today);
   const carriedFollowUps = row.series_id ? await carriedOver(db, row.series_id, id, row.starts_at, today) : [];
+  const region = row.kommune_id ? await regionOn(db, row.kommune_id, danishDate(new Date(row.starts_at))) : undefined;
   return {
     ...toSummary(row),
+    regionNavn: region?.navn ?? null,
     notes: row.notes,
     deletedAt: row.deleted_at,
     agenda: agenda.map(toAgendaItem),

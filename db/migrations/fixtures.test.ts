@@ -7,7 +7,9 @@ import { openDatabase } from '../connection';
 import { listContactLogForContact } from '../contact-log/contact-log.repository';
 import { createContact, getContact, listContacts } from '../contacts/contacts.repository';
 import { lastContactForContact } from '../relationships/last-contact';
+import { getAftale } from '../aftaler/aftaler.repository';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
+import { getKommune, listRegions, regionOn } from '../kommuner/kommuner.repository';
 import { checkDatabase } from '../maintenance';
 import { getMeeting } from '../meetings/meetings.repository';
 import { search } from '../search/search.repository';
@@ -121,6 +123,23 @@ describe('migration fixtures', () => {
         // Older files gain the columns empty.
         expect(app.sqlite.prepare('SELECT count(*) FROM contact WHERE keep_in_touch_months IS NOT NULL').pluck().get()).toBe(0);
         expect(await lastContactForContact(app.db, d.contacts[0].id, new Date('2026-11-23T10:00:00Z'))).toBe('2026-03-10');
+      }
+      // Regions are dated from 0019 on, whatever version the file came from: its 2026 meeting in Køge was in Region Sjælland, a 2027 day is in Region Østdanmark.
+      if (withKommuner) {
+        expect(meeting.regionNavn).toBe('Region Sjælland');
+        expect((await regionOn(app.db, d.koegeId, '2027-02-01'))?.navn).toBe('Region Østdanmark');
+        expect((await listRegions(app.db, '2027-02-01')).length).toBe(4);
+      }
+      // Aftaler and dated kredse (written from 0019 on) read back, and aftaler are found by search.
+      if (version >= migrationNames.indexOf('0019-dated-regions-and-aftaler') + 1) {
+        expect(await getAftale(app.db, d.aftaleId, '2026-12-07')).toMatchObject({
+          title: 'Udlejningsaftale Køge 2026–2029',
+          organisations: [{ id: d.organisationId, name: 'Køge Boligselskab' }],
+          goals: [{ text: 'Færre udsættelser i Ølby', indicator: 'Fogedsager pr. år', status: 'i_gang' }],
+          nextDeadline: { kind: 'bilagReview', date: '2026-12-15' },
+        });
+        expect((await search(app.db, 'udsaettelser')).hits.map((h) => [h.kind, h.id])).toEqual([['aftale', d.aftaleId]]);
+        expect((await getKommune(app.db, d.koegeId, '2026-12-07')).kredsNumber).toBe(11);
       }
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.

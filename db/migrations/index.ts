@@ -17,6 +17,7 @@ import { m0015SyncMergesAndWaiting } from './0015-sync-merges-and-waiting';
 import { m0016SearchSecureDelete } from './0016-search-secure-delete';
 import { m0017SeriesSearchAndOrder } from './0017-series-search-and-order';
 import { m0018ContactLog } from './0018-contact-log';
+import { m0019DatedRegionsAndAftaler } from './0019-dated-regions-and-aftaler';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -43,6 +44,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0016-search-secure-delete': m0016SearchSecureDelete,
   '0017-series-search-and-order': m0017SeriesSearchAndOrder,
   '0018-contact-log': m0018ContactLog,
+  '0019-dated-regions-and-aftaler': m0019DatedRegionsAndAftaler,
 };
 
 export const migrationNames = Object.keys(migrations);

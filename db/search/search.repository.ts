@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { highlight, queryTokens, searchKinds, type SearchHit, type SearchKind, type SearchResult } from '../../common/search.domain';
 import { compareDanish } from '../../common/text-fold';
+import { todayInDenmark } from '../contacts/affiliations.query';
+import { regionIdOn } from '../kommuner/kommune-dated.query';
 import type { Database } from '../schema';
 
 /**
@@ -106,7 +108,13 @@ const joinText = (...parts: string[]) => parts.filter((p) => p.trim()).join(' ·
 async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string[]): Promise<Map<string, Display>> {
   switch (kind) {
     case 'kommune': {
-      const rows = await db.selectFrom('kommune').innerJoin('region', 'region.id', 'kommune.region_id').select(['kommune.id', 'kommune.navn', 'kommune.notes', 'region.navn as region']).where('kommune.id', 'in', ids).execute();
+      // The region of today (regions are dated, migration 0019).
+      const rows = await db
+        .selectFrom('kommune')
+        .innerJoin('region', (join) => join.on('region.id', '=', regionIdOn('kommune', todayInDenmark())))
+        .select(['kommune.id', 'kommune.navn', 'kommune.notes', 'region.navn as region'])
+        .where('kommune.id', 'in', ids)
+        .execute();
       return new Map(rows.map((r) => [r.id, { title: `${r.navn} Kommune`, body: r.notes, context: r.region, date: null, href: `/kommuner/${r.id}` }]));
     }
     case 'organisation': {
@@ -193,6 +201,25 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
           const href = names[0] ? `/kontakter/${names[0].id}` : r.kommune_id ? `/kommuner/${r.kommune_id}` : '/';
           return [r.id, { title: r.note, body: '', context: joinText(names.map((n) => n.name).join(', '), r.kommune ?? ''), date: r.date, href }];
         }),
+      );
+    }
+    case 'aftale': {
+      const rows = await db
+        .selectFrom('aftale')
+        .leftJoin('kommune', 'kommune.id', 'aftale.kommune_id')
+        .select(['aftale.id', 'aftale.title', 'aftale.goals', 'aftale.documents', 'aftale.notes', 'aftale.to_date', 'kommune.navn as kommune'])
+        .where('aftale.id', 'in', ids)
+        .execute();
+      const goals = (json: string) => {
+        try {
+          const parsed = JSON.parse(json) as unknown;
+          return Array.isArray(parsed) ? parsed.map((g) => (g && typeof g === 'object' && 'text' in g ? String(g.text) : '')).join(' · ') : '';
+        } catch {
+          return '';
+        }
+      };
+      return new Map(
+        rows.map((r) => [r.id, { title: r.title, body: joinText(goals(r.goals), list(r.documents), r.notes), context: r.kommune ? `${r.kommune} Kommune` : '', date: r.to_date, href: `/aftaler/${r.id}` }]),
       );
     }
   }

@@ -12,10 +12,12 @@ import {
   meetingStatuses,
   organisationKinds,
 } from '../../common/domain';
+import { aftaleKinds, aftaleStatuses, storedAftaleGoalsSchema } from '../../common/aftaler.domain';
 import { agendaItemKinds, cadenceUnits, instantSchema } from '../../common/meetings.domain';
 import { contactLogKinds } from '../../common/relationships.domain';
 import { derivedId } from '../ids';
 import { kommunerData, regionsData } from '../reference/kommuner.data';
+import { reform2027 } from '../reference/regions-2027.data';
 import type { Database, SyncedTable } from '../schema';
 
 /**
@@ -63,7 +65,7 @@ const seenVector = jsonText(z.record(z.string(), z.string()));
 const keepInTouch = z.number().int().min(1).max(120).nullable();
 
 export const fieldSchemas: FieldSchemaTable = {
-  region: { kode: z.number().int(), navn: text, deleted_at: deletedAt },
+  region: { kode: z.number().int(), navn: text, valid_from: isoDateSchema.nullable(), valid_to: isoDateSchema.nullable(), deleted_at: deletedAt },
   kreds: { number: kredsSchema.shape.number, name: z.string().trim().min(1).max(200), deleted_at: deletedAt },
   kommune: { kode: z.number().int(), navn: text, region_id: id, kreds_id: id.nullable(), notes: text, deleted_at: deletedAt },
   organisation: { name: text, kind: z.enum(organisationKinds), notes: text, merged_into: id.nullable(), merged_seen: seenVector.nullable(), deleted_at: deletedAt },
@@ -155,6 +157,24 @@ export const fieldSchemas: FieldSchemaTable = {
   contact_log_contact: { log_id: id, contact_id: id, deleted_at: deletedAt },
   tag: { name: text, deleted_at: deletedAt },
   tag_link: { tag_id: id, target_type: z.enum(['meeting', 'agenda_item', 'follow_up']), target_id: id, deleted_at: deletedAt },
+  kommune_region_period: { kommune_id: id, region_id: id, valid_from: isoDateSchema, deleted_at: deletedAt },
+  kommune_kreds_period: { kommune_id: id, kreds_id: id.nullable(), valid_from: isoDateSchema, deleted_at: deletedAt },
+  aftale: {
+    kind: z.enum(aftaleKinds),
+    title: text,
+    status: z.enum(aftaleStatuses),
+    kommune_id: id.nullable(),
+    from_date: isoDateSchema.nullable(),
+    to_date: isoDateSchema.nullable(),
+    evaluation_date: isoDateSchema.nullable(),
+    renegotiation_date: isoDateSchema.nullable(),
+    bilag_review_date: isoDateSchema.nullable(),
+    goals: jsonText(storedAftaleGoalsSchema),
+    documents: stringList,
+    notes: text,
+    deleted_at: deletedAt,
+  },
+  aftale_organisation: { aftale_id: id, organisation_id: id, deleted_at: deletedAt },
 };
 
 /**
@@ -170,6 +190,8 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   attendance: ['meeting_id', 'contact_id'],
   contact_log_contact: ['log_id', 'contact_id'],
   tag_link: ['tag_id', 'target_type', 'target_id'],
+  kommune_kreds_period: ['kommune_id', 'valid_from'],
+  aftale_organisation: ['aftale_id', 'organisation_id'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {
@@ -177,14 +199,29 @@ export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {
 }
 
 /**
- * Reference data (migration 0002): the 5 regioner, 11 kredse and 98 kommuner
- * are the only rows of their tables, with ids derived from their codes. A file
- * may set what the app lets a user edit — a kommune's kreds and notes, a
- * kreds's name — and nothing else: no new rows, no other codes, names or
- * regions, no deletes.
+ * Reference data (migrations 0002 and 0019): the regioner (5 until 2026, then
+ * 4), 11 kredse, 98 kommuner and the kommuner's dated regions are the only
+ * rows of their tables, with ids derived from their codes. A file may set what
+ * the app lets a user edit — a kommune's kreds and notes, a kreds's name — and
+ * nothing else: no new rows, no other codes, names, regions or dates, no deletes.
  */
 const fixedValues: ReadonlyMap<string, Readonly<Record<string, Value>>> = new Map<string, Record<string, Value>>([
-  ...regionsData.map((r): [string, Record<string, Value>] => [`region\u0000${derivedId('region', r.kode)}`, { kode: r.kode, navn: r.navn, deleted_at: null }]),
+  ...regionsData.map((r): [string, Record<string, Value>] => [
+    `region\u0000${derivedId('region', r.kode)}`,
+    { kode: r.kode, navn: r.navn, valid_from: null, valid_to: reform2027.mergedRegionKoder.includes(r.kode) ? reform2027.lastDayBefore : null, deleted_at: null },
+  ]),
+  [
+    `region\u0000${derivedId('region', reform2027.newRegion.kode)}`,
+    { kode: reform2027.newRegion.kode, navn: reform2027.newRegion.navn, valid_from: reform2027.from, valid_to: null, deleted_at: null },
+  ],
+  ...kommunerData.flatMap((k): [string, Record<string, Value>][] => {
+    const row = (validFrom: string, regionKode: number): [string, Record<string, Value>] => [
+      `kommune_region_period\u0000${derivedId('kommune_region_period', k.kode, validFrom)}`,
+      { kommune_id: derivedId('kommune', k.kode), region_id: derivedId('region', regionKode), valid_from: validFrom, deleted_at: null },
+    ];
+    const first = row('2007-01-01', k.regionskode);
+    return reform2027.mergedRegionKoder.includes(k.regionskode) ? [first, row(reform2027.from, reform2027.newRegion.kode)] : [first];
+  }),
   ...Array.from({ length: 11 }, (_, i): [string, Record<string, Value>] => [`kreds\u0000${derivedId('kreds', i + 1)}`, { number: i + 1, deleted_at: null }]),
   ...kommunerData.map((k): [string, Record<string, Value>] => [
     `kommune\u0000${derivedId('kommune', k.kode)}`,
@@ -192,7 +229,7 @@ const fixedValues: ReadonlyMap<string, Readonly<Record<string, Value>>> = new Ma
   ]),
 ]);
 
-export const referenceTables: ReadonlySet<string> = new Set(['region', 'kreds', 'kommune']);
+export const referenceTables: ReadonlySet<string> = new Set(['region', 'kreds', 'kommune', 'kommune_region_period']);
 
 const rowIdSchema = idSchema;
 

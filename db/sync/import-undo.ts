@@ -69,6 +69,7 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
   meeting_series_member: { contact_id: 'contact' },
   organisation_kommune: { organisation_id: 'organisation' },
   meeting_series_organisation: { organisation_id: 'organisation' },
+  aftale_organisation: { organisation_id: 'organisation' },
 };
 
 /** Link rows with a unique pair: a merge moves them by creating the survivor's link and deleting the merged record's (db/duplicates). */
@@ -78,6 +79,7 @@ const linkPairs: Readonly<Record<string, { readonly record: string; readonly oth
   meeting_series_member: { record: 'contact_id', other: 'series_id' },
   organisation_kommune: { record: 'organisation_id', other: 'kommune_id' },
   meeting_series_organisation: { record: 'organisation_id', other: 'series_id' },
+  aftale_organisation: { record: 'organisation_id', other: 'aftale_id' },
 };
 
 /** Fields a merge writes on the survivor: kept, or what came from the merged record would vanish with it. */

@@ -161,6 +161,7 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   meeting_series_member: null,
   meeting_series_organisation: null,
   organisation_kommune: null,
+  aftale_organisation: null,
 };
 
 interface Candidate {

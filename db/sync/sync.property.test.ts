@@ -8,7 +8,8 @@ import { mergeRecords } from '../duplicates/duplicates.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrganisation } from '../organisations/organisations.repository';
 import { derivedId } from '../ids';
-import { updateKommune } from '../kommuner/kommuner.repository';
+import { setKommunerKreds, updateKommune } from '../kommuner/kommuner.repository';
+import { createAftale, updateAftale } from '../aftaler/aftaler.repository';
 import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
@@ -46,6 +47,8 @@ type Command =
   | { kind: 'contactFollowUp'; who: number; pick: number }
   // Issue 16: a logged contact with one or two people and an organisation (the link rows follow merges; erasure erases it).
   | { kind: 'contactLog'; who: number; pick: number; other: number; org: number; note: string }
+  | { kind: 'aftale'; who: number; pick: number; org: number; title: string; create: boolean }
+  | { kind: 'setKreds'; who: number; kreds: number | null }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
   | { kind: 'import'; who: number; file: number }
@@ -74,6 +77,8 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('contactRole' as const), who, pick: fc.nat(), org: fc.nat() }),
   fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('contactLog' as const), who, pick: fc.nat(), other: fc.nat(), org: fc.nat(), note: text }),
+  fc.record({ kind: fc.constant('aftale' as const), who, pick: fc.nat(), org: fc.nat(), title: text, create: fc.boolean() }),
+  fc.record({ kind: fc.constant('setKreds' as const), who, kreds: fc.option(fc.integer({ min: 1, max: 11 }), { nil: null }) }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
     kind: fc.constant('skew' as const),
@@ -194,7 +199,7 @@ const ignoreUserErrors = async (work: () => Promise<unknown>) => {
   }
 };
 
-async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact'): Promise<string[]> {
+async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale'): Promise<string[]> {
   return (await inst.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
@@ -224,7 +229,7 @@ async function run(size: number, commands: Command[]): Promise<void> {
         continue;
       }
       const me = installations[c.who % size]!;
-      const pickFrom = async (table: 'organisation' | 'contact', pick: number) => {
+      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale', pick: number) => {
         const ids = await rowIds(me, table);
         return ids.length ? ids[pick % ids.length] : undefined;
       };
@@ -297,6 +302,19 @@ async function run(size: number, commands: Command[]): Promise<void> {
               );
             break;
           }
+          case 'aftale': {
+            // Aftaler (issue 17): created with an organisation as party, or edited (title, goals, parties) on any laptop.
+            const organisationId = await pickFrom('organisation', c.org);
+            const existing = c.create ? undefined : await pickFrom('aftale', c.pick);
+            const goals = [{ text: c.title || 'Mål', indicator: '', status: 'i_gang' as const }];
+            if (existing) await ignoreUserErrors(() => updateAftale(me.app.db, { id: existing, title: c.title || 'Aftale', goals, organisationIds: organisationId ? [organisationId] : [] }));
+            else await ignoreUserErrors(() => createAftale(me.app.db, { kind: 'samarbejdsaftale', title: c.title || 'Aftale', kommuneId: derivedId('kommune', 259), organisationIds: organisationId ? [organisationId] : [], goals }));
+            break;
+          }
+          case 'setKreds':
+            // Dated kreds membership: laptops that set Køge's kreds the same day write the same dated row.
+            await setKommunerKreds(me.app.db, { ids: [derivedId('kommune', 259)], kredsId: c.kreds === null ? null : derivedId('kreds', c.kreds) });
+            break;
           case 'skew':
             me.skew = c.ms;
             break;

@@ -1,3 +1,4 @@
+import { aftalerHandlers } from './aftaler.handlers';
 import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
@@ -44,4 +45,5 @@ export const handlers: HandlerTable = {
   ...appShellHandlers,
   ...relationshipsHandlers,
   ...contactLogHandlers,
+  ...aftalerHandlers,
 };

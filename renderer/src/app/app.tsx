@@ -38,6 +38,9 @@ const IcsImportPage = page(() => import('../pages/calendar-files/ics-import.page
 const DuplicatesPage = page(() => import('../pages/duplicates/duplicates.page').then((m) => m.DuplicatesPage));
 const SyncPage = page(() => import('../pages/sync/sync.page').then((m) => m.SyncPage));
 const BackupsPage = page(() => import('../pages/backups/backups.page').then((m) => m.BackupsPage));
+const AftalerPage = page(() => import('../pages/aftaler/aftaler.page').then((m) => m.AftalerPage));
+const AftalePage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftalePage));
+const AftaleNewPage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftaleNewPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -48,6 +51,7 @@ const navItems = [
   { href: '/moederaekker', key: 'nav.series', icon: '↻' },
   { href: '/kalender', key: 'nav.calendar', icon: '▤' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
+  { href: '/aftaler', key: 'nav.aftaler', icon: '§' },
   { href: '/dubletter', key: 'nav.duplicates', icon: '≈' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
@@ -113,6 +117,9 @@ export function App() {
           <Route path="/moederaekker/ny" component={SeriesFormPage} />
           <Route path="/moederaekker/:id">{(params) => <SeriesPage id={params.id} />}</Route>
           <Route path="/opfoelgning" component={FollowUpsPage} />
+          <Route path="/aftaler" component={AftalerPage} />
+          <Route path="/aftaler/ny/:kommuneId?">{(params) => <AftaleNewPage kommuneId={params.kommuneId} />}</Route>
+          <Route path="/aftaler/:id">{(params) => <AftalePage id={params.id} />}</Route>
           <Route path="/synkronisering" component={SyncPage} />
           <Route path="/dubletter" component={DuplicatesPage} />
           <Route path="/sikkerhedskopier" component={BackupsPage} />

@@ -9,6 +9,7 @@ import { syncFolderDa } from './parts/sync-folder.da';
 import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
+import { aftalerDa } from './parts/aftaler.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -35,6 +36,7 @@ export const da = {
   dateField: dateFieldDa,
   kredse: kredseDa,
   rel: relationshipsDa,
+  aftaler: aftalerDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -50,6 +52,7 @@ export const da = {
     series: 'Møderækker',
     calendar: 'Kalender',
     followUps: 'Opfølgning',
+    aftaler: 'Aftaler',
     duplicates: 'Mulige dubletter',
     sync: 'Synkronisering',
     backups: 'Sikkerhedskopier',
@@ -489,6 +492,7 @@ export const da = {
       agenda_item: 'Dagsordenspunkter og referater',
       follow_up: 'Opfølgningspunkter',
       contact_log: 'Kontaktlog',
+      aftale: 'Aftaler',
     },
     commands: {
       logContact: 'Log kontakt …',

@@ -10,6 +10,7 @@ import { syncFolderEn } from './parts/sync-folder.en';
 import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
+import { aftalerEn } from './parts/aftaler.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -29,6 +30,7 @@ export const en: Messages = {
   dateField: dateFieldEn,
   kredse: kredseEn,
   rel: relationshipsEn,
+  aftaler: aftalerEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -44,6 +46,7 @@ export const en: Messages = {
     series: 'Meeting series',
     calendar: 'Calendar',
     followUps: 'Follow-ups',
+    aftaler: 'Agreements',
     duplicates: 'Possible duplicates',
     sync: 'Synchronisation',
     backups: 'Backups',
@@ -490,6 +493,7 @@ export const en: Messages = {
       agenda_item: 'Agenda items and minutes',
       follow_up: 'Follow-ups',
       contact_log: 'Contact log',
+      aftale: 'Agreements',
     },
     commands: {
       logContact: 'Log contact …',

@@ -14,6 +14,8 @@ import { KeyPeopleSection } from './hub/key-people.section';
 import { NowAndNextSection } from './hub/now-and-next.section';
 import { TimelineSection } from './hub/timeline.section';
 import './hub/hub.css';
+import { KommuneAftalerSection } from './aftaler.section';
+import { KommuneMembershipSection } from './membership.section';
 
 /**
  * The kommune as the consultant's workspace (issue 16): what is coming and
@@ -114,6 +116,8 @@ export function KommunePage({ id }: { readonly id: string }) {
       </div>
       <KommuneReferaterCard kommuneId={k.id} kommuneNavn={k.navn} />
       {logging ? <ContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
+      <KommuneAftalerSection kommuneId={k.id} />
+      <KommuneMembershipSection kommune={k} />
     </section>
   );
 }

@@ -50,6 +50,7 @@ export function MeetingPage({ id }: { readonly id: string }) {
               <>
                 {' · '}
                 <Link href={`/kommuner/${m.kommune.id}`}>{m.kommune.name}</Link>
+                {m.regionNavn ? ` (${m.regionNavn})` : ''}
               </>
             ) : null}
             {m.series ? (

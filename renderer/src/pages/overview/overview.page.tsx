@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { AftaleDeadlinesCard } from './aftale-deadlines.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
@@ -92,6 +93,7 @@ export function OverviewPage() {
               <QuietKommuner dashboard={d} />
             </div>
             <RelationshipHealthCard dashboard={d} />
+            <AftaleDeadlinesCard />
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}

@@ -1,0 +1,283 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocation } from 'wouter';
+import { aftaleGoalStatuses, aftaleKinds, aftaleStatuses, type Aftale, type AftaleGoal, type AftaleKind, type AftaleUpdateInput } from '../../../../common/aftaler.domain';
+import { call, describeError } from '../../api';
+import { useAutosavedText, type SaveState } from '../../components/autosave';
+import { DateField } from '../../components/date-time-fields.component';
+import { Field } from '../../components/field.component';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { KommuneSelect } from '../../components/pickers.component';
+import { useToast } from '../../components/toast.component';
+import { downloadFile } from '../../files';
+import { useApiMutation, useApiQuery } from '../../queries';
+
+const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/** "Ny aftale": kind, title and kommune; the rest is filled in on the aftale's own page (which saves itself). */
+export function AftaleNewPage({ kommuneId }: { readonly kommuneId?: string }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const create = useApiMutation('aftaler.create');
+  const [title, setTitle] = useState('');
+  const [kind, setKind] = useState<AftaleKind>('samarbejdsaftale');
+  const [kommune, setKommune] = useState<string | null>(kommuneId ?? null);
+  const [error, setError] = useState<string | undefined>();
+  const submit = () => {
+    if (!title.trim()) return setError('validation.required');
+    create.mutate(
+      { kind, title, kommuneId: kommune },
+      { onSuccess: (a) => navigate(`/aftaler/${a.id}`), onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) },
+    );
+  };
+  return (
+    <section>
+      <PageHeader title={t('aftaler.newTitle')} />
+      <form
+        className="card form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <Field label={t('aftaler.fields.title')} error={error}>
+          {(p) => <input {...p} value={title} onChange={(e) => (setTitle(e.target.value), setError(undefined))} autoFocus />}
+        </Field>
+        <Field label={t('aftaler.fields.kind')}>
+          {(p) => (
+            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AftaleKind)}>
+              {aftaleKinds.map((k) => (
+                <option key={k} value={k}>
+                  {t(`aftaler.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('aftaler.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('aftaler.fields.noKommune')} />}</Field>
+        <div className="form-actions">
+          <button type="submit" className="button" disabled={create.isPending}>
+            {t('aftaler.create')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function AftalePage({ id }: { readonly id: string }) {
+  const aftale = useApiQuery('aftaler.get', { id });
+  if (!aftale.data) return <QueryState isLoading={aftale.isLoading} error={aftale.error} />;
+  return <AftaleForm key={id} aftale={aftale.data} />;
+}
+
+/** The aftale's form: text saves itself (useAutosavedText), choices and dates save on change; every save is one aftaler.update of the changed fields. */
+function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const [, navigate] = useLocation();
+  const update = useApiMutation('aftaler.update');
+  const remove = useApiMutation('aftaler.delete');
+  const organisations = useApiQuery('organisations.list', {});
+  const save = (changes: Omit<AftaleUpdateInput, 'id'>) =>
+    update.mutateAsync({ id: aftale.id, ...changes }).catch((error: unknown) => {
+      toast.show(describeError(t, error), { tone: 'error' });
+      throw error;
+    });
+  const title = useAutosavedText(`aftale.${aftale.id}.title`, aftale.title, (value) => (value.trim() ? save({ title: value }) : Promise.resolve()));
+  const notes = useAutosavedText(`aftale.${aftale.id}.notes`, aftale.notes, (value) => save({ notes: value }));
+  const documents = useAutosavedText(`aftale.${aftale.id}.documents`, aftale.documents.join('\n'), (value) =>
+    save({ documents: value.split('\n').map((line) => line.trim()).filter(Boolean) }),
+  );
+  const states: SaveState[] = [title.state, notes.state, documents.state, update.isPending ? 'saving' : 'saved'];
+  const state = states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+
+  const dateField = (field: 'fromDate' | 'toDate' | 'evaluationDate' | 'renegotiationDate' | 'bilagReviewDate') => (
+    <Field label={t(`aftaler.fields.${field}`)}>
+      {(p) => (
+        <DateField
+          {...p}
+          value={aftale[field] ?? ''}
+          onChange={(value) => {
+            if (value === '' || isoDate.test(value)) void save({ [field]: value === '' ? null : value }).catch(() => undefined);
+          }}
+        />
+      )}
+    </Field>
+  );
+
+  const exportIcs = async () => {
+    try {
+      const file = await call('aftaler.deadlinesIcs', { aftaleId: aftale.id, from: '2000-01-01', to: '2100-12-31' });
+      downloadFile(file.fileName, file.base64);
+    } catch (error) {
+      toast.show(describeError(t, error), { tone: 'error' });
+    }
+  };
+
+  return (
+    <section>
+      <PageHeader
+        title={aftale.title || t('aftaler.newTitle')}
+        subtitle={`${t(`aftaler.kinds.${aftale.kind}`)}${aftale.kommuneNavn ? ` · ${aftale.kommuneNavn}` : ''} · ${t(`aftaler.saveState.${state}`)}`}
+        actions={
+          <>
+            <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
+              {t('aftaler.icsExport')}
+            </button>
+            <button
+              type="button"
+              className="button button--danger"
+              onClick={() =>
+                remove.mutate(
+                  { id: aftale.id },
+                  {
+                    onSuccess: () => {
+                      toast.show(t('aftaler.deleted'));
+                      navigate('/aftaler');
+                    },
+                  },
+                )
+              }
+            >
+              {t('aftaler.delete')}
+            </button>
+          </>
+        }
+      />
+      <div className="grid-2">
+        <div className="card form">
+          <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} value={title.value} onChange={(e) => title.onChange(e.target.value)} onBlur={() => void title.flush()} />}</Field>
+          <Field label={t('aftaler.fields.kind')}>
+            {(p) => (
+              <select {...p} value={aftale.kind} onChange={(e) => void save({ kind: e.target.value as AftaleKind }).catch(() => undefined)}>
+                {aftaleKinds.map((k) => (
+                  <option key={k} value={k}>
+                    {t(`aftaler.kinds.${k}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('aftaler.fields.status')}>
+            {(p) => (
+              <select {...p} value={aftale.status} onChange={(e) => void save({ status: e.target.value as Aftale['status'] }).catch(() => undefined)}>
+                {aftaleStatuses.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`aftaler.statuses.${s}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('aftaler.fields.kommune')}>
+            {(p) => <KommuneSelect {...p} value={aftale.kommuneId} onChange={(kommuneId) => void save({ kommuneId }).catch(() => undefined)} emptyLabel={t('aftaler.fields.noKommune')} />}
+          </Field>
+          <Field label={t('aftaler.fields.parties')}>
+            {(p) => (
+              <select
+                {...p}
+                multiple
+                size={5}
+                value={aftale.organisations.map((o) => o.id)}
+                onChange={(e) => void save({ organisationIds: Array.from(e.target.selectedOptions, (o) => o.value) }).catch(() => undefined)}
+              >
+                {organisations.data?.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="card form">
+          <h2>{t('aftaler.period')}</h2>
+          {dateField('fromDate')}
+          {dateField('toDate')}
+          {dateField('evaluationDate')}
+          {dateField('renegotiationDate')}
+          {dateField('bilagReviewDate')}
+        </div>
+      </div>
+      <GoalsCard aftale={aftale} save={save} />
+      <div className="grid-2">
+        <div className="card form">
+          <Field label={t('aftaler.fields.documents')} hint={t('aftaler.fields.documentsHelp')}>
+            {(p) => <textarea {...p} rows={4} value={documents.value} onChange={(e) => documents.onChange(e.target.value)} onBlur={() => void documents.flush()} />}
+          </Field>
+        </div>
+        <div className="card form">
+          <Field label={t('aftaler.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+        </div>
+      </div>
+    </section>
+  );
+}
+
+/** The goals, edited as one list and saved on leaving a field (the list is one field in sync, see README). */
+function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (changes: Omit<AftaleUpdateInput, 'id'>) => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const [goals, setGoals] = useState<AftaleGoal[]>(aftale.goals);
+  useEffect(() => setGoals(aftale.goals), [aftale.goals]);
+  const commit = (next: AftaleGoal[]) => {
+    setGoals(next);
+    const complete = next.filter((g) => g.text.trim());
+    if (JSON.stringify(complete) !== JSON.stringify(aftale.goals)) void save({ goals: complete }).catch(() => undefined);
+  };
+  const change = (i: number, patch: Partial<AftaleGoal>) => setGoals(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
+  return (
+    <div className="card">
+      <h2>{t('aftaler.goals')}</h2>
+      {goals.length === 0 ? <p className="empty">{t('aftaler.noGoals')}</p> : null}
+      {goals.length > 0 ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t('aftaler.goalText')}</th>
+              <th>{t('aftaler.goalIndicator')}</th>
+              <th>{t('aftaler.goalStatus')}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {goals.map((g, i) => (
+              <tr key={i}>
+                <td>
+                  <input style={{ width: '100%' }} aria-label={`${t('aftaler.goalText')} ${i + 1}`} value={g.text} onChange={(e) => change(i, { text: e.target.value })} onBlur={() => commit(goals)} />
+                </td>
+                <td>
+                  <input style={{ width: '100%' }} aria-label={`${t('aftaler.goalIndicator')} ${i + 1}`} value={g.indicator} onChange={(e) => change(i, { indicator: e.target.value })} onBlur={() => commit(goals)} />
+                </td>
+                <td>
+                  <select
+                    aria-label={`${t('aftaler.goalStatus')} ${i + 1}`}
+                    value={g.status}
+                    onChange={(e) => commit(goals.map((x, j) => (j === i ? { ...x, status: e.target.value as AftaleGoal['status'] } : x)))}
+                  >
+                    {aftaleGoalStatuses.map((s) => (
+                      <option key={s} value={s}>
+                        {t(`aftaler.goalStatuses.${s}`)}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+                <td>
+                  <button type="button" className="button button--secondary" aria-label={`${t('aftaler.removeGoal')} ${i + 1}`} onClick={() => commit(goals.filter((_, j) => j !== i))}>
+                    ✕
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+      <div className="form-actions">
+        <button type="button" className="button button--secondary" onClick={() => setGoals([...goals, { text: '', indicator: '', status: 'ikke_startet' }])}>
+          {t('aftaler.addGoal')}
+        </button>
+      </div>
+    </div>
+  );
+}

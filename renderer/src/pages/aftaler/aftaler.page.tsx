@@ -1,0 +1,131 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'wouter';
+import { aftaleKinds, aftaleStatuses, type Aftale, type AftaleKind, type AftaleStatus } from '../../../../common/aftaler.domain';
+import { PageHeader, QueryState } from '../../components/page.component';
+import { formatDate } from '../../format';
+import { useApiQuery } from '../../queries';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
+
+const pageSize = 50;
+
+/** The Aftaler list: search, kind and status filters and paging all run in SQL (aftaler.list). */
+export function AftalerPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [kind, setKind] = useState<AftaleKind | ''>('');
+  const [status, setStatus] = useState<AftaleStatus | ''>('');
+  const [offset, setOffset] = useState(0);
+  const list = useApiQuery('aftaler.list', { query: query || undefined, kind: kind || undefined, status: status || undefined, offset, limit: pageSize });
+  const filtered = Boolean(query || kind || status);
+  const page = list.data;
+  return (
+    <section>
+      <PageHeader
+        title={t('aftaler.title')}
+        subtitle={page ? t('aftaler.count', { count: page.total }) : t('aftaler.subtitle')}
+        actions={
+          <>
+            <SpreadsheetExportMenu what="aftaler" />
+            <Link href="/aftaler/ny" className="button">
+              {t('aftaler.newAftale')}
+            </Link>
+          </>
+        }
+      />
+      <div className="filters" role="search">
+        <input
+          type="search"
+          className="filters__query"
+          placeholder={t('aftaler.searchPlaceholder')}
+          aria-label={t('aftaler.search')}
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            setOffset(0);
+          }}
+        />
+        <select aria-label={t('aftaler.fields.kind')} value={kind} onChange={(e) => (setKind(e.target.value as AftaleKind | ''), setOffset(0))}>
+          <option value="">{t('aftaler.allKinds')}</option>
+          {aftaleKinds.map((k) => (
+            <option key={k} value={k}>
+              {t(`aftaler.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('aftaler.fields.status')} value={status} onChange={(e) => (setStatus(e.target.value as AftaleStatus | ''), setOffset(0))}>
+          <option value="">{t('aftaler.allStatuses')}</option>
+          {aftaleStatuses.map((s) => (
+            <option key={s} value={s}>
+              {t(`aftaler.statuses.${s}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {!page ? <QueryState isLoading={list.isLoading} error={list.error} /> : null}
+      {page && page.items.length === 0 ? <p className="empty">{filtered ? t('aftaler.noMatches') : t('aftaler.none')}</p> : null}
+      {page && page.items.length > 0 ? (
+        <>
+          <AftaleTable items={page.items} showKommune />
+          {page.total > pageSize ? (
+            <div className="form-actions">
+              <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
+                {t('aftaler.previous')}
+              </button>
+              <span className="muted">{t('aftaler.pageOf', { from: offset + 1, to: Math.min(offset + pageSize, page.total), total: page.total })}</span>
+              <button type="button" className="button button--secondary" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)}>
+                {t('aftaler.next')}
+              </button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function period(a: Aftale): string {
+  if (!a.fromDate && !a.toDate) return '–';
+  return `${a.fromDate ? formatDate(a.fromDate) : '…'} – ${a.toDate ? formatDate(a.toDate) : '…'}`;
+}
+
+/** One table of aftaler: the list page and the kommune page's section. */
+export function AftaleTable({ items, showKommune }: { readonly items: readonly Aftale[]; readonly showKommune: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th>{t('aftaler.columns.title')}</th>
+          <th>{t('aftaler.columns.kind')}</th>
+          {showKommune ? <th>{t('aftaler.columns.kommune')}</th> : null}
+          <th>{t('aftaler.columns.parties')}</th>
+          <th>{t('aftaler.columns.period')}</th>
+          <th>{t('aftaler.columns.status')}</th>
+          <th>{t('aftaler.columns.nextDeadline')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((a) => (
+          <tr key={a.id}>
+            <td>
+              <Link href={`/aftaler/${a.id}`}>{a.title}</Link>
+            </td>
+            <td className="muted">{t(`aftaler.kinds.${a.kind}`)}</td>
+            {showKommune ? <td>{a.kommuneNavn ?? <span className="muted">–</span>}</td> : null}
+            <td>{a.organisations.map((o) => o.name).join(', ') || <span className="muted">–</span>}</td>
+            <td className="muted" style={{ whiteSpace: 'nowrap' }}>
+              {period(a)}
+            </td>
+            <td>
+              <span className="badge">{t(`aftaler.statuses.${a.status}`)}</span>
+            </td>
+            <td style={{ whiteSpace: 'nowrap' }}>
+              {a.nextDeadline ? `${t(`aftaler.deadlines.${a.nextDeadline.kind}`)} ${formatDate(a.nextDeadline.date)}` : <span className="muted">{t('aftaler.noDeadline')}</span>}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
