@@ -43,7 +43,7 @@ describe('contact files CLI', () => {
     expect(fs.readFileSync(csv, 'utf8')).toBe('\uFEFFTitel;Detaljer;Ansvarlig;Frist;Status;Forfalden;Kommune;Fra møde;Mødedato\r\n');
 
     const wrongWhat = await run('spreadsheet-export', 'kommuner', '--db', db, '--format', 'csv', '--out', csv);
-    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups eller meetings.\n' });
+    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings eller aftaler.\n' });
     expect((await run('contacts-export', '--db', db, '--format', 'pdf', '--out', csv)).stderr).toContain('--format vcf, csv eller xlsx');
     expect((await run('contacts-export', '--db', db, '--format', 'vcf', '--out', path.join(dir, 'x.vcf'))).stderr).toBe('Der er ingen kontakter at eksportere.\n');
     expect((await run('contacts-import', '--db', db, path.join(dir, 'mangler.csv'))).stderr).toContain('Filen findes ikke');
