@@ -31,10 +31,11 @@ describe('openDatabase', () => {
     await app.close();
   });
 
-  it('seeds 5 regions, 98 kommuner and 11 kredse', async () => {
+  it('seeds the 5 regions of 2026 and Region Østdanmark from 2027, 98 kommuner and 11 kredse', async () => {
     const app = await openDatabase(path.join(fresh(), 'k.sqlite'));
     const count = (t: string) => (app.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
-    expect([count('region'), count('kommune'), count('kreds')]).toEqual([5, 98, 11]);
+    expect([count('region'), count('kommune'), count('kreds')]).toEqual([6, 98, 11]);
+    expect(app.sqlite.prepare(`SELECT navn FROM region WHERE valid_from = '2027-01-01'`).pluck().all()).toEqual(['Region Østdanmark']);
     await app.close();
   });
 

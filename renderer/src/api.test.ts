@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
-import { createI18n } from './i18n/i18n';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createI18n, switchLanguage } from './i18n/i18n';
 import { ApiError, describeError } from './api';
 
 describe('describeError: which message the user sees', () => {
   const da = createI18n('da').t;
-  const en = createI18n('en').t;
+  // English loads on demand (i18n.ts), as in the window.
+  const english = createI18n('da');
+  const en = (key: string) => english.t(key);
+  beforeAll(() => switchLanguage(english, 'en'));
   const serverSentence = 'Sikkerhedskopien kredsbog-2026-01-01.sqlite findes ikke (længere).';
 
   it('shows the server\'s precise Danish sentence in the Danish UI', () => {
