@@ -84,11 +84,6 @@ export function AftalerPage() {
   );
 }
 
-function period(a: Aftale): string {
-  if (!a.fromDate && !a.toDate) return '–';
-  return `${a.fromDate ? formatDate(a.fromDate) : '…'} – ${a.toDate ? formatDate(a.toDate) : '…'}`;
-}
-
 /** One table of aftaler: the list page and the kommune page's section. */
 export function AftaleTable({ items, showKommune }: { readonly items: readonly Aftale[]; readonly showKommune: boolean }) {
   const { t } = useTranslation();
@@ -114,14 +109,30 @@ export function AftaleTable({ items, showKommune }: { readonly items: readonly A
             <td className="muted">{t(`aftaler.kinds.${a.kind}`)}</td>
             {showKommune ? <td>{a.kommuneNavn ?? <span className="muted">–</span>}</td> : null}
             <td>{a.organisations.map((o) => o.name).join(', ') || <span className="muted">–</span>}</td>
-            <td className="muted" style={{ whiteSpace: 'nowrap' }}>
-              {period(a)}
+            <td className="muted">
+              {/* Each date kept whole: the column wraps between them, never inside one. */}
+              {a.fromDate || a.toDate ? (
+                <>
+                  <span className="nowrap">{a.fromDate ? formatDate(a.fromDate) : '…'} –</span> <span className="nowrap">{a.toDate ? formatDate(a.toDate) : '…'}</span>
+                </>
+              ) : (
+                '–'
+              )}
             </td>
             <td>
               <span className="badge">{t(`aftaler.statuses.${a.status}`)}</span>
             </td>
-            <td style={{ whiteSpace: 'nowrap' }}>
-              {a.nextDeadline ? `${t(`aftaler.deadlines.${a.nextDeadline.kind}`)} ${formatDate(a.nextDeadline.date)}` : <span className="muted">{t('aftaler.noDeadline')}</span>}
+            <td>
+              {/* What the deadline is above its date, so the table fits 1366 px without a horizontal scrollbar. */}
+              {a.nextDeadline ? (
+                <>
+                  {t(`aftaler.deadlines.${a.nextDeadline.kind}`)}
+                  <br />
+                  <span className="nowrap">{formatDate(a.nextDeadline.date)}</span>
+                </>
+              ) : (
+                <span className="muted">{t('aftaler.noDeadline')}</span>
+              )}
             </td>
           </tr>
         ))}
