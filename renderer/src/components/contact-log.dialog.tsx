@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { contactLogInputSchema, contactLogKinds, type ContactLogKind } from '../../../common/relationships.domain';
 import { danishDate } from '../../../common/time';
 import { call, describeError } from '../api';
-import { useApiMutation } from '../queries';
+import { invalidateAfter, useApiMutation } from '../queries';
 import { ContactCombobox } from './contact-combobox.component';
 import { DateField } from './date-time-fields.component';
 import { Field } from './field.component';
@@ -59,7 +59,7 @@ export function ContactLogDialog({ target, onClose }: { readonly target: Contact
           action: {
             label: t('rel.dialogUndo'),
             run: () => {
-              void call('contactLog.delete', { id: entry.id }).then(() => client.invalidateQueries());
+              void call('contactLog.delete', { id: entry.id }).then(() => invalidateAfter(client, 'contactLog.delete'));
             },
           },
         });
