@@ -163,17 +163,7 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
     if (interval === null || !isOverdue(r.last, interval, today)) continue;
     const seen = people.get(r.contact_id);
     if (seen && seen.intervalMonths <= interval) continue;
-    people.set(r.contact_id, {
-      roleId: r.id,
-      contactId: r.contact_id,
-      contactName: r.contact_name,
-      title: r.title,
-      keyRole: r.key_role,
-      place: placeOf(r),
-      kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
-      lastContact: r.last,
-      intervalMonths: interval,
-    });
+    people.set(r.contact_id, overduePerson(r, interval));
   }
   const overdue = [...people.values()].sort(
     (a, b) => (a.lastContact ?? '').localeCompare(b.lastContact ?? '') || keyRank(a.keyRole) - keyRank(b.keyRole) || compareDanish(a.contactName, b.contactName),
@@ -187,22 +177,27 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
         termStart: election.termStart,
         people: rows
           .filter((r) => (r.key_role === 'borgmester' || r.key_role === 'udvalgsformand') && r.from_date !== null && r.from_date >= election.termStart && (r.last === null || r.last < r.from_date))
-          .map((r): OverduePerson => ({
-            roleId: r.id,
-            contactId: r.contact_id,
-            contactName: r.contact_name,
-            title: r.title,
-            keyRole: r.key_role,
-            place: placeOf(r),
-            kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
-            lastContact: r.last,
-            intervalMonths: intervalFor(r.role_keep, r.person_keep, r.key_role)!,
-          }))
+          .map((r) => overduePerson(r, intervalFor(r.role_keep, r.person_keep, r.key_role)!))
           .sort((a, b) => compareDanish(a.place.name, b.place.name) || keyRank(a.keyRole) - keyRank(b.keyRole) || compareDanish(a.contactName, b.contactName)),
       }
     : null;
 
   return { today, overduePeople: overdue.slice(0, options.limit), overduePeopleCount: overdue.length, overdueKommuner, months: options.months, newCouncil };
+}
+
+/** A current role as a person on Overblik's list (overdue, or new on the council). */
+function overduePerson(r: RoleRow, intervalMonths: number): OverduePerson {
+  return {
+    roleId: r.id,
+    contactId: r.contact_id,
+    contactName: r.contact_name,
+    title: r.title,
+    keyRole: r.key_role,
+    place: placeOf(r),
+    kommune: r.kommune_id && r.kommune_navn ? { id: r.kommune_id, name: r.kommune_navn } : null,
+    lastContact: r.last,
+    intervalMonths,
+  };
 }
 
 const keyRank = (role: KeyRole | null) => (role === null ? keyRoleOrder.length : keyRoleOrder.indexOf(role));
