@@ -1,5 +1,6 @@
 import type { ContactLogContactTable, ContactLogTable } from './contact-log/contact-log.table';
 import type { AftaleOrganisationTable, AftaleTable } from './aftaler/aftale.table';
+import type { BoligomraadeOrganisationTable, BoligomraadeStatusTable, BoligomraadeTable } from './boligomraader/boligomraade.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
 import type { KommuneKredsTable, KommuneRegionTable, KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
@@ -56,6 +57,9 @@ export interface Database {
   kommune_kreds_period: KommuneKredsTable;
   aftale: AftaleTable;
   aftale_organisation: AftaleOrganisationTable;
+  boligomraade: BoligomraadeTable;
+  boligomraade_organisation: BoligomraadeOrganisationTable;
+  boligomraade_status: BoligomraadeStatusTable;
   local_setting: LocalSettingTable;
   sync_op: SyncOpTable;
   sync_state: SyncStateTable;

@@ -37,7 +37,8 @@ test('a consultant finds a kommune, adds an organisation and a contact with a ro
   await snapshot(page, '04-ny-kontakt');
   await page.getByRole('button', { name: 'Gem' }).click();
   await expect(page.getByRole('heading', { name: 'Søren Ærbødig' })).toBeVisible();
-  await expect(page.getByText('1. mar. 2021')).toBeVisible();
+  // The role's period and the contact's timeline both show the start date; the role card is what was just saved.
+  await expect(page.locator('.role__period', { hasText: '1. mar. 2021' })).toBeVisible();
   await snapshot(page, '05-kontakt');
 
   await page.getByRole('navigation').getByRole('link', { name: 'Kommuner' }).click();

@@ -18,6 +18,7 @@ import { m0016SearchSecureDelete } from './0016-search-secure-delete';
 import { m0017SeriesSearchAndOrder } from './0017-series-search-and-order';
 import { m0018ContactLog } from './0018-contact-log';
 import { m0019DatedRegionsAndAftaler } from './0019-dated-regions-and-aftaler';
+import { m0020Boligomraader } from './0020-boligomraader';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -45,6 +46,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0017-series-search-and-order': m0017SeriesSearchAndOrder,
   '0018-contact-log': m0018ContactLog,
   '0019-dated-regions-and-aftaler': m0019DatedRegionsAndAftaler,
+  '0020-boligomraader': m0020Boligomraader,
 };
 
 export const migrationNames = Object.keys(migrations);
