@@ -28,8 +28,9 @@ export function ContactsPage() {
               {t('contactFiles.importLink')}
             </Link>
             <MoreMenu label={t('common.export')}>
-              <SpreadsheetExportMenu what="contacts" />
+              <SpreadsheetExportMenu what="contacts" caption={t('contactFiles.exportContactsCaption')} />
               <VcardExportButtons />
+              <SpreadsheetExportMenu what="contactLog" caption={t('contactFiles.exportContactLogCaption')} />
             </MoreMenu>
             <Link href="/kontakter/ny" className="button">
               {t('contacts.new')}
