@@ -69,6 +69,11 @@ describe('seed-demo', () => {
       .prepare(`SELECT kommune_id FROM affiliation WHERE deleted_at IS NULL AND title = 'Kommunaldirektør' AND to_date IS NULL GROUP BY kommune_id HAVING count(*) > 1`)
       .all();
     expect(currentKommunaldirektoerer).toEqual([]);
+    // Nobody holds two posts in one byråd in the same valgperiode (a borgmester is not also an udvalgsformand there).
+    const twoPostsAtOnce = a.sqlite
+      .prepare(`SELECT contact_id FROM affiliation WHERE deleted_at IS NULL AND kind = 'politiker' GROUP BY contact_id, kommune_id, from_date HAVING count(*) > 1`)
+      .all();
+    expect(twoPostsAtOnce).toEqual([]);
   }, 30_000);
 
   it('refuses to seed the same seed twice into one database', async () => {

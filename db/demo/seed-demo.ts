@@ -71,7 +71,7 @@ const terms = [
   { from: '2022-01-01', to: '2025-12-31' },
   { from: '2026-01-01', to: null },
 ] as const;
-const politicalTitles = ['Borgmester', 'Formand for Social- og Sundhedsudvalget', 'Formand for Teknik- og Miljøudvalget', 'Byrådsmedlem', 'Rådmand'];
+const politicalTitles = ['Borgmester', 'Formand for Social- og Sundhedsudvalget', 'Formand for Teknik- og Miljøudvalget', 'Byrådsmedlem', 'Formand for Børne- og Ungeudvalget'];
 const officialTitles = ['Kommunaldirektør', 'Direktør for Social og Beskæftigelse', 'Chef for Boligsocial Enhed', 'Planchef', 'Boligsocial medarbejder', 'Afdelingsleder, Myndighed'];
 const organisationTitles = ['Direktør', 'Forretningsfører', 'Organisationsbestyrelsesformand', 'Boligsocial medarbejder', 'Udlejningschef'];
 const tenantTitles = ['Afdelingsbestyrelsesformand', 'Beboerrepræsentant'];
@@ -84,6 +84,7 @@ const singlePostFallback: Readonly<Record<string, string>> = {
   Borgmester: 'Byrådsmedlem',
   'Formand for Social- og Sundhedsudvalget': 'Byrådsmedlem',
   'Formand for Teknik- og Miljøudvalget': 'Byrådsmedlem',
+  'Formand for Børne- og Ungeudvalget': 'Byrådsmedlem',
   Kommunaldirektør: 'Afdelingsleder, Myndighed',
   'Direktør for Social og Beskæftigelse': 'Afdelingsleder, Myndighed',
   'Chef for Boligsocial Enhed': 'Boligsocial medarbejder',
@@ -171,8 +172,16 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
         const organisation = rng.pick(organisations);
         const kommuneId = kind === 'politiker' || kind === 'embedsmand' ? rng.pick(inScope).id : organisation.kommuneIds[0]!;
         const roleCount = kind === 'politiker' ? rng.int(1, 2) : 1;
+        let firstTermFrom: string | null = null;
         for (let r = 0; r < roleCount; r++) {
           const term = kind === 'politiker' ? terms[Math.min(terms.length - 1, rng.int(0, 2) + r)]! : { from: `${rng.int(2008, 2025)}-${String(rng.int(1, 12)).padStart(2, '0')}-01`, to: rng.chance(0.15) ? '2025-06-30' : null };
+          // A politician's second role is a post in the next valgperiode; one person is not borgmester and udvalgsformand of the same byråd at once.
+          // (The title is still drawn, so the rest of the demo stays the same for a seed.)
+          if (r > 0 && term.from === firstTermFrom) {
+            rng.pick(politicalTitles);
+            continue;
+          }
+          firstTermFrom = term.from;
           await createRow(
             trx,
             'affiliation',

@@ -49,7 +49,7 @@ export function ContactCombobox({
     ...(contacts.data?.rows ?? [])
       .filter((c) => !exclude.includes(c.id))
       .slice(0, contactChoices)
-      .map((c) => ({ value: c.id, label: c.currentRoles[0] ? `${c.name} – ${c.currentRoles[0]}` : c.name })),
+      .map((c) => ({ value: c.id, label: c.currentRoles.length > 0 ? `${c.name} – ${c.currentRoles.join(', ')}` : c.name })),
   ];
   const more = (contacts.data?.total ?? 0) > (contacts.data?.rows.length ?? 0);
 
