@@ -114,68 +114,76 @@ export interface FieldHead extends ClockParts {
   readonly prev: string | null;
 }
 
+/** A small table that interns names (table and field names, installation ids) as integers, cached both ways for the session. */
+class InternedNames {
+  readonly #ids = new Map<string, number>();
+  readonly #names = new Map<number, string>();
+
+  constructor(
+    private readonly find: BetterSqlite3.Statement,
+    private readonly insert: BetterSqlite3.Statement,
+    private readonly nameOf: BetterSqlite3.Statement,
+  ) {}
+
+  id(name: string, create: boolean): number | undefined {
+    let id = this.#ids.get(name);
+    if (id !== undefined) return id;
+    id = this.find.get(name) as number | undefined;
+    if (id === undefined) {
+      if (!create) return undefined;
+      id = Number(this.insert.run(name).lastInsertRowid);
+    }
+    this.#remember(name, id);
+    return id;
+  }
+
+  name(id: number): string {
+    let name = this.#names.get(id);
+    if (name === undefined) {
+      name = this.nameOf.get(id) as string;
+      this.#remember(name, id);
+    }
+    return name;
+  }
+
+  #remember(name: string, id: number): void {
+    this.#ids.set(name, id);
+    this.#names.set(id, name);
+  }
+}
+
 export class OpLogSession {
   readonly #s: Statements;
-  readonly #symbols = new Map<string, number>();
-  readonly #symbolNames = new Map<number, string>();
-  readonly #origins = new Map<string, number>();
-  readonly #originNames = new Map<number, string>();
+  readonly #symbols: InternedNames;
+  readonly #origins: InternedNames;
   readonly #rows = new Map<string, number>();
   /** Highest clock written per origin id in this session, written to sync_origin by flush(). */
   readonly #maxima = new Map<number, { wall: number; counter: number }>();
 
   constructor(readonly sqlite: BetterSqlite3.Database) {
     this.#s = statementsFor(sqlite);
+    this.#symbols = new InternedNames(this.#s.findSymbol, this.#s.insertSymbol, this.#s.symbolName);
+    this.#origins = new InternedNames(this.#s.findOrigin, this.#s.insertOrigin, this.#s.originName);
   }
 
   symbolId(name: string, create: true): number;
   symbolId(name: string, create: false): number | undefined;
   symbolId(name: string, create: boolean): number | undefined {
-    let id = this.#symbols.get(name);
-    if (id !== undefined) return id;
-    id = this.#s.findSymbol.get(name) as number | undefined;
-    if (id === undefined) {
-      if (!create) return undefined;
-      id = Number(this.#s.insertSymbol.run(name).lastInsertRowid);
-    }
-    this.#symbols.set(name, id);
-    this.#symbolNames.set(id, name);
-    return id;
+    return this.#symbols.id(name, create);
   }
 
   symbolName(id: number): string {
-    let name = this.#symbolNames.get(id);
-    if (name === undefined) {
-      name = this.#s.symbolName.get(id) as string;
-      this.#symbolNames.set(id, name);
-      this.#symbols.set(name, id);
-    }
-    return name;
+    return this.#symbols.name(id);
   }
 
   originId(installation: string, create: true): number;
   originId(installation: string, create: false): number | undefined;
   originId(installation: string, create: boolean): number | undefined {
-    let id = this.#origins.get(installation);
-    if (id !== undefined) return id;
-    id = this.#s.findOrigin.get(installation) as number | undefined;
-    if (id === undefined) {
-      if (!create) return undefined;
-      id = Number(this.#s.insertOrigin.run(installation).lastInsertRowid);
-    }
-    this.#origins.set(installation, id);
-    this.#originNames.set(id, installation);
-    return id;
+    return this.#origins.id(installation, create);
   }
 
   originName(id: number): string {
-    let name = this.#originNames.get(id);
-    if (name === undefined) {
-      name = this.#s.originName.get(id) as string;
-      this.#originNames.set(id, name);
-      this.#origins.set(name, id);
-    }
-    return name;
+    return this.#origins.name(id);
   }
 
   /** The interned id of a record; with `create`, interned now if new (`created` tells). */

@@ -28,78 +28,78 @@ function useDanishText(value: string, show: (value: string) => string) {
 
 const identity = (value: string) => value;
 
-/** A date typed and shown as dd.mm.åååå (also d.m.åå and ISO); ↑/↓ move a day. */
-export function DateField({ value, onChange, onBlur, onKeyDown, ...rest }: DanishFieldProps) {
+interface DanishTextInputProps extends DanishFieldProps {
+  /** The canonical value of a text, or null when it is not (yet) valid. */
+  readonly parse: (text: string) => string | null;
+  /** How a canonical value is shown. */
+  readonly show: (value: string) => string;
+  /** The step ↑/↓ take from a valid value; none when the field has no steps. */
+  readonly shift?: (value: string, by: 1 | -1) => string;
+  readonly fieldClass: string;
+  readonly placeholderKey: 'dateField.datePlaceholder' | 'dateField.timePlaceholder';
+  readonly hintKey: 'dateField.dateHint' | 'dateField.timeHint';
+}
+
+/** The one Danish text input behind DateField and TimeField: typed freely, reported as the canonical value when it parses, tidied on blur. */
+function DanishTextInput({ value, onChange, onBlur, onKeyDown, parse, show, shift, fieldClass, placeholderKey, hintKey, ...rest }: DanishTextInputProps) {
   const { t } = useTranslation();
-  const { text, setText, reported } = useDanishText(value, formatDanishDateInput);
+  const { text, setText, reported } = useDanishText(value, show);
   const report = (next: string) => {
     reported.current = next;
     onChange(next);
   };
-  const invalid = text.trim() !== '' && parseDanishDate(text) === null;
+  const invalid = text.trim() !== '' && parse(text) === null;
   return (
     <input
       type="text"
       inputMode="numeric"
       autoComplete="off"
-      placeholder={t('dateField.datePlaceholder')}
-      title={t('dateField.dateHint')}
+      placeholder={t(placeholderKey)}
+      title={t(hintKey)}
       {...rest}
       aria-invalid={rest['aria-invalid'] || invalid || undefined}
-      className={['date-field', rest.className].filter(Boolean).join(' ')}
+      className={[fieldClass, rest.className].filter(Boolean).join(' ')}
       value={text}
       onChange={(e) => {
         setText(e.target.value);
         const trimmed = e.target.value.trim();
-        report(trimmed === '' ? '' : (parseDanishDate(trimmed) ?? trimmed));
+        report(trimmed === '' ? '' : (parse(trimmed) ?? trimmed));
       }}
       onKeyDown={(e) => {
         onKeyDown?.(e);
-        if (e.defaultPrevented || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey) return;
-        const current = parseDanishDate(text);
+        if (!shift || e.defaultPrevented || (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') || e.altKey || e.ctrlKey || e.metaKey) return;
+        const current = parse(text);
         if (!current) return;
         e.preventDefault();
-        const next = shiftIsoDate(current, e.key === 'ArrowUp' ? 1 : -1);
-        setText(formatDanishDateInput(next));
+        const next = shift(current, e.key === 'ArrowUp' ? 1 : -1);
+        setText(show(next));
         report(next);
       }}
       onBlur={(e) => {
-        const parsed = parseDanishDate(text);
-        if (parsed) setText(formatDanishDateInput(parsed));
+        const parsed = parse(text);
+        if (parsed) setText(show(parsed));
         onBlur?.(e);
       }}
     />
   );
 }
 
-/** A 24-hour time typed and shown as HH:MM (also 10.00, 1000, 10). */
-export function TimeField({ value, onChange, onBlur, ...rest }: DanishFieldProps) {
-  const { t } = useTranslation();
-  const { text, setText, reported } = useDanishText(value, identity);
-  const invalid = text.trim() !== '' && parseDanishTime(text) === null;
+/** A date typed and shown as dd.mm.åååå (also d.m.åå and ISO); ↑/↓ move a day. */
+export function DateField(props: DanishFieldProps) {
   return (
-    <input
-      type="text"
-      inputMode="numeric"
-      autoComplete="off"
-      placeholder={t('dateField.timePlaceholder')}
-      title={t('dateField.timeHint')}
-      {...rest}
-      aria-invalid={rest['aria-invalid'] || invalid || undefined}
-      className={['time-field', rest.className].filter(Boolean).join(' ')}
-      value={text}
-      onChange={(e) => {
-        setText(e.target.value);
-        const trimmed = e.target.value.trim();
-        const next = trimmed === '' ? '' : (parseDanishTime(trimmed) ?? trimmed);
-        reported.current = next;
-        onChange(next);
-      }}
-      onBlur={(e) => {
-        const parsed = parseDanishTime(text);
-        if (parsed) setText(parsed);
-        onBlur?.(e);
-      }}
+    <DanishTextInput
+      {...props}
+      parse={parseDanishDate}
+      show={formatDanishDateInput}
+      shift={shiftIsoDate}
+      fieldClass="date-field"
+      placeholderKey="dateField.datePlaceholder"
+      hintKey="dateField.dateHint"
     />
   );
+}
+
+/** A 24-hour time typed and shown as HH:MM (also 10.00, 1000, 10). */
+export function TimeField(props: DanishFieldProps) {
+  return <DanishTextInput {...props} parse={parseDanishTime} show={identity} fieldClass="time-field" placeholderKey="dateField.timePlaceholder" hintKey="dateField.timeHint" />;
 }

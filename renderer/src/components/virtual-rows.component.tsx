@@ -66,3 +66,58 @@ function VirtualRow({ index, className, measure, children }: { readonly index: n
     </tr>
   );
 }
+
+/** One column of a VirtualTable: its header, width and how an item fills its cell. */
+export interface TableColumn<T> {
+  readonly header: ReactNode;
+  /** A share of the table's width, e.g. '23%' (the table has a fixed layout, so long text wraps instead of widening it). */
+  readonly width: string;
+  readonly cell: (item: T) => ReactNode;
+  readonly className?: string | ((item: T) => string | undefined);
+}
+
+/**
+ * The list pages' table: fixed column widths, a header row and only the rows
+ * near the viewport in the DOM (VirtualRows). If a page needs more than
+ * columns (a caption, a footer), give it VirtualRows directly.
+ */
+export function VirtualTable<T>({ items, columns, rowKey, onVisibleEnd, className }: {
+  readonly items: readonly T[];
+  readonly columns: readonly TableColumn<T>[];
+  readonly rowKey: (item: T) => string;
+  readonly onVisibleEnd?: (lastIndex: number) => void;
+  readonly className?: string;
+}) {
+  const cellClass = (column: TableColumn<T>, item: T) => (typeof column.className === 'function' ? column.className(item) : column.className);
+  return (
+    <table className={['table table--fixed', className].filter(Boolean).join(' ')}>
+      <colgroup>
+        {columns.map((column, i) => (
+          <col key={i} style={{ width: column.width }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {columns.map((column, i) => (
+            <th key={i} className={typeof column.className === 'string' ? column.className : undefined}>
+              {column.header}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <VirtualRows
+        items={items}
+        onVisibleEnd={onVisibleEnd}
+        columns={columns.length}
+        rowKey={rowKey}
+        renderRow={(item) =>
+          columns.map((column, i) => (
+            <td key={i} className={cellClass(column, item)}>
+              {column.cell(item)}
+            </td>
+          ))
+        }
+      />
+    </table>
+  );
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
-import { VirtualRows } from '../../components/virtual-rows.component';
+import { VirtualTable } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { call } from '../../api';
 import { DuplicatesLink } from '../duplicates/duplicates-link.component';
@@ -45,35 +45,22 @@ export function ContactsPage() {
       <QueryState isLoading={contacts.isLoading} error={contacts.error} />
       {contacts.loaded && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table table--fixed">
-          <colgroup><col style={{ width: '23%' }} /><col style={{ width: '31%' }} /><col style={{ width: '31%' }} /><col style={{ width: '15%' }} /></colgroup>
-          <thead>
-            <tr>
-              <th>{t('contacts.columns.name')}</th>
-              <th>{t('contacts.columns.roles')}</th>
-              <th>{t('contacts.columns.email')}</th>
-              <th>{t('contacts.columns.phone')}</th>
-            </tr>
-          </thead>
-          <VirtualRows
-            items={list}
-            onVisibleEnd={contacts.onVisibleEnd}
-            columns={4}
-            rowKey={(c) => c.id}
-            renderRow={(c) => (
-              <>
-                <td>
-                  <Link href={`/kontakter/${c.id}`}>{c.name}</Link>
-                </td>
-                <td className="muted">{c.currentRoles.join(' · ')}</td>
-                <td className="ellipsis" title={c.primaryEmail ?? undefined}>
-                  {c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`}>{c.primaryEmail}</a> : null}
-                </td>
-                <td className="nowrap">{c.primaryPhone}</td>
-              </>
-            )}
-          />
-        </table>
+        <VirtualTable
+          items={list}
+          onVisibleEnd={contacts.onVisibleEnd}
+          rowKey={(c) => c.id}
+          columns={[
+            { header: t('contacts.columns.name'), width: '23%', cell: (c) => <Link href={`/kontakter/${c.id}`}>{c.name}</Link> },
+            { header: t('contacts.columns.roles'), width: '31%', className: 'muted', cell: (c) => c.currentRoles.join(' · ') },
+            {
+              header: t('contacts.columns.email'),
+              width: '31%',
+              className: 'ellipsis',
+              cell: (c) => (c.primaryEmail ? <a href={`mailto:${c.primaryEmail}`} title={c.primaryEmail}>{c.primaryEmail}</a> : null),
+            },
+            { header: t('contacts.columns.phone'), width: '15%', className: 'nowrap', cell: (c) => c.primaryPhone },
+          ]}
+        />
       ) : null}
     </section>
   );

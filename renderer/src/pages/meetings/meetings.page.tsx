@@ -7,7 +7,7 @@ import { Link } from 'wouter';
 import { meetingStatuses, type MeetingStatus } from '../../../../common/domain';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
-import { VirtualRows } from '../../components/virtual-rows.component';
+import { VirtualTable } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatMeetingTime } from '../../format';
 import { MeetingStatusBadge } from '../../components/status-badge.component';
@@ -72,33 +72,21 @@ export function MeetingsPage() {
         <p className="empty">{filtered ? t('meetings.noMatch') : when === 'upcoming' ? t('meetings.noUpcoming') : t('meetings.noEarlier')}</p>
       ) : null}
       {meetings.rows.length > 0 ? (
-        <table className="table table--fixed">
-          <colgroup><col style={{ width: '27%' }} /><col style={{ width: '35%' }} /><col style={{ width: '26%' }} /><col style={{ width: '12%' }} /></colgroup>
-          <thead>
-            <tr>
-              <th>{t('meetings.columns.time')}</th>
-              <th>{t('meetings.fields.title')}</th>
-              <th>{t('meetings.columns.where')}</th>
-              <th>{t('meetings.fields.status')}</th>
-            </tr>
-          </thead>
-          <VirtualRows
-            items={meetings.rows}
-            onVisibleEnd={meetings.onVisibleEnd}
-            columns={4}
-            rowKey={(m) => m.id}
-            renderRow={(m) => (
-              <>
-                <td>{formatMeetingTime(m.startsAt, m.endsAt)}</td>
-                <td>
-                  <Link href={`/moeder/${m.id}`}>{m.title}</Link>
-                </td>
-                <td className="muted">{[m.kommune?.name, m.place].filter(Boolean).join(' · ')}</td>
-                <td>{m.status !== 'planlagt' ? <MeetingStatusBadge status={m.status} /> : <span className="muted">{t('meetings.status.planlagt')}</span>}</td>
-              </>
-            )}
-          />
-        </table>
+        <VirtualTable
+          items={meetings.rows}
+          onVisibleEnd={meetings.onVisibleEnd}
+          rowKey={(m) => m.id}
+          columns={[
+            { header: t('meetings.columns.time'), width: '27%', cell: (m) => formatMeetingTime(m.startsAt, m.endsAt) },
+            { header: t('meetings.fields.title'), width: '35%', cell: (m) => <Link href={`/moeder/${m.id}`}>{m.title}</Link> },
+            { header: t('meetings.columns.where'), width: '26%', className: 'muted', cell: (m) => [m.kommune?.name, m.place].filter(Boolean).join(' · ') },
+            {
+              header: t('meetings.fields.status'),
+              width: '12%',
+              cell: (m) => (m.status !== 'planlagt' ? <MeetingStatusBadge status={m.status} /> : <span className="muted">{t('meetings.status.planlagt')}</span>),
+            },
+          ]}
+        />
       ) : null}
     </section>
   );

@@ -5,7 +5,7 @@ import { organisationKinds, type OrganisationKind } from '../../../../common/dom
 import { call } from '../../api';
 import { MoreMenu } from '../../components/more-menu.component';
 import { PageHeader, QueryState } from '../../components/page.component';
-import { VirtualRows } from '../../components/virtual-rows.component';
+import { VirtualTable } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { DuplicatesLink } from '../duplicates/duplicates-link.component';
@@ -51,33 +51,16 @@ export function OrganisationsPage() {
       <QueryState isLoading={organisations.isLoading} error={organisations.error} />
       {organisations.loaded && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table table--fixed">
-          <colgroup><col style={{ width: '40%' }} /><col style={{ width: '20%' }} /><col style={{ width: '40%' }} /></colgroup>
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('common.kind')}</th>
-              <th>{t('organisations.linkedKommuner')}</th>
-            </tr>
-          </thead>
-          <VirtualRows
-            items={list}
-            onVisibleEnd={organisations.onVisibleEnd}
-            columns={3}
-            rowKey={(o) => o.id}
-            renderRow={(o) => (
-              <>
-                <td>
-                  <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
-                </td>
-                <td>
-                  <span className="badge">{t(`kinds.organisation.${o.kind}`)}</span>
-                </td>
-                <td className="muted">{o.kommuner.map((k) => k.navn).join(', ')}</td>
-              </>
-            )}
-          />
-        </table>
+        <VirtualTable
+          items={list}
+          onVisibleEnd={organisations.onVisibleEnd}
+          rowKey={(o) => o.id}
+          columns={[
+            { header: t('common.name'), width: '40%', cell: (o) => <Link href={`/organisationer/${o.id}`}>{o.name}</Link> },
+            { header: t('common.kind'), width: '20%', cell: (o) => <span className="badge">{t(`kinds.organisation.${o.kind}`)}</span> },
+            { header: t('organisations.linkedKommuner'), width: '40%', className: 'muted', cell: (o) => o.kommuner.map((k) => k.navn).join(', ') },
+          ]}
+        />
       ) : null}
     </section>
   );

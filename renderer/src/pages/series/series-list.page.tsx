@@ -5,11 +5,13 @@ import { meetingSeriesKinds, type MeetingSeriesKind } from '../../../../common/d
 import { call } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
-import { VirtualRows } from '../../components/virtual-rows.component';
+import { VirtualTable } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatInstantDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { FilterSearch, FilterSelect } from '../../components/filters.component';
+
+const NONE = <span className="muted">–</span>;
 
 /**
  * Møderækker, a page at a time: search and every filter run in SQL
@@ -79,47 +81,28 @@ export function SeriesListPage() {
       <QueryState isLoading={series.isLoading} error={series.error} />
       {series.loaded && list.length === 0 ? <p className="empty">{filtered ? t('series.noMatch') : t('series.empty')}</p> : null}
       {list.length > 0 ? (
-        <table className="table table--fixed">
-          <colgroup>
-            <col style={{ width: '19%' }} />
-            <col style={{ width: '13%' }} />
-            <col style={{ width: '11%' }} />
-            <col style={{ width: '22%' }} />
-            <col style={{ width: '11%' }} />
-            <col style={{ width: '11%' }} />
-            <col style={{ width: '13%' }} />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>{t('common.name')}</th>
-              <th>{t('series.kind')}</th>
-              <th>{t('common.kommune')}</th>
-              <th>{t('series.organisations')}</th>
-              <th>{t('series.lastMeeting')}</th>
-              <th>{t('series.nextMeeting')}</th>
-              <th className="num">{t('series.openFollowUps')}</th>
-            </tr>
-          </thead>
-          <VirtualRows
-            items={list}
-            onVisibleEnd={series.onVisibleEnd}
-            columns={7}
-            rowKey={(s) => s.id}
-            renderRow={(s) => (
-              <>
-                <td>
+        <VirtualTable
+          items={list}
+          onVisibleEnd={series.onVisibleEnd}
+          rowKey={(s) => s.id}
+          columns={[
+            {
+              header: t('common.name'),
+              width: '19%',
+              cell: (s) => (
+                <>
                   <Link href={`/moederaekker/${s.id}`}>{s.title}</Link> {s.archived ? <span className="badge">{t('series.archived')}</span> : null}
-                </td>
-                <td>{t(`series.kinds.${s.kind}`)}</td>
-                <td>{s.kommune?.name ?? <span className="muted">{t('seriesList.withoutKommune')}</span>}</td>
-                <td>{s.organisations.length > 0 ? s.organisations.map((o) => o.name).join(', ') : <span className="muted">–</span>}</td>
-                <td className="nowrap">{s.lastMeetingAt ? formatInstantDate(s.lastMeetingAt) : <span className="muted">–</span>}</td>
-                <td className="nowrap">{s.nextMeetingAt ? formatInstantDate(s.nextMeetingAt) : <span className="muted">–</span>}</td>
-                <td className="num">{s.openFollowUps}</td>
-              </>
-            )}
-          />
-        </table>
+                </>
+              ),
+            },
+            { header: t('series.kind'), width: '13%', cell: (s) => t(`series.kinds.${s.kind}`) },
+            { header: t('common.kommune'), width: '11%', cell: (s) => s.kommune?.name ?? <span className="muted">{t('seriesList.withoutKommune')}</span> },
+            { header: t('series.organisations'), width: '22%', cell: (s) => (s.organisations.length > 0 ? s.organisations.map((o) => o.name).join(', ') : NONE) },
+            { header: t('series.lastMeeting'), width: '11%', className: 'nowrap', cell: (s) => (s.lastMeetingAt ? formatInstantDate(s.lastMeetingAt) : NONE) },
+            { header: t('series.nextMeeting'), width: '11%', className: 'nowrap', cell: (s) => (s.nextMeetingAt ? formatInstantDate(s.nextMeetingAt) : NONE) },
+            { header: t('series.openFollowUps'), width: '13%', className: 'num', cell: (s) => s.openFollowUps },
+          ]}
+        />
       ) : null}
     </section>
   );
