@@ -143,8 +143,8 @@ function followUpStatusChanges(where: RawBuilder<unknown>): Source {
       return sql`SELECT ${sql.raw(key)} AS key, ${sql.raw(at)} AS at, 'follow_up' AS kind, 'changed' AS what, f.title AS title,
           json_extract(l.value, '$') AS detail, CASE WHEN f.source_meeting_id IS NULL THEN '/opfoelgning' ELSE '/moeder/' || f.source_meeting_id END AS href
         FROM follow_up f
-        JOIN sync_row r ON r.tbl = (SELECT id FROM sync_symbol WHERE name = 'follow_up') AND r.uuid = f.id
-        JOIN sync_log l ON l.row = r.id AND l.field = (SELECT id FROM sync_symbol WHERE name = 'status')
+        CROSS JOIN sync_row r ON r.tbl = (SELECT id FROM sync_symbol WHERE name = 'follow_up') AND r.uuid = f.id
+        CROSS JOIN sync_log l ON l.row = r.id AND l.field = (SELECT id FROM sync_symbol WHERE name = 'status')
         WHERE ${where} AND f.deleted_at IS NULL AND l.prev_wall IS NOT NULL
           AND NOT (f.closed_in_meeting_id IS NOT NULL AND json_extract(l.value, '$') IN ('udfoert', 'annulleret')) ${w.where} ${w.tail}`;
     },
@@ -178,7 +178,7 @@ function kommuneSources(kommuneId: string): Source[] {
       select: (range) => {
         const w = window('sm.starts_at', `'follow_up:made:' || f.id`, range);
         return sql`SELECT ${followUpColumns('sm.starts_at')}
-          FROM meeting sm JOIN follow_up f ON f.source_meeting_id = sm.id
+          FROM meeting sm CROSS JOIN follow_up f ON f.source_meeting_id = sm.id
           WHERE sm.kommune_id = ${kommuneId} AND sm.deleted_at IS NULL AND f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL ${w.where} ${w.tail}`;
       },
     },
@@ -195,7 +195,7 @@ function kommuneSources(kommuneId: string): Source[] {
       select: (range) => {
         const w = window('cm.starts_at', `'follow_up:closed:' || f.id`, range);
         return sql`SELECT 'follow_up:closed:' || f.id AS key, cm.starts_at AS at, 'follow_up' AS kind, 'closed' AS what, f.title AS title, f.status AS detail, '/moeder/' || cm.id AS href
-          FROM meeting cm JOIN follow_up f ON f.closed_in_meeting_id = cm.id
+          FROM meeting cm CROSS JOIN follow_up f ON f.closed_in_meeting_id = cm.id
           WHERE cm.kommune_id = ${kommuneId} AND cm.deleted_at IS NULL AND f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL AND f.status IN ('udfoert', 'annulleret') ${w.where} ${w.tail}`;
       },
     },

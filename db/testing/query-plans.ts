@@ -55,6 +55,8 @@ export async function seededQueryPlans(options: { readonly scale: number; readon
       plans().flatMap(({ sql, plan }) =>
         plan
           .filter((detail) => {
+            // sync_row searched by table alone visits every row of that table's log: a scan in all but name.
+            if (/^SEARCH \w+ USING (COVERING )?INDEX sqlite_autoindex_sync_row_1 \(tbl=\?\)$/.test(detail)) return true;
             const match = /^SCAN (\w+)/.exec(detail);
             return match !== null && largeTables.includes(match[1]!) && !(indexWalks && /USING (COVERING )?INDEX/.test(detail));
           })
