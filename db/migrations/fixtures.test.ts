@@ -124,6 +124,8 @@ describe('migration fixtures', () => {
         expect(app.sqlite.prepare('SELECT count(*) FROM contact WHERE keep_in_touch_months IS NOT NULL').pluck().get()).toBe(0);
         expect(await lastContactForContact(app.db, d.contacts[0].id, new Date('2026-11-23T10:00:00Z'))).toBe('2026-03-10');
       }
+      // "Sidst i kontakt" from meetings is derived (0023) from whatever attendance the file had: Søren attended the styringsdialog.
+      expect(app.sqlite.prepare('SELECT starts_at FROM contact_last_attended WHERE contact_id = ?').pluck().get(d.contacts[0].id)).toBe(meeting.startsAt);
       // Regions are dated from 0019 on, whatever version the file came from: its 2026 meeting in Køge was in Region Sjælland, a 2027 day is in Region Østdanmark.
       if (withKommuner) {
         expect(meeting.regionNavn).toBe('Region Sjælland');

@@ -9,16 +9,21 @@ import type { Database } from '../schema';
  *
  * A meeting's day is the date part of its UTC start: meetings are held in
  * Danish working hours, which never cross midnight UTC, so it is the Danish
- * day. Each part is one index walk: attendance_attended (contact_id,
- * meeting_id) over deltog, then the meeting by key; contact_log_contact_live
- * (contact_id, log_id), then the entry by key (migration 0018).
+ * day. The latest attended meeting is one key lookup in contact_last_attended
+ * (migration 0023, kept by triggers); only when that meeting has not begun
+ * yet (someone marked as deltog ahead of time) are the person's attended
+ * meetings walked (attendance_attended, then each meeting by key). Logged
+ * contacts: contact_log_contact_live (contact_id, log_id), then the entry by
+ * key (migration 0018).
  */
 export function lastContactSql(contactIdRef: string, nowIso: string, today: string): RawBuilder<string | null> {
   const contact = sql.ref(contactIdRef);
   return sql<string | null>`nullif(max(
-    coalesce((SELECT substr(max(m.starts_at), 1, 10) FROM attendance att INDEXED BY attendance_attended JOIN meeting m ON m.id = att.meeting_id
-       WHERE att.contact_id = ${contact} AND att.deleted_at IS NULL AND att.status = 'deltog'
-         AND m.deleted_at IS NULL AND m.status != 'aflyst' AND m.starts_at <= ${nowIso}), ''),
+    coalesce((SELECT CASE WHEN la.starts_at <= ${nowIso} THEN substr(la.starts_at, 1, 10) ELSE
+        (SELECT substr(max(m.starts_at), 1, 10) FROM attendance att INDEXED BY attendance_attended JOIN meeting m ON m.id = att.meeting_id
+         WHERE att.contact_id = ${contact} AND att.deleted_at IS NULL AND att.status = 'deltog'
+           AND m.deleted_at IS NULL AND m.status != 'aflyst' AND m.starts_at <= ${nowIso}) END
+      FROM contact_last_attended la WHERE la.contact_id = ${contact}), ''),
     coalesce((SELECT max(l.date) FROM contact_log_contact lc JOIN contact_log l ON l.id = lc.log_id
        WHERE lc.contact_id = ${contact} AND lc.deleted_at IS NULL AND l.deleted_at IS NULL AND l.date <= ${today}), '')
   ), '')`;

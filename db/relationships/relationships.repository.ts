@@ -146,7 +146,15 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
   const rows: RoleRow[] = empty
     ? []
     : ((await currentRoles(db, now, today)
-        .where((eb) => eb.or([eb(keyRoleSql('a'), 'is not', null), eb('a.keep_in_touch_months', 'is not', null), eb('c.keep_in_touch_months', 'is not', null)]))
+        // On the role's own columns (the few people with their own interval through contact_keep_in_touch, migration 0023),
+        // so only the watched roles of the thousands in scope are joined to their person and their last contact.
+        .where((eb) =>
+          eb.or([
+            eb(keyRoleSql('a'), 'is not', null),
+            eb('a.keep_in_touch_months', 'is not', null),
+            eb('a.contact_id', 'in', eb.selectFrom('contact as kc').select('kc.id').where('kc.keep_in_touch_months', 'is not', null).where('kc.deleted_at', 'is', null)),
+          ]),
+        )
         .where((eb) =>
           scopeIds === null
             ? eb.or([eb('a.kommune_id', 'is not', null), eb('a.organisation_id', 'is not', null)])

@@ -13,6 +13,7 @@ import { clockParts, clockText, OpLogSession, operationsAtClock, type SyncOperat
 import { isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 import { forgetMerges, mergeView, registerMerge, resolveMerges, type MergeEdge } from './merges';
 import { deferIndexes, deferMinimum, tableSize, type DeferredIndexes } from './deferred-indexes';
+import { deferDerivedTables } from './derived-tables';
 
 // The operation's type belongs to the log's core (op-log.ts); importers keep naming it here.
 export type { SyncOperation } from './op-log';
@@ -344,10 +345,21 @@ async function applyAll(
   return { operations: operations.length, alreadyPresent, applied, held, conflicts, editsToDeleted, possibleDuplicates, tables, samples, nothingToDo: applied === 0 && changedRows === 0, redacted: settled.redactedOperations };
 }
 
-/** Defers the indexes of the tables an import fills with at least as many rows as they held (and a good many). */
-function deferDomainIndexes(sqlite: BetterSqlite3.Database, incoming: readonly (readonly [string, number])[]): DeferredIndexes | undefined {
+/**
+ * Defers the indexes of the tables an import fills with at least as many rows as they held (and a good many), and the
+ * derived tables they feed (derived-tables.ts); restore() creates the indexes first, as the rebuilds read through them.
+ */
+function deferDomainIndexes(sqlite: BetterSqlite3.Database, incoming: readonly (readonly [string, number])[]): Pick<DeferredIndexes, 'restore'> | undefined {
   const tables = incoming.filter(([table, rows]) => rows >= deferMinimum / 10 && rows >= tableSize(sqlite, table)).map(([table]) => table);
-  return tables.length > 0 ? deferIndexes(sqlite, tables) : undefined;
+  if (tables.length === 0) return undefined;
+  const indexes = deferIndexes(sqlite, tables);
+  const derived = deferDerivedTables(sqlite, tables);
+  return {
+    restore() {
+      indexes.restore();
+      derived.restore();
+    },
+  };
 }
 
 /** The winner an arriving operation competes with: the newest other operation of the field that may be shown. */

@@ -11,15 +11,19 @@ import { exportSync, importSync, previewImport } from './sync.service';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-deferred-'));
 const indexes = (sqlite: BetterSqlite3.Database) => sqlite.prepare(`SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).all();
+const triggers = (sqlite: BetterSqlite3.Database) => sqlite.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name`).all();
+const lastAttended = (sqlite: BetterSqlite3.Database) => sqlite.prepare('SELECT contact_id, starts_at FROM contact_last_attended ORDER BY contact_id').all();
 const hasIndex = (sqlite: BetterSqlite3.Database, name: string) => sqlite.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?`).get(name) !== undefined;
 
 let source: AppDatabase;
 let file: string;
 let freshIndexes: unknown[];
+let freshTriggers: unknown[];
 
 beforeAll(async () => {
   source = await openDatabase(path.join(dir, 'source.sqlite'));
   freshIndexes = indexes(source.sqlite);
+  freshTriggers = triggers(source.sqlite);
   // About 48,000 operations: above the size where an import defers its indexes.
   await seedDemo(source.db, { scale: 0.1, seed: 5 });
   file = path.join(dir, 'full.kredsbog');
@@ -45,6 +49,10 @@ describe('deferred index maintenance in a large import', () => {
       expect(seenWhileStoring.length).toBeGreaterThan(0);
       expect(seenWhileStoring.every((present) => !present)).toBe(true);
       expect(indexes(target.sqlite)).toEqual(freshIndexes);
+      // The derived table's triggers were dropped for the import and are back; the table was rebuilt once, equal to the source's.
+      expect(triggers(target.sqlite)).toEqual(freshTriggers);
+      expect(lastAttended(target.sqlite).length).toBeGreaterThan(10);
+      expect(lastAttended(target.sqlite)).toEqual(lastAttended(source.sqlite));
       expect(checkDatabase(target.sqlite).ok).toBe(true);
       expect(databaseDigest(target.sqlite)).toBe(databaseDigest(source.sqlite));
       // The restored indexes serve their queries.
