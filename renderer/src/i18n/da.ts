@@ -493,6 +493,7 @@ export const da = {
       follow_up: 'Opfølgningspunkter',
       contact_log: 'Kontaktlog',
       aftale: 'Aftaler',
+      boligomraade: 'Boligområder',
     },
     commands: {
       logContact: 'Log kontakt …',

@@ -494,6 +494,7 @@ export const en: Messages = {
       follow_up: 'Follow-ups',
       contact_log: 'Contact log',
       aftale: 'Agreements',
+      boligomraade: 'Housing areas',
     },
     commands: {
       logContact: 'Log contact …',
