@@ -45,6 +45,15 @@ describe('boligområder', () => {
     expect(countOperations(t.sqlite)).toBeGreaterThan(0);
   });
 
+  it('reads an area that left the lists as on no list now, with its earlier years kept in its history', async () => {
+    const left = await createBoligomraade(t.db, { name: 'Mjølnerparken', kommuneId: derivedId('kommune', 101) });
+    const still = await createBoligomraade(t.db, { name: 'Vollsmose', kommuneId: odenseId });
+    await setBoligomraadeStatus(t.db, { id: left.id, year: 2022, categories: ['parallelsamfund'] });
+    await setBoligomraadeStatus(t.db, { id: still.id, year: 2023, categories: ['parallelsamfund'] });
+    expect(await getBoligomraade(t.db, left.id)).toMatchObject({ history: [{ year: 2022, categories: ['parallelsamfund'] }], categories: [] });
+    expect((await getBoligomraade(t.db, still.id)).categories).toEqual(['parallelsamfund']);
+  });
+
   it('lists by year, category and kommune, and finds an area by search', async () => {
     const vollsmose = await createBoligomraade(t.db, { name: 'Vollsmose', kommuneId: odenseId });
     const bispehaven = await createBoligomraade(t.db, { name: 'Bispehaven', kommuneId: aarhusId });

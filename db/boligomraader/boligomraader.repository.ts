@@ -150,8 +150,9 @@ export async function listBoligomraader(db: Db, input: BoligomraadeListInput = {
 export async function getBoligomraade(db: Db, id: string): Promise<Boligomraade> {
   const row = await baseQuery(db).where('b.id', '=', id).where('b.deleted_at', 'is', null).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Boligområdet findes ikke.');
-  const model = toBoligomraade(row, null);
-  return { ...model, categories: model.history[0]?.categories ?? [] };
+  // Its categories on the newest lists: an area that left them is "not on the lists", not its last year's.
+  const [newest] = await listYears(db);
+  return toBoligomraade(row, newest ?? null);
 }
 
 async function assertReferences(trx: Transaction<Database>, kommuneId: string | null | undefined, organisationIds: readonly string[] | undefined): Promise<void> {

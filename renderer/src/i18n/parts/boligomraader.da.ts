@@ -9,6 +9,7 @@ export const boligomraaderDa = {
   year: 'Listeår',
   yearOption: 'Pr. 1. december {{year}}',
   noYears: 'Ingen lister endnu',
+  category: 'Kategori',
   allCategories: 'Alle kategorier',
   onlyListed: 'Kun områder på en liste',
   allKommuner: 'Alle kommuner',

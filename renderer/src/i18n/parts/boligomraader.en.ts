@@ -10,6 +10,7 @@ export const boligomraaderEn: typeof boligomraaderDa = {
   year: 'List year',
   yearOption: 'As of 1 December {{year}}',
   noYears: 'No lists yet',
+  category: 'Category',
   allCategories: 'All categories',
   onlyListed: 'Only areas on a list',
   allKommuner: 'All municipalities',

@@ -22,18 +22,20 @@ export function BoligomraadePage({ id }: { readonly id: string }) {
   const [, navigate] = useLocation();
   const area = useApiQuery('boligomraader.get', { id });
   const organisations = useApiQuery('organisations.list', {});
+  const lists = useApiQuery('boligomraader.list', { limit: 1 });
   const update = useApiMutation('boligomraader.update');
   const setStatus = useApiMutation('boligomraader.setStatus');
   const remove = useApiMutation('boligomraader.delete');
   const restore = useApiMutation('boligomraader.restore');
   const [name, setName] = useState<string | null>(null);
   const [notes, setNotes] = useState<string | null>(null);
-  const [year, setYear] = useState(new Date().getFullYear());
+  const [pickedYear, setYear] = useState<number | null>(null);
   const [chosen, setChosen] = useState<readonly BoligomraadeCategory[] | null>(null);
   useEffect(() => {
     setName(null);
     setNotes(null);
     setChosen(null);
+    setYear(null);
   }, [id]);
 
   const a = area.data;
@@ -41,6 +43,11 @@ export function BoligomraadePage({ id }: { readonly id: string }) {
   const save = (input: Omit<BoligomraadeUpdateInput, 'id'>) =>
     update.mutate({ id, ...input }, { onSuccess: () => toast.show(t('common.saved')), onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) });
   const gravest = gravestCategory(a.categories);
+  const listYears = lists.data?.years ?? [];
+  const newest = listYears[0] ?? null;
+  // Every list year in Kredsbog, so a year the area was on no list shows as such (history holds only the years it was on one).
+  const historyYears = [...new Set([...listYears, ...a.history.map((h) => h.year)])].sort((x, y) => y - x);
+  const year = pickedYear ?? newest ?? new Date().getFullYear();
   const yearCategories = chosen ?? a.history.find((h) => h.year === year)?.categories ?? [];
   const years = Array.from({ length: 10 }, (_, i) => new Date().getFullYear() - i);
 
@@ -51,7 +58,9 @@ export function BoligomraadePage({ id }: { readonly id: string }) {
         subtitle={
           <>
             {a.kommuneId ? <Link href={`/kommuner/${a.kommuneId}`}>{`${a.kommuneNavn} Kommune`}</Link> : t('boligomraader.area.noKommune')}
-            {a.history[0] ? ` · ${t('boligomraader.yearOption', { year: a.history[0].year })}` : ''}
+            {newest !== null
+              ? ` · ${t('boligomraader.yearOption', { year: newest })}: ${a.categories.length ? a.categories.map((c) => t(`boligomraader.categories.${c}`).toLowerCase()).join(', ') : t('boligomraader.notListed').toLowerCase()}`
+              : ''}
           </>
         }
         actions={
@@ -78,15 +87,15 @@ export function BoligomraadePage({ id }: { readonly id: string }) {
       <div className="grid-2">
         <div className="card">
           <h2>{t('boligomraader.area.history')}</h2>
-          {a.history.length === 0 ? (
+          {historyYears.length === 0 ? (
             <p className="empty">{t('boligomraader.area.historyEmpty')}</p>
           ) : (
             <ul className="bo-history" aria-label={t('boligomraader.area.history')}>
-              {a.history.map((h) => (
-                <li key={h.year}>
-                  <span className="bo-history__year">{h.year}</span>
+              {historyYears.map((y) => (
+                <li key={y}>
+                  <span className="bo-history__year">{y}</span>
                   <span>
-                    <CategoryBadges categories={h.categories} />
+                    <CategoryBadges categories={a.history.find((h) => h.year === y)?.categories ?? []} />
                   </span>
                 </li>
               ))}
@@ -113,6 +122,8 @@ export function BoligomraadePage({ id }: { readonly id: string }) {
                 {t(`boligomraader.categories.${c}`)}
               </label>
             ))}
+          </div>
+          <div className="form-actions">
             <button
               type="button"
               className="button button--secondary"

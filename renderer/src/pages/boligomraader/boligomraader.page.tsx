@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { boligomraadeCategories, type Boligomraade, type BoligomraadeCategory } from '../../../../common/boligomraader.domain';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { useApiQuery } from '../../queries';
@@ -39,14 +40,7 @@ export function BoligomraaderPage() {
         }
       />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('boligomraader.searchPlaceholder')}
-          aria-label={t('boligomraader.search')}
-          value={query}
-          onChange={(e) => (setQuery(e.target.value), reset())}
-        />
+        <FilterSearch label={t('boligomraader.search')} placeholder={t('boligomraader.searchPlaceholder')} value={query} onChange={(value) => (setQuery(value), reset())} />
         <select aria-label={t('boligomraader.year')} value={page?.year ?? ''} onChange={(e) => (setYear(e.target.value ? Number(e.target.value) : undefined), reset())} disabled={!page || page.years.length === 0}>
           {page && page.years.length === 0 ? <option value="">{t('boligomraader.noYears')}</option> : null}
           {page?.years.map((y) => (
@@ -55,14 +49,13 @@ export function BoligomraaderPage() {
             </option>
           ))}
         </select>
-        <select aria-label={t('boligomraader.allCategories')} value={category} onChange={(e) => (setCategory(e.target.value as BoligomraadeCategory | ''), reset())}>
-          <option value="">{t('boligomraader.allCategories')}</option>
-          {boligomraadeCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`boligomraader.categories.${c}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect<BoligomraadeCategory>
+          label={t('boligomraader.category')}
+          value={category}
+          allLabel={t('boligomraader.allCategories')}
+          options={boligomraadeCategories.map((c) => ({ value: c, label: t(`boligomraader.categories.${c}`) }))}
+          onChange={(value) => (setCategory(value), reset())}
+        />
         <KommuneSelect aria-label={t('boligomraader.columns.kommune')} value={kommuneId} onChange={(id) => (setKommuneId(id), reset())} emptyLabel={t('boligomraader.allKommuner')} />
         <label className="checkbox">
           <input type="checkbox" checked={onlyListed} onChange={(e) => (setOnlyListed(e.target.checked), reset())} /> {t('boligomraader.onlyListed')}
