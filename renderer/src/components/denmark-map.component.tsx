@@ -123,7 +123,7 @@ export function DenmarkMap({
     mode === 'boligomraader'
       ? [
           ...[...categoriesBySeverity].reverse().map((c: BoligomraadeCategory) => ({ cls: `map-k--bo-${c}`, label: t(`boligomraader.categories.${c}`) })),
-          { cls: 'map-k--none', label: areaStatuses?.year ? `${t('boligomraader.map.legendNone')} (${t('boligomraader.map.year', { year: areaStatuses.year })})` : t('boligomraader.map.legendNone') },
+          { cls: 'map-k--none', label: areaStatuses?.year ? t('boligomraader.map.legendNoneYear', { year: areaStatuses.year }) : t('boligomraader.map.legendNone') },
         ]
       : mode === 'meeting'
         ? (['recent', 'mid', 'old', 'never'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }))

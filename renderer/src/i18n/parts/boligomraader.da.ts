@@ -56,7 +56,7 @@ export const boligomraaderDa = {
   import: {
     title: 'Importér ministeriets lister',
     intro:
-      'Vælg en CSV- eller Excel-fil (.xlsx) med årets lister pr. 1. december. Enten tre kolonner – Boligområde, Kommune og Kategori – eller ministeriets egen opstilling med en titel som "Liste over parallelsamfund pr. 1. december 2026" over en tabel med Kommune og Boligområde. Filen er hele årets lister: områder fra året, som ikke står i filen, tages af listen.',
+      'Vælg en CSV- eller Excel-fil (.xlsx) med årets lister pr. 1. december. Enten tre kolonner – Boligområde, Kommune og Kategori – eller ministeriets egen opstilling med en titel som »Liste over parallelsamfund pr. 1. december 2026« over en tabel med Kommune og Boligområde. Filen er hele årets lister: områder fra året, som ikke står i filen, tages af listen.',
     year: 'Listerne pr. 1. december',
     chooseFile: 'Vælg fil …',
     reading: 'Læser filen …',
@@ -64,7 +64,7 @@ export const boligomraaderDa = {
     comparedWith: 'Sammenlignet med {{year}}.',
     firstYear: 'Der er ingen tidligere lister at sammenligne med.',
     replacesYear: 'Kredsbog har allerede lister for {{year}}; importen erstatter dem.',
-    summary: '{{rows}} rækker i filen · {{newAreas}} nye boligområder · {{added}} placeringer tilføjes, {{removed}} fjernes.',
+    summary: '{{rows}} rækker i filen · {{newAreas}} boligområder oprettes i Kredsbog · {{added}} placeringer på årets lister skrives, {{removed}} fjernes.',
     doImport: 'Importér listerne',
     imported: 'Listerne pr. 1. december {{year}} er importeret.',
     nothingToDo: 'Filen ændrer intet: listerne for året er allerede de samme.',
@@ -72,7 +72,7 @@ export const boligomraaderDa = {
   },
   changes: {
     kinds: { new: 'Ny på listerne', moved: 'Skiftet liste', off: 'Ude af listerne', unchanged: 'Uændret' },
-    counts: '{{new}} nye · {{moved}} skiftet liste · {{off}} ude af listerne · {{unchanged}} uændrede',
+    counts: 'Ny på listerne: {{new}} · Skiftet liste: {{moved}} · Ude af listerne: {{off}} · Uændret: {{unchanged}}',
     columns: { kind: 'Ændring', area: 'Boligområde', kommune: 'Kommune', before: 'Før', after: 'Nu', organisations: 'Organisationer' },
     newArea: 'nyt i Kredsbog',
     touches: 'Det berører',
@@ -80,6 +80,7 @@ export const boligomraaderDa = {
     organisations: 'Organisationer',
     series: 'Møderækker',
     none: 'Ingen',
+    more: 'og {{count}} flere',
     showUnchanged: 'Vis også de {{count}} uændrede',
   },
   section: {
@@ -88,6 +89,7 @@ export const boligomraaderDa = {
     newLists: 'Nyt pr. 1. december {{year}}',
     noChanges: 'Ingen ændringer for kommunen i listerne pr. 1. december {{year}}.',
     seeAll: 'Alle boligområder i kommunen',
+    areas: 'Kommunens boligområder',
   },
   card: {
     title: 'Listerne pr. 1. december {{year}}',
@@ -101,8 +103,10 @@ export const boligomraaderDa = {
   },
   map: {
     mode: 'Boligområder',
-    tooltip: '{{name}}: {{category}} ({{count}} områder på listerne)',
+    tooltip_one: '{{name}}: {{category}} ({{count}} område på listerne)',
+    tooltip_other: '{{name}}: {{category}} ({{count}} områder på listerne)',
     legendNone: 'Ingen områder på listerne',
+    legendNoneYear: 'Ingen områder på listerne pr. 1. december {{year}}',
     year: 'Pr. 1. december {{year}}',
   },
 };

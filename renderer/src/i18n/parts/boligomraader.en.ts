@@ -73,7 +73,7 @@ export const boligomraaderEn: typeof boligomraaderDa = {
   },
   changes: {
     kinds: { new: 'New on the lists', moved: 'Changed list', off: 'Off the lists', unchanged: 'Unchanged' },
-    counts: '{{new}} new · {{moved}} changed list · {{off}} off the lists · {{unchanged}} unchanged',
+    counts: 'New on the lists: {{new}} · Changed list: {{moved}} · Off the lists: {{off}} · Unchanged: {{unchanged}}',
     columns: { kind: 'Change', area: 'Housing area', kommune: 'Municipality', before: 'Before', after: 'Now', organisations: 'Organisations' },
     newArea: 'new in Kredsbog',
     touches: 'It touches',
@@ -81,6 +81,7 @@ export const boligomraaderEn: typeof boligomraaderDa = {
     organisations: 'Organisations',
     series: 'Meeting series',
     none: 'None',
+    more: 'and {{count}} more',
     showUnchanged: 'Also show the {{count}} unchanged',
   },
   section: {
@@ -89,6 +90,7 @@ export const boligomraaderEn: typeof boligomraaderDa = {
     newLists: 'New as of 1 December {{year}}',
     noChanges: 'No changes for the municipality in the lists of 1 December {{year}}.',
     seeAll: 'All housing areas in the municipality',
+    areas: "The municipality's housing areas",
   },
   card: {
     title: 'The lists of 1 December {{year}}',
@@ -102,8 +104,10 @@ export const boligomraaderEn: typeof boligomraaderDa = {
   },
   map: {
     mode: 'Housing areas',
-    tooltip: '{{name}}: {{category}} ({{count}} areas on the lists)',
+    tooltip_one: '{{name}}: {{category}} ({{count}} area on the lists)',
+    tooltip_other: '{{name}}: {{category}} ({{count}} areas on the lists)',
     legendNone: 'No areas on the lists',
+    legendNoneYear: 'No areas on the lists of 1 December {{year}}',
     year: 'As of 1 December {{year}}',
   },
 };

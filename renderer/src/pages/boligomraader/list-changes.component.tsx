@@ -30,6 +30,9 @@ export function ListChanges({ comparison, showTouches = true, showKommune = true
   const changed = comparison.changes.filter((c) => c.kind !== 'unchanged');
   const all = withUnchanged ? comparison.changes : changed;
   const rows = limit ? all.slice(0, limit) : all;
+  // Overblik's card keeps each "touches" list short too; the list page and the import show all.
+  const cap = <T,>(items: readonly T[]) => (limit ? items.slice(0, limit) : items);
+  const more = (items: readonly unknown[]) => (limit && items.length > limit ? <li className="muted">{t('boligomraader.changes.more', { count: items.length - limit })}</li> : null);
   return (
     <div className="bo-changes">
       <p className="muted">{t('boligomraader.changes.counts', comparison.counts)}</p>
@@ -75,29 +78,33 @@ export function ListChanges({ comparison, showTouches = true, showKommune = true
       ) : null}
       {showTouches ? (
         <div className="bo-touches" role="group" aria-label={t('boligomraader.changes.touches')}>
-          <div>
-            <h4>{t('boligomraader.changes.kommuner')}</h4>
-            {comparison.kommuner.length ? (
-              <ul>
-                {comparison.kommuner.map((k) => (
-                  <li key={k.id}>
-                    <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p className="muted">{t('boligomraader.changes.none')}</p>
-            )}
-          </div>
+          {showKommune ? (
+            <div>
+              <h4>{t('boligomraader.changes.kommuner')}</h4>
+              {comparison.kommuner.length ? (
+                <ul>
+                  {cap(comparison.kommuner).map((k) => (
+                    <li key={k.id}>
+                      <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>
+                    </li>
+                  ))}
+                  {more(comparison.kommuner)}
+                </ul>
+              ) : (
+                <p className="muted">{t('boligomraader.changes.none')}</p>
+              )}
+            </div>
+          ) : null}
           <div>
             <h4>{t('boligomraader.changes.organisations')}</h4>
             {comparison.organisations.length ? (
               <ul>
-                {comparison.organisations.map((o) => (
+                {cap(comparison.organisations).map((o) => (
                   <li key={o.id}>
                     <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
                   </li>
                 ))}
+                {more(comparison.organisations)}
               </ul>
             ) : (
               <p className="muted">{t('boligomraader.changes.none')}</p>
@@ -107,12 +114,13 @@ export function ListChanges({ comparison, showTouches = true, showKommune = true
             <h4>{t('boligomraader.changes.series')}</h4>
             {comparison.series.length ? (
               <ul>
-                {comparison.series.map((s) => (
+                {cap(comparison.series).map((s) => (
                   <li key={s.id}>
                     <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
                     {s.kommuneNavn ? <span className="muted"> · {s.kommuneNavn}</span> : null}
                   </li>
                 ))}
+                {more(comparison.series)}
               </ul>
             ) : (
               <p className="muted">{t('boligomraader.changes.none')}</p>

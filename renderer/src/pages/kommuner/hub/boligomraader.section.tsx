@@ -22,11 +22,16 @@ export function BoligomraaderSection({ kommuneId }: { readonly kommuneId: string
       {page && page.items.length === 0 ? <p className="empty">{t('boligomraader.section.empty')}</p> : null}
       {c && page && page.items.length > 0 ? (
         <>
-          <h3>{t('boligomraader.section.newLists', { year: c.year })}</h3>
+          <h3 className="hub-card__sub">{t('boligomraader.section.newLists', { year: c.year })}</h3>
           {c.changes.some((x) => x.kind !== 'unchanged') ? <ListChanges comparison={c} showKommune={false} /> : <p className="muted">{t('boligomraader.section.noChanges', { year: c.year })}</p>}
         </>
       ) : null}
-      {page && page.items.length > 0 ? <BoligomraadeTable items={page.items} year={page.year} showKommune={false} /> : null}
+      {page && page.items.length > 0 ? (
+        <>
+          <h3 className="hub-card__sub">{t('boligomraader.section.areas')}</h3>
+          <BoligomraadeTable items={page.items} year={page.year} showKommune={false} />
+        </>
+      ) : null}
       <div className="form-actions">
         <Link href="/boligomraader/import" className="button button--secondary">
           {t('boligomraader.importList')}
