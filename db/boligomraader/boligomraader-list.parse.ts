@@ -175,7 +175,7 @@ export async function parseBoligomraadeList(bytes: Uint8Array, fileName: string)
   if (unknownKommune.length) problems.push(`Række ${rowList(unknownKommune)}: kommunen kendes ikke (skriv kommunens navn eller kode).`);
   if (unknownCategory.length) {
     problems.push(
-      `Række ${rowList(unknownCategory)}: kategorien kendes ikke (brug forebyggelsesområde, udsat boligområde, parallelsamfund eller omdannelsesområde, eller en titel som "Liste over parallelsamfund" over rækkerne).`,
+      `Række ${rowList(unknownCategory)}: kategorien kendes ikke (brug forebyggelsesområde, udsat boligområde, parallelsamfund eller omdannelsesområde, eller en titel som »Liste over parallelsamfund« over rækkerne).`,
     );
   }
   if (problems.length) throw new AppError('VALIDATION', `Listen er ikke importeret. ${problems.join(' ')}`);
