@@ -17,6 +17,7 @@ import {
 import { AppError } from '../../common/result';
 import { foldDanish } from '../../common/text-fold';
 import { derivedId } from '../ids';
+import { assertKommuneAndOrganisations } from '../references';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
 import type { BoligomraadeTable } from './boligomraade.table';
@@ -155,18 +156,6 @@ export async function getBoligomraade(db: Db, id: string): Promise<Boligomraade>
   return toBoligomraade(row, newest ?? null);
 }
 
-async function assertReferences(trx: Transaction<Database>, kommuneId: string | null | undefined, organisationIds: readonly string[] | undefined): Promise<void> {
-  if (kommuneId) {
-    const found = await trx.selectFrom('kommune').where('id', '=', kommuneId).where('deleted_at', 'is', null).select('id').executeTakeFirst();
-    if (!found) throw new AppError('VALIDATION', 'Kommunen findes ikke.', [{ path: ['kommuneId'], message: 'validation.unknownKommune' }]);
-  }
-  if (organisationIds && organisationIds.length > 0) {
-    const wanted = [...new Set(organisationIds)];
-    const found = await trx.selectFrom('organisation').where('id', 'in', wanted).where('deleted_at', 'is', null).select('id').execute();
-    if (found.length !== wanted.length) throw new AppError('VALIDATION', 'En af de valgte organisationer findes ikke.', [{ path: ['organisationIds'], message: 'validation.unknownOrganisation' }]);
-  }
-}
-
 /** Makes the live organisation links exactly `wanted` (derived ids: linking twice, or on two laptops, is one row). */
 async function setOrganisations(trx: Transaction<Database>, areaId: string, wanted: readonly string[]): Promise<void> {
   const wantedSet = new Set(wanted);
@@ -209,7 +198,7 @@ export async function setYearCategories(trx: Transaction<Database>, areaId: stri
 export async function createBoligomraade(db: Kysely<Database>, input: BoligomraadeCreateInput, options: { readonly id?: string } = {}): Promise<Boligomraade> {
   const parsed = boligomraadeCreateInputSchema.parse(input);
   const id = await db.transaction().execute(async (trx) => {
-    await assertReferences(trx, parsed.kommuneId, parsed.organisationIds);
+    await assertKommuneAndOrganisations(trx, parsed.kommuneId, parsed.organisationIds);
     const created = await createRow(trx, 'boligomraade', { name: parsed.name, kommune_id: parsed.kommuneId, notes: parsed.notes }, { id: options.id });
     await setOrganisations(trx, created, parsed.organisationIds);
     return created;
@@ -223,7 +212,7 @@ export async function updateBoligomraade(db: Kysely<Database>, input: Boligomraa
     const { id, organisationIds, name, kommuneId, notes } = input;
     const current = await trx.selectFrom('boligomraade').where('id', '=', id).where('deleted_at', 'is', null).select('id').executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND', 'Boligområdet findes ikke (længere).');
-    await assertReferences(trx, kommuneId, organisationIds);
+    await assertKommuneAndOrganisations(trx, kommuneId, organisationIds);
     const columns: Partial<Pick<BoligomraadeTable, 'name' | 'kommune_id' | 'notes'>> = {};
     if (name !== undefined) columns.name = name;
     if (kommuneId !== undefined) columns.kommune_id = kommuneId;
