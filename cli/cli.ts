@@ -24,6 +24,7 @@ import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
 import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
 import { aftalerCommands, aftalerUsage } from './aftaler.commands';
+import { boligomraaderCommands, boligomraaderUsage } from './boligomraader.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -55,7 +56,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${kommunerUsage}${aftalerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${kommunerUsage}${aftalerUsage}${boligomraaderUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -80,6 +81,7 @@ const commands: CommandTable = {
   ...importUndoCommands,
   ...relationshipsCommands,
   ...aftalerCommands,
+  ...boligomraaderCommands,
   ...kommunerCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
@@ -251,6 +253,8 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         on: { type: 'string' },
         'due-within': { type: 'string' },
         help: { type: 'boolean', default: false },
+        year: { type: 'string' },
+        category: { type: 'string' },
       },
     });
   } catch (error) {

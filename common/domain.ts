@@ -250,6 +250,7 @@ export const statsSchema = z.object({
   agendaItems: z.number().int(),
   followUps: z.number().int(),
   aftaler: z.number().int(),
+  boligomraader: z.number().int(),
   tags: z.number().int(),
 });
 export type Stats = z.infer<typeof statsSchema>;

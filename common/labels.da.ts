@@ -1,4 +1,5 @@
 import type { AftaleGoalStatus, AftaleKind, AftaleStatus } from './aftaler.domain';
+import type { BoligomraadeCategory } from './boligomraader.domain';
 import type { ContactLogKind } from './relationships.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
 
@@ -48,6 +49,12 @@ export const danishLabels = {
     andet: 'Andet',
   } satisfies Record<AftaleKind, string>,
   aftaleStatus: { udkast: 'Udkast', gaeldende: 'Gældende', genforhandles: 'Genforhandles', udloebet: 'Udløbet', opsagt: 'Opsagt' } satisfies Record<AftaleStatus, string>,
+  boligomraadeCategory: {
+    forebyggelsesomraade: 'Forebyggelsesområde',
+    udsat_boligomraade: 'Udsat boligområde',
+    parallelsamfund: 'Parallelsamfund',
+    omdannelsesomraade: 'Omdannelsesområde',
+  } satisfies Record<BoligomraadeCategory, string>,
   aftaleGoalStatus: { ikke_startet: 'ikke startet', i_gang: 'i gang', naaet: 'nået', ikke_naaet: 'ikke nået' } satisfies Record<AftaleGoalStatus, string>,
 } as const;
 

@@ -29,6 +29,7 @@ export function collectStats(sqlite: BetterSqlite3.Database, day = todayInDenmar
     followUps: count('follow_up'),
     tags: count('tag'),
     aftaler: count('aftale'),
+    boligomraader: count('boligomraade'),
   };
 }
 

@@ -102,6 +102,9 @@ export const syncedTables = [
   'kommune_kreds_period',
   'aftale',
   'aftale_organisation',
+  'boligomraade',
+  'boligomraade_organisation',
+  'boligomraade_status',
 ] as const satisfies readonly (keyof Database)[];
 
 export type SyncedTable = (typeof syncedTables)[number];

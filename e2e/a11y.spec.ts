@@ -24,6 +24,8 @@ const lists: readonly (readonly [string, string])[] = [
   ['Synkronisering', '#/synkronisering'],
   ['Sikkerhedskopier', '#/sikkerhedskopier'],
   ['Indstillinger', '#/indstillinger'],
+  ['Boligområder', '#/boligomraader'],
+  ['Importér lister', '#/boligomraader/import'],
 ];
 
 async function check(page: Page, screen: string): Promise<string[]> {
@@ -46,6 +48,7 @@ async function allScreens(page: Page, url: string): Promise<string[]> {
     ['en organisation', '#/organisationer', 'table a, .virtual-rows a'],
     ['en kontakt', '#/kontakter', 'table a, .virtual-rows a'],
     ['et møde', '#/moeder', 'table a, .virtual-rows a'],
+    ['et boligområde', '#/boligomraader', 'table a'],
   ] as const) {
     await page.goto(`${url}${hash}`);
     const first = page.locator(link).first();

@@ -34,6 +34,7 @@ export const queryAreas = [
   'gdpr',
   'relationships',
   'aftaler',
+  'boligomraader',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -69,6 +70,8 @@ export const affects = {
   relationships: [...anyRecord, 'contacts', 'kommuner', 'organisations'],
   /** Aftaler: their page, the kommune page's section, Overblik's deadlines (dashboard) and the parties' pages. */
   aftaler: [...anyRecord, 'aftaler', 'kommuner', 'organisations'],
+  /** Boligområder and their lists: their pages, the kommune hub's section, Overblik's card (dashboard), the map and the organisations' pages; an import also takes the day's backup. */
+  boligomraader: [...anyRecord, 'boligomraader', 'kommuner', 'organisations', 'backups'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

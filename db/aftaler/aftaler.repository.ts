@@ -15,6 +15,7 @@ import { AppError } from '../../common/result';
 import { foldDanish } from '../../common/text-fold';
 import { todayInDenmark } from '../contacts/affiliations.query';
 import { derivedId } from '../ids';
+import { assertKommuneAndOrganisations } from '../references';
 import { createRow, deleteRow, ensureLink, restoreRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
 import type { AftaleTable } from './aftale.table';
@@ -153,18 +154,6 @@ export async function getAftale(db: Kysely<Database>, id: string, today = todayI
   return toAftale(row, today);
 }
 
-async function assertReferences(trx: Transaction<Database>, kommuneId: string | null | undefined, organisationIds: readonly string[] | undefined): Promise<void> {
-  if (kommuneId) {
-    const found = await trx.selectFrom('kommune').where('id', '=', kommuneId).where('deleted_at', 'is', null).select('id').executeTakeFirst();
-    if (!found) throw new AppError('VALIDATION', 'Kommunen findes ikke.', [{ path: ['kommuneId'], message: 'validation.unknownKommune' }]);
-  }
-  if (organisationIds && organisationIds.length > 0) {
-    const wanted = [...new Set(organisationIds)];
-    const found = await trx.selectFrom('organisation').where('id', 'in', wanted).where('deleted_at', 'is', null).select('id').execute();
-    if (found.length !== wanted.length) throw new AppError('VALIDATION', 'En af de valgte organisationer findes ikke.', [{ path: ['organisationIds'], message: 'validation.unknownOrganisation' }]);
-  }
-}
-
 /** Makes the live party links exactly `wanted` (derived ids: linking twice, or on two laptops, is one row). */
 async function setParties(trx: Transaction<Database>, aftaleId: string, wanted: readonly string[]): Promise<void> {
   const wantedSet = new Set(wanted);
@@ -202,7 +191,7 @@ function columnsOf(input: Omit<AftaleUpdateInput, 'id'>): Columns {
 export async function createAftale(db: Kysely<Database>, input: AftaleCreateInput, options: { readonly id?: string; readonly now?: () => string } = {}): Promise<Aftale> {
   const parsed = aftaleCreateInputSchema.parse(input);
   const id = await db.transaction().execute(async (trx) => {
-    await assertReferences(trx, parsed.kommuneId, parsed.organisationIds);
+    await assertKommuneAndOrganisations(trx, parsed.kommuneId, parsed.organisationIds);
     const { organisationIds, ...rest } = parsed;
     const columns = columnsOf(rest);
     const created = await createRow(
@@ -240,7 +229,7 @@ export async function saveAftale(db: Kysely<Database>, input: AftaleUpdateInput)
     const from = rest.fromDate !== undefined ? rest.fromDate : current.from_date;
     const to = rest.toDate !== undefined ? rest.toDate : current.to_date;
     if (from && to && from > to) throw new AppError('VALIDATION', '"Til" skal ligge efter "Fra".', [{ path: ['toDate'], message: 'validation.dateOrder' }]);
-    await assertReferences(trx, rest.kommuneId, organisationIds);
+    await assertKommuneAndOrganisations(trx, rest.kommuneId, organisationIds);
     const outcome = await updateRow(trx, 'aftale', id, columnsOf(rest));
     if (organisationIds !== undefined) await setParties(trx, id, organisationIds);
     return { id, updatedAt: outcome.updatedAt };

@@ -238,8 +238,9 @@ function cellText(cell: ExcelJS.Cell): string {
  * size, cells, rows, shared strings: what exceljs would build), then only the
  * rows and cells the sheet really has are visited — never the range its
  * dimension or its farthest cell claims (XFD1048576 is 17 billion cells).
+ * `widestRow`: read as many columns as the widest row has, not only those of row 1.
  */
-export async function readXlsx(bytes: Uint8Array, limits: ContactFileLimits = contactFileLimits): Promise<SpreadsheetTable> {
+export async function readXlsx(bytes: Uint8Array, limits: ContactFileLimits = contactFileLimits, options: { readonly widestRow?: boolean } = {}): Promise<SpreadsheetTable> {
   inspectXlsx(bytes, limits);
   const workbook = new ExcelJS.Workbook();
   try {
@@ -261,7 +262,9 @@ export async function readXlsx(bytes: Uint8Array, limits: ContactFileLimits = co
     return cells;
   };
   const header = filled(sheet.getRow(1));
-  const width = Math.max(0, ...header.keys());
+  let width = Math.max(0, ...header.keys());
+  // A sheet whose first row is a title (the ministry's lists of boligområder): every filled column is read.
+  if (options.widestRow) sheet.eachRow({ includeEmpty: false }, (row) => void (width = Math.max(width, ...filled(row).keys())));
   if (width === 0) throw new AppError('VALIDATION', 'Første række i første ark skal have overskrifter.');
   const headerCells = Array.from({ length: width }, (_, i) => header.get(i + 1) ?? '');
   const rows: { rowNumber: number; cells: string[] }[] = [];

@@ -188,6 +188,11 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await ensureLink(trx, 'aftale_organisation', derivedId('aftale_organisation', row.aftale_id, survivorId), { aftale_id: row.aftale_id, organisation_id: survivorId }, context);
     await deleteRow(trx, 'aftale_organisation', row.id, context);
   }
+  const boligomraader = await trx.selectFrom('boligomraade_organisation').select(['id', 'boligomraade_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of boligomraader) {
+    await ensureLink(trx, 'boligomraade_organisation', derivedId('boligomraade_organisation', row.boligomraade_id, survivorId), { boligomraade_id: row.boligomraade_id, organisation_id: survivorId }, context);
+    await deleteRow(trx, 'boligomraade_organisation', row.id, context);
+  }
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

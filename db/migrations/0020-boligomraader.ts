@@ -12,6 +12,9 @@ import { transactional } from './transactional';
  * parallelsamfund and an omdannelsesområde in the same year. Status rows and
  * organisation links have ids derived from what they link, so two laptops that
  * import the same list make the same rows.
+ *
+ * Areas are found by search (title: the name; body: the kommune and the notes),
+ * kept by triggers like every other searchable record (migration 0019's aftale).
  */
 const synced = `id TEXT PRIMARY KEY NOT NULL,
   created_at TEXT NOT NULL,
@@ -49,4 +52,27 @@ export const m0020Boligomraader = transactional(async (db) => {
     )
     .execute(db);
   await sql`CREATE INDEX boligomraade_status_year ON boligomraade_status(year, category)`.execute(db);
+
+  const body = `coalesce((SELECT navn FROM kommune WHERE id = NEW.kommune_id), '') || ' ' || NEW.notes`;
+  const key = `(SELECT rowid FROM search_key WHERE kind = 'boligomraade' AND ref_id = OLD.id)`;
+  await sql
+    .raw(
+      `CREATE TRIGGER search_boligomraade_insert AFTER INSERT ON boligomraade WHEN NEW.deleted_at IS NULL BEGIN
+      INSERT OR IGNORE INTO search_key (kind, ref_id) VALUES ('boligomraade', NEW.id);
+      INSERT INTO search_index (rowid, title, body)
+        SELECT rowid, dk_fold(NEW.name), dk_fold(${body}) FROM search_key WHERE kind = 'boligomraade' AND ref_id = NEW.id;
+    END`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `CREATE TRIGGER search_boligomraade_update AFTER UPDATE OF name, kommune_id, notes, deleted_at ON boligomraade BEGIN
+      DELETE FROM search_index WHERE rowid = ${key};
+      INSERT OR IGNORE INTO search_key (kind, ref_id) SELECT 'boligomraade', NEW.id WHERE NEW.deleted_at IS NULL;
+      INSERT INTO search_index (rowid, title, body)
+        SELECT rowid, dk_fold(NEW.name), dk_fold(${body}) FROM search_key WHERE kind = 'boligomraade' AND ref_id = NEW.id AND NEW.deleted_at IS NULL;
+    END`,
+    )
+    .execute(db);
+  await sql.raw(`CREATE TRIGGER search_boligomraade_delete AFTER DELETE ON boligomraade BEGIN DELETE FROM search_index WHERE rowid = ${key}; END`).execute(db);
 });

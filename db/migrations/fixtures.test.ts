@@ -8,6 +8,7 @@ import { listContactLogForContact } from '../contact-log/contact-log.repository'
 import { createContact, getContact, listContacts } from '../contacts/contacts.repository';
 import { lastContactForContact } from '../relationships/last-contact';
 import { getAftale } from '../aftaler/aftaler.repository';
+import { getBoligomraade } from '../boligomraader/boligomraader.repository';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
 import { getKommune, listRegions, regionOn } from '../kommuner/kommuner.repository';
 import { checkDatabase } from '../maintenance';
@@ -142,6 +143,19 @@ describe('migration fixtures', () => {
         });
         expect((await search(app.db, 'udsaettelser')).hits.map((h) => [h.kind, h.id])).toEqual([['aftale', d.aftaleId]]);
         expect((await getKommune(app.db, d.koegeId, '2026-12-07')).kredsNumber).toBe(11);
+      }
+      // Boligområder (written from 0020 on) read back with their organisation and history, and are found by search.
+      if (version >= migrationNames.indexOf('0020-boligomraader') + 1) {
+        expect(await getBoligomraade(app.db, d.boligomraadeId)).toMatchObject({
+          name: 'Ellemarken',
+          kommuneNavn: 'Køge',
+          organisations: [{ id: d.organisationId, name: 'Køge Boligselskab' }],
+          history: [
+            { year: 2025, categories: ['forebyggelsesomraade'] },
+            { year: 2024, categories: ['udsat_boligomraade'] },
+          ],
+        });
+        expect((await search(app.db, 'ellemarken')).hits.filter((h) => h.kind === 'boligomraade').map((h) => h.id)).toEqual([d.boligomraadeId]);
       }
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.

@@ -222,5 +222,10 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
         rows.map((r) => [r.id, { title: r.title, body: joinText(goals(r.goals), list(r.documents), r.notes), context: r.kommune ? `${r.kommune} Kommune` : '', date: r.to_date, href: `/aftaler/${r.id}` }]),
       );
     }
+    case 'boligomraade': {
+      // A boligområde (migration 0020): its name, with its kommune and notes.
+      const rows = await db.selectFrom('boligomraade').leftJoin('kommune', 'kommune.id', 'boligomraade.kommune_id').select(['boligomraade.id', 'boligomraade.name', 'boligomraade.notes', 'kommune.navn as kommune']).where('boligomraade.id', 'in', ids).execute();
+      return new Map(rows.map((r) => [r.id, { title: r.name, body: r.notes, context: r.kommune ? `${r.kommune} Kommune` : '', date: null, href: `/boligomraader/${r.id}` }]));
+    }
   }
 }

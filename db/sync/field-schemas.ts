@@ -13,6 +13,7 @@ import {
   organisationKinds,
 } from '../../common/domain';
 import { aftaleKinds, aftaleStatuses, storedAftaleGoalsSchema } from '../../common/aftaler.domain';
+import { boligomraadeCategories } from '../../common/boligomraader.domain';
 import { agendaItemKinds, cadenceUnits, instantSchema } from '../../common/meetings.domain';
 import { contactLogKinds } from '../../common/relationships.domain';
 import { derivedId } from '../ids';
@@ -175,6 +176,9 @@ export const fieldSchemas: FieldSchemaTable = {
     deleted_at: deletedAt,
   },
   aftale_organisation: { aftale_id: id, organisation_id: id, deleted_at: deletedAt },
+  boligomraade: { name: text, kommune_id: id.nullable(), notes: text, deleted_at: deletedAt },
+  boligomraade_organisation: { boligomraade_id: id, organisation_id: id, deleted_at: deletedAt },
+  boligomraade_status: { boligomraade_id: id, year: z.number().int(), category: z.enum(boligomraadeCategories), deleted_at: deletedAt },
 };
 
 /**
@@ -192,6 +196,8 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   tag_link: ['tag_id', 'target_type', 'target_id'],
   kommune_kreds_period: ['kommune_id', 'valid_from'],
   aftale_organisation: ['aftale_id', 'organisation_id'],
+  boligomraade_organisation: ['boligomraade_id', 'organisation_id'],
+  boligomraade_status: ['boligomraade_id', 'year', 'category'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {

@@ -162,6 +162,7 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   meeting_series_organisation: null,
   organisation_kommune: null,
   aftale_organisation: null,
+  boligomraade_organisation: null,
 };
 
 interface Candidate {

@@ -10,6 +10,9 @@ import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrga
 import { derivedId } from '../ids';
 import { setKommunerKreds, updateKommune } from '../kommuner/kommuner.repository';
 import { createAftale, updateAftale } from '../aftaler/aftaler.repository';
+import { boligomraadeCategories } from '../../common/boligomraader.domain';
+import { importBoligomraadeList } from '../boligomraader/boligomraader-list.import';
+import { setBoligomraadeStatus, updateBoligomraade } from '../boligomraader/boligomraader.repository';
 import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
@@ -48,6 +51,7 @@ type Command =
   // Issue 16: a logged contact with one or two people and an organisation (the link rows follow merges; erasure erases it).
   | { kind: 'contactLog'; who: number; pick: number; other: number; org: number; note: string }
   | { kind: 'aftale'; who: number; pick: number; org: number; title: string; create: boolean }
+  | { kind: 'boligomraade'; who: number; pick: number; org: number; year: number; category: number; importList: boolean }
   | { kind: 'setKreds'; who: number; kreds: number | null }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
@@ -78,6 +82,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('contactLog' as const), who, pick: fc.nat(), other: fc.nat(), org: fc.nat(), note: text }),
   fc.record({ kind: fc.constant('aftale' as const), who, pick: fc.nat(), org: fc.nat(), title: text, create: fc.boolean() }),
+  fc.record({ kind: fc.constant('boligomraade' as const), who, pick: fc.nat(), org: fc.nat(), year: fc.integer({ min: 2024, max: 2025 }), category: fc.nat({ max: 3 }), importList: fc.boolean() }),
   fc.record({ kind: fc.constant('setKreds' as const), who, kreds: fc.option(fc.integer({ min: 1, max: 11 }), { nil: null }) }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
@@ -199,7 +204,7 @@ const ignoreUserErrors = async (work: () => Promise<unknown>) => {
   }
 };
 
-async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale'): Promise<string[]> {
+async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale' | 'boligomraade'): Promise<string[]> {
   return (await inst.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
@@ -229,7 +234,7 @@ async function run(size: number, commands: Command[]): Promise<void> {
         continue;
       }
       const me = installations[c.who % size]!;
-      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale', pick: number) => {
+      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale' | 'boligomraade', pick: number) => {
         const ids = await rowIds(me, table);
         return ids.length ? ids[pick % ids.length] : undefined;
       };
@@ -309,6 +314,23 @@ async function run(size: number, commands: Command[]): Promise<void> {
             const goals = [{ text: c.title || 'Mål', indicator: '', status: 'i_gang' as const }];
             if (existing) await ignoreUserErrors(() => updateAftale(me.app.db, { id: existing, title: c.title || 'Aftale', goals, organisationIds: organisationId ? [organisationId] : [] }));
             else await ignoreUserErrors(() => createAftale(me.app.db, { kind: 'samarbejdsaftale', title: c.title || 'Aftale', kommuneId: derivedId('kommune', 259), organisationIds: organisationId ? [organisationId] : [], goals }));
+            break;
+          }
+          case 'boligomraade': {
+            // Boligområder (issue 17): a year's list imported on any laptop makes the same area and status rows
+            // (derived ids); or an area's organisations and one year's categories set by hand.
+            const category = boligomraadeCategories[c.category % boligomraadeCategories.length]!;
+            if (c.importList) {
+              const csv = `Boligområde;Kommune;Kategori\r\nEllemarken;Køge;${category}\r\nVollsmose;Odense;parallelsamfund\r\n`;
+              await ignoreUserErrors(() => importBoligomraadeList(me.app.db, new TextEncoder().encode(csv), 'liste.csv', c.year));
+            } else {
+              const existing = await pickFrom('boligomraade', c.pick);
+              const organisationId = await pickFrom('organisation', c.org);
+              if (existing) {
+                await ignoreUserErrors(() => updateBoligomraade(me.app.db, { id: existing, organisationIds: organisationId ? [organisationId] : [] }));
+                await ignoreUserErrors(() => setBoligomraadeStatus(me.app.db, { id: existing, year: c.year, categories: [category] }));
+              }
+            }
             break;
           }
           case 'setKreds':

@@ -41,6 +41,9 @@ const BackupsPage = page(() => import('../pages/backups/backups.page').then((m) 
 const AftalerPage = page(() => import('../pages/aftaler/aftaler.page').then((m) => m.AftalerPage));
 const AftalePage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftalePage));
 const AftaleNewPage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftaleNewPage));
+const BoligomraaderPage = page(() => import('../pages/boligomraader/boligomraader.page').then((m) => m.BoligomraaderPage));
+const BoligomraadePage = page(() => import('../pages/boligomraader/boligomraade.page').then((m) => m.BoligomraadePage));
+const ListImportPage = page(() => import('../pages/boligomraader/list-import.page').then((m) => m.ListImportPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -52,6 +55,7 @@ const navItems = [
   { href: '/kalender', key: 'nav.calendar', icon: '▤' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
   { href: '/aftaler', key: 'nav.aftaler', icon: '§' },
+  { href: '/boligomraader', key: 'nav.boligomraader', icon: '▥' },
   { href: '/dubletter', key: 'nav.duplicates', icon: '≈' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
@@ -120,6 +124,9 @@ export function App() {
           <Route path="/aftaler" component={AftalerPage} />
           <Route path="/aftaler/ny/:kommuneId?">{(params) => <AftaleNewPage kommuneId={params.kommuneId} />}</Route>
           <Route path="/aftaler/:id">{(params) => <AftalePage id={params.id} />}</Route>
+          <Route path="/boligomraader" component={BoligomraaderPage} />
+          <Route path="/boligomraader/import" component={ListImportPage} />
+          <Route path="/boligomraader/:id">{(params) => <BoligomraadePage id={params.id} />}</Route>
           <Route path="/synkronisering" component={SyncPage} />
           <Route path="/dubletter" component={DuplicatesPage} />
           <Route path="/sikkerhedskopier" component={BackupsPage} />

@@ -1,11 +1,17 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type kommuneMap from 'virtual:kommune-map';
+import { categoriesBySeverity, type BoligomraadeCategory, type KommuneStatus } from '../../../common/boligomraader.domain';
 import type { KommuneMapStats } from '../../../common/dashboard.domain';
 import { formatInstantDate } from '../format';
 import './denmark-map.css';
 
-export type MapMode = 'meeting' | 'followUps';
+export type MapMode = 'meeting' | 'followUps' | 'boligomraader';
+/** The boligområder layer (issue 17): each kommune's gravest category on the lists of a year. */
+export interface AreaStatusLayer {
+  readonly year: number | null;
+  readonly kommuner: readonly KommuneStatus[];
+}
 type Stat = KommuneMapStats[number];
 
 const day = 86_400_000;
@@ -35,7 +41,8 @@ function useKommuneMap(): KommuneMap | null {
 }
 
 /** The colour class of a kommune; the legend below lists the same classes. */
-export function mapClass(stat: Stat | undefined, mode: MapMode, now: number): string {
+export function mapClass(stat: Stat | undefined, mode: MapMode, now: number, area?: KommuneStatus): string {
+  if (mode === 'boligomraader') return area ? `map-k--bo-${area.category}` : 'map-k--none';
   if (!stat) return 'map-k--none';
   if (mode === 'followUps') return stat.overdueFollowUps > 0 ? 'map-k--overdue' : stat.openFollowUps > 0 ? 'map-k--open' : 'map-k--none';
   if (!stat.lastMeetingAt) return 'map-k--never';
@@ -57,6 +64,10 @@ const textures: Readonly<Record<string, 'stripes' | 'cross' | 'dots' | null>> = 
   'map-k--none': null,
   'map-k--open': 'stripes',
   'map-k--overdue': 'cross',
+  'map-k--bo-forebyggelsesomraade': null,
+  'map-k--bo-udsat_boligomraade': 'stripes',
+  'map-k--bo-parallelsamfund': 'cross',
+  'map-k--bo-omdannelsesomraade': 'dots',
 };
 
 /** Pattern definitions (one set per map, ids unique on the page); fill and ink come from denmark-map.css. */
@@ -83,19 +94,40 @@ const textureFill = (prefix: string, cls: string) => (textures[cls] ? { fill: `u
  * meeting or by follow-ups, "mine kredse" outlined, hover for figures,
  * click or Enter to open the kommune.
  */
-export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMapStats; readonly mode: MapMode; readonly onOpen: (id: string) => void }) {
+export function DenmarkMap({
+  stats,
+  mode,
+  onOpen,
+  areaStatuses,
+}: {
+  readonly stats: KommuneMapStats;
+  readonly mode: MapMode;
+  readonly onOpen: (id: string) => void;
+  readonly areaStatuses?: AreaStatusLayer;
+}) {
   const { t } = useTranslation();
   const map = useKommuneMap();
   const [hover, setHover] = useState<Stat | null>(null);
   const prefix = `map${useId().replace(/:/g, '')}-`;
   const byKode = new Map(stats.map((s) => [s.kode, s]));
   const now = Date.now();
-  const describe = (s: Stat) =>
-    t('overview.mapTooltip', { name: s.navn, last: s.lastMeetingAt ? formatInstantDate(s.lastMeetingAt) : t('overview.neverMet'), open: s.openFollowUps, overdue: s.overdueFollowUps });
+  const areaByKode = new Map((areaStatuses?.kommuner ?? []).map((a) => [a.kode, a]));
+  const describe = (s: Stat) => {
+    if (mode === 'boligomraader') {
+      const area = areaByKode.get(s.kode);
+      return area ? t('boligomraader.map.tooltip', { name: s.navn, category: t(`boligomraader.categories.${area.category}`).toLowerCase(), count: area.areas }) : `${s.navn}: ${t('boligomraader.map.legendNone').toLowerCase()}`;
+    }
+    return t('overview.mapTooltip', { name: s.navn, last: s.lastMeetingAt ? formatInstantDate(s.lastMeetingAt) : t('overview.neverMet'), open: s.openFollowUps, overdue: s.overdueFollowUps });
+  };
   const legend =
-    mode === 'meeting'
-      ? (['recent', 'mid', 'old', 'never'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }))
-      : (['none', 'open', 'overdue'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }));
+    mode === 'boligomraader'
+      ? [
+          ...[...categoriesBySeverity].reverse().map((c: BoligomraadeCategory) => ({ cls: `map-k--bo-${c}`, label: t(`boligomraader.categories.${c}`) })),
+          { cls: 'map-k--none', label: areaStatuses?.year ? t('boligomraader.map.legendNoneYear', { year: areaStatuses.year }) : t('boligomraader.map.legendNone') },
+        ]
+      : mode === 'meeting'
+        ? (['recent', 'mid', 'old', 'never'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }))
+        : (['none', 'open', 'overdue'] as const).map((c) => ({ cls: `map-k--${c}`, label: t(`overview.mapLegend${c[0]!.toUpperCase()}${c.slice(1)}`) }));
 
   if (!map) return <div className="map map--loading" aria-busy="true" />;
   return (
@@ -105,7 +137,7 @@ export function DenmarkMap({ stats, mode, onOpen }: { readonly stats: KommuneMap
         <rect x={map.inset.x} y={map.inset.y} width={map.inset.width} height={map.inset.height} className="map__inset" rx={4} />
         {map.kommuner.map((k) => {
           const stat = byKode.get(k.kode);
-          const cls = mapClass(stat, mode, now);
+          const cls = mapClass(stat, mode, now, areaByKode.get(k.kode));
           const classes = ['map-k', cls, stat?.mine ? 'map-k--mine' : ''].join(' ');
           return (
             <path

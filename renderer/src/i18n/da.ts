@@ -10,6 +10,7 @@ import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
 import { aftalerDa } from './parts/aftaler.da';
+import { boligomraaderDa } from './parts/boligomraader.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -37,6 +38,7 @@ export const da = {
   kredse: kredseDa,
   rel: relationshipsDa,
   aftaler: aftalerDa,
+  boligomraader: boligomraaderDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -53,6 +55,7 @@ export const da = {
     calendar: 'Kalender',
     followUps: 'Opfølgning',
     aftaler: 'Aftaler',
+    boligomraader: 'Boligområder',
     duplicates: 'Mulige dubletter',
     sync: 'Synkronisering',
     backups: 'Sikkerhedskopier',
@@ -493,6 +496,7 @@ export const da = {
       follow_up: 'Opfølgningspunkter',
       contact_log: 'Kontaktlog',
       aftale: 'Aftaler',
+      boligomraade: 'Boligområder',
     },
     commands: {
       logContact: 'Log kontakt …',

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AftaleDeadlinesCard } from './aftale-deadlines.card';
+import { BoligomraaderListsCard } from './boligomraader-lists.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
@@ -23,6 +24,7 @@ export function OverviewPage() {
   const settings = useApiQuery('settings.get');
   const dashboard = useApiQuery('dashboard.get');
   const mapStats = useApiQuery('dashboard.map');
+  const areaStatuses = useApiQuery('boligomraader.map', {}, { enabled: mode === 'boligomraader' });
   const name = settings.data?.userName;
   const d = dashboard.data;
 
@@ -84,9 +86,12 @@ export function OverviewPage() {
                   <button type="button" aria-pressed={mode === 'followUps'} onClick={() => setMode('followUps')}>
                     {t('overview.mapByFollowUps')}
                   </button>
+                  <button type="button" aria-pressed={mode === 'boligomraader'} onClick={() => setMode('boligomraader')}>
+                    {t('boligomraader.map.mode')}
+                  </button>
                 </div>
               </div>
-              {mapStats.data ? <DenmarkMap stats={mapStats.data} mode={mode} onOpen={(id) => navigate(`/kommuner/${id}`)} /> : null}
+              {mapStats.data ? <DenmarkMap stats={mapStats.data} mode={mode} areaStatuses={areaStatuses.data} onOpen={(id) => navigate(`/kommuner/${id}`)} /> : null}
             </div>
             <div className="card" id="dashboard-quiet">
               <h2>{t('overview.quietKommuner', { months: d.quietMonths })}</h2>
@@ -94,6 +99,7 @@ export function OverviewPage() {
             </div>
             <RelationshipHealthCard dashboard={d} />
             <AftaleDeadlinesCard />
+            <BoligomraaderListsCard />
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
