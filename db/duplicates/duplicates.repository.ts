@@ -1,3 +1,4 @@
+import { moveStyringsdialogerOnMerge, repointStyringsdialogContact } from '../styringsdialog/styringsdialog.repository';
 import { parseStringList } from '../row';
 import type { Kysely, Transaction } from 'kysely';
 import type { DuplicateSuggestion, MergeSummary } from '../../common/domain';
@@ -120,6 +121,7 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
 
   const followUps = await trx.selectFrom('follow_up').select('id').where('owner_contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId }, context);
+  await repointStyringsdialogContact(trx, survivorId, mergedId, context);
 
   const attendance = await trx.selectFrom('attendance').selectAll().where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of attendance) {
@@ -188,6 +190,7 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await ensureLink(trx, 'aftale_organisation', derivedId('aftale_organisation', row.aftale_id, survivorId), { aftale_id: row.aftale_id, organisation_id: survivorId }, context);
     await deleteRow(trx, 'aftale_organisation', row.id, context);
   }
+  await moveStyringsdialogerOnMerge(trx, survivorId, mergedId, context);
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

@@ -222,5 +222,27 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
         rows.map((r) => [r.id, { title: r.title, body: joinText(goals(r.goals), list(r.documents), r.notes), context: r.kommune ? `${r.kommune} Kommune` : '', date: r.to_date, href: `/aftaler/${r.id}` }]),
       );
     }
+    case 'styringsdialog': {
+      // A pair's styringsdialog cycle (migration 0021): its notes and who-texts; it opens the cycle's page.
+      const rows = await db
+        .selectFrom('styringsdialog as s')
+        .innerJoin('kommune as k', 'k.id', 's.kommune_id')
+        .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+        .select(['s.id', 's.year', 's.kommune_id', 's.organisation_id', 's.notes', 's.pakke_who', 's.aftaler_who', 's.referat_who', 's.redegoerelse_who', 'k.navn as kommune', 'o.name as organisation'])
+        .where('s.id', 'in', ids)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            title: `Styringsdialog ${r.year} ${r.organisation}`,
+            body: joinText(r.pakke_who, r.aftaler_who, r.referat_who, r.redegoerelse_who, r.notes),
+            context: `${r.kommune} Kommune`,
+            date: null,
+            href: `/styringsdialog/${r.kommune_id}/${r.organisation_id}/${r.year}`,
+          },
+        ]),
+      );
+    }
   }
 }

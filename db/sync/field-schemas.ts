@@ -175,6 +175,27 @@ export const fieldSchemas: FieldSchemaTable = {
     deleted_at: deletedAt,
   },
   aftale_organisation: { aftale_id: id, organisation_id: id, deleted_at: deletedAt },
+  styringsdialog: {
+    kommune_id: id,
+    organisation_id: id,
+    year: z.number().int(),
+    meeting_id: id.nullable(),
+    aftale_id: id.nullable(),
+    pakke_date: isoDateSchema.nullable(),
+    pakke_contact_id: id.nullable(),
+    pakke_who: text,
+    aftaler_date: isoDateSchema.nullable(),
+    aftaler_contact_id: id.nullable(),
+    aftaler_who: text,
+    referat_date: isoDateSchema.nullable(),
+    referat_contact_id: id.nullable(),
+    referat_who: text,
+    redegoerelse_date: isoDateSchema.nullable(),
+    redegoerelse_contact_id: id.nullable(),
+    redegoerelse_who: text,
+    notes: text,
+    deleted_at: deletedAt,
+  },
 };
 
 /**
@@ -192,6 +213,8 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   tag_link: ['tag_id', 'target_type', 'target_id'],
   kommune_kreds_period: ['kommune_id', 'valid_from'],
   aftale_organisation: ['aftale_id', 'organisation_id'],
+  /** Not a link, but keyed the same way: one cycle per kommune × organisation × year. */
+  styringsdialog: ['kommune_id', 'organisation_id', 'year'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {
