@@ -68,6 +68,7 @@ import {
   seriesUpdateInputSchema,
 } from './meetings.domain';
 import { aftalerContract } from './contracts/aftaler.contract';
+import { styringsdialogContract } from './contracts/styringsdialog.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -213,6 +214,7 @@ export const contract = {
   ...importUndoContract,
   ...relationshipsContract,
   ...aftalerContract,
+  ...styringsdialogContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;
