@@ -41,6 +41,8 @@ const BackupsPage = page(() => import('../pages/backups/backups.page').then((m) 
 const AftalerPage = page(() => import('../pages/aftaler/aftaler.page').then((m) => m.AftalerPage));
 const AftalePage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftalePage));
 const AftaleNewPage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftaleNewPage));
+const StyringsdialogBoardPage = page(() => import('../pages/overview/styringsdialog-board.page').then((m) => m.StyringsdialogBoardPage));
+const StyringsdialogPage = page(() => import('../pages/styringsdialog/styringsdialog.page').then((m) => m.StyringsdialogPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -95,6 +97,8 @@ export function App() {
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Switch>
           <Route path="/" component={OverviewPage} />
+          <Route path="/styringsdialog" component={StyringsdialogBoardPage} />
+          <Route path="/styringsdialog/:kommuneId/:organisationId/:year">{(params) => <StyringsdialogPage kommuneId={params.kommuneId} organisationId={params.organisationId} year={params.year} />}</Route>
           <Route path="/kommuner" component={KommunerPage} />
           <Route path="/kommuner/:id">{(params) => <KommunePage id={params.id} />}</Route>
           <Route path="/organisationer" component={OrganisationsPage} />

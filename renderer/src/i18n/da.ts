@@ -10,6 +10,7 @@ import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
 import { aftalerDa } from './parts/aftaler.da';
+import { styringsdialogDa } from './parts/styringsdialog.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -37,6 +38,7 @@ export const da = {
   kredse: kredseDa,
   rel: relationshipsDa,
   aftaler: aftalerDa,
+  sd: styringsdialogDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -493,6 +495,7 @@ export const da = {
       follow_up: 'Opfølgningspunkter',
       contact_log: 'Kontaktlog',
       aftale: 'Aftaler',
+      styringsdialog: 'Styringsdialoger',
     },
     commands: {
       logContact: 'Log kontakt …',

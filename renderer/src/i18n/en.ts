@@ -11,6 +11,7 @@ import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
 import { aftalerEn } from './parts/aftaler.en';
+import { styringsdialogEn } from './parts/styringsdialog.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -31,6 +32,7 @@ export const en: Messages = {
   kredse: kredseEn,
   rel: relationshipsEn,
   aftaler: aftalerEn,
+  sd: styringsdialogEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -494,6 +496,7 @@ export const en: Messages = {
       follow_up: 'Follow-ups',
       contact_log: 'Contact log',
       aftale: 'Agreements',
+      styringsdialog: 'Governance dialogues',
     },
     commands: {
       logContact: 'Log contact …',
