@@ -1,0 +1,102 @@
+import { sql, type Kysely } from 'kysely';
+import { seededRandomSource } from '../../common/seeded-random';
+import { addDanishDays, danishDate } from '../../common/time';
+import { derivedId } from '../ids';
+import { createRow } from '../mutations';
+import type { Database } from '../schema';
+
+const whoTexts = ['Via Landsbyggefondens portal', 'Boligafdelingen', 'Teamleder for almene boliger', 'Forretningsføreren', 'Sekretariatet'] as const;
+const notes = [
+  'Styringsrapporten peger på høj tomgang i to afdelinger.',
+  'Organisationen ønsker en aftale om grønne arealer og trivsel.',
+  'Fællesmøde med alle boligorganisationer i kommunen om formiddagen, individuelle møder om eftermiddagen.',
+  'Drøftet effektivisering og vedligeholdelsesplaner.',
+  '',
+  '',
+] as const;
+
+/**
+ * Styringsdialog cycles for the demo (issue 17), from their own random stream
+ * so everything seeded before keeps its values: for each boligorganisation's
+ * styringsdialog series of 2024–2026, the pair's cycle linked to the year's
+ * meeting (and for 2026 to its styringsdialogaftale), the pakke received some
+ * weeks before, and after a held meeting aftaler, referat and — mostly in
+ * earlier years — the kommune's redegørelse; some steps are left undone, so
+ * the board has late pairs. Every row through db/mutations.ts (createRow).
+ */
+export async function seedStyringsdialog(
+  db: Kysely<Database>,
+  context: { readonly seed: number; readonly today: string; readonly id: (kind: string, ...parts: (string | number)[]) => string; readonly now: () => string },
+): Promise<number> {
+  const rng = seededRandomSource(context.seed + 164);
+  const rows = await db
+    .selectFrom('meeting_series as s')
+    .innerJoin('meeting_series_organisation as so', (join) => join.onRef('so.series_id', '=', 's.id').on('so.deleted_at', 'is', null))
+    .innerJoin('organisation as o', (join) => join.onRef('o.id', '=', 'so.organisation_id').on('o.kind', '=', 'boligorganisation'))
+    .innerJoin('meeting as m', (join) => join.onRef('m.series_id', '=', 's.id').on('m.deleted_at', 'is', null).on('m.status', '!=', 'aflyst'))
+    .select(['s.kommune_id', 's.year', 'o.id as organisation_id', 'm.id as meeting_id', 'm.starts_at', 'm.status'])
+    .where('s.kind', '=', 'styringsdialog')
+    .where('s.kommune_id', 'is not', null)
+    .where('s.year', '>=', 2024)
+    .orderBy('s.id')
+    .orderBy('m.starts_at')
+    .execute();
+  const contacts = await db
+    .selectFrom('affiliation as a')
+    .select(['a.kommune_id', sql<string>`min(a.contact_id)`.as('contact_id')])
+    .where('a.kommune_id', 'is not', null)
+    .where('a.kind', '=', 'embedsmand')
+    .where('a.deleted_at', 'is', null)
+    .groupBy('a.kommune_id')
+    .execute();
+  const official = new Map(contacts.map((c) => [c.kommune_id!, c.contact_id]));
+  const seen = new Set<string>();
+  let count = 0;
+  await db.transaction().execute(async (trx) => {
+    for (const r of rows) {
+      const year = Number(r.year);
+      const kommuneId = r.kommune_id!;
+      const key = `${kommuneId}|${r.organisation_id}|${year}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const day = danishDate(r.starts_at);
+      const held = r.status === 'afholdt';
+      const past = (date: string) => (date <= context.today ? date : null);
+      const who = () => (rng.chance(0.5) ? rng.pick(whoTexts) : '');
+      const contact = () => (rng.chance(0.4) ? (official.get(kommuneId) ?? null) : null);
+      const pakke = rng.chance(0.9) ? past(addDanishDays(day, -rng.int(15, 70))) : null;
+      const aftaler = held && rng.chance(0.85) ? past(day) : null;
+      const referat = aftaler && rng.chance(0.8) ? past(addDanishDays(day, rng.int(5, 40))) : null;
+      const redegoerelse = referat && rng.chance(year < 2026 ? 0.8 : 0.2) ? past(addDanishDays(day, rng.int(30, 110))) : null;
+      const aftaleId = year === 2026 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, 2026) : null;
+      const aftaleExists = aftaleId ? await trx.selectFrom('aftale').select('id').where('id', '=', aftaleId).executeTakeFirst() : undefined;
+      await createRow(
+        trx,
+        'styringsdialog',
+        {
+          kommune_id: kommuneId,
+          organisation_id: r.organisation_id,
+          year,
+          meeting_id: r.meeting_id,
+          aftale_id: aftaleExists ? aftaleId : null,
+          pakke_date: pakke,
+          pakke_contact_id: pakke ? contact() : null,
+          pakke_who: pakke ? who() || 'Via Landsbyggefondens portal' : '',
+          aftaler_date: aftaler,
+          aftaler_contact_id: null,
+          aftaler_who: '',
+          referat_date: referat,
+          referat_contact_id: referat ? contact() : null,
+          referat_who: referat ? who() : '',
+          redegoerelse_date: redegoerelse,
+          redegoerelse_contact_id: null,
+          redegoerelse_who: redegoerelse ? 'Kommunens hjemmeside' : '',
+          notes: rng.pick(notes),
+        },
+        { id: derivedId('styringsdialog', kommuneId, r.organisation_id, year), now: context.now },
+      );
+      count++;
+    }
+  });
+  return count;
+}
