@@ -358,7 +358,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     });
   }
   const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
-  await seedStyringsdialog(db, { seed, today, id, now });
+  await seedStyringsdialog(db, { seed, today, organisations, id, now });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
 }
 

@@ -5,7 +5,7 @@ import { derivedId } from '../ids';
 import { createRow } from '../mutations';
 import type { Database } from '../schema';
 
-const whoTexts = ['Via Landsbyggefondens portal', 'Boligafdelingen', 'Teamleder for almene boliger', 'Forretningsføreren', 'Sekretariatet'] as const;
+const whoTexts = ['Via almenstyringsdialog.dk', 'Boligafdelingen', 'Teamleder for almene boliger', 'Forretningsføreren', 'Sekretariatet'] as const;
 const notes = [
   'Styringsrapporten peger på høj tomgang i to afdelinger.',
   'Organisationen ønsker en aftale om grønne arealer og trivsel.',
@@ -19,14 +19,22 @@ const notes = [
  * Styringsdialog cycles for the demo (issue 17), from their own random stream
  * so everything seeded before keeps its values: for each boligorganisation's
  * styringsdialog series of 2024–2026, the pair's cycle linked to the year's
- * meeting (and for 2026 to its styringsdialogaftale), the pakke received some
- * weeks before, and after a held meeting aftaler, referat and — mostly in
- * earlier years — the kommune's redegørelse; some steps are left undone, so
- * the board has late pairs. Every row through db/mutations.ts (createRow).
+ * meeting (2025's to the styringsdialogaftale for 2026 it ended in), the
+ * pakke received some weeks before, and after a held meeting aftaler, referat
+ * and — mostly in earlier years — the kommune's redegørelse. Earlier years are
+ * nearly complete; this year some steps are left undone, so the board has
+ * late pairs, planned meetings and (in an organisation's other kommuner)
+ * pairs not started. Every row through db/mutations.ts (createRow).
  */
 export async function seedStyringsdialog(
   db: Kysely<Database>,
-  context: { readonly seed: number; readonly today: string; readonly id: (kind: string, ...parts: (string | number)[]) => string; readonly now: () => string },
+  context: {
+    readonly seed: number;
+    readonly today: string;
+    readonly organisations: readonly { id: string }[];
+    readonly id: (kind: string, ...parts: (string | number)[]) => string;
+    readonly now: () => string;
+  },
 ): Promise<number> {
   const rng = seededRandomSource(context.seed + 164);
   const rows = await db
@@ -38,6 +46,8 @@ export async function seedStyringsdialog(
     .where('s.kind', '=', 'styringsdialog')
     .where('s.kommune_id', 'is not', null)
     .where('s.year', '>=', 2024)
+    // Only this seed's organisations: another seed's demo data in the same database keeps its own cycles.
+    .where('o.id', 'in', context.organisations.length > 0 ? context.organisations.map((o) => o.id) : [''])
     .orderBy('s.id')
     .orderBy('m.starts_at')
     .execute();
@@ -64,11 +74,14 @@ export async function seedStyringsdialog(
       const past = (date: string) => (date <= context.today ? date : null);
       const who = () => (rng.chance(0.5) ? rng.pick(whoTexts) : '');
       const contact = () => (rng.chance(0.4) ? (official.get(kommuneId) ?? null) : null);
-      const pakke = rng.chance(0.9) ? past(addDanishDays(day, -rng.int(15, 70))) : null;
-      const aftaler = held && rng.chance(0.85) ? past(day) : null;
-      const referat = aftaler && rng.chance(0.8) ? past(addDanishDays(day, rng.int(5, 40))) : null;
-      const redegoerelse = referat && rng.chance(year < 2026 ? 0.8 : 0.2) ? past(addDanishDays(day, rng.int(30, 110))) : null;
-      const aftaleId = year === 2026 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, 2026) : null;
+      // Earlier years are mostly complete; this year is under way.
+      const earlier = year < Number(context.today.slice(0, 4));
+      const pakke = rng.chance(earlier ? 0.97 : 0.92) ? past(addDanishDays(day, -rng.int(15, 70))) : null;
+      const aftaler = held && rng.chance(earlier ? 0.96 : 0.9) ? past(day) : null;
+      const referat = aftaler && rng.chance(earlier ? 0.95 : 0.8) ? past(addDanishDays(day, rng.int(5, 40))) : null;
+      const redegoerelse = referat && rng.chance(earlier ? 0.9 : 0.45) ? past(addDanishDays(day, rng.int(30, 110))) : null;
+      // The autumn 2025 dialogue ended in the organisation's styringsdialogaftale for 2026 (seedAftaler).
+      const aftaleId = year === 2025 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, 2026) : null;
       const aftaleExists = aftaleId ? await trx.selectFrom('aftale').select('id').where('id', '=', aftaleId).executeTakeFirst() : undefined;
       await createRow(
         trx,
@@ -81,7 +94,7 @@ export async function seedStyringsdialog(
           aftale_id: aftaleExists ? aftaleId : null,
           pakke_date: pakke,
           pakke_contact_id: pakke ? contact() : null,
-          pakke_who: pakke ? who() || 'Via Landsbyggefondens portal' : '',
+          pakke_who: pakke ? who() || 'Via almenstyringsdialog.dk' : '',
           aftaler_date: aftaler,
           aftaler_contact_id: null,
           aftaler_who: '',
