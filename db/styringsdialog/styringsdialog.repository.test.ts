@@ -102,6 +102,7 @@ describe('the styringsdialog cycle', () => {
       'Nye aftaler for 2026',
       'Eventuelt',
     ]);
+    expect(meeting.agenda[1]!.description).toBe('Aftalen fra styringsdialogen 2025: 2 mål — 1 i gang, 1 nået.');
     expect(meeting.agenda[2]!.description).toBe('Status ved styringsdialogen 2025: nået.\nIndikator: Tomgangsdage pr. år.');
     const cycle = await getStyringsdialog(t.db, { kommuneId: koege, organisationId: kab.id, year: 2026 }, '2026-09-01');
     expect(cycle).toMatchObject({ stage: 'moede_planlagt', meeting: { id: meetingId, source: 'record', shared: false } });

@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { storedAftaleGoalsSchema, type AftaleGoal } from '../../common/aftaler.domain';
+import { aftaleGoalStatuses, storedAftaleGoalsSchema, type AftaleGoal } from '../../common/aftaler.domain';
 import type { MeetingStatus } from '../../common/domain';
 import { danishLabels } from '../../common/labels.da';
 import { seriesFieldsSchema } from '../../common/meetings.domain';
@@ -327,6 +327,13 @@ export async function previousAftale(db: Kysely<Database>, pair: StyringsdialogP
   return found ? { id: found.id, title: found.title, goals: parseGoals(found.goals) } : null;
 }
 
+/** "Aftalen fra styringsdialogen 2025: 3 mål — 1 nået, 2 i gang." (each goal has its own item below). */
+function goalSummary(goals: readonly AftaleGoal[], year: number): string {
+  if (goals.length === 0) return `Aftalen fra styringsdialogen ${year} har ingen mål.`;
+  const counts = aftaleGoalStatuses.map((status) => [goals.filter((g) => g.status === status).length, danishLabels.aftaleGoalStatus[status]] as const).filter(([n]) => n > 0);
+  return `Aftalen fra styringsdialogen ${year}: ${goals.length} mål — ${counts.map(([n, label]) => `${n} ${label}`).join(', ')}.`;
+}
+
 /**
  * Next year's agenda: last year's aftaler and their goals' status first, then
  * the year's own points. One item per goal, so each is followed up in the referat.
@@ -339,7 +346,7 @@ export async function proposedAgenda(db: Kysely<Database>, kommuneId: string, or
     const prefix = organisations.length > 1 ? `${o.name}: ` : '';
     agenda.push({
       title: `${prefix}Opfølgning på ${previous.title}`.slice(0, 300),
-      description: previous.goals.map((g) => `• ${g.text} — ${danishLabels.aftaleGoalStatus[g.status]}${g.indicator ? ` (indikator: ${g.indicator})` : ''}`).join('\n'),
+      description: goalSummary(previous.goals, year - 1),
     });
     for (const g of previous.goals) {
       agenda.push({
@@ -349,7 +356,7 @@ export async function proposedAgenda(db: Kysely<Database>, kommuneId: string, or
     }
   }
   agenda.push(
-    { title: 'Styringsrapport og dokumentationspakke', description: 'Afdelingsskemaer, regnskab og nøgletal fra Landsbyggefondens portal.' },
+    { title: 'Styringsrapport og dokumentationspakke', description: 'Styringsrapport, afdelingsskemaer, regnskab og nøgletal fra almenstyringsdialog.dk.' },
     { title: `Nye aftaler for ${year}`, description: '' },
     { title: 'Eventuelt', description: '' },
   );

@@ -140,7 +140,7 @@ function CycleForm({ cycle }: { readonly cycle: Styringsdialog }) {
         <StepCard cycle={cycle} step="referat" save={save} late={lateOf('referat')} />
         <StepCard cycle={cycle} step="redegoerelse" save={save} late={lateOf('redegoerelse')} />
       </ol>
-      <div className="card form">
+      <div className="card form sd-notes">
         <Field label={t('sd.notes')}>{(p) => <textarea {...p} rows={3} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
       </div>
       <p className="muted sd-board__rules">{t('sd.rules')}</p>
