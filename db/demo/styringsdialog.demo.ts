@@ -23,8 +23,8 @@ const notes = [
  * pakke received some weeks before, and after a held meeting aftaler, referat
  * and — mostly in earlier years — the kommune's redegørelse. Earlier years are
  * nearly complete; this year some steps are left undone, so the board has
- * late pairs, planned meetings and (in an organisation's other kommuner)
- * pairs not started. Every row through db/mutations.ts (createRow).
+ * late pairs, planned meetings and pairs not started. An organisation's other
+ * kommuner mostly join its tilsynskommune's meeting (a shared meeting). Every row through db/mutations.ts (createRow).
  */
 export async function seedStyringsdialog(
   db: Kysely<Database>,
@@ -61,6 +61,8 @@ export async function seedStyringsdialog(
     .execute();
   const official = new Map(contacts.map((c) => [c.kommune_id!, c.contact_id]));
   const seen = new Set<string>();
+  /** Each organisation's cycle with its tilsynskommune, by `${organisation}|${year}`, for the other kommuner below. */
+  const primary = new Map<string, { kommuneId: string; meetingId: string; day: string; held: boolean; pakke: string | null; aftaler: string | null; referat: string | null }>();
   let count = 0;
   await db.transaction().execute(async (trx) => {
     for (const r of rows) {
@@ -80,6 +82,7 @@ export async function seedStyringsdialog(
       const aftaler = held && rng.chance(earlier ? 0.96 : 0.9) ? past(day) : null;
       const referat = aftaler && rng.chance(earlier ? 0.95 : 0.8) ? past(addDanishDays(day, rng.int(5, 40))) : null;
       const redegoerelse = referat && rng.chance(earlier ? 0.9 : 0.45) ? past(addDanishDays(day, rng.int(30, 110))) : null;
+      primary.set(`${r.organisation_id}|${year}`, { kommuneId, meetingId: r.meeting_id, day, held, pakke, aftaler, referat });
       // The autumn 2025 dialogue ended in the organisation's styringsdialogaftale for 2026 (seedAftaler).
       const aftaleId = year === 2025 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, 2026) : null;
       const aftaleExists = aftaleId ? await trx.selectFrom('aftale').select('id').where('id', '=', aftaleId).executeTakeFirst() : undefined;
@@ -109,6 +112,52 @@ export async function seedStyringsdialog(
         { id: derivedId('styringsdialog', kommuneId, r.organisation_id, year), now: context.now },
       );
       count++;
+    }
+
+    // An organisation with afdelinger in more kommuner holds the dialogue with the kommune of its seat (the
+    // tilsynskommune); the other kommuner mostly take part in that meeting, which becomes a shared one.
+    const links = await trx
+      .selectFrom('organisation_kommune')
+      .select(['organisation_id', 'kommune_id'])
+      .where('deleted_at', 'is', null)
+      .where('organisation_id', 'in', context.organisations.length > 0 ? context.organisations.map((o) => o.id) : [''])
+      .orderBy('organisation_id')
+      .orderBy('kommune_id')
+      .execute();
+    for (const link of links) {
+      for (const year of [2024, 2025, 2026]) {
+        const main = primary.get(`${link.organisation_id}|${year}`);
+        if (!main || main.kommuneId === link.kommune_id || !main.held) continue;
+        const earlier = year < Number(context.today.slice(0, 4));
+        if (!rng.chance(earlier ? 0.9 : 0.5)) continue;
+        const redegoerelse = main.referat && rng.chance(earlier ? 0.85 : 0.3) ? addDanishDays(main.day, rng.int(30, 110)) : null;
+        await createRow(
+          trx,
+          'styringsdialog',
+          {
+            kommune_id: link.kommune_id,
+            organisation_id: link.organisation_id,
+            year,
+            meeting_id: main.meetingId,
+            aftale_id: null,
+            pakke_date: main.pakke,
+            pakke_contact_id: null,
+            pakke_who: main.pakke ? 'Via almenstyringsdialog.dk' : '',
+            aftaler_date: main.aftaler,
+            aftaler_contact_id: null,
+            aftaler_who: main.aftaler ? 'Fælles med tilsynskommunen' : '',
+            referat_date: main.referat,
+            referat_contact_id: null,
+            referat_who: main.referat ? 'Tilsynskommunen' : '',
+            redegoerelse_date: redegoerelse && redegoerelse <= context.today ? redegoerelse : null,
+            redegoerelse_contact_id: null,
+            redegoerelse_who: redegoerelse && redegoerelse <= context.today ? 'Kommunens hjemmeside' : '',
+            notes: 'Dialogen føres af tilsynskommunen; kommunen deltog i dialogmødet.',
+          },
+          { id: derivedId('styringsdialog', link.kommune_id, link.organisation_id, year), now: context.now },
+        );
+        count++;
+      }
     }
   });
   return count;

@@ -46,7 +46,7 @@ export const styringsdialogDa = {
   contact: 'Hvem (kontakt)',
   noContact: 'Ingen kontakt',
   who: 'Hvem (tekst)',
-  whoPlaceholder: 'Fx »Forretningsføreren« eller »via almenstyringsdialog.dk«',
+  whoPlaceholder: 'Fx »Forretningsføreren«',
   notes: 'Noter',
   aftale: 'Styringsdialogaftale',
   noAftale: 'Ingen aftale valgt',

@@ -55,7 +55,7 @@ export const styringsdialogEn: Shape<typeof styringsdialogDa> = {
   contact: 'Who (contact)',
   noContact: 'No contact',
   who: 'Who (text)',
-  whoPlaceholder: 'E.g. “The administrator” or “via almenstyringsdialog.dk”',
+  whoPlaceholder: 'E.g. “The administrator”',
   notes: 'Notes',
   aftale: 'Governance agreement',
   noAftale: 'No agreement chosen',
