@@ -25,6 +25,7 @@ import { importUndoCommands, importUndoUsage } from './import-undo.commands';
 import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
 import { aftalerCommands, aftalerUsage } from './aftaler.commands';
 import { boligomraaderCommands, boligomraaderUsage } from './boligomraader.commands';
+import { styringsdialogCommands, styringsdialogUsage } from './styringsdialog.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -56,7 +57,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${kommunerUsage}${aftalerUsage}${boligomraaderUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${kommunerUsage}${aftalerUsage}${boligomraaderUsage}${styringsdialogUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -83,6 +84,7 @@ const commands: CommandTable = {
   ...aftalerCommands,
   ...boligomraaderCommands,
   ...kommunerCommands,
+  ...styringsdialogCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -252,8 +254,9 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         months: { type: 'string' },
         on: { type: 'string' },
         'due-within': { type: 'string' },
-        help: { type: 'boolean', default: false },
         year: { type: 'string' },
+        kreds: { type: 'string' },
+        help: { type: 'boolean', default: false },
         category: { type: 'string' },
       },
     });

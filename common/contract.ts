@@ -69,6 +69,7 @@ import {
 } from './meetings.domain';
 import { aftalerContract } from './contracts/aftaler.contract';
 import { boligomraaderContract } from './contracts/boligomraader.contract';
+import { styringsdialogContract } from './contracts/styringsdialog.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -215,6 +216,7 @@ export const contract = {
   ...relationshipsContract,
   ...aftalerContract,
   ...boligomraaderContract,
+  ...styringsdialogContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { AftaleGoalStatus, AftaleKind, AftaleStatus } from './aftaler.domain';
 import type { BoligomraadeCategory } from './boligomraader.domain';
 import type { ContactLogKind } from './relationships.domain';
+import type { StyringsdialogCheckpoint, StyringsdialogStage } from './styringsdialog.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
 
 /**
@@ -56,6 +57,22 @@ export const danishLabels = {
     omdannelsesomraade: 'Omdannelsesområde',
   } satisfies Record<BoligomraadeCategory, string>,
   aftaleGoalStatus: { ikke_startet: 'ikke startet', i_gang: 'i gang', naaet: 'nået', ikke_naaet: 'ikke nået' } satisfies Record<AftaleGoalStatus, string>,
+  styringsdialogStage: {
+    ikke_startet: 'Ikke startet',
+    pakke_modtaget: 'Pakke modtaget',
+    moede_planlagt: 'Møde planlagt',
+    moede_afholdt: 'Møde afholdt',
+    aftaler_indgaaet: 'Aftaler indgået',
+    referat_sendt: 'Referat sendt',
+    afsluttet: 'Redegørelse offentliggjort',
+  } satisfies Record<StyringsdialogStage, string>,
+  styringsdialogCheckpoint: {
+    pakke: 'Dokumentationspakke',
+    moede: 'Dialogmøde',
+    aftaler: 'Aftaler',
+    referat: 'Referat/aftale',
+    redegoerelse: 'Redegørelse',
+  } satisfies Record<StyringsdialogCheckpoint, string>,
 } as const;
 
 export type DanishLabelTable = keyof typeof danishLabels;

@@ -1,5 +1,6 @@
 import type { ContactLogContactTable, ContactLogTable } from './contact-log/contact-log.table';
 import type { AftaleOrganisationTable, AftaleTable } from './aftaler/aftale.table';
+import type { StyringsdialogTable } from './styringsdialog/styringsdialog.table';
 import type { BoligomraadeOrganisationTable, BoligomraadeStatusTable, BoligomraadeTable } from './boligomraader/boligomraade.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
@@ -60,6 +61,7 @@ export interface Database {
   boligomraade: BoligomraadeTable;
   boligomraade_organisation: BoligomraadeOrganisationTable;
   boligomraade_status: BoligomraadeStatusTable;
+  styringsdialog: StyringsdialogTable;
   local_setting: LocalSettingTable;
   sync_op: SyncOpTable;
   sync_state: SyncStateTable;
@@ -105,6 +107,7 @@ export const syncedTables = [
   'boligomraade',
   'boligomraade_organisation',
   'boligomraade_status',
+  'styringsdialog',
 ] as const satisfies readonly (keyof Database)[];
 
 export type SyncedTable = (typeof syncedTables)[number];

@@ -35,6 +35,7 @@ export const queryAreas = [
   'relationships',
   'aftaler',
   'boligomraader',
+  'styringsdialog',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -72,6 +73,8 @@ export const affects = {
   aftaler: [...anyRecord, 'aftaler', 'kommuner', 'organisations'],
   /** Boligområder and their lists: their pages, the kommune hub's section, Overblik's card (dashboard), the map and the organisations' pages; an import also takes the day's backup. */
   boligomraader: [...anyRecord, 'boligomraader', 'kommuner', 'organisations', 'backups'],
+  /** The styringsdialog cycle: the board, the kommune and organisation pages, and (planning) the meeting and its series. */
+  styringsdialog: [...anyRecord, 'styringsdialog', 'kommuner', 'organisations', 'meetings', 'series'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

@@ -1,7 +1,8 @@
+import { styringsdialogBoard } from '../styringsdialog/styringsdialog.repository';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { dashboardListRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
 import { compareDanish } from '../../common/text-fold';
-import { addDanishDays, danishDate, danishInstant, danishWeekStart } from '../../common/time';
+import { addDanishDays, danishDate, danishWeekStart } from '../../common/time';
 import { selectAffiliations } from '../contacts/affiliations.query';
 import { listFollowUps, openFollowUpCondition, openStatuses } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
@@ -131,42 +132,23 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
 }
 
 /**
- * Per kommune × boligorganisation linked to it: afholdt when a styringsdialog
- * meeting with that organisation was held in the year, planlagt when one is
- * planned, else mangler (almenboligloven § 164 requires one a year).
+ * Per kommune × boligorganisation linked to it: from the pair's styringsdialog
+ * cycle (issue 17; db/styringsdialog) — afholdt when its meeting is held (or
+ * the cycle has gone past the meeting: aftaler, referat or redegørelse
+ * recorded), planlagt when its meeting is planned, else mangler
+ * (almenboligloven § 164 requires one a year). A pair without a recorded
+ * meeting falls back to the kommune's styringsdialog series that name the
+ * organisation, as before cycles were recorded.
  */
 export async function styringsdialogStatus(db: Kysely<Database>, kommuneIds: readonly string[], year: number) {
   if (kommuneIds.length === 0) return [];
-  const from = danishInstant(`${year}-01-01`, 0);
-  const to = danishInstant(`${year + 1}-01-01`, 0);
-  const rows = await db
-    .selectFrom('organisation_kommune as ok')
-    .innerJoin('organisation as o', 'o.id', 'ok.organisation_id')
-    .innerJoin('kommune as k', 'k.id', 'ok.kommune_id')
-    .where('ok.deleted_at', 'is', null)
-    .where('o.deleted_at', 'is', null)
-    .where('o.kind', '=', 'boligorganisation')
-    .where('k.id', 'in', [...kommuneIds])
-    .select([
-      'k.id as kommune_id',
-      'k.navn as kommune_navn',
-      'o.id as organisation_id',
-      'o.name as organisation_name',
-      sql<string | null>`(SELECT m.id || '|' || m.status FROM meeting m
-          JOIN meeting_series s ON s.id = m.series_id AND s.kind = 'styringsdialog' AND s.deleted_at IS NULL
-          JOIN meeting_series_organisation so ON so.series_id = s.id AND so.organisation_id = o.id AND so.deleted_at IS NULL
-         WHERE m.deleted_at IS NULL AND m.status != 'aflyst' AND coalesce(m.kommune_id, s.kommune_id) = k.id
-           AND m.starts_at >= ${from} AND m.starts_at < ${to}
-         ORDER BY m.status = 'afholdt' DESC, m.starts_at LIMIT 1)`.as('meeting'),
-    ])
-    .execute();
-  return rows
-    .map((r) => {
-      const [meetingId, status] = r.meeting ? (r.meeting.split('|') as [string, string]) : [null, null];
-      const state: 'afholdt' | 'planlagt' | 'mangler' = status === 'afholdt' ? 'afholdt' : status === 'planlagt' ? 'planlagt' : 'mangler';
-      return { kommuneId: r.kommune_id, kommuneNavn: r.kommune_navn, organisationId: r.organisation_id, organisationName: r.organisation_name, state, meetingId };
-    })
-    .sort((a, b) => compareDanish(a.kommuneNavn, b.kommuneNavn) || compareDanish(a.organisationName, b.organisationName));
+  const rows = await styringsdialogBoard(db, { year, kommuneIds });
+  const past = new Set(['aftaler_indgaaet', 'referat_sendt', 'afsluttet']);
+  return rows.map((r) => {
+    const status = r.meeting?.status;
+    const state: 'afholdt' | 'planlagt' | 'mangler' = status === 'afholdt' || past.has(r.stage) ? 'afholdt' : status === 'planlagt' ? 'planlagt' : 'mangler';
+    return { kommuneId: r.kommune.id, kommuneNavn: r.kommune.name, organisationId: r.organisation.id, organisationName: r.organisation.name, state, meetingId: r.meeting && r.meeting.status !== 'aflyst' ? r.meeting.id : null };
+  });
 }
 
 /** Per kommune, for the map: last meeting and open/overdue follow-ups. */

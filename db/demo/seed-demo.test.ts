@@ -5,6 +5,7 @@ import { getDashboard } from '../dashboard/dashboard.repository';
 import { getMeeting, listMeetings } from '../meetings/meetings.repository';
 import { checkDatabase, collectStats, databaseDigest } from '../maintenance';
 import { createTestDatabase } from '../testing/test-database';
+import { styringsdialogBoard } from '../styringsdialog/styringsdialog.repository';
 import { seedDemo } from './seed-demo';
 
 let a: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -74,6 +75,19 @@ describe('seed-demo', () => {
       .prepare(`SELECT contact_id FROM affiliation WHERE deleted_at IS NULL AND kind = 'politiker' GROUP BY contact_id, kommune_id, from_date HAVING count(*) > 1`)
       .all();
     expect(twoPostsAtOnce).toEqual([]);
+  }, 30_000);
+
+  it('records styringsdialog cycles: earlier years mostly complete, this year held, planned and not started', async () => {
+    await seedDemo(a.db, { scale: 0.1, seed: 5 });
+    const earlier = await styringsdialogBoard(a.db, { year: 2025 }, '2026-11-23');
+    const recorded = earlier.filter((c) => c.stored);
+    expect(recorded.filter((c) => c.stage === 'afsluttet').length).toBeGreaterThan(recorded.length / 2);
+    expect(recorded.some((c) => c.aftale !== null)).toBe(true);
+    const thisYear = await styringsdialogBoard(a.db, { year: 2026 }, '2026-11-23');
+    const stages = new Set(thisYear.map((c) => c.stage));
+    expect(stages.has('ikke_startet')).toBe(true);
+    expect([...stages].some((s) => s !== 'ikke_startet' && s !== 'afsluttet')).toBe(true);
+    expect(thisYear.some((c) => c.late.length > 0)).toBe(true);
   }, 30_000);
 
   it('refuses to seed the same seed twice into one database', async () => {

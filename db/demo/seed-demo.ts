@@ -4,6 +4,7 @@ import type { AffiliationKind, FollowUpStatus, MeetingSeriesKind, MeetingStatus 
 import { AppError } from '../../common/result';
 import { nextDanishWorkingDay } from '../../common/danish-holidays';
 import { seededRandomSource, type SeededRandom } from '../../common/seeded-random';
+import { seedStyringsdialog } from './styringsdialog.demo';
 import { addDanishDays, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
@@ -401,6 +402,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   }
   const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
   await seedBoligomraader(db, { seed, inScope, organisations, id, now });
+  await seedStyringsdialog(db, { seed, today, organisations, id, now });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
 }
 

@@ -1,3 +1,4 @@
+import { moveStyringsdialogerOnMerge, repointStyringsdialogContact } from '../styringsdialog/styringsdialog.repository';
 import { parseStringList } from '../row';
 import type { Kysely, Transaction } from 'kysely';
 import type { DuplicateSuggestion, MergeSummary } from '../../common/domain';
@@ -120,6 +121,7 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
 
   const followUps = await trx.selectFrom('follow_up').select('id').where('owner_contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId }, context);
+  await repointStyringsdialogContact(trx, survivorId, mergedId, context);
 
   const attendance = await trx.selectFrom('attendance').selectAll().where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const row of attendance) {
@@ -193,6 +195,7 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await ensureLink(trx, 'boligomraade_organisation', derivedId('boligomraade_organisation', row.boligomraade_id, survivorId), { boligomraade_id: row.boligomraade_id, organisation_id: survivorId }, context);
     await deleteRow(trx, 'boligomraade_organisation', row.id, context);
   }
+  await moveStyringsdialogerOnMerge(trx, survivorId, mergedId, context);
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

@@ -3,6 +3,7 @@ import { AppError } from '../../common/result';
 import type { Database } from '../schema';
 import { recordHistory, type HistoryEntry } from '../sync/history';
 import { parseStringList } from '../row';
+import { stepsNamingContact } from '../styringsdialog/styringsdialog.gdpr';
 
 /**
  * GDPR stage 1, the reader: everything stored about one person, as data.
@@ -64,6 +65,17 @@ export interface PersonData {
     readonly organisationName: string | null;
     readonly deletedAt: string | null;
   }[];
+  /** Styringsdialog steps the person is named as "who" of (migration 0021). */
+  readonly styringsdialogSteps: {
+    readonly id: string;
+    readonly year: number;
+    readonly kommuneNavn: string;
+    readonly organisationName: string;
+    readonly step: string;
+    readonly date: string | null;
+    readonly who: string;
+    readonly deletedAt: string | null;
+  }[];
   /** Every row that references the person by id, now or earlier (from the change log). */
   readonly mentions: { readonly table: string; readonly rowId: string; readonly field: string; readonly current: boolean }[];
   /** The change history of the contact record itself, newest first. */
@@ -80,6 +92,10 @@ const references = [
   ['follow_up', 'owner_contact_id'],
   ['contact_log_contact', 'contact_id'],
   ['contact', 'merged_into'],
+  ['styringsdialog', 'pakke_contact_id'],
+  ['styringsdialog', 'aftaler_contact_id'],
+  ['styringsdialog', 'referat_contact_id'],
+  ['styringsdialog', 'redegoerelse_contact_id'],
 ] as const;
 
 /** Everything stored about one contact (also a deleted or erased one). */
@@ -143,6 +159,8 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .orderBy('l.id')
     .execute();
 
+  const styringsdialogSteps = await stepsNamingContact(db, contactId);
+
   const mentions = new Map<string, PersonData['mentions'][number]>();
   for (const [table, field] of references) {
     const current = await db.selectFrom(table).select('id').where(field, '=', contactId).execute();
@@ -194,6 +212,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     followUps: followUps.map((f) => ({ id: f.id, title: f.title, details: f.details, dueDate: f.due_date, status: f.status, deletedAt: f.deleted_at })),
     seriesMemberships: series.map((s) => ({ id: s.id, seriesId: s.series_id, seriesTitle: s.title, deletedAt: s.deleted_at })),
     contactLog: contactLog.map((l) => ({ id: l.id, date: l.date, kind: l.kind, note: l.note, kommuneNavn: l.kommune_navn, organisationName: l.organisation_name, deletedAt: l.deleted_at })),
+    styringsdialogSteps,
     mentions: [...mentions.values()].sort((a, b) => a.table.localeCompare(b.table) || a.rowId.localeCompare(b.rowId) || a.field.localeCompare(b.field)),
     history: await recordHistory(db, 'contact', contactId),
   };

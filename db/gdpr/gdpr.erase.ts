@@ -1,3 +1,4 @@
+import { clearContactFromStyringsdialog } from '../styringsdialog/styringsdialog.gdpr';
 import type { Kysely } from 'kysely';
 import type { ErasureSummary } from '../../common/gdpr/gdpr.domain';
 import { AppError } from '../../common/result';
@@ -116,6 +117,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         }
         await deleteRow(trx, 'contact_log_contact', link.id, context);
       }
+      await clearContactFromStyringsdialog(trx, contactId, context);
       await deleteRow(trx, 'contact', contactId, context);
 
       // Old values in the log (and rows only the log still names, such as deleted roles) are redacted here as on every import.

@@ -20,6 +20,7 @@ const tableNames: Record<string, string> = {
   contact_log_contact: 'kontaktlog',
   follow_up: 'opfølgningspunkt',
   contact: 'kontakt (flettet ind)',
+  styringsdialog: 'styringsdialog',
 };
 const fieldNames: Record<string, string> = {
   name: 'navn',
@@ -32,6 +33,10 @@ const fieldNames: Record<string, string> = {
   merged_seen: 'fletning (teknisk)',
   contact_id: 'kontakt',
   owner_contact_id: 'ansvarlig',
+  pakke_contact_id: 'dokumentationspakke modtaget (hvem)',
+  aftaler_contact_id: 'aftaler indgået (hvem)',
+  referat_contact_id: 'referat/aftale sendt (hvem)',
+  redegoerelse_contact_id: 'redegørelse offentliggjort (hvem)',
 };
 const show = (value: unknown): string => (value === null || value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value));
 
@@ -91,6 +96,10 @@ export function personDataZipOf(data: PersonData, now = new Date()): Uint8Array 
       'kontaktlog.csv': csv(
         ['Dato', 'Type', 'Note', 'Kommune', 'Organisation', 'Slettet'],
         data.contactLog.map((l) => [l.date, danishLabel('contactLogKind', l.kind), l.note, l.kommuneNavn ?? '', l.organisationName ?? '', yesNo(l.deletedAt)]),
+      ),
+      'styringsdialog.csv': csv(
+        ['År', 'Kommune', 'Boligorganisation', 'Trin', 'Dato', 'Hvem (tekst)', 'Slettet'],
+        data.styringsdialogSteps.map((s) => [s.year, s.kommuneNavn, s.organisationName, s.step, s.date ?? '', s.who, yesNo(s.deletedAt)]),
       ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],

@@ -9,6 +9,7 @@ import { createContact, getContact, listContacts } from '../contacts/contacts.re
 import { lastContactForContact } from '../relationships/last-contact';
 import { getAftale } from '../aftaler/aftaler.repository';
 import { getBoligomraade } from '../boligomraader/boligomraader.repository';
+import { getStyringsdialog } from '../styringsdialog/styringsdialog.repository';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
 import { getKommune, listRegions, regionOn } from '../kommuner/kommuner.repository';
 import { checkDatabase } from '../maintenance';
@@ -156,6 +157,14 @@ describe('migration fixtures', () => {
           ],
         });
         expect((await search(app.db, 'ellemarken')).hits.filter((h) => h.kind === 'boligomraade').map((h) => h.id)).toEqual([d.boligomraadeId]);
+      }
+
+      // The styringsdialog cycle (0021) reads back with its meeting and step, and is found by its notes.
+      if (version >= migrationNames.indexOf('0021-styringsdialog') + 1) {
+        const cycle = await getStyringsdialog(app.db, { kommuneId: d.koegeId, organisationId: d.organisationId, year: 2026 }, '2026-12-07');
+        expect(cycle).toMatchObject({ stored: true, meeting: { id: d.meetingId, source: 'record' }, aftale: { id: d.aftaleId }, notes: 'Styringsrapporten nævner ønsket om en ny aftale om grønne arealer.' });
+        expect(cycle.steps.pakke).toEqual({ date: '2026-02-20', contact: { id: d.contacts[0].id, name: d.contacts[0].name }, who: 'Via Landsbyggefondens portal' });
+        expect((await search(app.db, 'grønne arealer')).hits.map((h) => [h.kind, h.id])).toEqual([['styringsdialog', cycle.id]]);
       }
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.

@@ -19,6 +19,7 @@ import { m0017SeriesSearchAndOrder } from './0017-series-search-and-order';
 import { m0018ContactLog } from './0018-contact-log';
 import { m0019DatedRegionsAndAftaler } from './0019-dated-regions-and-aftaler';
 import { m0020Boligomraader } from './0020-boligomraader';
+import { m0021Styringsdialog } from './0021-styringsdialog';
 import { m0023LastAttended } from './0023-last-attended';
 
 /**
@@ -48,6 +49,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-contact-log': m0018ContactLog,
   '0019-dated-regions-and-aftaler': m0019DatedRegionsAndAftaler,
   '0020-boligomraader': m0020Boligomraader,
+  '0021-styringsdialog': m0021Styringsdialog,
   '0023-last-attended': m0023LastAttended,
 };
 

@@ -227,5 +227,27 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
       const rows = await db.selectFrom('boligomraade').leftJoin('kommune', 'kommune.id', 'boligomraade.kommune_id').select(['boligomraade.id', 'boligomraade.name', 'boligomraade.notes', 'kommune.navn as kommune']).where('boligomraade.id', 'in', ids).execute();
       return new Map(rows.map((r) => [r.id, { title: r.name, body: r.notes, context: r.kommune ? `${r.kommune} Kommune` : '', date: null, href: `/boligomraader/${r.id}` }]));
     }
+    case 'styringsdialog': {
+      // A pair's styringsdialog cycle (migration 0021): its notes and who-texts; it opens the cycle's page.
+      const rows = await db
+        .selectFrom('styringsdialog as s')
+        .innerJoin('kommune as k', 'k.id', 's.kommune_id')
+        .innerJoin('organisation as o', 'o.id', 's.organisation_id')
+        .select(['s.id', 's.year', 's.kommune_id', 's.organisation_id', 's.notes', 's.pakke_who', 's.aftaler_who', 's.referat_who', 's.redegoerelse_who', 'k.navn as kommune', 'o.name as organisation'])
+        .where('s.id', 'in', ids)
+        .execute();
+      return new Map(
+        rows.map((r) => [
+          r.id,
+          {
+            title: `Styringsdialog ${r.year} ${r.organisation}`,
+            body: joinText(r.pakke_who, r.aftaler_who, r.referat_who, r.redegoerelse_who, r.notes),
+            context: `${r.kommune} Kommune`,
+            date: null,
+            href: `/styringsdialog/${r.kommune_id}/${r.organisation_id}/${r.year}`,
+          },
+        ]),
+      );
+    }
   }
 }

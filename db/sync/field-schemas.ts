@@ -179,6 +179,27 @@ export const fieldSchemas: FieldSchemaTable = {
   boligomraade: { name: text, kommune_id: id.nullable(), notes: text, deleted_at: deletedAt },
   boligomraade_organisation: { boligomraade_id: id, organisation_id: id, deleted_at: deletedAt },
   boligomraade_status: { boligomraade_id: id, year: z.number().int(), category: z.enum(boligomraadeCategories), deleted_at: deletedAt },
+  styringsdialog: {
+    kommune_id: id,
+    organisation_id: id,
+    year: z.number().int(),
+    meeting_id: id.nullable(),
+    aftale_id: id.nullable(),
+    pakke_date: isoDateSchema.nullable(),
+    pakke_contact_id: id.nullable(),
+    pakke_who: text,
+    aftaler_date: isoDateSchema.nullable(),
+    aftaler_contact_id: id.nullable(),
+    aftaler_who: text,
+    referat_date: isoDateSchema.nullable(),
+    referat_contact_id: id.nullable(),
+    referat_who: text,
+    redegoerelse_date: isoDateSchema.nullable(),
+    redegoerelse_contact_id: id.nullable(),
+    redegoerelse_who: text,
+    notes: text,
+    deleted_at: deletedAt,
+  },
 };
 
 /**
@@ -198,6 +219,8 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   aftale_organisation: ['aftale_id', 'organisation_id'],
   boligomraade_organisation: ['boligomraade_id', 'organisation_id'],
   boligomraade_status: ['boligomraade_id', 'year', 'category'],
+  /** Not a link, but keyed the same way: one cycle per kommune × organisation × year. */
+  styringsdialog: ['kommune_id', 'organisation_id', 'year'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {

@@ -71,6 +71,7 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
   meeting_series_organisation: { organisation_id: 'organisation' },
   aftale_organisation: { organisation_id: 'organisation' },
   boligomraade_organisation: { organisation_id: 'organisation' },
+  styringsdialog: { pakke_contact_id: 'contact', aftaler_contact_id: 'contact', referat_contact_id: 'contact', redegoerelse_contact_id: 'contact' },
 };
 
 /** Link rows with a unique pair: a merge moves them by creating the survivor's link and deleting the merged record's (db/duplicates). */

@@ -163,6 +163,8 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   organisation_kommune: null,
   aftale_organisation: null,
   boligomraade_organisation: null,
+  /** An organisation merge moves a cycle to the survivor's row (every field); a contact merge repoints the steps' contacts. */
+  styringsdialog: null,
 };
 
 interface Candidate {

@@ -13,6 +13,7 @@ import { createAftale, updateAftale } from '../aftaler/aftaler.repository';
 import { boligomraadeCategories } from '../../common/boligomraader.domain';
 import { importBoligomraadeList } from '../boligomraader/boligomraader-list.import';
 import { setBoligomraadeStatus, updateBoligomraade } from '../boligomraader/boligomraader.repository';
+import { saveStyringsdialog } from '../styringsdialog/styringsdialog.repository';
 import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
@@ -52,6 +53,8 @@ type Command =
   | { kind: 'contactLog'; who: number; pick: number; other: number; org: number; note: string }
   | { kind: 'aftale'; who: number; pick: number; org: number; title: string; create: boolean }
   | { kind: 'boligomraade'; who: number; pick: number; org: number; year: number; category: number; importList: boolean }
+  // The styringsdialog cycle (issue 17): laptops record steps of the same pair and year (one derived row), naming a contact that may be merged or erased.
+  | { kind: 'styringsdialog'; who: number; org: number; pick: number; note: string; day: number }
   | { kind: 'setKreds'; who: number; kreds: number | null }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
@@ -83,6 +86,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('contactLog' as const), who, pick: fc.nat(), other: fc.nat(), org: fc.nat(), note: text }),
   fc.record({ kind: fc.constant('aftale' as const), who, pick: fc.nat(), org: fc.nat(), title: text, create: fc.boolean() }),
   fc.record({ kind: fc.constant('boligomraade' as const), who, pick: fc.nat(), org: fc.nat(), year: fc.integer({ min: 2024, max: 2025 }), category: fc.nat({ max: 3 }), importList: fc.boolean() }),
+  fc.record({ kind: fc.constant('styringsdialog' as const), who, org: fc.nat(), pick: fc.nat(), note: text, day: fc.integer({ min: 1, max: 28 }) }),
   fc.record({ kind: fc.constant('setKreds' as const), who, kreds: fc.option(fc.integer({ min: 1, max: 11 }), { nil: null }) }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
@@ -331,6 +335,16 @@ async function run(size: number, commands: Command[]): Promise<void> {
                 await ignoreUserErrors(() => setBoligomraadeStatus(me.app.db, { id: existing, year: c.year, categories: [category] }));
               }
             }
+            break;
+          }
+          case 'styringsdialog': {
+            const organisationId = await pickFrom('organisation', c.org);
+            const contactId = await pickFrom('contact', c.pick);
+            const day = `2026-05-${String(c.day).padStart(2, '0')}`;
+            if (organisationId)
+              await ignoreUserErrors(() =>
+                saveStyringsdialog(me.app.db, { kommuneId: derivedId('kommune', 259), organisationId, year: 2026, pakke: { date: day, contactId: contactId ?? null, who: c.note }, notes: c.note }),
+              );
             break;
           }
           case 'setKreds':

@@ -15,6 +15,7 @@ import { agendaHandlers, attendanceHandlers, followUpsHandlers, meetingsHandlers
 import { organisationsHandlers } from './organisations.handlers';
 import { contactLogHandlers, relationshipsHandlers } from './relationships.handlers';
 import { searchHandlers } from './search.handlers';
+import { styringsdialogHandlers } from './styringsdialog.handlers';
 import { syncHandlers } from './sync.handlers';
 
 /** The one handler table, served over Electron IPC by main and over HTTP by the browser host. */
@@ -48,4 +49,5 @@ export const handlers: HandlerTable = {
   ...contactLogHandlers,
   ...aftalerHandlers,
   ...boligomraaderHandlers,
+  ...styringsdialogHandlers,
 };

@@ -44,6 +44,8 @@ const AftaleNewPage = page(() => import('../pages/aftaler/aftale.page').then((m)
 const BoligomraaderPage = page(() => import('../pages/boligomraader/boligomraader.page').then((m) => m.BoligomraaderPage));
 const BoligomraadePage = page(() => import('../pages/boligomraader/boligomraade.page').then((m) => m.BoligomraadePage));
 const ListImportPage = page(() => import('../pages/boligomraader/list-import.page').then((m) => m.ListImportPage));
+const StyringsdialogBoardPage = page(() => import('../pages/overview/styringsdialog-board.page').then((m) => m.StyringsdialogBoardPage));
+const StyringsdialogPage = page(() => import('../pages/styringsdialog/styringsdialog.page').then((m) => m.StyringsdialogPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -99,6 +101,8 @@ export function App() {
         <Suspense fallback={<p className="loading">{t('common.loading')}</p>}>
         <Switch>
           <Route path="/" component={OverviewPage} />
+          <Route path="/styringsdialog" component={StyringsdialogBoardPage} />
+          <Route path="/styringsdialog/:kommuneId/:organisationId/:year">{(params) => <StyringsdialogPage kommuneId={params.kommuneId} organisationId={params.organisationId} year={params.year} />}</Route>
           <Route path="/kommuner" component={KommunerPage} />
           <Route path="/kommuner/:id">{(params) => <KommunePage id={params.id} />}</Route>
           <Route path="/organisationer" component={OrganisationsPage} />

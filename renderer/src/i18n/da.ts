@@ -11,6 +11,7 @@ import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
 import { aftalerDa } from './parts/aftaler.da';
 import { boligomraaderDa } from './parts/boligomraader.da';
+import { styringsdialogDa } from './parts/styringsdialog.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -39,6 +40,7 @@ export const da = {
   rel: relationshipsDa,
   aftaler: aftalerDa,
   boligomraader: boligomraaderDa,
+  sd: styringsdialogDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -497,6 +499,7 @@ export const da = {
       contact_log: 'Kontaktlog',
       aftale: 'Aftaler',
       boligomraade: 'Boligområder',
+      styringsdialog: 'Styringsdialoger',
     },
     commands: {
       logContact: 'Log kontakt …',

@@ -12,6 +12,7 @@ import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
 import { aftalerEn } from './parts/aftaler.en';
 import { boligomraaderEn } from './parts/boligomraader.en';
+import { styringsdialogEn } from './parts/styringsdialog.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -33,6 +34,7 @@ export const en: Messages = {
   rel: relationshipsEn,
   aftaler: aftalerEn,
   boligomraader: boligomraaderEn,
+  sd: styringsdialogEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -498,6 +500,7 @@ export const en: Messages = {
       contact_log: 'Contact log',
       aftale: 'Agreements',
       boligomraade: 'Housing areas',
+      styringsdialog: 'Governance dialogues',
     },
     commands: {
       logContact: 'Log contact …',

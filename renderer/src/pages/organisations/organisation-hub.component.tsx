@@ -5,8 +5,11 @@ import { FollowUpRows } from '../follow-ups/follow-up-list.component';
 import { KeyPeopleSection } from '../kommuner/hub/key-people.section';
 import { TimelineSection } from '../kommuner/hub/timeline.section';
 import { MeetingList } from '../meetings/meeting-list.component';
-import { stateKey, stateSymbol } from '../overview/styringsdialog-status.component';
+import { cycleHref, StageChip } from '../overview/styringsdialog-board.page';
+import '../overview/styringsdialog.css';
 import '../kommuner/hub/hub.css';
+import { formatDate } from '../../format';
+import { useApiQuery } from '../../queries';
 
 /**
  * The organisation page as a hub (issue 16): its key people with last
@@ -22,24 +25,7 @@ export function OrganisationHubSections({ organisationId, hub, onLog }: { readon
         <KeyPeopleSection people={hub.keyPeople} onLog={onLog} />
         <section className="card hub-card" aria-labelledby="org-sd">
           <h2 id="org-sd">{t('rel.styringsdialoger')}</h2>
-          {hub.styringsdialoger.length === 0 ? (
-            <p className="empty">{t('rel.noStyringsdialoger')}</p>
-          ) : (
-            <ul className="hub-sd">
-              {hub.styringsdialoger.map((d) => (
-                <li key={d.year} className={`hub-sd__row hub-sd__row--${d.state}`}>
-                  <span className={`sd-chip sd-chip--${d.state}`} aria-hidden="true">
-                    {stateSymbol[d.state]}
-                  </span>
-                  {d.meetingId ? <Link href={`/moeder/${d.meetingId}`}>{d.year}</Link> : <span>{d.year}</span>}
-                  <span className="hub-sd__state">
-                    {t(`status.${stateKey[d.state]}`)}
-                    {d.kommune ? ` · ${d.kommune.name}` : ''}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          )}
+          <OrganisationCycles organisationId={organisationId} />
           <h3 className="hub-card__sub">{t('rel.recentMeetings')}</h3>
           <MeetingList meetings={hub.recentMeetings} empty={t('rel.noMeetingsAttended')} />
         </section>
@@ -50,5 +36,26 @@ export function OrganisationHubSections({ organisationId, hub, onLog }: { readon
       </div>
       <TimelineSection scope={{ organisationId }} />
     </>
+  );
+}
+
+/** The organisation's styringsdialog cycles by year and kommune (issue 17), each opening the cycle's page. */
+function OrganisationCycles({ organisationId }: { readonly organisationId: string }) {
+  const { t } = useTranslation();
+  const cycles = useApiQuery('styringsdialog.forOrganisation', { organisationId });
+  if (!cycles.data) return null;
+  if (cycles.data.length === 0) return <p className="empty">{t('rel.noStyringsdialoger')}</p>;
+  return (
+    <ul className="hub-sd hub-sd--cycles">
+      {cycles.data.map((c) => (
+        <li key={c.id} className="hub-sd__row">
+          <Link href={cycleHref(c)}>
+            {c.year} · {c.kommune.name}
+          </Link>
+          <StageChip cycle={c} />
+          {c.late.length > 0 ? <span className="sd-late">{t('sd.lateItem', { what: t(`sd.checkpoints.${c.late[0]!.checkpoint}`), due: formatDate(c.late[0]!.due) })}</span> : null}
+        </li>
+      ))}
+    </ul>
   );
 }

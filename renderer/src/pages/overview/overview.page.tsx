@@ -101,7 +101,12 @@ export function OverviewPage() {
             <AftaleDeadlinesCard />
             <BoligomraaderListsCard />
             <div className="card dashboard__wide">
-              <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
+              <div className="card__header">
+                <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
+                <Link href="/styringsdialog" className="button button--secondary">
+                  {t('sd.openBoard')}
+                </Link>
+              </div>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
             </div>
             {d.election ? (

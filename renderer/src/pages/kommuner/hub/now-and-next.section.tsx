@@ -74,8 +74,14 @@ export function NowAndNextSection({ hub }: { readonly hub: KommuneHub }) {
               <span className={`sd-chip sd-chip--${r.state}`} aria-hidden="true">
                 {stateSymbol[r.state]}
               </span>
-              {r.meetingId ? <Link href={`/moeder/${r.meetingId}`}>{r.organisationName}</Link> : <Link href={`/organisationer/${r.organisationId}`}>{r.organisationName}</Link>}
-              <span className="hub-sd__state">{t(`status.${stateKey[r.state]}`)}</span>
+              <Link href={`/styringsdialog/${hub.kommune.id}/${r.organisationId}/${n.styringsdialog.year}`}>{r.organisationName}</Link>
+              {r.meetingId ? (
+                <Link href={`/moeder/${r.meetingId}`} className="hub-sd__state">
+                  {t(`status.${stateKey[r.state]}`)}
+                </Link>
+              ) : (
+                <span className="hub-sd__state">{t(`status.${stateKey[r.state]}`)}</span>
+              )}
             </li>
           ))}
         </ul>
