@@ -1,4 +1,5 @@
 import type { AftaleGoalStatus, AftaleKind, AftaleStatus } from './aftaler.domain';
+import type { HelhedsplanBody, HelhedsplanDeadlineKind, HelhedsplanStatus } from './helhedsplaner.domain';
 import type { ContactLogKind } from './relationships.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
 
@@ -49,6 +50,16 @@ export const danishLabels = {
   } satisfies Record<AftaleKind, string>,
   aftaleStatus: { udkast: 'Udkast', gaeldende: 'Gældende', genforhandles: 'Genforhandles', udloebet: 'Udløbet', opsagt: 'Opsagt' } satisfies Record<AftaleStatus, string>,
   aftaleGoalStatus: { ikke_startet: 'ikke startet', i_gang: 'i gang', naaet: 'nået', ikke_naaet: 'ikke nået' } satisfies Record<AftaleGoalStatus, string>,
+  helhedsplanStatus: { forberedelse: 'Under forberedelse', godkendt: 'Godkendt', aktiv: 'I gang', afsluttet: 'Afsluttet', afbrudt: 'Afbrudt' } satisfies Record<HelhedsplanStatus, string>,
+  helhedsplanBody: { bestyrelse: 'Boligsocial bestyrelse', styregruppe: 'Styregruppe', foelgegruppe: 'Følgegruppe', projektleder: 'Projektleder' } satisfies Record<HelhedsplanBody, string>,
+  helhedsplanDeadlineKind: {
+    aarsstatus: 'Årlig status',
+    midtvejsevaluering: 'Midtvejsevaluering',
+    slutevaluering: 'Slutevaluering',
+    regnskab: 'Regnskab',
+    ansoegning: 'Ansøgning',
+    andet: 'Andet',
+  } satisfies Record<HelhedsplanDeadlineKind, string>,
 } as const;
 
 export type DanishLabelTable = keyof typeof danishLabels;

@@ -1,6 +1,16 @@
 import type { ContactLogContactTable, ContactLogTable } from './contact-log/contact-log.table';
 import type { AftaleOrganisationTable, AftaleTable } from './aftaler/aftale.table';
 import type { BoligomraadeOrganisationTable, BoligomraadeStatusTable, BoligomraadeTable } from './boligomraader/boligomraade.table';
+import type {
+  HelhedsplanBoligomraadeTable,
+  HelhedsplanDeadlineTable,
+  HelhedsplanIndsatsomraadeTable,
+  HelhedsplanOrganisationTable,
+  HelhedsplanRoleTable,
+  HelhedsplanSeriesTable,
+  HelhedsplanTable,
+  IndsatsomraadeTable,
+} from './helhedsplaner/helhedsplan.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
 import type { KommuneKredsTable, KommuneRegionTable, KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
@@ -60,6 +70,14 @@ export interface Database {
   boligomraade: BoligomraadeTable;
   boligomraade_organisation: BoligomraadeOrganisationTable;
   boligomraade_status: BoligomraadeStatusTable;
+  indsatsomraade: IndsatsomraadeTable;
+  helhedsplan: HelhedsplanTable;
+  helhedsplan_organisation: HelhedsplanOrganisationTable;
+  helhedsplan_boligomraade: HelhedsplanBoligomraadeTable;
+  helhedsplan_indsatsomraade: HelhedsplanIndsatsomraadeTable;
+  helhedsplan_series: HelhedsplanSeriesTable;
+  helhedsplan_role: HelhedsplanRoleTable;
+  helhedsplan_deadline: HelhedsplanDeadlineTable;
   local_setting: LocalSettingTable;
   sync_op: SyncOpTable;
   sync_state: SyncStateTable;
@@ -102,6 +120,16 @@ export const syncedTables = [
   'kommune_kreds_period',
   'aftale',
   'aftale_organisation',
+  // Boligområder (0020): registered here so helhedsplaner (0022) can link to and demo them; the boligområder branch registers it too (keep one).
+  'boligomraade',
+  'indsatsomraade',
+  'helhedsplan',
+  'helhedsplan_organisation',
+  'helhedsplan_boligomraade',
+  'helhedsplan_indsatsomraade',
+  'helhedsplan_series',
+  'helhedsplan_role',
+  'helhedsplan_deadline',
 ] as const satisfies readonly (keyof Database)[];
 
 export type SyncedTable = (typeof syncedTables)[number];

@@ -19,6 +19,7 @@ import { m0017SeriesSearchAndOrder } from './0017-series-search-and-order';
 import { m0018ContactLog } from './0018-contact-log';
 import { m0019DatedRegionsAndAftaler } from './0019-dated-regions-and-aftaler';
 import { m0020Boligomraader } from './0020-boligomraader';
+import { m0022Helhedsplaner } from './0022-helhedsplaner';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -47,6 +48,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0018-contact-log': m0018ContactLog,
   '0019-dated-regions-and-aftaler': m0019DatedRegionsAndAftaler,
   '0020-boligomraader': m0020Boligomraader,
+  '0022-helhedsplaner': m0022Helhedsplaner,
 };
 
 export const migrationNames = Object.keys(migrations);

@@ -13,6 +13,7 @@ import {
   organisationKinds,
 } from '../../common/domain';
 import { aftaleKinds, aftaleStatuses, storedAftaleGoalsSchema } from '../../common/aftaler.domain';
+import { helhedsplanBodies, helhedsplanDeadlineKinds, helhedsplanStatuses } from '../../common/helhedsplaner.domain';
 import { agendaItemKinds, cadenceUnits, instantSchema } from '../../common/meetings.domain';
 import { contactLogKinds } from '../../common/relationships.domain';
 import { derivedId } from '../ids';
@@ -175,6 +176,33 @@ export const fieldSchemas: FieldSchemaTable = {
     deleted_at: deletedAt,
   },
   aftale_organisation: { aftale_id: id, organisation_id: id, deleted_at: deletedAt },
+  // Boligområder (0020; registered by the boligområder branch too — keep one) and helhedsplaner (0022).
+  boligomraade: { name: text, kommune_id: id.nullable(), notes: text, deleted_at: deletedAt },
+  indsatsomraade: { name: text, frame: text, valid_from: isoDateSchema.nullable(), valid_to: isoDateSchema.nullable(), retired: flag, deleted_at: deletedAt },
+  helhedsplan: {
+    name: text,
+    status: z.enum(helhedsplanStatuses),
+    kommune_id: id.nullable(),
+    from_date: isoDateSchema.nullable(),
+    to_date: isoDateSchema.nullable(),
+    journal_number: text,
+    notes: text,
+    deleted_at: deletedAt,
+  },
+  helhedsplan_organisation: { helhedsplan_id: id, organisation_id: id, deleted_at: deletedAt },
+  helhedsplan_boligomraade: { helhedsplan_id: id, boligomraade_id: id, deleted_at: deletedAt },
+  helhedsplan_indsatsomraade: { helhedsplan_id: id, indsatsomraade_id: id, deleted_at: deletedAt },
+  helhedsplan_series: { helhedsplan_id: id, series_id: id, deleted_at: deletedAt },
+  helhedsplan_role: {
+    helhedsplan_id: id,
+    contact_id: id,
+    body: z.enum(helhedsplanBodies),
+    title: text,
+    from_date: isoDateSchema.nullable(),
+    to_date: isoDateSchema.nullable(),
+    deleted_at: deletedAt,
+  },
+  helhedsplan_deadline: { helhedsplan_id: id, kind: z.enum(helhedsplanDeadlineKinds), title: text, due_date: isoDateSchema, done_date: isoDateSchema.nullable(), deleted_at: deletedAt },
 };
 
 /**
@@ -192,6 +220,10 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   tag_link: ['tag_id', 'target_type', 'target_id'],
   kommune_kreds_period: ['kommune_id', 'valid_from'],
   aftale_organisation: ['aftale_id', 'organisation_id'],
+  helhedsplan_organisation: ['helhedsplan_id', 'organisation_id'],
+  helhedsplan_boligomraade: ['helhedsplan_id', 'boligomraade_id'],
+  helhedsplan_indsatsomraade: ['helhedsplan_id', 'indsatsomraade_id'],
+  helhedsplan_series: ['helhedsplan_id', 'series_id'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {

@@ -70,6 +70,8 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
   organisation_kommune: { organisation_id: 'organisation' },
   meeting_series_organisation: { organisation_id: 'organisation' },
   aftale_organisation: { organisation_id: 'organisation' },
+  helhedsplan_organisation: { organisation_id: 'organisation' },
+  helhedsplan_role: { contact_id: 'contact' },
 };
 
 /** Link rows with a unique pair: a merge moves them by creating the survivor's link and deleting the merged record's (db/duplicates). */
@@ -80,6 +82,7 @@ const linkPairs: Readonly<Record<string, { readonly record: string; readonly oth
   organisation_kommune: { record: 'organisation_id', other: 'kommune_id' },
   meeting_series_organisation: { record: 'organisation_id', other: 'series_id' },
   aftale_organisation: { record: 'organisation_id', other: 'aftale_id' },
+  helhedsplan_organisation: { record: 'organisation_id', other: 'helhedsplan_id' },
 };
 
 /** Fields a merge writes on the survivor: kept, or what came from the merged record would vanish with it. */

@@ -162,6 +162,8 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   meeting_series_organisation: null,
   organisation_kommune: null,
   aftale_organisation: null,
+  helhedsplan_organisation: null,
+  helhedsplan_role: new Set(['contact_id']),
 };
 
 interface Candidate {

@@ -40,6 +40,7 @@ export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<s
   affiliation: { contact_id: 'contact', organisation_id: 'organisation' },
   follow_up: { owner_contact_id: 'contact' },
   contact_log: { organisation_id: 'organisation' },
+  helhedsplan_role: { contact_id: 'contact' },
 };
 
 const notForwarded = new Set(['id', 'created_at', 'updated_at', 'deleted_at', 'merged_into', 'merged_seen']);
