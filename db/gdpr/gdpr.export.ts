@@ -18,6 +18,7 @@ const tableNames: Record<string, string> = {
   attendance: 'mødedeltagelse',
   meeting_series_member: 'medlem af mødeserie',
   contact_log_contact: 'kontaktlog',
+  helhedsplan_role: 'rolle i helhedsplan',
   follow_up: 'opfølgningspunkt',
   contact: 'kontakt (flettet ind)',
 };
@@ -91,6 +92,10 @@ export function personDataZipOf(data: PersonData, now = new Date()): Uint8Array 
       'kontaktlog.csv': csv(
         ['Dato', 'Type', 'Note', 'Kommune', 'Organisation', 'Slettet'],
         data.contactLog.map((l) => [l.date, danishLabel('contactLogKind', l.kind), l.note, l.kommuneNavn ?? '', l.organisationName ?? '', yesNo(l.deletedAt)]),
+      ),
+      'helhedsplaner.csv': csv(
+        ['Helhedsplan', 'Organ', 'Titel', 'Fra', 'Til', 'Slettet'],
+        data.helhedsplanRoles.map((r) => [r.helhedsplanName, danishLabel('helhedsplanBody', r.body), r.title, r.fromDate ?? '', r.toDate ?? '', yesNo(r.deletedAt)]),
       ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],

@@ -493,6 +493,7 @@ export const da = {
       follow_up: 'Opfølgningspunkter',
       contact_log: 'Kontaktlog',
       aftale: 'Aftaler',
+      helhedsplan: 'Helhedsplaner',
     },
     commands: {
       logContact: 'Log kontakt …',

@@ -494,6 +494,7 @@ export const en: Messages = {
       follow_up: 'Follow-ups',
       contact_log: 'Contact log',
       aftale: 'Agreements',
+      helhedsplan: 'Social housing plans',
     },
     commands: {
       logContact: 'Log contact …',
