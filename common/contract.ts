@@ -68,6 +68,7 @@ import {
   seriesUpdateInputSchema,
 } from './meetings.domain';
 import { aftalerContract } from './contracts/aftaler.contract';
+import { helhedsplanerContract } from './contracts/helhedsplaner.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -213,6 +214,7 @@ export const contract = {
   ...importUndoContract,
   ...relationshipsContract,
   ...aftalerContract,
+  ...helhedsplanerContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -34,6 +34,7 @@ export const queryAreas = [
   'gdpr',
   'relationships',
   'aftaler',
+  'helhedsplaner',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -69,6 +70,8 @@ export const affects = {
   relationships: [...anyRecord, 'contacts', 'kommuner', 'organisations'],
   /** Aftaler: their page, the kommune page's section, Overblik's deadlines (dashboard) and the parties' pages. */
   aftaler: [...anyRecord, 'aftaler', 'kommuner', 'organisations'],
+  /** Helhedsplaner: their page, the kommune and organisation sections, the contacts' seats and Overblik's deadlines (dashboard). */
+  helhedsplaner: [...anyRecord, 'helhedsplaner', 'kommuner', 'organisations', 'contacts'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

@@ -8,6 +8,8 @@ import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../comm
 import { AppError } from '../../common/result';
 import { addDanishDays, danishDate, danishInstant, danishTimeZone } from '../../common/time';
 import { aftaleDeadlines } from '../aftaler/aftaler.repository';
+import { danishLabels } from '../../common/labels.da';
+import { helhedsplanDeadlines } from '../helhedsplaner/helhedsplaner.repository';
 import type { Database } from '../schema';
 import { getSettings } from '../settings/settings.repository';
 import { icsKeyOf, icsVersionOf, splitOccurrenceKey } from './ics-uid';
@@ -405,4 +407,37 @@ export async function aftaleDeadlinesIcs(
   const text = buildIcs(events, { method: 'PUBLISH', organizer: await organizerFor(db, options), alarmMinutes: await alarmFor(db, options), now: options.now });
   const single = scope.aftaleId ? deadlines[0]?.title : undefined;
   return { fileName: calendarFileName(single ? `Frister ${single}` : 'Frister for aftaler'), text };
+}
+
+/**
+ * The open reporting deadlines of helhedsplaner in [from, to] as whole-day
+ * appointments (PUBLISH), one helhedsplan's or those of some kommuner. The UID
+ * is the deadline's own id; SEQUENCE counts the changes of its due date.
+ */
+export async function helhedsplanDeadlinesIcs(
+  db: Kysely<Database>,
+  scope: { readonly from: string; readonly to: string; readonly helhedsplanId?: string; readonly kommuneIds?: readonly string[] },
+  options: IcsExportOptions = {},
+): Promise<IcsText> {
+  const deadlines = await helhedsplanDeadlines(db, scope);
+  if (deadlines.length === 0) throw new AppError('VALIDATION', 'Der er ingen frister for helhedsplaner i perioden.');
+  const events: CalendarEvent[] = [];
+  for (const d of deadlines) {
+    const changes = await db.selectFrom('sync_op').where('tbl', '=', 'helhedsplan_deadline').where('row_id', '=', d.deadlineId).where('field', '=', 'due_date').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const what = d.title || danishLabels.helhedsplanDeadlineKind[d.kind];
+    events.push({
+      uid: `helhedsplan-frist-${d.deadlineId}@${uidDomain}`,
+      sequence: Math.max(0, Number(changes.n) - 1),
+      title: `${what}: ${d.helhedsplanName}`,
+      startsAt: danishInstant(d.date, 0),
+      endsAt: danishInstant(addDanishDays(d.date, 1), 0),
+      place: d.kommuneNavn ? `${d.kommuneNavn} Kommune` : '',
+      agendaTitles: [],
+      status: 'planlagt',
+      attendees: [],
+    });
+  }
+  const text = buildIcs(events, { method: 'PUBLISH', organizer: await organizerFor(db, options), alarmMinutes: await alarmFor(db, options), now: options.now });
+  const single = scope.helhedsplanId ? deadlines[0]?.helhedsplanName : undefined;
+  return { fileName: calendarFileName(single ? `Frister ${single}` : 'Frister for helhedsplaner'), text };
 }

@@ -11,6 +11,7 @@ const data: PersonData = {
   followUps: [{ id: 'f1', title: 'Send tal', details: '', dueDate: null, status: 'venter', deletedAt: null }],
   seriesMemberships: [],
   contactLog: [],
+  helhedsplanRoles: [],
   mentions: [],
   history: [],
 };

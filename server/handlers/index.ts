@@ -1,4 +1,5 @@
 import { aftalerHandlers } from './aftaler.handlers';
+import { helhedsplanerHandlers } from './helhedsplaner.handlers';
 import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
@@ -46,4 +47,5 @@ export const handlers: HandlerTable = {
   ...relationshipsHandlers,
   ...contactLogHandlers,
   ...aftalerHandlers,
+  ...helhedsplanerHandlers,
 };
