@@ -55,6 +55,8 @@ export const helhedsplanerContract = {
   'helhedsplaner.indsatsomraader': { input: z.object({ includeRetired: z.boolean().optional() }), output: z.array(indsatsomraadeSchema), affects: readOnly },
   'helhedsplaner.createIndsatsomraade': { input: indsatsomraadeCreateInputSchema, output: indsatsomraadeSchema, affects: affects.helhedsplaner },
   'helhedsplaner.updateIndsatsomraade': { input: indsatsomraadeUpdateInputSchema, output: indsatsomraadeSchema, affects: affects.helhedsplaner },
+  /** Boligområder to link (the form's options), optionally of one kommune. */
+  'helhedsplaner.boligomraader': { input: z.object({ kommuneId: idSchema.optional() }), output: z.array(z.object({ id: idSchema, name: z.string(), kommuneNavn: z.string().nullable() })), affects: readOnly },
   /** A contact's seats in helhedsplaner (the contact page). */
   'helhedsplaner.rolesOfContact': { input: z.object({ contactId: idSchema }), output: z.array(helhedsplanSchema.shape.roles.element.extend({ helhedsplanId: idSchema, helhedsplanName: z.string() })), affects: readOnly },
 } as const satisfies Record<string, ChannelSpec>;

@@ -498,3 +498,14 @@ export async function helhedsplanDeadlines(
   const rows = await query.orderBy('d.due_date').orderBy(sql`dk_sort(h.name)`).orderBy('d.id').execute();
   return rows.map((r) => ({ deadlineId: r.id, helhedsplanId: r.helhedsplan_id, helhedsplanName: r.name, kommuneNavn: r.kommune_navn, kind: r.kind, title: r.title, date: r.due_date }));
 }
+
+/**
+ * Boligområder to link a helhedsplan to (migration 0020), by name, with their
+ * kommune: the options of the helhedsplan form (the boligområder page has its own list).
+ */
+export async function boligomraadeOptions(db: Kysely<Database>, kommuneId?: string): Promise<{ id: string; name: string; kommuneNavn: string | null }[]> {
+  let query = db.selectFrom('boligomraade as b').leftJoin('kommune', 'kommune.id', 'b.kommune_id').select(['b.id', 'b.name', 'kommune.navn as kommune_navn']).where('b.deleted_at', 'is', null);
+  if (kommuneId) query = query.where('b.kommune_id', '=', kommuneId);
+  const rows = await query.orderBy(sql`dk_sort(b.name)`).orderBy('b.id').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, kommuneNavn: r.kommune_navn }));
+}

@@ -10,6 +10,7 @@ import { createOrganisation, deleteOrganisation, restoreOrganisation, updateOrga
 import { derivedId } from '../ids';
 import { setKommunerKreds, updateKommune } from '../kommuner/kommuner.repository';
 import { createAftale, updateAftale } from '../aftaler/aftaler.repository';
+import { addHelhedsplanDeadline, addHelhedsplanRole, createHelhedsplan, updateHelhedsplan, updateIndsatsomraade } from '../helhedsplaner/helhedsplaner.repository';
 import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
@@ -48,6 +49,9 @@ type Command =
   // Issue 16: a logged contact with one or two people and an organisation (the link rows follow merges; erasure erases it).
   | { kind: 'contactLog'; who: number; pick: number; other: number; org: number; note: string }
   | { kind: 'aftale'; who: number; pick: number; org: number; title: string; create: boolean }
+  // Issue 17: a helhedsplan created with an organisation and an indsatsområde, or edited (name, parties), given a seat for a
+  // contact (merges and erasure reach it) and a deadline; the seeded indsatsområder are renamed on any laptop.
+  | { kind: 'helhedsplan'; who: number; pick: number; org: number; contact: number; name: string; create: boolean; area: number }
   | { kind: 'setKreds'; who: number; kreds: number | null }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
@@ -78,6 +82,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('contactFollowUp' as const), who, pick: fc.nat() }),
   fc.record({ kind: fc.constant('contactLog' as const), who, pick: fc.nat(), other: fc.nat(), org: fc.nat(), note: text }),
   fc.record({ kind: fc.constant('aftale' as const), who, pick: fc.nat(), org: fc.nat(), title: text, create: fc.boolean() }),
+  fc.record({ kind: fc.constant('helhedsplan' as const), who, pick: fc.nat(), org: fc.nat(), contact: fc.nat(), name: text, create: fc.boolean(), area: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('setKreds' as const), who, kreds: fc.option(fc.integer({ min: 1, max: 11 }), { nil: null }) }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
@@ -199,7 +204,7 @@ const ignoreUserErrors = async (work: () => Promise<unknown>) => {
   }
 };
 
-async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale'): Promise<string[]> {
+async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale' | 'helhedsplan'): Promise<string[]> {
   return (await inst.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
@@ -229,7 +234,7 @@ async function run(size: number, commands: Command[]): Promise<void> {
         continue;
       }
       const me = installations[c.who % size]!;
-      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale', pick: number) => {
+      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale' | 'helhedsplan', pick: number) => {
         const ids = await rowIds(me, table);
         return ids.length ? ids[pick % ids.length] : undefined;
       };
@@ -309,6 +314,23 @@ async function run(size: number, commands: Command[]): Promise<void> {
             const goals = [{ text: c.title || 'Mål', indicator: '', status: 'i_gang' as const }];
             if (existing) await ignoreUserErrors(() => updateAftale(me.app.db, { id: existing, title: c.title || 'Aftale', goals, organisationIds: organisationId ? [organisationId] : [] }));
             else await ignoreUserErrors(() => createAftale(me.app.db, { kind: 'samarbejdsaftale', title: c.title || 'Aftale', kommuneId: derivedId('kommune', 259), organisationIds: organisationId ? [organisationId] : [], goals }));
+            break;
+          }
+          case 'helhedsplan': {
+            const organisationId = await pickFrom('organisation', c.org);
+            const contactId = await pickFrom('contact', c.contact);
+            const area = derivedId('indsatsomraade', '2019-01-01', ['uddannelse', 'beskaeftigelse', 'kriminalitet', 'sammenhaeng'][c.area]!);
+            const existing = c.create ? undefined : await pickFrom('helhedsplan', c.pick);
+            if (existing) {
+              await ignoreUserErrors(() => updateHelhedsplan(me.app.db, { id: existing, name: c.name || 'Helhedsplan', organisationIds: organisationId ? [organisationId] : [] }));
+              if (contactId) await ignoreUserErrors(() => addHelhedsplanRole(me.app.db, { helhedsplanId: existing, contactId, body: 'bestyrelse', title: c.name }));
+              await ignoreUserErrors(() => addHelhedsplanDeadline(me.app.db, { helhedsplanId: existing, kind: 'aarsstatus', dueDate: '2027-03-01' }));
+            } else {
+              await ignoreUserErrors(() =>
+                createHelhedsplan(me.app.db, { name: c.name || 'Helhedsplan', kommuneId: derivedId('kommune', 259), organisationIds: organisationId ? [organisationId] : [], indsatsomraadeIds: [area] }),
+              );
+            }
+            if (c.name) await ignoreUserErrors(() => updateIndsatsomraade(me.app.db, { id: area, name: c.name }));
             break;
           }
           case 'setKreds':

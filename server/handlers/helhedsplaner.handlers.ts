@@ -4,6 +4,7 @@ import { todayInDenmark } from '../../db/contacts/affiliations.query';
 import type { AppDatabase } from '../../db/connection';
 import {
   addHelhedsplanDeadline,
+  boligomraadeOptions,
   addHelhedsplanRole,
   createHelhedsplan,
   createIndsatsomraade,
@@ -74,5 +75,6 @@ export const helhedsplanerHandlers: HandlersFor<'helhedsplaner'> = {
   'helhedsplaner.indsatsomraader': async ({ includeRetired }, { app }) => listIndsatsomraader(app.db, { includeRetired }),
   'helhedsplaner.createIndsatsomraade': async (input, { app }) => createIndsatsomraade(app.db, input),
   'helhedsplaner.updateIndsatsomraade': async (input, { app }) => updateIndsatsomraade(app.db, input),
+  'helhedsplaner.boligomraader': async ({ kommuneId }, { app }) => boligomraadeOptions(app.db, kommuneId),
   'helhedsplaner.rolesOfContact': async ({ contactId }, { app }) => helhedsplanRolesOfContact(app.db, contactId),
 };

@@ -41,6 +41,10 @@ const BackupsPage = page(() => import('../pages/backups/backups.page').then((m) 
 const AftalerPage = page(() => import('../pages/aftaler/aftaler.page').then((m) => m.AftalerPage));
 const AftalePage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftalePage));
 const AftaleNewPage = page(() => import('../pages/aftaler/aftale.page').then((m) => m.AftaleNewPage));
+const HelhedsplanerPage = page(() => import('../pages/helhedsplaner/helhedsplaner.page').then((m) => m.HelhedsplanerPage));
+const HelhedsplanPage = page(() => import('../pages/helhedsplaner/helhedsplan.page').then((m) => m.HelhedsplanPage));
+const HelhedsplanNewPage = page(() => import('../pages/helhedsplaner/helhedsplan.page').then((m) => m.HelhedsplanNewPage));
+const IndsatsomraaderPage = page(() => import('../pages/helhedsplaner/indsatsomraader.page').then((m) => m.IndsatsomraaderPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -52,6 +56,7 @@ const navItems = [
   { href: '/kalender', key: 'nav.calendar', icon: '▤' },
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
   { href: '/aftaler', key: 'nav.aftaler', icon: '§' },
+  { href: '/helhedsplaner', key: 'nav.helhedsplaner', icon: '⌘' },
   { href: '/dubletter', key: 'nav.duplicates', icon: '≈' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
@@ -120,6 +125,10 @@ export function App() {
           <Route path="/aftaler" component={AftalerPage} />
           <Route path="/aftaler/ny/:kommuneId?">{(params) => <AftaleNewPage kommuneId={params.kommuneId} />}</Route>
           <Route path="/aftaler/:id">{(params) => <AftalePage id={params.id} />}</Route>
+          <Route path="/helhedsplaner" component={HelhedsplanerPage} />
+          <Route path="/helhedsplaner/indsatsomraader" component={IndsatsomraaderPage} />
+          <Route path="/helhedsplaner/ny/:kommuneId?">{(params) => <HelhedsplanNewPage kommuneId={params.kommuneId} />}</Route>
+          <Route path="/helhedsplaner/:id">{(params) => <HelhedsplanPage id={params.id} />}</Route>
           <Route path="/synkronisering" component={SyncPage} />
           <Route path="/dubletter" component={DuplicatesPage} />
           <Route path="/sikkerhedskopier" component={BackupsPage} />

@@ -10,6 +10,7 @@ import { importUndoDa } from './parts/import-undo.da';
 import { dateFieldDa } from './parts/date-field.da';
 import { kredseDa } from './parts/kredse.da';
 import { aftalerDa } from './parts/aftaler.da';
+import { helhedsplanerDa } from './parts/helhedsplaner.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -37,6 +38,7 @@ export const da = {
   kredse: kredseDa,
   rel: relationshipsDa,
   aftaler: aftalerDa,
+  helhedsplaner: helhedsplanerDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -53,6 +55,7 @@ export const da = {
     calendar: 'Kalender',
     followUps: 'Opfølgning',
     aftaler: 'Aftaler',
+    helhedsplaner: 'Helhedsplaner',
     duplicates: 'Mulige dubletter',
     sync: 'Synkronisering',
     backups: 'Sikkerhedskopier',

@@ -11,6 +11,7 @@ import { importUndoEn } from './parts/import-undo.en';
 import { dateFieldEn } from './parts/date-field.en';
 import { kredseEn } from './parts/kredse.en';
 import { aftalerEn } from './parts/aftaler.en';
+import { helhedsplanerEn } from './parts/helhedsplaner.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -31,6 +32,7 @@ export const en: Messages = {
   kredse: kredseEn,
   rel: relationshipsEn,
   aftaler: aftalerEn,
+  helhedsplaner: helhedsplanerEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -47,6 +49,7 @@ export const en: Messages = {
     calendar: 'Calendar',
     followUps: 'Follow-ups',
     aftaler: 'Agreements',
+    helhedsplaner: 'Housing plans',
     duplicates: 'Possible duplicates',
     sync: 'Synchronisation',
     backups: 'Backups',

@@ -15,6 +15,7 @@ import { NowAndNextSection } from './hub/now-and-next.section';
 import { TimelineSection } from './hub/timeline.section';
 import './hub/hub.css';
 import { KommuneAftalerSection } from './aftaler.section';
+import { KommuneHelhedsplanerSection } from './hub/helhedsplaner.section';
 import { KommuneMembershipSection } from './membership.section';
 
 /**
@@ -117,6 +118,7 @@ export function KommunePage({ id }: { readonly id: string }) {
       <KommuneReferaterCard kommuneId={k.id} kommuneNavn={k.navn} />
       {logging ? <ContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
       <KommuneAftalerSection kommuneId={k.id} />
+      <KommuneHelhedsplanerSection kommuneId={k.id} />
       <KommuneMembershipSection kommune={k} />
     </section>
   );

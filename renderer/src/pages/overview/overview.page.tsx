@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { AftaleDeadlinesCard } from './aftale-deadlines.card';
+import { HelhedsplanDeadlinesCard } from './helhedsplan-deadlines.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
@@ -94,6 +95,7 @@ export function OverviewPage() {
             </div>
             <RelationshipHealthCard dashboard={d} />
             <AftaleDeadlinesCard />
+            <HelhedsplanDeadlinesCard />
             <div className="card dashboard__wide">
               <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
               {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
