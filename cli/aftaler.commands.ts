@@ -14,7 +14,7 @@ export const aftalerUsage = `  aftaler [--kommune KODE]
                         frister for aftaler (evaluering, genforhandling, bilag, udløb); --out skriver dem som kalenderfil
 `;
 
-async function kommuneIdOf(context: CommandContext): Promise<string | undefined> {
+export async function kommuneIdOf(context: CommandContext): Promise<string | undefined> {
   if (context.values.kommune === undefined) return undefined;
   const kode = Number(context.values.kommune);
   const kommune = await context.app.db.selectFrom('kommune').select('id').where('kode', '=', kode).executeTakeFirst();
@@ -22,7 +22,7 @@ async function kommuneIdOf(context: CommandContext): Promise<string | undefined>
   return kommune.id;
 }
 
-function dateValue(context: CommandContext, name: string, fallback: string): string {
+export function dateValue(context: CommandContext, name: string, fallback: string): string {
   const value = context.values[name];
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !isoDateSchema.safeParse(value).success) throw new UserError(`--${name} skal være en dato som 2026-11-23.`);

@@ -23,6 +23,7 @@ import { backupsCommands, backupsUsage } from './backups.commands';
 import { importUndoCommands, importUndoUsage } from './import-undo.commands';
 import { relationshipsCommands, relationshipsUsage } from './relationships.commands';
 import { aftalerCommands, aftalerUsage } from './aftaler.commands';
+import { helhedsplanerCommands, helhedsplanerUsage } from './helhedsplaner.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -54,7 +55,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${aftalerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${aftalerUsage}${helhedsplanerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -79,6 +80,7 @@ const commands: CommandTable = {
   ...importUndoCommands,
   ...relationshipsCommands,
   ...aftalerCommands,
+  ...helhedsplanerCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
