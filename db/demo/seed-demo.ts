@@ -8,6 +8,7 @@ import { addDanishDays, danishInstant } from '../../common/time';
 import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
+import { seedHelhedsplaner } from './helhedsplaner.demo';
 import { contactLogNotes, decisions, firstNames, followUpTitles, lastNames, minutesSentences, nationalOrganisations, organisationPatterns, places, topics } from './demo-text';
 
 /**
@@ -357,6 +358,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
     });
   }
   const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
+  await seedHelhedsplaner(db, { seed, inScope, organisations, contactsByKommune, id, now });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
 }
 
