@@ -54,7 +54,7 @@ test('Helhedsplaner: empty list, a new plan with indsatsområder, bestyrelse and
   await page.getByLabel('Frist', { exact: true }).last().fill('1.3.2099');
   await page.getByLabel('Frist', { exact: true }).last().blur();
   await page.getByRole('button', { name: 'Tilføj frist' }).click();
-  await expect(page.getByRole('cell', { name: 'Årlig status til Landsbyggefonden' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Årlig status til Landsbyggefonden', exact: true })).toBeVisible();
   await expect(page.getByText(/· Gemt$/)).toBeVisible();
   await shoot(page, 'helhedsplan-detalje');
 
@@ -97,7 +97,7 @@ test('Helhedsplaner with demo data: the list, a running plan with its people and
   await page.getByLabel('Status').selectOption({ label: 'I gang' });
   await page.getByRole('link', { name: /Boligsocial helhedsplan Køge/ }).click();
   await expect(page.getByRole('heading', { name: 'Bestyrelse, styregruppe og projektleder' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Slutevaluering og afrapportering' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Slutevaluering og afrapportering', exact: true })).toBeVisible();
   await shoot(page, 'helhedsplan-demo');
   await page.getByRole('navigation').getByRole('link', { name: 'Overblik', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Frister for helhedsplaner' })).toBeVisible();

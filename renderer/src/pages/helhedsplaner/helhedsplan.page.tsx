@@ -235,9 +235,17 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
 function IndsatsomraaderCard({ plan, save }: { readonly plan: Helhedsplan; readonly save: (changes: Omit<HelhedsplanUpdateInput, 'id'>) => void }) {
   const { t } = useTranslation();
   const areas = useApiQuery('helhedsplaner.indsatsomraader', { includeRetired: true });
-  const chosen = new Set(plan.indsatsomraader.map((a) => a.id));
+  // Shown checked at once; the saved list comes back with the plan.
+  const saved = plan.indsatsomraader.map((a) => a.id).join(',');
+  const [ids, setIds] = useState(() => plan.indsatsomraader.map((a) => a.id));
+  useEffect(() => setIds(saved ? saved.split(',') : []), [saved]);
+  const chosen = new Set(ids);
   const shown = (areas.data ?? []).filter((a) => !a.retired || chosen.has(a.id));
-  const toggle = (id: string, on: boolean) => save({ indsatsomraadeIds: on ? [...chosen, id] : [...chosen].filter((x) => x !== id) });
+  const toggle = (id: string, on: boolean) => {
+    const next = on ? [...chosen, id] : [...chosen].filter((x) => x !== id);
+    setIds(next);
+    save({ indsatsomraadeIds: next });
+  };
   return (
     <div className="card">
       <div className="card__header">
