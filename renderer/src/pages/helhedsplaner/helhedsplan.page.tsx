@@ -94,9 +94,11 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
   const [, navigate] = useLocation();
   const update = useApiMutation('helhedsplaner.update');
   const remove = useApiMutation('helhedsplaner.delete');
-  const organisations = useApiQuery('organisations.list', {});
-  const boligomraader = useApiQuery('helhedsplaner.boligomraader', {});
-  const series = useApiQuery('series.list', {});
+  // The choices are the plan's kommune's (all, while it has none).
+  const kommuneId = plan.kommuneId ?? undefined;
+  const organisations = useApiQuery('organisations.list', { kommuneId });
+  const boligomraader = useApiQuery('helhedsplaner.boligomraader', { kommuneId });
+  const series = useApiQuery('series.list', { kommuneId });
   const save: Save = (changes) =>
     update.mutateAsync({ id: plan.id, ...changes }).catch((error: unknown) => {
       toast.show(describeError(t, error), { tone: 'error' });
@@ -117,19 +119,6 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
       toast.show(describeError(t, error), { tone: 'error' });
     }
   };
-  const multi = (label: string, value: readonly string[], options: readonly { id: string; label: string }[] | undefined, onChange: (ids: string[]) => void) => (
-    <Field label={label} hint={t('helhedsplaner.fields.multiHelp')}>
-      {(p) => (
-        <select {...p} multiple size={4} value={[...value]} onChange={(e) => onChange(Array.from(e.target.selectedOptions, (o) => o.value))}>
-          {options?.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
-  );
 
   return (
     <section>
@@ -191,34 +180,24 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
           <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} value={journal.value} onChange={(e) => journal.onChange(e.target.value)} onBlur={() => void journal.flush()} />}</Field>
         </div>
         <div className="card form">
-          {multi(
-            t('helhedsplaner.fields.organisations'),
-            plan.organisations.map((o) => o.id),
-            organisations.data?.map((o) => ({ id: o.id, label: o.name })),
-            (organisationIds) => quiet({ organisationIds }),
-          )}
-          {multi(
-            t('helhedsplaner.fields.boligomraader'),
-            plan.boligomraader.map((b) => b.id),
-            boligomraader.data?.map((b) => ({ id: b.id, label: b.kommuneNavn ? `${b.name} (${b.kommuneNavn})` : b.name })),
-            (boligomraadeIds) => quiet({ boligomraadeIds }),
-          )}
-          {multi(
-            t('helhedsplaner.fields.series'),
-            plan.series.map((s) => s.id),
-            series.data?.map((s) => ({ id: s.id, label: s.title })),
-            (seriesIds) => quiet({ seriesIds }),
-          )}
-          {plan.series.length > 0 ? (
-            <p className="muted">
-              {plan.series.map((s, i) => (
-                <span key={s.id}>
-                  {i > 0 ? ' · ' : ''}
-                  <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
-                </span>
-              ))}
-            </p>
-          ) : null}
+          <LinkList
+            label={t('helhedsplaner.fields.organisations')}
+            chosen={plan.organisations.map((o) => ({ id: o.id, label: o.name, href: `/organisationer/${o.id}` }))}
+            options={organisations.data?.map((o) => ({ id: o.id, label: o.name }))}
+            onChange={(organisationIds) => quiet({ organisationIds })}
+          />
+          <LinkList
+            label={t('helhedsplaner.fields.boligomraader')}
+            chosen={plan.boligomraader.map((b) => ({ id: b.id, label: b.name }))}
+            options={boligomraader.data?.map((b) => ({ id: b.id, label: b.kommuneNavn && !kommuneId ? `${b.name} (${b.kommuneNavn})` : b.name }))}
+            onChange={(boligomraadeIds) => quiet({ boligomraadeIds })}
+          />
+          <LinkList
+            label={t('helhedsplaner.fields.series')}
+            chosen={plan.series.map((s) => ({ id: s.id, label: s.title, href: `/moederaekker/${s.id}` }))}
+            options={series.data?.map((s) => ({ id: s.id, label: s.title }))}
+            onChange={(seriesIds) => quiet({ seriesIds })}
+          />
         </div>
       </div>
       <IndsatsomraaderCard plan={plan} save={quiet} />
@@ -228,6 +207,47 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
         <Field label={t('helhedsplaner.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
       </div>
     </section>
+  );
+}
+
+/** A link list: the chosen records (a link each, removable) and a choice to add one more. */
+function LinkList({
+  label,
+  chosen,
+  options,
+  onChange,
+}: {
+  readonly label: string;
+  readonly chosen: readonly { id: string; label: string; href?: string }[];
+  readonly options: readonly { id: string; label: string }[] | undefined;
+  readonly onChange: (ids: string[]) => void;
+}) {
+  const { t } = useTranslation();
+  const ids = chosen.map((c) => c.id);
+  const free = (options ?? []).filter((o) => !ids.includes(o.id));
+  return (
+    <div className="field">
+      <span className="helhedsplan-links__label">{label}</span>
+      {chosen.length === 0 ? <p className="muted helhedsplan-links__none">–</p> : null}
+      <ul className="plain-list helhedsplan-links">
+        {chosen.map((c) => (
+          <li key={c.id}>
+            {c.href ? <Link href={c.href}>{c.label}</Link> : c.label}
+            <button type="button" className="helhedsplan-remove" aria-label={`${t('helhedsplaner.removeLink')}: ${c.label}`} onClick={() => onChange(ids.filter((x) => x !== c.id))}>
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      <select aria-label={`${t('helhedsplaner.addLink')}: ${label}`} value="" onChange={(e) => e.target.value && onChange([...ids, e.target.value])}>
+        <option value="">{t('helhedsplaner.addLinkOption')}</option>
+        {free.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }
 
