@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { addDanishDays } from '../common/time';
 import { createAftale } from '../db/aftaler/aftaler.repository';
+import { todayInDenmark } from '../db/contacts/affiliations.query';
 import { openDatabase } from '../db/connection';
 import { derivedId } from '../db/ids';
 import { runCapturedCli as run, useTempDirs } from './cli.testing';
@@ -48,5 +50,24 @@ describe('cli aftaler', () => {
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(2);
     expect(await run('aftale-frister', '--db', file, '--from', '2030-01-01', '--to', '2030-02-01', '--out', ics)).toMatchObject({ code: 1, stderr: expect.stringMatching(/ingen frister/) });
     expect(await run('aftale-frister', '--db', file, '--from', '2027-02-01', '--to', '2027-01-01')).toMatchObject({ code: 1 });
+  });
+
+  it('keeps only the aftaler with a deadline from today through the next N days with --due-within', async () => {
+    const file = path.join(workDir(), 'kredsbog.sqlite');
+    const today = todayInDenmark();
+    const app = await openDatabase(file);
+    try {
+      await createAftale(app.db, { kind: 'udlejningsaftale', title: 'Snart evalueret', kommuneId: derivedId('kommune', 259), evaluationDate: addDanishDays(today, 10) });
+      await createAftale(app.db, { kind: 'samarbejdsaftale', title: 'Genforhandles om et halvt år', kommuneId: derivedId('kommune', 259), renegotiationDate: addDanishDays(today, 180) });
+      await createAftale(app.db, { kind: 'anvisningsaftale', title: 'Evalueret i fjor', kommuneId: derivedId('kommune', 751), evaluationDate: addDanishDays(today, -30) });
+    } finally {
+      await app.close();
+    }
+    const titles = async (...args: string[]) => JSON.parse((await run('aftaler', '--db', file, '--json', ...args)).stdout).map((a: { title: string }) => a.title);
+    expect(await titles('--due-within', '30')).toEqual(['Snart evalueret']);
+    expect(await titles('--due-within', '365')).toEqual(['Genforhandles om et halvt år', 'Snart evalueret']);
+    expect(await titles('--due-within', '365', '--kommune', '751')).toEqual([]);
+    expect(await titles()).toHaveLength(3);
+    expect(await run('aftaler', '--db', file, '--due-within', 'snart')).toMatchObject({ code: 1, stderr: expect.stringMatching(/--due-within skal være/) });
   });
 });

@@ -8,8 +8,9 @@ import { writeFileAtomic } from '../db/files/atomic-write';
 import { UserError, type CommandContext, type CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text (issue 17). */
-export const aftalerUsage = `  aftaler [--kommune KODE]
-                        aftaler (alle, eller én kommunes) med næste frist
+export const aftalerUsage = `  aftaler [--kommune KODE] [--due-within DAGE]
+                        aftaler (alle, eller én kommunes) med næste frist; --due-within kun dem med
+                        en frist fra i dag til og med om DAGE dage
   aftale-frister [--from DATO] [--to DATO] [--kommune KODE] [--out FIL.ics]
                         frister for aftaler (evaluering, genforhandling, bilag, udløb); --out skriver dem som kalenderfil
 `;
@@ -29,17 +30,32 @@ export function dateValue(context: CommandContext, name: string, fallback: strin
   return value;
 }
 
+function dueWithinDays(context: CommandContext): number | undefined {
+  const value = context.values['due-within'];
+  if (value === undefined) return undefined;
+  const days = Number(value);
+  if (typeof value !== 'string' || !Number.isInteger(days) || days < 0 || days > 3660) throw new UserError('--due-within skal være et antal dage mellem 0 og 3660.');
+  return days;
+}
+
 const deadlineText = { evaluation: 'evaluering', renegotiation: 'genforhandling', bilagReview: 'bilag gennemgås', expiry: 'udløber' } as const;
 
 export const aftalerCommands: CommandTable = {
   async aftaler(context) {
     const { app, json, out } = context;
     const kommuneId = await kommuneIdOf(context);
+    const dueWithin = dueWithinDays(context);
     const items = [];
     for (let offset = 0; ; offset += 500) {
       const page = await listAftaler(app.db, { kommuneId, offset, limit: 500 });
       items.push(...page.items);
       if (items.length >= page.total || page.items.length === 0) break;
+    }
+    if (dueWithin !== undefined) {
+      // The same deadlines as Overblik and aftale-frister (one rule: aftaleDeadlines), from today on.
+      const today = todayInDenmark();
+      const due = new Set((await aftaleDeadlines(app.db, { from: today, to: addDanishDays(today, dueWithin), kommuneIds: kommuneId ? [kommuneId] : undefined })).map((d) => d.aftaleId));
+      items.splice(0, items.length, ...items.filter((a) => due.has(a.id)));
     }
     if (json) out.write(`${JSON.stringify(items)}\n`);
     else if (items.length === 0) out.write('Ingen aftaler.\n');

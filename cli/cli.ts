@@ -14,6 +14,7 @@ import { exportSync, importSync, listPeers, previewImport } from '../db/sync/syn
 import { setSyncFolder, syncFolderNow } from '../db/sync/sync-folder';
 import packageJson from '../package.json';
 import { openSession, type Session } from '../server/session';
+import { kommunerCommands, kommunerUsage } from './kommuner.commands';
 import { UserError, type CommandContext, type CommandTable, type Output } from './command.types';
 import { calendarCommands, calendarUsage } from './calendar.commands';
 import { contactFilesCommands, contactFilesUsage } from './contact-files.commands';
@@ -55,7 +56,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${aftalerUsage}${helhedsplanerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${kommunerUsage}${aftalerUsage}${helhedsplanerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -81,6 +82,7 @@ const commands: CommandTable = {
   ...relationshipsCommands,
   ...aftalerCommands,
   ...helhedsplanerCommands,
+  ...kommunerCommands,
   async meetings({ app, json, values, out }) {
     const from = dateOption(values, 'from');
     const to = dateOption(values, 'to');
@@ -248,6 +250,8 @@ export async function runCli(argv: readonly string[], rawOut: Output = process.s
         kind: { type: 'string' },
         note: { type: 'string' },
         months: { type: 'string' },
+        on: { type: 'string' },
+        'due-within': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     });

@@ -41,9 +41,12 @@ describe('contact files CLI', () => {
     const csv = path.join(dir, 'opf.csv');
     expect((await run('spreadsheet-export', 'followups', '--db', db, '--format', 'csv', '--out', csv)).code).toBe(0);
     expect(fs.readFileSync(csv, 'utf8')).toBe('\uFEFFTitel;Detaljer;Ansvarlig;Frist;Status;Forfalden;Kommune;Fra møde;Mødedato\r\n');
+    const log = path.join(dir, 'kontaktlog.csv');
+    expect((await run('spreadsheet-export', 'kontaktlog', '--db', db, '--format', 'csv', '--out', log)).code).toBe(0);
+    expect(fs.readFileSync(log, 'utf8')).toBe('\uFEFFDato;Type;Personer;Kommune;Organisation;Note\r\n');
 
     const wrongWhat = await run('spreadsheet-export', 'kommuner', '--db', db, '--format', 'csv', '--out', csv);
-    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings eller aftaler.\n' });
+    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler eller kontaktlog.\n' });
     expect((await run('contacts-export', '--db', db, '--format', 'pdf', '--out', csv)).stderr).toContain('--format vcf, csv eller xlsx');
     expect((await run('contacts-export', '--db', db, '--format', 'vcf', '--out', path.join(dir, 'x.vcf'))).stderr).toBe('Der er ingen kontakter at eksportere.\n');
     expect((await run('contacts-import', '--db', db, path.join(dir, 'mangler.csv'))).stderr).toContain('Filen findes ikke');

@@ -146,6 +146,8 @@ export const affiliationSchema = z.object({
   fromDate: z.string().nullable(),
   toDate: z.string().nullable(),
   current: z.boolean(),
+  /** "Hold kontakten" every N months for this role (issue 16); null: the person's or the default interval. */
+  keepInTouchMonths: z.number().int().nullable(),
 });
 export type Affiliation = z.infer<typeof affiliationSchema>;
 

@@ -25,7 +25,8 @@ import { clockParts, clockText, compareClocks, OpLogSession, type FieldHead } fr
  * the highest clock ever written to an export or sync-folder file replaces
  * that operation (keeping its `prev`), so typing a minute with pauses costs
  * one operation, not one per autosave. Nothing a file has carried is ever
- * rewritten (the watermark in db/sync/clock.ts).
+ * rewritten (the watermark in db/sync/clock.ts). A follow-up's status is never
+ * coalesced: each change is an event on the timelines (`eventFields`).
  */
 
 type Bookkeeping = 'id' | 'created_at' | 'updated_at' | 'deleted_at';
@@ -91,6 +92,12 @@ export async function createRow<T extends SyncedTable>(
 }
 
 const mergePointers = new Set(['merged_into', 'merged_seen']);
+/**
+ * Fields whose every change is an event a timeline shows (db/hub/timeline.repository.ts reads a
+ * follow-up's status changes from the log), so a change is never folded into the previous one.
+ * Changes of these are rare (a follow-up's status moves a few times), so the log barely grows.
+ */
+const eventFields: ReadonlySet<string> = new Set(['follow_up.status']);
 
 async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: string, fields: readonly [string, Value][], given?: string): Promise<void> {
   if (fields.length === 0) return;
@@ -107,7 +114,7 @@ async function recordOps(trx: Transaction<Database>, table: SyncedTable, id: str
     let prev = head ? clockText(head) : null;
     // (An operation of this same clock — one event writing a field twice — is never in a file yet either.)
     // A merge pointer is never replaced: the merge it names is known by it everywhere (db/sync/merges.ts).
-    const coalesce = head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0) && !mergePointers.has(field);
+    const coalesce = head && head.origin === clock.origin && (watermark === null || compareClocks(head, watermark) > 0) && !mergePointers.has(field) && !eventFields.has(`${table}.${field}`);
     if (head && (coalesce || (head.origin === clock.origin && compareClocks(head, clock) === 0))) {
       // Not carried by any file yet: replace it, keeping what it replaced.
       session.remove(head, row.id, fieldId);

@@ -101,6 +101,18 @@ test('on an empty database: log a contact with Køge’s borgmester from the hub
     await snapshot(page, `i16-03-koege-logget-${size.width}`);
   }
 
+  // "Hold kontakten" per role, on the person's page: saved on change and read back after a reload.
+  await person.getByRole('link', { name: 'Marie Stærk' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Marie Stærk' })).toBeVisible();
+  const keep = page.getByLabel('Hold kontakten: Borgmester');
+  await expect(keep).toHaveValue('');
+  await keep.selectOption({ label: 'hver 3. måned' });
+  await expect(page.getByText('Gemt.')).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel('Hold kontakten: Borgmester')).toHaveValue('3');
+  await snapshot(page, 'i16-04-kontakt-hold-kontakten-1366');
+  await page.goBack();
+
   // Searchable from the palette, and the palette logs contacts too.
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog');

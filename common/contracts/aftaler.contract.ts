@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { aftaleCreateInputSchema, aftaleDeadlineSchema, aftaleListInputSchema, aftalePageSchema, aftaleSchema, aftaleUpdateInputSchema } from '../aftaler.domain';
 import { icsFileSchema } from '../calendar/calendar.domain';
 import { idSchema, isoDateSchema } from '../domain';
+import { saveAckSchema } from '../meetings.domain';
 
 /**
  * Channels of the aftaler (issue 17), spread into the one contract
@@ -25,7 +26,7 @@ export const aftalerContract = {
   'aftaler.get': { input: byId, output: aftaleSchema, affects: readOnly },
   'aftaler.create': { input: aftaleCreateInputSchema, output: aftaleSchema, affects: affects.aftaler },
   /** Autosave: the changed fields by name. */
-  'aftaler.update': { input: aftaleUpdateInputSchema, output: aftaleSchema, affects: affects.aftaler },
+  'aftaler.update': { input: aftaleUpdateInputSchema, output: saveAckSchema, affects: affects.aftaler },
   'aftaler.delete': { input: byId, output: z.object({ id: idSchema }), affects: affects.aftaler },
   'aftaler.restore': { input: byId, output: aftaleSchema, affects: affects.aftaler },
   /** Evaluation, renegotiation, bilag-review and expiry dates in a range (Overblik). */

@@ -10,6 +10,7 @@ import {
   type AftalePage,
   type AftaleUpdateInput,
 } from '../../common/aftaler.domain';
+import type { SaveAck } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
 import { foldDanish } from '../../common/text-fold';
 import { todayInDenmark } from '../contacts/affiliations.query';
@@ -230,8 +231,9 @@ export async function createAftale(db: Kysely<Database>, input: AftaleCreateInpu
 }
 
 /** Autosave: changes the named fields (and the parties, when given). */
-export async function updateAftale(db: Kysely<Database>, input: AftaleUpdateInput): Promise<Aftale> {
-  await db.transaction().execute(async (trx) => {
+/** The aftale page's autosave: the changed fields in one transaction, answered with the row's stamp (no second read of the aftale). */
+export async function saveAftale(db: Kysely<Database>, input: AftaleUpdateInput): Promise<SaveAck> {
+  return db.transaction().execute(async (trx) => {
     const { id, organisationIds, ...rest } = input;
     const current = await trx.selectFrom('aftale').where('id', '=', id).where('deleted_at', 'is', null).select(['from_date', 'to_date']).executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND', 'Aftalen findes ikke (længere).');
@@ -239,9 +241,15 @@ export async function updateAftale(db: Kysely<Database>, input: AftaleUpdateInpu
     const to = rest.toDate !== undefined ? rest.toDate : current.to_date;
     if (from && to && from > to) throw new AppError('VALIDATION', '"Til" skal ligge efter "Fra".', [{ path: ['toDate'], message: 'validation.dateOrder' }]);
     await assertReferences(trx, rest.kommuneId, organisationIds);
-    await updateRow(trx, 'aftale', id, columnsOf(rest));
+    const outcome = await updateRow(trx, 'aftale', id, columnsOf(rest));
     if (organisationIds !== undefined) await setParties(trx, id, organisationIds);
+    return { id, updatedAt: outcome.updatedAt };
   });
+}
+
+/** saveAftale, then the aftale as it now reads (the CLI and tests). */
+export async function updateAftale(db: Kysely<Database>, input: AftaleUpdateInput): Promise<Aftale> {
+  await saveAftale(db, input);
   return getAftale(db, input.id);
 }
 

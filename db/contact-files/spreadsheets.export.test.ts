@@ -5,7 +5,9 @@ import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { guardCsvFormula } from '../../common/contact-files/contact-files.domain';
 import { followUpFieldsSchema } from '../../common/meetings.domain';
+import { contactLogInputSchema } from '../../common/relationships.domain';
 import { createAftale } from '../aftaler/aftaler.repository';
+import { createContactLog, deleteContactLog } from '../contact-log/contact-log.repository';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
 import { updateSettings } from '../settings/settings.repository';
@@ -233,6 +235,33 @@ describe('spreadsheet export of aftaler and of meetings across the 2027 regions'
       await createMeeting(t2.db, { title: 'Kommunesamarbejde januar', kommuneId: koegeId, startsAt: '2027-01-20T09:00:00.000Z', endsAt: null, place: '', seriesId: null, status: 'planlagt', notes: '', inviteeIds: [], agenda: [] });
       const meetings = readCsvBack((await exportSpreadsheet(t2.db, 'meetings', 'csv')).bytes);
       expect(meetings[1]?.slice(2, 6)).toEqual(['Kommunesamarbejde januar', 'Planlagt', 'Køge', 'Region Østdanmark']);
+    } finally {
+      await t2.dispose();
+    }
+  });
+});
+
+describe('spreadsheet export of the kontaktlog', () => {
+  it('writes every live entry newest first with its people, kommune and note, and leaves out a deleted one', async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const koegeId = derivedId('kommune', 259);
+      const mette = await createContact(t2.db, { name: 'Mette Ølgaard', emails: [], phones: [], notes: '' }, []);
+      const bo = await createContact(t2.db, { name: 'Bo Åkjær', emails: [], phones: [], notes: '' }, []);
+      const log = (date: string, note: string, contactIds: string[]) => createContactLog(t2.db, contactLogInputSchema.parse({ date, kind: 'telefon', note, contactIds, kommuneId: koegeId }));
+      await log('2026-03-02', 'Ringede om huslejen i Ølby', [mette.id]);
+      await log('2026-11-20', 'Aftalte næste dialogmøde', [mette.id, bo.id]);
+      const gone = await log('2026-05-05', 'Slettet igen', [bo.id]);
+      await deleteContactLog(t2.db, gone.id);
+      const before = databaseDigest(t2.sqlite);
+      const file = await exportSpreadsheet(t2.db, 'contactLog', 'csv', new Date('2026-12-07T08:00:00Z'));
+      expect(file.fileName).toBe('Kredsbog Kontaktlog 2026-12-07.csv');
+      expect(readCsvBack(file.bytes)).toEqual([
+        ['Dato', 'Type', 'Personer', 'Kommune', 'Organisation', 'Note'],
+        ['20-11-2026', 'Telefon', 'Bo Åkjær, Mette Ølgaard', 'Køge', '', 'Aftalte næste dialogmøde'],
+        ['02-03-2026', 'Telefon', 'Mette Ølgaard', 'Køge', '', 'Ringede om huslejen i Ølby'],
+      ]);
+      expect(databaseDigest(t2.sqlite)).toBe(before);
     } finally {
       await t2.dispose();
     }

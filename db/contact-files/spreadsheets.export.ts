@@ -12,6 +12,7 @@ import { listFollowUps } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
 import { regionNamesByDay } from '../kommuner/kommuner.repository';
 import { listAftaler } from '../aftaler/aftaler.repository';
+import { entriesByIds } from '../contact-log/contact-log.repository';
 import type { Aftale } from '../../common/aftaler.domain';
 import { listOrganisations } from '../organisations/organisations.repository';
 import type { Database } from '../schema';
@@ -239,15 +240,37 @@ async function aftalerSheet(db: Kysely<Database>, today: string): Promise<Sheet>
   };
 }
 
+/** The kontaktlog, newest first: what was said to whom, as a list a colleague or the kommune can read. */
+async function contactLogSheet(db: Kysely<Database>): Promise<Sheet> {
+  const ids = await db.selectFrom('contact_log').select('id').where('deleted_at', 'is', null).orderBy('date', 'desc').orderBy('id', 'desc').execute();
+  const entries = [];
+  // In chunks: one IN list per 500 entries keeps each statement small after years of logging.
+  for (let i = 0; i < ids.length; i += 500) entries.push(...(await entriesByIds(db, ids.slice(i, i + 500).map((r) => r.id))));
+  return {
+    title: 'Kontaktlog',
+    headers: ['Dato', 'Type', 'Personer', 'Kommune', 'Organisation', 'Note'],
+    widths: [12, 10, 36, 16, 30, 70],
+    rows: entries.map((e) => [
+      { date: e.date },
+      danishLabels.contactLogKind[e.kind],
+      e.contacts.map((c) => c.name).join(', ') || null,
+      e.kommune?.name ?? null,
+      e.organisation?.name ?? null,
+      e.note || null,
+    ]),
+  };
+}
+
 export async function buildSheet(db: Kysely<Database>, what: SpreadsheetSubject, today = todayInDenmark()): Promise<Sheet> {
   if (what === 'contacts') return contactsSheet(db, today);
   if (what === 'organisations') return organisationsSheet(db, today);
   if (what === 'followUps') return followUpsSheet(db, today);
   if (what === 'aftaler') return aftalerSheet(db, today);
+  if (what === 'contactLog') return contactLogSheet(db);
   return meetingsSheet(db);
 }
 
-const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder', aftaler: 'Aftaler' };
+const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder', aftaler: 'Aftaler', contactLog: 'Kontaktlog' };
 
 export async function exportSpreadsheet(db: Kysely<Database>, what: SpreadsheetSubject, format: 'csv' | 'xlsx', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const sheet = await buildSheet(db, what, danishDate(now));

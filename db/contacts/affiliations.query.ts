@@ -34,6 +34,7 @@ export async function selectAffiliations(db: Kysely<Database>, scope: Affiliatio
       'affiliation.kind',
       'affiliation.from_date',
       'affiliation.to_date',
+      'affiliation.keep_in_touch_months',
       sql<number>`(affiliation.from_date IS NULL OR affiliation.from_date <= ${today}) AND (affiliation.to_date IS NULL OR affiliation.to_date >= ${today})`.as('current'),
     ])
     .orderBy('current', 'desc')
@@ -53,5 +54,6 @@ export async function selectAffiliations(db: Kysely<Database>, scope: Affiliatio
     fromDate: r.from_date,
     toDate: r.to_date,
     current: r.current === 1,
+    keepInTouchMonths: r.keep_in_touch_months,
   }));
 }

@@ -54,6 +54,23 @@ describe('seed-demo', () => {
     expect(dashboard.styringsdialog.rows.length).toBeGreaterThan(0);
   }, 30_000);
 
+  it('gives each byråd one borgmester per valgperiode and each organisation one current direktør', async () => {
+    await seedDemo(a.db, { scale: 0.3, seed: 2 });
+    const twice = (where: string, scope: string) =>
+      a.sqlite.prepare(`SELECT ${scope}, title, from_date FROM affiliation WHERE deleted_at IS NULL AND ${where} GROUP BY ${scope}, title, from_date HAVING count(*) > 1`).all();
+    const borgmestre = a.sqlite.prepare(`SELECT count(*) FROM affiliation WHERE title = 'Borgmester'`).pluck().get() as number;
+    expect(borgmestre).toBeGreaterThan(5);
+    expect(twice(`kind = 'politiker' AND title IN ('Borgmester', 'Formand for Social- og Sundhedsudvalget')`, 'kommune_id')).toEqual([]);
+    const currentDirectors = a.sqlite
+      .prepare(`SELECT organisation_id FROM affiliation WHERE deleted_at IS NULL AND title = 'Direktør' AND to_date IS NULL GROUP BY organisation_id HAVING count(*) > 1`)
+      .all();
+    expect(currentDirectors).toEqual([]);
+    const currentKommunaldirektoerer = a.sqlite
+      .prepare(`SELECT kommune_id FROM affiliation WHERE deleted_at IS NULL AND title = 'Kommunaldirektør' AND to_date IS NULL GROUP BY kommune_id HAVING count(*) > 1`)
+      .all();
+    expect(currentKommunaldirektoerer).toEqual([]);
+  }, 30_000);
+
   it('refuses to seed the same seed twice into one database', async () => {
     await seedDemo(a.db, { scale: 0.02, seed: 9 });
     const before = databaseDigest(a.sqlite);

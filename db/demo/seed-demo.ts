@@ -76,6 +76,24 @@ const politicalTitles = ['Borgmester', 'Formand for Social- og Sundhedsudvalget'
 const officialTitles = ['Kommunaldirektør', 'Direktør for Social og Beskæftigelse', 'Chef for Boligsocial Enhed', 'Planchef', 'Boligsocial medarbejder', 'Afdelingsleder, Myndighed'];
 const organisationTitles = ['Direktør', 'Forretningsfører', 'Organisationsbestyrelsesformand', 'Boligsocial medarbejder', 'Udlejningschef'];
 const tenantTitles = ['Afdelingsbestyrelsesformand', 'Beboerrepræsentant'];
+/**
+ * Posts one person holds at a time in a kommune or an organisation (one borgmester per byråd and
+ * valgperiode, one kommunaldirektør, one direktør), and the shared title a second pick falls back to.
+ * If you add a title above, decide here whether it is a single post.
+ */
+const singlePostFallback: Readonly<Record<string, string>> = {
+  Borgmester: 'Byrådsmedlem',
+  'Formand for Social- og Sundhedsudvalget': 'Byrådsmedlem',
+  'Formand for Teknik- og Miljøudvalget': 'Byrådsmedlem',
+  Kommunaldirektør: 'Afdelingsleder, Myndighed',
+  'Direktør for Social og Beskæftigelse': 'Afdelingsleder, Myndighed',
+  'Chef for Boligsocial Enhed': 'Boligsocial medarbejder',
+  Planchef: 'Afdelingsleder, Myndighed',
+  Direktør: 'Boligsocial medarbejder',
+  Forretningsfører: 'Boligsocial medarbejder',
+  Organisationsbestyrelsesformand: 'Boligsocial medarbejder',
+  Udlejningschef: 'Boligsocial medarbejder',
+};
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Promise<SeedSummary> {
   const { scale, seed } = options;
@@ -126,6 +144,16 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   });
   progress('organisationer', organisationCount, organisationCount);
 
+  /** Single posts already held: scope (kommune or organisation), title and, for politicians, the valgperiode. */
+  const heldPosts = new Set<string>();
+  const postTitle = (picked: string, scopeId: string, period: string): string => {
+    const fallback = singlePostFallback[picked];
+    if (fallback === undefined) return picked;
+    const key = `${scopeId}|${picked}|${period}`;
+    if (heldPosts.has(key)) return fallback;
+    heldPosts.add(key);
+    return picked;
+  };
   for (let start = 0; start < contactCount; start += 500) {
     await db.transaction().execute(async (trx) => {
       for (let i = start; i < Math.min(contactCount, start + 500); i++) {
@@ -153,7 +181,12 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
               contact_id: contactId,
               organisation_id: kind === 'boligorganisation' || kind === 'beboerdemokrat' ? organisation.id : null,
               kommune_id: kind === 'politiker' || kind === 'embedsmand' ? kommuneId : null,
-              title: rng.pick(kind === 'politiker' ? politicalTitles : kind === 'embedsmand' ? officialTitles : kind === 'boligorganisation' ? organisationTitles : tenantTitles),
+              title: postTitle(
+                rng.pick(kind === 'politiker' ? politicalTitles : kind === 'embedsmand' ? officialTitles : kind === 'boligorganisation' ? organisationTitles : tenantTitles),
+                kind === 'politiker' || kind === 'embedsmand' ? kommuneId : organisation.id,
+                // Politicians hold a post for a valgperiode; officials and directors until they leave (ended roles do not hold it).
+                kind === 'politiker' ? term.from : term.to === null ? 'current' : `ended ${i}`,
+              ),
               kind,
               from_date: term.from,
               to_date: term.to,

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { FollowUpStatus } from '../../common/domain';
-import type { FollowUp, ParsedFollowUpFields } from '../../common/meetings.domain';
+import type { FollowUp, ParsedFollowUpFields, SaveAck } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
 import { addDanishDays, danishDate, danishWeekStart } from '../../common/time';
 import { createRow, deleteRow, restoreRow, updateRow } from '../mutations';
@@ -236,8 +236,9 @@ export interface FollowUpChanges {
   readonly kommuneId?: string | null;
 }
 
-export async function updateFollowUp(db: Kysely<Database>, id: string, changes: FollowUpChanges): Promise<FollowUp> {
-  await db.transaction().execute((trx) =>
+/** A follow-up's changed fields (an inline due date, an edit), answered with the row's stamp. */
+export async function saveFollowUp(db: Kysely<Database>, id: string, changes: FollowUpChanges): Promise<SaveAck> {
+  const outcome = await db.transaction().execute((trx) =>
     updateRow(trx, 'follow_up', id, {
       title: changes.title,
       details: changes.details,
@@ -248,6 +249,12 @@ export async function updateFollowUp(db: Kysely<Database>, id: string, changes: 
       kommune_id: changes.kommuneId,
     }),
   );
+  return { id, updatedAt: outcome.updatedAt };
+}
+
+/** saveFollowUp, then the follow-up as it now reads. */
+export async function updateFollowUp(db: Kysely<Database>, id: string, changes: FollowUpChanges): Promise<FollowUp> {
+  await saveFollowUp(db, id, changes);
   return getFollowUp(db, id);
 }
 

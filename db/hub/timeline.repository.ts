@@ -14,7 +14,8 @@ import type { Database } from '../schema';
  * `limit` of their union: a page reads at most (sources × limit) rows
  * however long the history is. Dates (roles, logged contacts) stand at
  * noon UTC of their day. A follow-up is placed at the meeting it came from,
- * else when it was written on this installation (created_at).
+ * else when it was written on this installation (created_at); its later
+ * status changes at the time the operation log records for them.
  */
 
 type Db = Kysely<Database>;
@@ -123,6 +124,33 @@ function followUpSources(where: RawBuilder<unknown>): Source[] {
   return [made, closed];
 }
 
+/**
+ * Status changes of the follow-ups matched by `where` (alias f), read from the
+ * operation log: each later operation on the status field (prev set: not the
+ * first value) is a change, at its clock's wall time. A close that a meeting
+ * records is shown once, as "closed" at that meeting. The log is per
+ * follow-up (sync_log_row: row, field, clock), so this reads a scope's
+ * follow-ups' status operations — a few per follow-up — not the whole log.
+ * If you change how db/mutations.ts records a field (sync_symbol names), also change this.
+ */
+function followUpStatusChanges(where: RawBuilder<unknown>): Source {
+  const at = `strftime('%Y-%m-%dT%H:%M:%fZ', l.wall / 1000.0, 'unixepoch')`;
+  const key = `'follow_up:status:' || f.id || ':' || printf('%016d%06d', l.wall, l.counter)`;
+  return {
+    kind: 'follow_up',
+    select: (range) => {
+      const w = window(at, key, range);
+      return sql`SELECT ${sql.raw(key)} AS key, ${sql.raw(at)} AS at, 'follow_up' AS kind, 'changed' AS what, f.title AS title,
+          json_extract(l.value, '$') AS detail, CASE WHEN f.source_meeting_id IS NULL THEN '/opfoelgning' ELSE '/moeder/' || f.source_meeting_id END AS href
+        FROM follow_up f
+        JOIN sync_row r ON r.tbl = (SELECT id FROM sync_symbol WHERE name = 'follow_up') AND r.uuid = f.id
+        JOIN sync_log l ON l.row = r.id AND l.field = (SELECT id FROM sync_symbol WHERE name = 'status')
+        WHERE ${where} AND f.deleted_at IS NULL AND l.prev_wall IS NOT NULL
+          AND NOT (f.closed_in_meeting_id IS NOT NULL AND json_extract(l.value, '$') IN ('udfoert', 'annulleret')) ${w.where} ${w.tail}`;
+    },
+  };
+}
+
 function kommuneSources(kommuneId: string): Source[] {
   const organisations = sql`(SELECT ok.organisation_id FROM organisation_kommune ok WHERE ok.kommune_id = ${kommuneId} AND ok.deleted_at IS NULL)`;
   return [
@@ -171,6 +199,7 @@ function kommuneSources(kommuneId: string): Source[] {
           WHERE cm.kommune_id = ${kommuneId} AND cm.deleted_at IS NULL AND f.kommune_id = ${kommuneId} AND f.deleted_at IS NULL AND f.status IN ('udfoert', 'annulleret') ${w.where} ${w.tail}`;
       },
     },
+    followUpStatusChanges(sql`f.kommune_id = ${kommuneId}`),
     ...roleSources(sql`(a.kommune_id = ${kommuneId} OR a.organisation_id IN ${organisations})`),
     contactLogSource('contact_log l', sql`l.kommune_id = ${kommuneId}`, 'l.date'),
   ];
@@ -187,6 +216,21 @@ function organisationSources(organisationId: string): Source[] {
           WHERE so.organisation_id = ${organisationId} AND so.deleted_at IS NULL AND m.deleted_at IS NULL ${w.where} ${w.tail}`;
       },
     },
+    {
+      kind: 'decision',
+      select: (range) => {
+        const w = window('m.starts_at', `'decision:' || ai.id`, range);
+        return sql`SELECT 'decision:' || ai.id AS key, m.starts_at AS at, 'decision' AS kind, '' AS what, ai.title AS title, ai.decision AS detail, '/moeder/' || m.id AS href
+          FROM meeting_series_organisation so JOIN meeting m ON m.series_id = so.series_id JOIN agenda_item ai ON ai.meeting_id = m.id
+          WHERE so.organisation_id = ${organisationId} AND so.deleted_at IS NULL AND m.deleted_at IS NULL AND m.status != 'aflyst'
+            AND ai.deleted_at IS NULL AND ai.decision != '' ${w.where} ${w.tail}`;
+      },
+    },
+    // Follow-ups made in (and closed in) the meetings of the organisation's series.
+    ...followUpSources(sql`f.source_meeting_id IN (SELECT m.id FROM meeting_series_organisation so JOIN meeting m ON m.series_id = so.series_id
+      WHERE so.organisation_id = ${organisationId} AND so.deleted_at IS NULL AND m.deleted_at IS NULL)`),
+    followUpStatusChanges(sql`f.source_meeting_id IN (SELECT m.id FROM meeting_series_organisation so JOIN meeting m ON m.series_id = so.series_id
+      WHERE so.organisation_id = ${organisationId} AND so.deleted_at IS NULL AND m.deleted_at IS NULL)`),
     ...roleSources(sql`a.organisation_id = ${organisationId}`),
     contactLogSource('contact_log l', sql`l.organisation_id = ${organisationId}`, 'l.date'),
   ];
@@ -205,6 +249,7 @@ function contactSources(contactId: string): Source[] {
       },
     },
     ...followUpSources(sql`f.owner_contact_id = ${contactId}`),
+    followUpStatusChanges(sql`f.owner_contact_id = ${contactId}`),
     ...roleSources(sql`a.contact_id = ${contactId}`),
     contactLogSource('contact_log_contact lc JOIN contact_log l ON l.id = lc.log_id', sql`lc.contact_id = ${contactId} AND lc.deleted_at IS NULL`, 'l.date'),
   ];

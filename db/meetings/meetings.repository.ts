@@ -223,14 +223,15 @@ export interface MeetingChanges {
   readonly notes?: string;
 }
 
-export async function updateMeeting(db: Kysely<Database>, id: string, changes: MeetingChanges): Promise<Meeting> {
-  await db.transaction().execute(async (trx) => {
+/** A meeting's changed fields in one transaction, answered with the row's stamp (the renderer refetches what it shows). */
+export async function saveMeeting(db: Kysely<Database>, id: string, changes: MeetingChanges): Promise<SaveAck> {
+  return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('meeting').select(['starts_at', 'ends_at']).where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
     if (!current) throw new AppError('NOT_FOUND', 'Mødet findes ikke (længere).');
     const startsAt = changes.startsAt ? utc(changes.startsAt) : current.starts_at;
     const endsAt = changes.endsAt === undefined ? current.ends_at : changes.endsAt ? utc(changes.endsAt) : null;
     if (endsAt !== null && endsAt <= startsAt) throw new AppError('VALIDATION', 'Mødet skal slutte efter det begynder.', [{ path: ['endsAt'], message: 'validation.endBeforeStart' }]);
-    await updateRow(trx, 'meeting', id, {
+    const outcome = await updateRow(trx, 'meeting', id, {
       kommune_id: changes.kommuneId,
       title: changes.title,
       starts_at: changes.startsAt ? startsAt : undefined,
@@ -239,7 +240,13 @@ export async function updateMeeting(db: Kysely<Database>, id: string, changes: M
       status: changes.status,
       notes: changes.notes,
     });
+    return { id, updatedAt: outcome.updatedAt };
   });
+}
+
+/** saveMeeting, then the whole meeting (the CLI, tests and tools). */
+export async function updateMeeting(db: Kysely<Database>, id: string, changes: MeetingChanges): Promise<Meeting> {
+  await saveMeeting(db, id, changes);
   return getMeeting(db, id);
 }
 

@@ -5,9 +5,12 @@ import { AppError } from '../../common/result';
 import { createContactLog, deleteContactLog, listContactLogForContact, setKeepInTouch } from '../contact-log/contact-log.repository';
 import { createContact } from '../contacts/contacts.repository';
 import { getKommuneHub } from '../hub/kommune-hub.repository';
+import { followUpFieldsSchema, seriesFieldsSchema } from '../../common/meetings.domain';
+import { createFollowUp, setFollowUpStatus } from '../follow-ups/follow-ups.repository';
 import { timelinePage } from '../hub/timeline.repository';
+import { createSeries } from '../meetings/series.repository';
 import { derivedId } from '../ids';
-import { createMeeting, setAttendance } from '../meetings/meetings.repository';
+import { createMeeting, saveAgendaText, setAttendance } from '../meetings/meetings.repository';
 import { createOrganisation } from '../organisations/organisations.repository';
 import { search } from '../search/search.repository';
 import { createTestDatabase } from '../testing/test-database';
@@ -205,5 +208,45 @@ describe('the kommune hub and its timeline', () => {
     const personal = await timelinePage(t.db, { contactId: ny }, { kinds: ['contact_log'], now });
     expect(personal.events.map((e) => e.title).filter((title) => title.startsWith('Mail'))).toEqual(['Mail 14', 'Mail 13', 'Mail 12', 'Mail 11', 'Mail 10']);
     expect(personal.events).toHaveLength(6);
+  });
+
+  it('shows a follow-up’s later status changes from the operation log on the kommune’s and the owner’s timelines, not its first status', async () => {
+    const owner = await person('Ejer Ærlig', [{ kommuneId: koege, title: 'Boligchef', kind: 'embedsmand', fromDate: '2024-01-01' }]);
+    const made = await createFollowUp(t.db, followUpFieldsSchema.parse({ title: 'Afklar venteliste', kommuneId: koege, ownerContactId: owner }));
+    // No file has carried these yet (no sync): a status change still stays an event of its own.
+    await setFollowUpStatus(t.db, [made.id], 'i_gang');
+    await setFollowUpStatus(t.db, [made.id], 'udfoert');
+    const later = new Date(Date.now() + 60_000);
+    for (const scope of [{ kommuneId: koege }, { contactId: owner }]) {
+      const events = (await timelinePage(t.db, scope, { kinds: ['follow_up'], now: later })).events;
+      expect(events.filter((e) => e.what === 'changed').map((e) => [e.title, e.detail])).toEqual([
+        ['Afklar venteliste', 'udfoert'],
+        ['Afklar venteliste', 'i_gang'],
+      ]);
+      expect(events.filter((e) => e.what !== 'changed').map((e) => e.title)).toEqual(['Afklar venteliste']);
+    }
+    expect((await timelinePage(t.db, { kommuneId: odense }, { kinds: ['follow_up'], now: later })).events).toEqual([]);
+  });
+
+  it('gives an organisation the decisions and follow-ups of its series’ meetings', async () => {
+    const organisation = await createOrganisation(t.db, { name: 'Køge Boligselskab', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+    const series = await createSeries(t.db, seriesFieldsSchema.parse({ title: 'Styringsdialog Køge Boligselskab', kind: 'styringsdialog', kommuneId: koege, organisationIds: [organisation.id] }));
+    const held = await createMeeting(t.db, {
+      seriesId: series.id, kommuneId: koege, title: 'Dialogmøde 2026', startsAt: '2026-10-01T08:00:00.000Z', endsAt: null, place: 'Rådhuset', status: 'afholdt', notes: '', inviteeIds: [],
+      agenda: [{ title: 'Udlejning', kind: 'normal', description: '', presenter: '', plannedMinutes: null }],
+    });
+    await saveAgendaText(t.db, held.agenda[0]!.id, { decision: 'Fleksibel udlejning fortsætter' });
+    await createFollowUp(t.db, followUpFieldsSchema.parse({ title: 'Send bilag', sourceMeetingId: held.id }));
+    await createFollowUp(t.db, followUpFieldsSchema.parse({ title: 'Ikke fra organisationens møder', kommuneId: koege }));
+    const events = (await timelinePage(t.db, { organisationId: organisation.id }, { now })).events;
+    expect(events.map((e) => [e.kind, e.title])).toEqual(
+      expect.arrayContaining([
+        ['meeting', 'Dialogmøde 2026'],
+        ['decision', 'Udlejning'],
+        ['follow_up', 'Send bilag'],
+      ]),
+    );
+    expect(events.map((e) => e.title)).not.toContain('Ikke fra organisationens møder');
+    expect(events.find((e) => e.kind === 'decision')?.detail).toBe('Fleksibel udlejning fortsætter');
   });
 });

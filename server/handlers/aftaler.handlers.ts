@@ -1,5 +1,5 @@
 import { addDanishDays } from '../../common/time';
-import { aftaleDeadlines, createAftale, deleteAftale, getAftale, listAftaler, restoreAftale, updateAftale } from '../../db/aftaler/aftaler.repository';
+import { aftaleDeadlines, createAftale, deleteAftale, getAftale, listAftaler, restoreAftale, saveAftale } from '../../db/aftaler/aftaler.repository';
 import { aftaleDeadlinesIcs } from '../../db/calendar/calendar.ics';
 import { todayInDenmark } from '../../db/contacts/affiliations.query';
 import type { AppDatabase } from '../../db/connection';
@@ -36,7 +36,7 @@ export const aftalerHandlers: HandlersFor<'aftaler'> = {
   'aftaler.list': async (input, { app }) => listAftaler(app.db, input),
   'aftaler.get': async ({ id }, { app }) => getAftale(app.db, id),
   'aftaler.create': async (input, { app }) => createAftale(app.db, input),
-  'aftaler.update': async (input, { app }) => updateAftale(app.db, input),
+  'aftaler.update': async (input, { app }) => saveAftale(app.db, input),
   'aftaler.delete': async ({ id }, { app }) => {
     await deleteAftale(app.db, id);
     return { id };

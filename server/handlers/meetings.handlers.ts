@@ -6,7 +6,7 @@ import {
   pageFollowUps,
   restoreFollowUp,
   setFollowUpStatus,
-  updateFollowUp,
+  saveFollowUp,
 } from '../../db/follow-ups/follow-ups.repository';
 import {
   addAgendaItem,
@@ -24,7 +24,7 @@ import {
   setAttendance,
   saveAgendaText,
   updateAgendaItem,
-  updateMeeting,
+  saveMeeting,
 } from '../../db/meetings/meetings.repository';
 import { archiveSeries, createSeries, deleteSeries, getSeries, listSeries, pageSeries, proposeNextMeeting, restoreSeries, updateSeries } from '../../db/meetings/series.repository';
 import type { HandlersFor } from './handler.types';
@@ -46,7 +46,7 @@ export const meetingsHandlers: HandlersFor<'meetings'> = {
   'meetings.page': async ({ offset, limit, ...filter }, { app }) => pageMeetings(app.db, filter, offset, limit),
   'meetings.get': async ({ id }, { app }) => getMeeting(app.db, id),
   'meetings.create': async (input, { app }) => createMeeting(app.db, input),
-  'meetings.update': async ({ id, ...changes }, { app }) => updateMeeting(app.db, id, changes),
+  'meetings.update': async ({ id, ...changes }, { app }) => saveMeeting(app.db, id, changes),
   'meetings.close': async ({ id }, { app }) => closeMeeting(app.db, id),
   'meetings.delete': async ({ id }, { app }) => deleteMeeting(app.db, id),
   'meetings.restore': async ({ id }, { app }) => restoreMeeting(app.db, id),
@@ -71,7 +71,7 @@ export const followUpsHandlers: HandlersFor<'followUps'> = {
   'followUps.page': async ({ offset, limit, ...filter }, { app }) => pageFollowUps(app.db, filter, offset, limit),
   'followUps.get': async ({ id }, { app }) => getFollowUp(app.db, id),
   'followUps.create': async (input, { app }) => createFollowUp(app.db, input),
-  'followUps.update': async ({ id, ...changes }, { app }) => updateFollowUp(app.db, id, changes),
+  'followUps.update': async ({ id, ...changes }, { app }) => saveFollowUp(app.db, id, changes),
   'followUps.setStatus': async ({ ids, status, closedInMeetingId }, { app }) => setFollowUpStatus(app.db, ids, status, closedInMeetingId ?? null),
   'followUps.delete': async ({ id }, { app }) => deleteFollowUp(app.db, id),
   'followUps.restore': async ({ id }, { app }) => restoreFollowUp(app.db, id),

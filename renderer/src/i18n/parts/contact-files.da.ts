@@ -86,6 +86,8 @@ export const contactFilesDa = {
   summaryTitle: 'Importen er færdig',
   summary: '{{created}} nye, {{updated}} opdaterede, {{unchanged}} uændrede, {{skipped}} dubletter sprunget over, {{rejected}} afvist.',
   importAnother: 'Importér en fil mere',
+  exportContactsCaption: 'Kontakter',
+  exportContactLogCaption: 'Kontaktlog',
   exportCsv: 'CSV',
   exportExcel: 'Excel',
   exportLabel: 'Eksportér liste',

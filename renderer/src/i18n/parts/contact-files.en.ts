@@ -87,6 +87,8 @@ export const contactFilesEn: Messages['contactFiles'] = {
   summaryTitle: 'The import is done',
   summary: '{{created}} new, {{updated}} updated, {{unchanged}} unchanged, {{skipped}} duplicates skipped, {{rejected}} rejected.',
   importAnother: 'Import another file',
+  exportContactsCaption: 'Contacts',
+  exportContactLogCaption: 'Contact log',
   exportCsv: 'CSV',
   exportExcel: 'Excel',
   exportLabel: 'Export list',

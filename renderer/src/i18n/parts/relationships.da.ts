@@ -57,6 +57,7 @@ export const relationshipsDa = {
   what_started: 'tiltrådte',
   what_ended: 'fratrådte',
   what_closed: 'lukket',
+  what_changed: 'status ændret',
   // The one Danish label table (common/labels.da.ts), shared with the GDPR export.
   contactKind_telefon: danishLabels.contactLogKind.telefon,
   contactKind_mail: danishLabels.contactLogKind.mail,
@@ -90,6 +91,9 @@ export const relationshipsDa = {
   followUpsOwned: 'Opfølgningspunkter personen er ansvarlig for',
   keepInTouch: 'Hold kontakten',
   keepInTouchMonths: 'Måneder (tom = standard for rollen)',
+  keepInTouchDefault: 'som standard',
+  everyMonthsShort_one: 'hver måned',
+  everyMonthsShort_other: 'hver {{count}}. måned',
   keepInTouchSaved: 'Gemt.',
   attendance_deltog: 'deltog',
   attendance_afbud: 'afbud',

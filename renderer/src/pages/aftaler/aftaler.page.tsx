@@ -6,6 +6,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
 const pageSize = 50;
 
@@ -34,33 +35,21 @@ export function AftalerPage() {
         }
       />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('aftaler.searchPlaceholder')}
-          aria-label={t('aftaler.search')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOffset(0);
-          }}
+        <FilterSearch label={t('aftaler.search')} placeholder={t('aftaler.searchPlaceholder')} value={query} onChange={(value) => (setQuery(value), setOffset(0))} />
+        <FilterSelect<AftaleKind>
+          label={t('aftaler.fields.kind')}
+          value={kind}
+          allLabel={t('aftaler.allKinds')}
+          options={aftaleKinds.map((k) => ({ value: k, label: t(`aftaler.kinds.${k}`) }))}
+          onChange={(value) => (setKind(value), setOffset(0))}
         />
-        <select aria-label={t('aftaler.fields.kind')} value={kind} onChange={(e) => (setKind(e.target.value as AftaleKind | ''), setOffset(0))}>
-          <option value="">{t('aftaler.allKinds')}</option>
-          {aftaleKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`aftaler.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('aftaler.fields.status')} value={status} onChange={(e) => (setStatus(e.target.value as AftaleStatus | ''), setOffset(0))}>
-          <option value="">{t('aftaler.allStatuses')}</option>
-          {aftaleStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`aftaler.statuses.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect<AftaleStatus>
+          label={t('aftaler.fields.status')}
+          value={status}
+          allLabel={t('aftaler.allStatuses')}
+          options={aftaleStatuses.map((s) => ({ value: s, label: t(`aftaler.statuses.${s}`) }))}
+          onChange={(value) => (setStatus(value), setOffset(0))}
+        />
       </div>
       {!page ? <QueryState isLoading={list.isLoading} error={list.error} /> : null}
       {page && page.items.length === 0 ? <p className="empty">{filtered ? t('aftaler.noMatches') : t('aftaler.none')}</p> : null}

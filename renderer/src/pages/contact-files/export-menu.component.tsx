@@ -6,8 +6,11 @@ import { useApiMutation } from '../../queries';
 import './contact-files.css';
 import { downloadFile } from '../../files';
 
-/** "Eksportér liste: CSV · Excel" for a list page (contacts, organisations, follow-ups, meetings). */
-export function SpreadsheetExportMenu({ what }: { readonly what: SpreadsheetSubject }) {
+/**
+ * "Eksportér liste: CSV · Excel" for a list page (contacts, organisations, follow-ups, meetings).
+ * `caption` names the list when a menu offers more than one (Kontakter also exports the kontaktlog).
+ */
+export function SpreadsheetExportMenu({ what, caption }: { readonly what: SpreadsheetSubject; readonly caption?: string }) {
   const { t } = useTranslation();
   const toast = useToast();
   const exportFile = useApiMutation('contactFiles.exportSpreadsheet');
@@ -23,7 +26,8 @@ export function SpreadsheetExportMenu({ what }: { readonly what: SpreadsheetSubj
       },
     );
   return (
-    <div className="export-menu" role="group" aria-label={t('contactFiles.exportLabel')}>
+    <div className="export-menu" role="group" aria-label={caption ?? t('contactFiles.exportLabel')}>
+      {caption && <span className="export-menu__caption">{caption}</span>}
       <button type="button" className="button button--secondary" disabled={exportFile.isPending} onClick={() => run('csv')}>
         {t('contactFiles.exportCsv')}
       </button>

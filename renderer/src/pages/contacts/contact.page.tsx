@@ -124,6 +124,41 @@ export function ContactPage({ id }: { readonly id: string }) {
   );
 }
 
+/** Choices for a role's "hold kontakten" (months); empty: the person's interval or the role's default. */
+const keepInTouchChoices = [1, 2, 3, 4, 6, 12] as const;
+
+/** "Hold kontakten" for one current role (a borgmester every 3 months, say), saved on change. */
+function RoleKeepInTouch({ role }: { readonly role: Affiliation }) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const setKeep = useApiMutation('relationships.setKeepInTouch');
+  const value = role.keepInTouchMonths;
+  const choices: readonly number[] = value === null || keepInTouchChoices.some((m) => m === value) ? keepInTouchChoices : [...keepInTouchChoices, value].sort((a, b) => a - b);
+  return (
+    <label className="role__keep">
+      <span>{t('rel.keepInTouch')}</span>
+      <select
+        value={value === null ? '' : String(value)}
+        aria-label={`${t('rel.keepInTouch')}: ${role.title}`}
+        disabled={setKeep.isPending}
+        onChange={(e) =>
+          setKeep.mutate(
+            { roleId: role.id, months: e.target.value === '' ? null : Number(e.target.value) },
+            { onSuccess: () => toast.show(t('rel.keepInTouchSaved')), onError: (error) => toast.show(describeError(t, error), { tone: 'error' }) },
+          )
+        }
+      >
+        <option value="">{t('rel.keepInTouchDefault')}</option>
+        {choices.map((m) => (
+          <option key={m} value={m}>
+            {t('rel.everyMonthsShort', { count: m })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function RolesCard({ contactId, roles }: { readonly contactId: string; readonly roles: readonly Affiliation[] }) {
   const { t } = useTranslation();
   const toast = useToast();
@@ -141,9 +176,12 @@ function RolesCard({ contactId, roles }: { readonly contactId: string; readonly 
       role={role}
       show="place"
       actions={
-        <button type="button" className="button button--link" aria-label={`${t('common.remove')}: ${role.title}`} onClick={() => roleTombstone.doDelete(role.id, t('contacts.roleDeleted'))}>
-          {t('common.remove')}
-        </button>
+        <>
+          {role.current ? <RoleKeepInTouch role={role} /> : null}
+          <button type="button" className="button button--link" aria-label={`${t('common.remove')}: ${role.title}`} onClick={() => roleTombstone.doDelete(role.id, t('contacts.roleDeleted'))}>
+            {t('common.remove')}
+          </button>
+        </>
       }
     />
   );

@@ -8,6 +8,7 @@ import { usePagedList } from '../../components/virtual-rows.paging';
 import { call } from '../../api';
 import { DuplicatesLink } from '../duplicates/duplicates-link.component';
 import { SpreadsheetExportMenu, VcardExportButtons } from '../contact-files/export-menu.component';
+import { FilterSearch } from '../../components/filters.component';
 
 /** Contacts are loaded a page at a time (sorted by SQL), and only visible rows are in the DOM. */
 export function ContactsPage() {
@@ -28,8 +29,9 @@ export function ContactsPage() {
               {t('contactFiles.importLink')}
             </Link>
             <MoreMenu label={t('common.export')}>
-              <SpreadsheetExportMenu what="contacts" />
+              <SpreadsheetExportMenu what="contacts" caption={t('contactFiles.exportContactsCaption')} />
               <VcardExportButtons />
+              <SpreadsheetExportMenu what="contactLog" caption={t('contactFiles.exportContactLogCaption')} />
             </MoreMenu>
             <Link href="/kontakter/ny" className="button">
               {t('contacts.new')}
@@ -38,14 +40,7 @@ export function ContactsPage() {
         }
       />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('contacts.filterPlaceholder')}
-          aria-label={t('contacts.filterPlaceholder')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-        />
+        <FilterSearch label={t('contacts.filterPlaceholder')} value={query} onChange={setQuery} />
       </div>
       <QueryState isLoading={contacts.isLoading} error={contacts.error} />
       {contacts.loaded && list.length === 0 ? <p className="empty">{deferredQuery ? t('contacts.noMatch') : t('contacts.empty')}</p> : null}

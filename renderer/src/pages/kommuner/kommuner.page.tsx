@@ -5,6 +5,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { useApiQuery } from '../../queries';
 import { SetKredsBar } from './set-kreds.component';
 import './kommuner.css';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
 export function KommunerPage() {
   const { t } = useTranslation();
@@ -45,35 +46,18 @@ export function KommunerPage() {
     <section>
       <PageHeader title={t('kommuner.title')} subtitle={kommuner.data ? t('kommuner.shown', { count: list.length }) : undefined} />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('kommuner.filterPlaceholder')}
-          aria-label={t('kommuner.filterPlaceholder')}
+        <FilterSearch
+          label={t('kommuner.filterPlaceholder')}
           value={query}
-          onChange={(e) => setQuery(e.target.value)}
+          onChange={setQuery}
           onKeyDown={(e) => {
             const first = list[0];
             if (e.key === 'Enter' && first) navigate(`/kommuner/${first.id}`);
           }}
           autoFocus
         />
-        <select aria-label={t('common.region')} value={regionId} onChange={(e) => setRegionId(e.target.value)}>
-          <option value="">{t('kommuner.allRegions')}</option>
-          {regions.data?.map((r) => (
-            <option key={r.id} value={r.id}>
-              {r.navn}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('common.kreds')} value={kreds} onChange={(e) => setKreds(e.target.value)}>
-          <option value="">{t('kommuner.allKredse')}</option>
-          {kredse.data?.map((k) => (
-            <option key={k.id} value={k.number}>
-              {k.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect label={t('common.region')} value={regionId} allLabel={t('kommuner.allRegions')} options={(regions.data ?? []).map((r) => ({ value: r.id, label: r.navn }))} onChange={setRegionId} />
+        <FilterSelect label={t('common.kreds')} value={kreds} allLabel={t('kommuner.allKredse')} options={(kredse.data ?? []).map((k) => ({ value: String(k.number), label: k.name }))} onChange={setKreds} />
         <label className="checkbox">
           <input type="checkbox" checked={onlyMine} onChange={(e) => setOnlyMine(e.target.checked)} />
           {t('kommuner.onlyMine')}

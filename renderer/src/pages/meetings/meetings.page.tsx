@@ -11,6 +11,7 @@ import { VirtualRows } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatMeetingTime } from '../../format';
 import { MeetingStatusBadge } from '../../components/status-badge.component';
+import { FilterSelect } from '../../components/filters.component';
 
 type When = 'upcoming' | 'earlier';
 
@@ -58,14 +59,13 @@ export function MeetingsPage() {
           ))}
         </div>
         <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('meetings.allKommuner')} />
-        <select aria-label={t('meetings.fields.status')} value={status} onChange={(e) => setStatus(e.target.value as MeetingStatus | '')}>
-          <option value="">{t('meetings.allStatuses')}</option>
-          {meetingStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`meetings.status.${s}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSelect<MeetingStatus>
+          label={t('meetings.fields.status')}
+          value={status}
+          allLabel={t('meetings.allStatuses')}
+          options={meetingStatuses.map((s) => ({ value: s, label: t(`meetings.status.${s}`) }))}
+          onChange={setStatus}
+        />
       </div>
       <QueryState isLoading={meetings.isLoading} error={meetings.error} />
       {meetings.loaded && meetings.rows.length === 0 ? (

@@ -9,6 +9,7 @@ import { VirtualRows } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { DuplicatesLink } from '../duplicates/duplicates-link.component';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
 /** Organisations are loaded a page at a time (Danish order by SQL), and only visible rows are in the DOM. */
 export function OrganisationsPage() {
@@ -38,22 +39,14 @@ export function OrganisationsPage() {
         }
       />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('organisations.filterPlaceholder')}
-          aria-label={t('organisations.filterPlaceholder')}
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
+        <FilterSearch label={t('organisations.filterPlaceholder')} value={query} onChange={setQuery} />
+        <FilterSelect<OrganisationKind>
+          label={t('common.kind')}
+          value={kind}
+          allLabel={t('organisations.allKinds')}
+          options={organisationKinds.map((k) => ({ value: k, label: t(`kinds.organisation.${k}`) }))}
+          onChange={setKind}
         />
-        <select aria-label={t('common.kind')} value={kind} onChange={(e) => setKind(e.target.value as OrganisationKind | '')}>
-          <option value="">{t('organisations.allKinds')}</option>
-          {organisationKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`kinds.organisation.${k}`)}
-            </option>
-          ))}
-        </select>
       </div>
       <QueryState isLoading={organisations.isLoading} error={organisations.error} />
       {organisations.loaded && list.length === 0 ? <p className="empty">{filtered ? t('organisations.noMatch') : t('organisations.empty')}</p> : null}

@@ -9,6 +9,7 @@ import { VirtualRows } from '../../components/virtual-rows.component';
 import { usePagedList } from '../../components/virtual-rows.paging';
 import { formatInstantDate } from '../../format';
 import { useApiQuery } from '../../queries';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
 /**
  * Møderækker, a page at a time: search and every filter run in SQL
@@ -52,32 +53,24 @@ export function SeriesListPage() {
         }
       />
       <div className="filters" role="search">
-        <input type="search" className="filters__query" placeholder={t('series.filterPlaceholder')} aria-label={t('series.filterPlaceholder')} value={query} onChange={(e) => setQuery(e.target.value)} />
-        <select aria-label={t('series.kind')} value={kind} onChange={(e) => setKind(e.target.value as MeetingSeriesKind | '')}>
-          <option value="">{t('series.allKinds')}</option>
-          {meetingSeriesKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`series.kinds.${k}`)}
-            </option>
-          ))}
-        </select>
+        <FilterSearch label={t('series.filterPlaceholder')} value={query} onChange={setQuery} />
+        <FilterSelect<MeetingSeriesKind>
+          label={t('series.kind')}
+          value={kind}
+          allLabel={t('series.allKinds')}
+          options={meetingSeriesKinds.map((k) => ({ value: k, label: t(`series.kinds.${k}`) }))}
+          onChange={setKind}
+        />
         <KommuneSelect aria-label={t('common.kommune')} value={kommuneId} onChange={setKommuneId} emptyLabel={t('series.allKommuner')} />
-        <select className="filters__wide" aria-label={t('seriesList.organisation')} value={organisationId} onChange={(e) => setOrganisationId(e.target.value)}>
-          <option value="">{t('seriesList.allOrganisations')}</option>
-          {organisations.data?.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('series.year')} value={year} onChange={(e) => setYear(e.target.value)}>
-          <option value="">{t('series.allYears')}</option>
-          {years.map((y) => (
-            <option key={y} value={String(y)}>
-              {y}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          className="filters__wide"
+          label={t('seriesList.organisation')}
+          value={organisationId}
+          allLabel={t('seriesList.allOrganisations')}
+          options={(organisations.data ?? []).map((o) => ({ value: o.id, label: o.name }))}
+          onChange={setOrganisationId}
+        />
+        <FilterSelect label={t('series.year')} value={year} allLabel={t('series.allYears')} options={years.map((y) => ({ value: String(y), label: String(y) }))} onChange={setYear} />
         <label className="checkbox">
           <input type="checkbox" checked={includeArchived} onChange={(e) => setIncludeArchived(e.target.checked)} />
           {t('series.showArchived')}

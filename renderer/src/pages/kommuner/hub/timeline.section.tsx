@@ -114,13 +114,13 @@ function What({ event: e }: { readonly event: TimelineEvent }) {
   if (e.kind === 'meeting' && (e.what === 'planlagt' || e.what === 'afholdt' || e.what === 'aflyst')) return e.what === 'planlagt' ? null : <MeetingStatusBadge status={e.what as MeetingStatus} />;
   if (e.kind === 'meeting') return <span className="badge">{t(`rel.attendance_${e.what}`, { defaultValue: e.what })}</span>;
   if (e.kind === 'role') return <span className="badge">{t(`rel.what_${e.what}`, { defaultValue: e.what })}</span>;
-  if (e.kind === 'follow_up') return <span className="badge">{e.what === 'closed' ? t('rel.what_closed') : t(`followUps.status.${e.what}`, { defaultValue: e.what })}</span>;
+  if (e.kind === 'follow_up') return <span className="badge">{e.what === 'closed' || e.what === 'changed' ? t(`rel.what_${e.what}`) : t(`followUps.status.${e.what}`, { defaultValue: e.what })}</span>;
   if (e.kind === 'contact_log') return <span className="badge">{t(`rel.contactKind_${e.what}`, { defaultValue: e.what })}</span>;
   return null;
 }
 
 function detail(e: TimelineEvent, t: (key: string, options?: Record<string, unknown>) => string): string {
-  if (e.kind === 'follow_up' && e.what === 'closed') return t(`followUps.status.${e.detail}`, { defaultValue: e.detail });
+  if (e.kind === 'follow_up' && (e.what === 'closed' || e.what === 'changed')) return t(`followUps.status.${e.detail}`, { defaultValue: e.detail });
   if (e.kind === 'follow_up' && /^\d{4}-\d{2}-\d{2}$/.test(e.detail)) return `${t('followUps.columns.due', { defaultValue: 'Frist' })} ${formatDate(e.detail)}`;
   return e.detail;
 }
