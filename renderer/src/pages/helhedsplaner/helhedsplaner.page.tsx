@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { helhedsplanStatuses, type HelhedsplanStatus, type HelhedsplanSummary } from '../../../../common/helhedsplaner.domain';
 import { danishDate } from '../../../../common/time';
+import { FilterSearch, FilterSelect } from '../../components/filters.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
@@ -36,25 +37,14 @@ export function HelhedsplanerPage() {
         }
       />
       <div className="filters" role="search">
-        <input
-          type="search"
-          className="filters__query"
-          placeholder={t('helhedsplaner.searchPlaceholder')}
-          aria-label={t('helhedsplaner.search')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setOffset(0);
-          }}
+        <FilterSearch label={t('helhedsplaner.search')} placeholder={t('helhedsplaner.searchPlaceholder')} value={query} onChange={(value) => (setQuery(value), setOffset(0))} />
+        <FilterSelect<HelhedsplanStatus>
+          label={t('helhedsplaner.fields.status')}
+          value={status}
+          allLabel={t('helhedsplaner.allStatuses')}
+          options={helhedsplanStatuses.map((s) => ({ value: s, label: t(`helhedsplaner.statuses.${s}`) }))}
+          onChange={(value) => (setStatus(value), setOffset(0))}
         />
-        <select aria-label={t('helhedsplaner.fields.status')} value={status} onChange={(e) => (setStatus(e.target.value as HelhedsplanStatus | ''), setOffset(0))}>
-          <option value="">{t('helhedsplaner.allStatuses')}</option>
-          {helhedsplanStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`helhedsplaner.statuses.${s}`)}
-            </option>
-          ))}
-        </select>
       </div>
       {!page ? <QueryState isLoading={list.isLoading} error={list.error} /> : null}
       {page && page.items.length === 0 ? <p className="empty">{filtered ? t('helhedsplaner.noMatches') : t('helhedsplaner.none')}</p> : null}
