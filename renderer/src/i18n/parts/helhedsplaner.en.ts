@@ -7,7 +7,7 @@ export const helhedsplanerEn: typeof helhedsplanerDa = {
   newHelhedsplan: 'New plan',
   newTitle: 'New plan',
   search: 'Search plans',
-  searchPlaceholder: 'Name, municipality, organisation, area or case no.',
+  searchPlaceholder: 'Name, municipality, area or case no.',
   allStatuses: 'All statuses',
   none: 'No plans yet.',
   noMatches: 'No plans match the search.',

@@ -17,6 +17,7 @@ import { call, describeError } from '../../api';
 import { useAutosavedText, type SaveState } from '../../components/autosave';
 import { ContactCombobox } from '../../components/contact-combobox.component';
 import { DateField } from '../../components/date-time-fields.component';
+import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
@@ -26,9 +27,6 @@ import { formatDate } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './helhedsplaner.css';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-/** A date field's value as the API takes it: '' is none, a half-typed date is not sent. */
-const dateValue = (value: string): string | null | undefined => (value === '' ? null : isoDate.test(value) ? value : undefined);
 
 /** "Ny helhedsplan": name, kommune and status; the rest is filled in on the helhedsplan's own page (which saves itself). */
 export function HelhedsplanNewPage({ kommuneId }: { readonly kommuneId?: string }) {
@@ -171,10 +169,10 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
           </Field>
           <div className="grid-2">
             <Field label={t('helhedsplaner.fields.fromDate')}>
-              {(p) => <DateField {...p} value={plan.fromDate ?? ''} onChange={(v) => dateValue(v) !== undefined && quiet({ fromDate: dateValue(v) })} />}
+              {(p) => <DateField {...p} value={plan.fromDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && quiet({ fromDate: dateFieldValue(v) })} />}
             </Field>
             <Field label={t('helhedsplaner.fields.toDate')}>
-              {(p) => <DateField {...p} value={plan.toDate ?? ''} onChange={(v) => dateValue(v) !== undefined && quiet({ toDate: dateValue(v) })} />}
+              {(p) => <DateField {...p} value={plan.toDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && quiet({ toDate: dateFieldValue(v) })} />}
             </Field>
           </div>
           <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} value={journal.value} onChange={(e) => journal.onChange(e.target.value)} onBlur={() => void journal.flush()} />}</Field>
@@ -228,17 +226,20 @@ function LinkList({
   return (
     <div className="field">
       <span className="helhedsplan-links__label">{label}</span>
-      {chosen.length === 0 ? <p className="muted helhedsplan-links__none">–</p> : null}
-      <ul className="plain-list helhedsplan-links">
-        {chosen.map((c) => (
-          <li key={c.id}>
-            {c.href ? <Link href={c.href}>{c.label}</Link> : c.label}
-            <button type="button" className="helhedsplan-remove" aria-label={`${t('helhedsplaner.removeLink')}: ${c.label}`} onClick={() => onChange(ids.filter((x) => x !== c.id))}>
-              ✕
-            </button>
-          </li>
-        ))}
-      </ul>
+      {chosen.length === 0 ? (
+        <p className="muted helhedsplan-links">–</p>
+      ) : (
+        <ul className="plain-list helhedsplan-links">
+          {chosen.map((c) => (
+            <li key={c.id}>
+              {c.href ? <Link href={c.href}>{c.label}</Link> : c.label}
+              <button type="button" className="helhedsplan-remove" aria-label={`${t('helhedsplaner.removeLink')}: ${c.label}`} onClick={() => onChange(ids.filter((x) => x !== c.id))}>
+                ✕
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
       <select aria-label={`${t('helhedsplaner.addLink')}: ${label}`} value="" onChange={(e) => e.target.value && onChange([...ids, e.target.value])}>
         <option value="">{t('helhedsplaner.addLinkOption')}</option>
         {free.map((o) => (
@@ -304,7 +305,7 @@ function PeopleCard({ plan }: { readonly plan: Helhedsplan }) {
   const submit = () => {
     if (!contact) return;
     add.mutate(
-      { helhedsplanId: plan.id, contactId: contact.id, body, title, fromDate: dateValue(from) ?? null, toDate: dateValue(to) ?? null },
+      { helhedsplanId: plan.id, contactId: contact.id, body, title, fromDate: dateFieldValue(from) ?? null, toDate: dateFieldValue(to) ?? null },
       {
         onSuccess: () => {
           setContact(null);
@@ -321,7 +322,16 @@ function PeopleCard({ plan }: { readonly plan: Helhedsplan }) {
       <h2>{t('helhedsplaner.people')}</h2>
       {plan.roles.length === 0 ? <p className="empty">{t('helhedsplaner.noPeople')}</p> : null}
       {plan.roles.length > 0 ? (
-        <table className="table">
+        <table className="table table--fixed helhedsplan-people">
+          {/* Fixed widths for the choice, the dates and the button, so the title gets the rest of the row. */}
+          <colgroup>
+            <col className="helhedsplan-people__person" />
+            <col className="helhedsplan-people__body" />
+            <col />
+            <col className="helhedsplan-col-date" />
+            <col className="helhedsplan-col-date" />
+            <col className="helhedsplan-people__remove" />
+          </colgroup>
           <thead>
             <tr>
               <th>{t('helhedsplaner.person')}</th>
@@ -390,13 +400,13 @@ function RoleRow({ role }: { readonly role: HelhedsplanRole }) {
         </select>
       </td>
       <td>
-        <input className="helhedsplan-cell" aria-label={`${t('helhedsplaner.roleTitle')}: ${role.contactName}`} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title !== role.title && save({ title })} />
+        <input className="helhedsplan-cell" aria-label={`${t('helhedsplaner.roleTitle')}: ${role.contactName}`} title={title || undefined} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title !== role.title && save({ title })} />
       </td>
       <td>
-        <DateField aria-label={`${t('helhedsplaner.from')}: ${role.contactName}`} value={role.fromDate ?? ''} onChange={(v) => dateValue(v) !== undefined && save({ fromDate: dateValue(v) })} />
+        <DateField className="helhedsplan-cell" aria-label={`${t('helhedsplaner.from')}: ${role.contactName}`} value={role.fromDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && save({ fromDate: dateFieldValue(v) })} />
       </td>
       <td>
-        <DateField aria-label={`${t('helhedsplaner.to')}: ${role.contactName}`} value={role.toDate ?? ''} onChange={(v) => dateValue(v) !== undefined && save({ toDate: dateValue(v) })} />
+        <DateField className="helhedsplan-cell" aria-label={`${t('helhedsplaner.to')}: ${role.contactName}`} value={role.toDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && save({ toDate: dateFieldValue(v) })} />
       </td>
       <td>
         <button type="button" className="button button--secondary" aria-label={`${t('helhedsplaner.removePerson')}: ${role.contactName}`} onClick={() => remove.mutate({ id: role.id })}>
@@ -420,7 +430,7 @@ function DeadlinesCard({ plan }: { readonly plan: Helhedsplan }) {
   const today = danishDate(new Date());
   const onError = (e: unknown) => toast.show(describeError(t, e), { tone: 'error' });
   const submit = () => {
-    const dueDate = dateValue(due);
+    const dueDate = dateFieldValue(due);
     if (!dueDate) return;
     add.mutate({ helhedsplanId: plan.id, kind, title, dueDate }, { onSuccess: () => (setTitle(''), setDue('')), onError });
   };
@@ -481,7 +491,7 @@ function DeadlinesCard({ plan }: { readonly plan: Helhedsplan }) {
         </Field>
         <Field label={t('helhedsplaner.deadlineTitle')}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
         <Field label={t('helhedsplaner.dueDate')}>{(p) => <DateField {...p} value={due} onChange={setDue} />}</Field>
-        <button type="button" className="button button--secondary" disabled={!dateValue(due) || add.isPending} onClick={submit}>
+        <button type="button" className="button button--secondary" disabled={!dateFieldValue(due) || add.isPending} onClick={submit}>
           {t('helhedsplaner.addDeadline')}
         </button>
       </div>

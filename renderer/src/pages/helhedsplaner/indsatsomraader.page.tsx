@@ -4,14 +4,13 @@ import { Link } from 'wouter';
 import type { Indsatsomraade } from '../../../../common/helhedsplaner.domain';
 import { describeError } from '../../api';
 import { DateField } from '../../components/date-time-fields.component';
+import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './helhedsplaner.css';
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
-const dateValue = (value: string): string | null | undefined => (value === '' ? null : isoDate.test(value) ? value : undefined);
 
 /**
  * Indsatsområder (issue 17): Landsbyggefonden's areas per funding frame, as
@@ -31,7 +30,7 @@ export function IndsatsomraaderPage() {
   const submit = () => {
     if (!name.trim()) return setError('validation.required');
     create.mutate(
-      { name, frame, validFrom: dateValue(from) ?? null, validTo: dateValue(to) ?? null },
+      { name, frame, validFrom: dateFieldValue(from) ?? null, validTo: dateFieldValue(to) ?? null },
       {
         onSuccess: () => {
           setName('');
@@ -55,7 +54,15 @@ export function IndsatsomraaderPage() {
       <div className="card">
         {!areas.data ? <QueryState isLoading={areas.isLoading} error={areas.error} /> : null}
         {areas.data ? (
-          <table className="table">
+          <table className="table table--fixed helhedsplan-areas-table">
+            {/* The frame, the dates and the button fixed; the name gets the rest ("Sammenhængskraft og medborgerskab"). */}
+            <colgroup>
+              <col />
+              <col className="helhedsplan-areas-table__frame" />
+              <col className="helhedsplan-col-date" />
+              <col className="helhedsplan-col-date" />
+              <col className="helhedsplan-areas-table__action" />
+            </colgroup>
             <thead>
               <tr>
                 <th>{t('helhedsplaner.areaName')}</th>
@@ -73,7 +80,7 @@ export function IndsatsomraaderPage() {
           </table>
         ) : null}
         <form
-          className="helhedsplan-add"
+          className="helhedsplan-add helhedsplan-add--area"
           onSubmit={(e) => {
             e.preventDefault();
             submit();
@@ -114,10 +121,10 @@ function AreaRow({ area }: { readonly area: Indsatsomraade }) {
         <input className="helhedsplan-cell" aria-label={`${t('helhedsplaner.areaFrame')}: ${area.name}`} value={frame} onChange={(e) => setFrame(e.target.value)} onBlur={() => frame !== area.frame && save({ frame })} />
       </td>
       <td>
-        <DateField aria-label={`${t('helhedsplaner.areaValidFrom')}: ${area.name}`} value={area.validFrom ?? ''} onChange={(v) => dateValue(v) !== undefined && save({ validFrom: dateValue(v) })} />
+        <DateField className="helhedsplan-cell" aria-label={`${t('helhedsplaner.areaValidFrom')}: ${area.name}`} value={area.validFrom ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && save({ validFrom: dateFieldValue(v) })} />
       </td>
       <td>
-        <DateField aria-label={`${t('helhedsplaner.areaValidTo')}: ${area.name}`} value={area.validTo ?? ''} onChange={(v) => dateValue(v) !== undefined && save({ validTo: dateValue(v) })} />
+        <DateField className="helhedsplan-cell" aria-label={`${t('helhedsplaner.areaValidTo')}: ${area.name}`} value={area.validTo ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && save({ validTo: dateFieldValue(v) })} />
       </td>
       <td>
         <button type="button" className="button button--secondary" onClick={() => save({ retired: !area.retired })}>
