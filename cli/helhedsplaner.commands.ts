@@ -1,12 +1,8 @@
-import path from 'node:path';
 import { danishLabels } from '../common/labels.da';
-import { addDanishDays } from '../common/time';
 import { helhedsplanDeadlinesIcs } from '../db/calendar/calendar.ics';
-import { todayInDenmark } from '../db/contacts/affiliations.query';
-import { writeFileAtomic } from '../db/files/atomic-write';
 import { getHelhedsplan, helhedsplanDeadlines, listHelhedsplaner } from '../db/helhedsplaner/helhedsplaner.repository';
-import { dateValue, kommuneIdOf } from './aftaler.commands';
-import { UserError, type CommandTable } from './command.types';
+import { deadlinesCommand, kommuneIdOf } from './aftaler.commands';
+import type { CommandTable } from './command.types';
 
 /** Lines for the CLI's usage text (issue 17). */
 export const helhedsplanerUsage = `  helhedsplaner [--kommune KODE]
@@ -46,23 +42,10 @@ export const helhedsplanerCommands: CommandTable = {
     return 0;
   },
   async 'helhedsplan-frister'(context) {
-    const { app, json, values, out } = context;
-    const from = dateValue(context, 'from', todayInDenmark());
-    const to = dateValue(context, 'to', addDanishDays(from, 90));
-    if (to < from) throw new UserError('--to skal ligge efter --from.');
-    const kommuneId = await kommuneIdOf(context);
-    const scope = { from, to, kommuneIds: kommuneId ? [kommuneId] : undefined };
-    if (typeof values.out === 'string' && values.out !== '') {
-      const file = await helhedsplanDeadlinesIcs(app.db, scope);
-      const target = path.resolve(values.out);
-      writeFileAtomic(target, file.text);
-      out.write(json ? `${JSON.stringify({ file: target })}\n` : `Frister skrevet til ${target}.\n`);
-      return 0;
-    }
-    const deadlines = await helhedsplanDeadlines(app.db, scope);
-    if (json) out.write(`${JSON.stringify(deadlines)}\n`);
-    else if (deadlines.length === 0) out.write('Ingen frister i perioden.\n');
-    else out.write(deadlines.map((d) => `${d.date}  ${(d.title || danishLabels.helhedsplanDeadlineKind[d.kind]).padEnd(20)} ${d.kommuneNavn ?? '–'}  ${d.helhedsplanName}`).join('\n') + '\n');
-    return 0;
+    return deadlinesCommand(context, {
+      list: (scope) => helhedsplanDeadlines(context.app.db, scope),
+      ics: (scope) => helhedsplanDeadlinesIcs(context.app.db, scope),
+      line: (d) => `${d.date}  ${(d.title || danishLabels.helhedsplanDeadlineKind[d.kind]).padEnd(20)} ${d.kommuneNavn ?? '–'}  ${d.helhedsplanName}`,
+    });
   },
 };

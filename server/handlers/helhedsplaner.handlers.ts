@@ -1,6 +1,4 @@
-import { addDanishDays } from '../../common/time';
 import { helhedsplanDeadlinesIcs } from '../../db/calendar/calendar.ics';
-import { todayInDenmark } from '../../db/contacts/affiliations.query';
 import type { AppDatabase } from '../../db/connection';
 import {
   addHelhedsplanDeadline,
@@ -22,34 +20,11 @@ import {
   updateHelhedsplanRole,
   updateIndsatsomraade,
 } from '../../db/helhedsplaner/helhedsplaner.repository';
-import { listKommuner } from '../../db/kommuner/kommuner.repository';
-import { getSettings } from '../../db/settings/settings.repository';
+import { resolveDeadlineWindow, textToBase64, type DeadlineWindowInput } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
 
-const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-interface DeadlineScope {
-  readonly from?: string;
-  readonly to?: string;
-  readonly helhedsplanId?: string;
-  readonly kommuneId?: string;
-  readonly onlyMyKredse?: boolean;
-}
-
-/** Today and the next 90 days unless given; "my kredse" are those of today (kreds membership is dated). */
-async function resolveScope(app: AppDatabase, scope: DeadlineScope) {
-  const from = scope.from ?? todayInDenmark();
-  const to = scope.to ?? addDanishDays(from, 90);
-  let kommuneIds: string[] | undefined = scope.kommuneId ? [scope.kommuneId] : undefined;
-  if (scope.onlyMyKredse) {
-    const { myKredse } = await getSettings(app.db);
-    if (myKredse.length > 0) {
-      const mine = (await listKommuner(app.db, { kredse: myKredse })).map((k) => k.id);
-      kommuneIds = kommuneIds ? kommuneIds.filter((id) => mine.includes(id)) : mine;
-    }
-  }
-  return { from, to, helhedsplanId: scope.helhedsplanId, kommuneIds };
-}
+/** The deadlines window plus, when asked, one helhedsplan's deadlines only. */
+const resolveScope = async (app: AppDatabase, scope: DeadlineWindowInput & { readonly helhedsplanId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), helhedsplanId: scope.helhedsplanId });
 
 export const helhedsplanerHandlers: HandlersFor<'helhedsplaner'> = {
   'helhedsplaner.list': async (input, { app }) => listHelhedsplaner(app.db, input),
@@ -70,7 +45,7 @@ export const helhedsplanerHandlers: HandlersFor<'helhedsplaner'> = {
   'helhedsplaner.deadlines': async (input, { app }) => helhedsplanDeadlines(app.db, await resolveScope(app, input)),
   'helhedsplaner.deadlinesIcs': async (input, { app }) => {
     const file = await helhedsplanDeadlinesIcs(app.db, await resolveScope(app, input));
-    return { fileName: file.fileName, base64: toBase64(file.text) };
+    return { fileName: file.fileName, base64: textToBase64(file.text) };
   },
   'helhedsplaner.indsatsomraader': async ({ includeRetired }, { app }) => listIndsatsomraader(app.db, { includeRetired }),
   'helhedsplaner.createIndsatsomraade': async (input, { app }) => createIndsatsomraade(app.db, input),

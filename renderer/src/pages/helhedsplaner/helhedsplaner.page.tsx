@@ -5,6 +5,7 @@ import { helhedsplanStatuses, type HelhedsplanStatus, type HelhedsplanSummary } 
 import { danishDate } from '../../../../common/time';
 import { FilterSearch, FilterSelect } from '../../components/filters.component';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { Pager } from '../../components/pager.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import './helhedsplaner.css';
@@ -51,17 +52,7 @@ export function HelhedsplanerPage() {
       {page && page.items.length > 0 ? (
         <>
           <HelhedsplanTable items={page.items} showKommune />
-          {page.total > pageSize ? (
-            <div className="form-actions">
-              <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
-                {t('helhedsplaner.previous')}
-              </button>
-              <span className="muted">{t('helhedsplaner.pageOf', { from: offset + 1, to: Math.min(offset + pageSize, page.total), total: page.total })}</span>
-              <button type="button" className="button button--secondary" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)}>
-                {t('helhedsplaner.next')}
-              </button>
-            </div>
-          ) : null}
+          <Pager offset={offset} pageSize={pageSize} total={page.total} onOffset={setOffset} />
         </>
       ) : null}
     </section>
