@@ -14,7 +14,7 @@ import {
 } from '../../../../common/helhedsplaner.domain';
 import { danishDate } from '../../../../common/time';
 import { call, describeError } from '../../api';
-import { useAutosavedText, type SaveState } from '../../components/autosave';
+import { combinedSaveState, useAutosavedText } from '../../components/autosave';
 import { ContactCombobox } from '../../components/contact-combobox.component';
 import { DateField } from '../../components/date-time-fields.component';
 import { dateFieldValue } from '../../components/date-time-fields';
@@ -106,8 +106,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
   const name = useAutosavedText(`helhedsplan.${plan.id}.name`, plan.name, (value) => (value.trim() ? save({ name: value }) : Promise.resolve()));
   const journal = useAutosavedText(`helhedsplan.${plan.id}.journal`, plan.journalNumber, (value) => save({ journalNumber: value }));
   const notes = useAutosavedText(`helhedsplan.${plan.id}.notes`, plan.notes, (value) => save({ notes: value }));
-  const states: SaveState[] = [name.state, journal.state, notes.state, update.isPending ? 'saving' : 'saved'];
-  const state = states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+  const state = combinedSaveState([name.state, journal.state, notes.state, update.isPending ? 'saving' : 'saved']);
 
   const exportIcs = async () => {
     try {
