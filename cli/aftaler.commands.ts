@@ -15,7 +15,7 @@ export const aftalerUsage = `  aftaler [--kommune KODE] [--due-within DAGE]
                         frister for aftaler (evaluering, genforhandling, bilag, udløb); --out skriver dem som kalenderfil
 `;
 
-async function kommuneIdOf(context: CommandContext): Promise<string | undefined> {
+export async function kommuneIdOf(context: CommandContext): Promise<string | undefined> {
   if (context.values.kommune === undefined) return undefined;
   const kode = Number(context.values.kommune);
   const kommune = await context.app.db.selectFrom('kommune').select('id').where('kode', '=', kode).executeTakeFirst();
@@ -23,11 +23,46 @@ async function kommuneIdOf(context: CommandContext): Promise<string | undefined>
   return kommune.id;
 }
 
-function dateValue(context: CommandContext, name: string, fallback: string): string {
+export function dateValue(context: CommandContext, name: string, fallback: string): string {
   const value = context.values[name];
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !isoDateSchema.safeParse(value).success) throw new UserError(`--${name} skal være en dato som 2026-11-23.`);
   return value;
+}
+
+/** The deadline window a `*-frister` command asks for: --from (today), --to (90 days on), --kommune. */
+interface DeadlineScope {
+  readonly from: string;
+  readonly to: string;
+  readonly kommuneIds: string[] | undefined;
+}
+
+/**
+ * One `*-frister` command (aftale-frister, helhedsplan-frister): the window from the options,
+ * then the deadlines as lines or JSON, or with --out an .ics file.
+ */
+export async function deadlinesCommand<D>(
+  context: CommandContext,
+  source: { readonly list: (scope: DeadlineScope) => Promise<D[]>; readonly ics: (scope: DeadlineScope) => Promise<{ text: string }>; readonly line: (deadline: D) => string },
+): Promise<number> {
+  const { json, values, out } = context;
+  const from = dateValue(context, 'from', todayInDenmark());
+  const to = dateValue(context, 'to', addDanishDays(from, 90));
+  if (to < from) throw new UserError('--to skal ligge efter --from.');
+  const kommuneId = await kommuneIdOf(context);
+  const scope = { from, to, kommuneIds: kommuneId ? [kommuneId] : undefined };
+  if (typeof values.out === 'string' && values.out !== '') {
+    const file = await source.ics(scope);
+    const target = path.resolve(values.out);
+    writeFileAtomic(target, file.text);
+    out.write(json ? `${JSON.stringify({ file: target })}\n` : `Frister skrevet til ${target}.\n`);
+    return 0;
+  }
+  const deadlines = await source.list(scope);
+  if (json) out.write(`${JSON.stringify(deadlines)}\n`);
+  else if (deadlines.length === 0) out.write('Ingen frister i perioden.\n');
+  else out.write(deadlines.map(source.line).join('\n') + '\n');
+  return 0;
 }
 
 function dueWithinDays(context: CommandContext): number | undefined {
@@ -63,23 +98,10 @@ export const aftalerCommands: CommandTable = {
     return 0;
   },
   async 'aftale-frister'(context) {
-    const { app, json, values, out } = context;
-    const from = dateValue(context, 'from', todayInDenmark());
-    const to = dateValue(context, 'to', addDanishDays(from, 90));
-    if (to < from) throw new UserError('--to skal ligge efter --from.');
-    const kommuneId = await kommuneIdOf(context);
-    const scope = { from, to, kommuneIds: kommuneId ? [kommuneId] : undefined };
-    if (typeof values.out === 'string' && values.out !== '') {
-      const file = await aftaleDeadlinesIcs(app.db, scope);
-      const target = path.resolve(values.out);
-      writeFileAtomic(target, file.text);
-      out.write(json ? `${JSON.stringify({ file: target })}\n` : `Frister skrevet til ${target}.\n`);
-      return 0;
-    }
-    const deadlines = await aftaleDeadlines(app.db, scope);
-    if (json) out.write(`${JSON.stringify(deadlines)}\n`);
-    else if (deadlines.length === 0) out.write('Ingen frister i perioden.\n');
-    else out.write(deadlines.map((d) => `${d.date}  ${deadlineText[d.kind].padEnd(16)} ${d.kommuneNavn ?? '–'}  ${d.title}`).join('\n') + '\n');
-    return 0;
+    return deadlinesCommand(context, {
+      list: (scope) => aftaleDeadlines(context.app.db, scope),
+      ics: (scope) => aftaleDeadlinesIcs(context.app.db, scope),
+      line: (d) => `${d.date}  ${deadlineText[d.kind].padEnd(16)} ${d.kommuneNavn ?? '–'}  ${d.title}`,
+    });
   },
 };

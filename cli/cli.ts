@@ -26,6 +26,7 @@ import { relationshipsCommands, relationshipsUsage } from './relationships.comma
 import { aftalerCommands, aftalerUsage } from './aftaler.commands';
 import { boligomraaderCommands, boligomraaderUsage } from './boligomraader.commands';
 import { styringsdialogCommands, styringsdialogUsage } from './styringsdialog.commands';
+import { helhedsplanerCommands, helhedsplanerUsage } from './helhedsplaner.commands';
 import { terminalOutput } from './terminal';
 
 export { UserError };
@@ -57,7 +58,7 @@ Kommandoer:
   peers                 kendte installationer (modtagere/afsendere)
   sync-folder [--dir MAPPE]
                         én runde med synkroniseringsmappen (--dir vælger mappen først)
-${importUndoUsage}${kommunerUsage}${aftalerUsage}${boligomraaderUsage}${styringsdialogUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
+${importUndoUsage}${kommunerUsage}${aftalerUsage}${boligomraaderUsage}${styringsdialogUsage}${helhedsplanerUsage}${documentsUsage}${calendarUsage}${contactFilesUsage}${gdprUsage}${backupsUsage}${relationshipsUsage}
 Tilvalg:
   --json                maskinlæsbart output
 `;
@@ -83,6 +84,7 @@ const commands: CommandTable = {
   ...relationshipsCommands,
   ...aftalerCommands,
   ...boligomraaderCommands,
+  ...helhedsplanerCommands,
   ...kommunerCommands,
   ...styringsdialogCommands,
   async meetings({ app, json, values, out }) {

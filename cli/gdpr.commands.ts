@@ -27,6 +27,7 @@ function describeSummary(s: ErasureSummary): string {
     `  ${s.followUps.length} opfølgningspunkter mister deres ansvarlige`,
     `  ${s.seriesMemberships.length} medlemskaber af mødeserier fjernes`,
     `  ${s.contactLogEntries} kontaktlogposter slettes med deres noter`,
+    `  ${s.helhedsplanRoles.length} roller i helhedsplaner slettes`,
     `  ${s.historyOperations} ældre værdier i ændringsloggen overskrives`,
   ];
   return `${lines.join('\n')}\n`;

@@ -70,6 +70,7 @@ import {
 import { aftalerContract } from './contracts/aftaler.contract';
 import { boligomraaderContract } from './contracts/boligomraader.contract';
 import { styringsdialogContract } from './contracts/styringsdialog.contract';
+import { helhedsplanerContract } from './contracts/helhedsplaner.contract';
 import { appShellContract } from './contracts/app-shell.contract';
 import { backupsContract } from './contracts/backups.contract';
 import { calendarContract } from './contracts/calendar.contract';
@@ -217,6 +218,7 @@ export const contract = {
   ...aftalerContract,
   ...boligomraaderContract,
   ...styringsdialogContract,
+  ...helhedsplanerContract,
 } as const satisfies Record<string, ChannelSpec>;
 
 export type Contract = typeof contract;

@@ -1,5 +1,6 @@
 import type { AftaleGoalStatus, AftaleKind, AftaleStatus } from './aftaler.domain';
 import type { BoligomraadeCategory } from './boligomraader.domain';
+import type { HelhedsplanBody, HelhedsplanDeadlineKind, HelhedsplanStatus } from './helhedsplaner.domain';
 import type { ContactLogKind } from './relationships.domain';
 import type { StyringsdialogCheckpoint, StyringsdialogStage } from './styringsdialog.domain';
 import type { AffiliationKind, AttendanceRole, AttendanceStatus, FollowUpStatus, MeetingSeriesKind, MeetingStatus, OrganisationKind } from './domain';
@@ -73,6 +74,16 @@ export const danishLabels = {
     referat: 'Referat/aftale',
     redegoerelse: 'Redegørelse',
   } satisfies Record<StyringsdialogCheckpoint, string>,
+  helhedsplanStatus: { forberedelse: 'Under forberedelse', godkendt: 'Godkendt', aktiv: 'I gang', afsluttet: 'Afsluttet', afbrudt: 'Afbrudt' } satisfies Record<HelhedsplanStatus, string>,
+  helhedsplanBody: { bestyrelse: 'Boligsocial bestyrelse', styregruppe: 'Styregruppe', foelgegruppe: 'Følgegruppe', projektleder: 'Projektleder' } satisfies Record<HelhedsplanBody, string>,
+  helhedsplanDeadlineKind: {
+    aarsstatus: 'Årlig status',
+    midtvejsevaluering: 'Midtvejsevaluering',
+    slutevaluering: 'Slutevaluering',
+    regnskab: 'Regnskab',
+    ansoegning: 'Ansøgning',
+    andet: 'Andet',
+  } satisfies Record<HelhedsplanDeadlineKind, string>,
 } as const;
 
 export type DanishLabelTable = keyof typeof danishLabels;

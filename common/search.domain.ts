@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { foldDanish } from './text-fold';
 
 /** What the command palette can find, in the order its groups are shown. */
-export const searchKinds = ['kommune', 'organisation', 'contact', 'series', 'meeting', 'agenda_item', 'follow_up', 'contact_log', 'aftale', 'boligomraade', 'styringsdialog'] as const;
+export const searchKinds = ['kommune', 'organisation', 'contact', 'series', 'meeting', 'agenda_item', 'follow_up', 'contact_log', 'aftale', 'boligomraade', 'styringsdialog', 'helhedsplan'] as const;
 export type SearchKind = (typeof searchKinds)[number];
 
 /** A piece of text; `hit` pieces matched the query (the UI marks them). Plain text: never HTML. */

@@ -2,6 +2,16 @@ import type { ContactLogContactTable, ContactLogTable } from './contact-log/cont
 import type { AftaleOrganisationTable, AftaleTable } from './aftaler/aftale.table';
 import type { StyringsdialogTable } from './styringsdialog/styringsdialog.table';
 import type { BoligomraadeOrganisationTable, BoligomraadeStatusTable, BoligomraadeTable } from './boligomraader/boligomraade.table';
+import type {
+  HelhedsplanBoligomraadeTable,
+  HelhedsplanDeadlineTable,
+  HelhedsplanIndsatsomraadeTable,
+  HelhedsplanOrganisationTable,
+  HelhedsplanRoleTable,
+  HelhedsplanSeriesTable,
+  HelhedsplanTable,
+  IndsatsomraadeTable,
+} from './helhedsplaner/helhedsplan.table';
 import type { ContactTable, AffiliationTable } from './contacts/contact.table';
 import type { FollowUpTable } from './follow-ups/follow-up.table';
 import type { KommuneKredsTable, KommuneRegionTable, KommuneTable, KredsTable, RegionTable } from './kommuner/kommune.table';
@@ -62,6 +72,14 @@ export interface Database {
   boligomraade_organisation: BoligomraadeOrganisationTable;
   boligomraade_status: BoligomraadeStatusTable;
   styringsdialog: StyringsdialogTable;
+  indsatsomraade: IndsatsomraadeTable;
+  helhedsplan: HelhedsplanTable;
+  helhedsplan_organisation: HelhedsplanOrganisationTable;
+  helhedsplan_boligomraade: HelhedsplanBoligomraadeTable;
+  helhedsplan_indsatsomraade: HelhedsplanIndsatsomraadeTable;
+  helhedsplan_series: HelhedsplanSeriesTable;
+  helhedsplan_role: HelhedsplanRoleTable;
+  helhedsplan_deadline: HelhedsplanDeadlineTable;
   local_setting: LocalSettingTable;
   sync_op: SyncOpTable;
   sync_state: SyncStateTable;
@@ -108,6 +126,14 @@ export const syncedTables = [
   'boligomraade_organisation',
   'boligomraade_status',
   'styringsdialog',
+  'indsatsomraade',
+  'helhedsplan',
+  'helhedsplan_organisation',
+  'helhedsplan_boligomraade',
+  'helhedsplan_indsatsomraade',
+  'helhedsplan_series',
+  'helhedsplan_role',
+  'helhedsplan_deadline',
 ] as const satisfies readonly (keyof Database)[];
 
 export type SyncedTable = (typeof syncedTables)[number];

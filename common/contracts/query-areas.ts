@@ -36,6 +36,7 @@ export const queryAreas = [
   'aftaler',
   'boligomraader',
   'styringsdialog',
+  'helhedsplaner',
 ] as const;
 export type QueryArea = (typeof queryAreas)[number];
 
@@ -75,6 +76,8 @@ export const affects = {
   boligomraader: [...anyRecord, 'boligomraader', 'kommuner', 'organisations', 'backups'],
   /** The styringsdialog cycle: the board, the kommune and organisation pages, and (planning) the meeting and its series. */
   styringsdialog: [...anyRecord, 'styringsdialog', 'kommuner', 'organisations', 'meetings', 'series'],
+  /** Helhedsplaner: their page, the kommune and organisation sections, the contacts' seats and Overblik's deadlines (dashboard). */
+  helhedsplaner: [...anyRecord, 'helhedsplaner', 'kommuner', 'organisations', 'contacts'],
   /** A merge, an import, a restore, an undo or an erasure may change any record, or the whole database. */
   everything: [...queryAreas],
   syncState: ['sync'],

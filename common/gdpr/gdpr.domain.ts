@@ -26,6 +26,8 @@ export const erasureSummarySchema = z.object({
   seriesMemberships: z.array(z.object({ seriesId: idSchema, title: z.string() })),
   /** Logged contacts (kontaktlog) with the person: their notes are erased and they are deleted. */
   contactLogEntries: z.number().int().min(0),
+  /** Seats in helhedsplaner (bestyrelse, styregruppe, følgegruppe, projektleder): they lose their title and are deleted. */
+  helhedsplanRoles: z.array(z.object({ id: idSchema, description: z.string() })).default([]),
   /** Earlier values in the change log that are overwritten (plus tombstones that keep the rows deleted). */
   historyOperations: z.number().int().min(0),
   /** False for the preview (dry run): nothing was changed. */

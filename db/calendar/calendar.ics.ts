@@ -8,6 +8,8 @@ import type { AttendanceRole, AttendanceStatus, MeetingStatus } from '../../comm
 import { AppError } from '../../common/result';
 import { addDanishDays, danishDate, danishInstant, danishTimeZone } from '../../common/time';
 import { aftaleDeadlines } from '../aftaler/aftaler.repository';
+import { danishLabels } from '../../common/labels.da';
+import { helhedsplanDeadlines } from '../helhedsplaner/helhedsplaner.repository';
 import type { Database } from '../schema';
 import { getSettings } from '../settings/settings.repository';
 import { icsKeyOf, icsVersionOf, splitOccurrenceKey } from './ics-uid';
@@ -390,19 +392,52 @@ export async function aftaleDeadlinesIcs(
       .where('field', '=', aftaleDeadlineFields[d.kind])
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
-    events.push({
-      uid: `aftale-${d.aftaleId}-${d.kind}@${uidDomain}`,
-      sequence: Math.max(0, Number(changes.n) - 1),
-      title: `${aftaleDeadlineTitles[d.kind]}: ${d.title}`,
-      startsAt: danishInstant(d.date, 0),
-      endsAt: danishInstant(addDanishDays(d.date, 1), 0),
-      place: d.kommuneNavn ? `${d.kommuneNavn} Kommune` : '',
-      agendaTitles: [],
-      status: 'planlagt',
-      attendees: [],
-    });
+    events.push(wholeDayDeadline({ uid: `aftale-${d.aftaleId}-${d.kind}`, changes: Number(changes.n), title: `${aftaleDeadlineTitles[d.kind]}: ${d.title}`, date: d.date, kommuneNavn: d.kommuneNavn }));
   }
-  const text = buildIcs(events, { method: 'PUBLISH', organizer: await organizerFor(db, options), alarmMinutes: await alarmFor(db, options), now: options.now });
+  const text = await publishIcs(db, events, options);
   const single = scope.aftaleId ? deadlines[0]?.title : undefined;
   return { fileName: calendarFileName(single ? `Frister ${single}` : 'Frister for aftaler'), text };
+}
+
+/** A deadline as a whole-day appointment in the kommune; SEQUENCE counts the changes of its date (the first write is 0). */
+function wholeDayDeadline(d: { readonly uid: string; readonly changes: number; readonly title: string; readonly date: string; readonly kommuneNavn: string | null }): CalendarEvent {
+  return {
+    uid: `${d.uid}@${uidDomain}`,
+    sequence: Math.max(0, d.changes - 1),
+    title: d.title,
+    startsAt: danishInstant(d.date, 0),
+    endsAt: danishInstant(addDanishDays(d.date, 1), 0),
+    place: d.kommuneNavn ? `${d.kommuneNavn} Kommune` : '',
+    agendaTitles: [],
+    status: 'planlagt',
+    attendees: [],
+  };
+}
+
+/** Deadline appointments as a PUBLISH calendar with the user's organizer and alarm. */
+async function publishIcs(db: Kysely<Database>, events: CalendarEvent[], options: IcsExportOptions): Promise<string> {
+  return buildIcs(events, { method: 'PUBLISH', organizer: await organizerFor(db, options), alarmMinutes: await alarmFor(db, options), now: options.now });
+}
+
+/**
+ * The open reporting deadlines of helhedsplaner in [from, to] as whole-day
+ * appointments (PUBLISH), one helhedsplan's or those of some kommuner. The UID
+ * is the deadline's own id; SEQUENCE counts the changes of its due date.
+ */
+export async function helhedsplanDeadlinesIcs(
+  db: Kysely<Database>,
+  scope: { readonly from: string; readonly to: string; readonly helhedsplanId?: string; readonly kommuneIds?: readonly string[] },
+  options: IcsExportOptions = {},
+): Promise<IcsText> {
+  const deadlines = await helhedsplanDeadlines(db, scope);
+  if (deadlines.length === 0) throw new AppError('VALIDATION', 'Der er ingen frister for helhedsplaner i perioden.');
+  const events: CalendarEvent[] = [];
+  for (const d of deadlines) {
+    const changes = await db.selectFrom('sync_op').where('tbl', '=', 'helhedsplan_deadline').where('row_id', '=', d.deadlineId).where('field', '=', 'due_date').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const what = d.title || danishLabels.helhedsplanDeadlineKind[d.kind];
+    events.push(wholeDayDeadline({ uid: `helhedsplan-frist-${d.deadlineId}`, changes: Number(changes.n), title: `${what}: ${d.helhedsplanName}`, date: d.date, kommuneNavn: d.kommuneNavn }));
+  }
+  const text = await publishIcs(db, events, options);
+  const single = scope.helhedsplanId ? deadlines[0]?.helhedsplanName : undefined;
+  return { fileName: calendarFileName(single ? `Frister ${single}` : 'Frister for helhedsplaner'), text };
 }

@@ -10,6 +10,7 @@ import { derivedId } from '../ids';
 import { createRow, updateRow } from '../mutations';
 import type { Database } from '../schema';
 import { seedBoligomraader } from './boligomraader.demo';
+import { seedHelhedsplaner } from './helhedsplaner.demo';
 import { contactLogNotes, decisions, firstNames, followUpTitles, lastNames, minutesSentences, nationalOrganisations, organisationPatterns, places, topics } from './demo-text';
 
 /**
@@ -403,6 +404,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
   const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
   await seedBoligomraader(db, { seed, inScope, organisations, id, now });
   await seedStyringsdialog(db, { seed, today, organisations, id, now });
+  await seedHelhedsplaner(db, { seed, inScope, organisations, contactsByKommune, id, now });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
 }
 

@@ -119,6 +119,9 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
   const roles = await trx.selectFrom('affiliation').select('id').where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const role of roles) await updateRow(trx, 'affiliation', role.id, { contact_id: survivorId }, context);
 
+  const seats = await trx.selectFrom('helhedsplan_role').select('id').where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const seat of seats) await updateRow(trx, 'helhedsplan_role', seat.id, { contact_id: survivorId }, context);
+
   const followUps = await trx.selectFrom('follow_up').select('id').where('owner_contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: survivorId }, context);
   await repointStyringsdialogContact(trx, survivorId, mergedId, context);
@@ -196,6 +199,11 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     await deleteRow(trx, 'boligomraade_organisation', row.id, context);
   }
   await moveStyringsdialogerOnMerge(trx, survivorId, mergedId, context);
+  const helhedsplaner = await trx.selectFrom('helhedsplan_organisation').select(['id', 'helhedsplan_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
+  for (const row of helhedsplaner) {
+    await ensureLink(trx, 'helhedsplan_organisation', derivedId('helhedsplan_organisation', row.helhedsplan_id, survivorId), { helhedsplan_id: row.helhedsplan_id, organisation_id: survivorId }, context);
+    await deleteRow(trx, 'helhedsplan_organisation', row.id, context);
+  }
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {

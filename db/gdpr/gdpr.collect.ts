@@ -76,6 +76,16 @@ export interface PersonData {
     readonly who: string;
     readonly deletedAt: string | null;
   }[];
+  /** Seats in helhedsplaner's bestyrelser, styregrupper and følgegrupper, and as projektleder (migration 0022), also deleted ones. */
+  readonly helhedsplanRoles: {
+    readonly id: string;
+    readonly helhedsplanName: string;
+    readonly body: string;
+    readonly title: string;
+    readonly fromDate: string | null;
+    readonly toDate: string | null;
+    readonly deletedAt: string | null;
+  }[];
   /** Every row that references the person by id, now or earlier (from the change log). */
   readonly mentions: { readonly table: string; readonly rowId: string; readonly field: string; readonly current: boolean }[];
   /** The change history of the contact record itself, newest first. */
@@ -91,6 +101,7 @@ const references = [
   ['meeting_series_member', 'contact_id'],
   ['follow_up', 'owner_contact_id'],
   ['contact_log_contact', 'contact_id'],
+  ['helhedsplan_role', 'contact_id'],
   ['contact', 'merged_into'],
   ['styringsdialog', 'pakke_contact_id'],
   ['styringsdialog', 'aftaler_contact_id'],
@@ -160,6 +171,14 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .execute();
 
   const styringsdialogSteps = await stepsNamingContact(db, contactId);
+  const helhedsplanRoles = await db
+    .selectFrom('helhedsplan_role as r')
+    .innerJoin('helhedsplan as h', 'h.id', 'r.helhedsplan_id')
+    .where('r.contact_id', '=', contactId)
+    .select(['r.id', 'h.name', 'r.body', 'r.title', 'r.from_date', 'r.to_date', sql<string | null>`coalesce(r.deleted_at, h.deleted_at)`.as('deleted_at')])
+    .orderBy('r.from_date')
+    .orderBy('r.id')
+    .execute();
 
   const mentions = new Map<string, PersonData['mentions'][number]>();
   for (const [table, field] of references) {
@@ -213,6 +232,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     seriesMemberships: series.map((s) => ({ id: s.id, seriesId: s.series_id, seriesTitle: s.title, deletedAt: s.deleted_at })),
     contactLog: contactLog.map((l) => ({ id: l.id, date: l.date, kind: l.kind, note: l.note, kommuneNavn: l.kommune_navn, organisationName: l.organisation_name, deletedAt: l.deleted_at })),
     styringsdialogSteps,
+    helhedsplanRoles: helhedsplanRoles.map((r) => ({ id: r.id, helhedsplanName: r.name, body: r.body, title: r.title, fromDate: r.from_date, toDate: r.to_date, deletedAt: r.deleted_at })),
     mentions: [...mentions.values()].sort((a, b) => a.table.localeCompare(b.table) || a.rowId.localeCompare(b.rowId) || a.field.localeCompare(b.field)),
     history: await recordHistory(db, 'contact', contactId),
   };

@@ -1,6 +1,7 @@
 import { clearContactFromStyringsdialog } from '../styringsdialog/styringsdialog.gdpr';
 import type { Kysely } from 'kysely';
 import type { ErasureSummary } from '../../common/gdpr/gdpr.domain';
+import { danishLabels } from '../../common/labels.da';
 import { AppError } from '../../common/result';
 import type { AppDatabase } from '../connection';
 import { deleteRow, restoreRow, updateRow } from '../mutations';
@@ -90,6 +91,15 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         .orderBy('meeting_series.title')
         .execute();
 
+      const seats = await trx
+        .selectFrom('helhedsplan_role as r')
+        .innerJoin('helhedsplan as h', 'h.id', 'r.helhedsplan_id')
+        .where('r.contact_id', '=', contactId)
+        .where('r.deleted_at', 'is', null)
+        .select(['r.id', 'r.title', 'r.body', 'h.name'])
+        .orderBy('r.id')
+        .execute();
+
       // A contact already in the bin is erased too: back for the edit, then deleted for good.
       if (contact.deleted_at !== null) await restoreRow(trx, 'contact', contactId, context);
       await updateRow(trx, 'contact', contactId, { name: erasedContactName, emails: '[]', phones: '[]', notes: '', erased_at: now }, context);
@@ -101,6 +111,11 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
       for (const row of future) await deleteRow(trx, 'attendance', row.id, context);
       for (const followUp of followUps) await updateRow(trx, 'follow_up', followUp.id, { owner_contact_id: null }, context);
       for (const membership of memberships) await deleteRow(trx, 'meeting_series_member', membership.id, context);
+      // Seats in a helhedsplan's bodies are personal data (issue 17): the title goes and the seat is deleted.
+      for (const seat of seats) {
+        if (seat.title !== '') await updateRow(trx, 'helhedsplan_role', seat.id, { title: '' }, context);
+        await deleteRow(trx, 'helhedsplan_role', seat.id, context);
+      }
       // Logged contacts with the person are about them: the note goes and the entry is deleted (for everyone in it), as is the link.
       const logLinks = await trx
         .selectFrom('contact_log_contact as lc')
@@ -136,6 +151,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         followUps: followUps.map((f) => ({ id: f.id, title: f.title })),
         seriesMemberships: memberships.map((m) => ({ seriesId: m.series_id, title: m.title })),
         contactLogEntries: logLinks.length,
+        helhedsplanRoles: seats.map((s) => ({ id: s.id, description: `${danishLabels.helhedsplanBody[s.body]}${s.title ? ` (${s.title})` : ''}, ${s.name}` })),
         historyOperations: settled.redactedOperations,
         erased: !options.dryRun,
       };

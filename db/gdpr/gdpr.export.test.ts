@@ -12,6 +12,7 @@ const data: PersonData = {
   seriesMemberships: [],
   contactLog: [],
   styringsdialogSteps: [],
+  helhedsplanRoles: [],
   mentions: [],
   history: [],
 };

@@ -18,6 +18,7 @@ const tableNames: Record<string, string> = {
   attendance: 'mødedeltagelse',
   meeting_series_member: 'medlem af mødeserie',
   contact_log_contact: 'kontaktlog',
+  helhedsplan_role: 'rolle i helhedsplan',
   follow_up: 'opfølgningspunkt',
   contact: 'kontakt (flettet ind)',
   styringsdialog: 'styringsdialog',
@@ -100,6 +101,10 @@ export function personDataZipOf(data: PersonData, now = new Date()): Uint8Array 
       'styringsdialog.csv': csv(
         ['År', 'Kommune', 'Boligorganisation', 'Trin', 'Dato', 'Hvem (tekst)', 'Slettet'],
         data.styringsdialogSteps.map((s) => [s.year, s.kommuneNavn, s.organisationName, s.step, s.date ?? '', s.who, yesNo(s.deletedAt)]),
+      ),
+      'helhedsplaner.csv': csv(
+        ['Helhedsplan', 'Organ', 'Titel', 'Fra', 'Til', 'Slettet'],
+        data.helhedsplanRoles.map((r) => [r.helhedsplanName, danishLabel('helhedsplanBody', r.body), r.title, r.fromDate ?? '', r.toDate ?? '', yesNo(r.deletedAt)]),
       ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],

@@ -97,7 +97,7 @@ describe('Indsigt (GDPR access)', () => {
     const { contactId } = await seedPerson(a.app);
     const files = unzipSync(await personDataZip(a.app.db, contactId));
     expect(Object.keys(files).sort()).toEqual(
-      ['LæsMig.txt', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'kontaktlog.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv', 'styringsdialog.csv'].sort(),
+      ['LæsMig.txt', 'helhedsplaner.csv', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'kontaktlog.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv', 'styringsdialog.csv'].sort(),
     );
     const json = JSON.parse(strFromU8(files['indsigt.json']!)) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual(expect.arrayContaining(['contact', 'roles', 'attendance', 'followUps', 'seriesMemberships', 'mentions', 'history']));

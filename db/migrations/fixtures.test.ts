@@ -10,6 +10,7 @@ import { lastContactForContact } from '../relationships/last-contact';
 import { getAftale } from '../aftaler/aftaler.repository';
 import { getBoligomraade } from '../boligomraader/boligomraader.repository';
 import { getStyringsdialog } from '../styringsdialog/styringsdialog.repository';
+import { getHelhedsplan, listIndsatsomraader } from '../helhedsplaner/helhedsplaner.repository';
 import { getFollowUp } from '../follow-ups/follow-ups.repository';
 import { getKommune, listRegions, regionOn } from '../kommuner/kommuner.repository';
 import { checkDatabase } from '../maintenance';
@@ -166,6 +167,23 @@ describe('migration fixtures', () => {
         expect(cycle.steps.pakke).toEqual({ date: '2026-02-20', contact: { id: d.contacts[0].id, name: d.contacts[0].name }, who: 'Via Landsbyggefondens portal' });
         expect((await search(app.db, 'grønne arealer')).hits.map((h) => [h.kind, h.id])).toEqual([['styringsdialog', cycle.id]]);
       }
+
+      // Helhedsplaner (0022): every file gains the four indsatsområder of 2019–26; one written at 0022 reads its plan back.
+      if (version >= migrationNames.indexOf('0022-helhedsplaner') + 1) {
+        expect(await getHelhedsplan(app.db, d.helhedsplanId, '2026-12-07')).toMatchObject({
+          name: 'Helhedsplan Ellemarken 2023–2026',
+          kommuneNavn: 'Køge',
+          journalNumber: 'LBF 2022-0417',
+          organisations: [{ id: d.organisationId, name: 'Køge Boligselskab' }],
+          boligomraader: [{ id: d.boligomraadeId, name: 'Ellemarken' }],
+          indsatsomraader: [{ name: 'Uddannelse og livschancer' }],
+          series: [{ id: d.seriesId }],
+          roles: [{ id: d.helhedsplanRoleId, contactName: 'Åse Ørum', body: 'bestyrelse', title: 'Formand', current: true }],
+          nextDeadline: { kind: 'aarsstatus', date: '2027-03-01' },
+        });
+        expect((await search(app.db, 'lektiecafe')).hits.map((h) => [h.kind, h.id])).toEqual([['helhedsplan', d.helhedsplanId]]);
+      }
+      expect((await listIndsatsomraader(app.db)).map((a) => a.name)).toContain('Sammenhængskraft og medborgerskab');
 
       // Its operation log (from 0004) is kept, and new edits go on from its clock.
       if (version >= 4) expect(Object.keys(versionVector(app))).toEqual([d.installationId]);

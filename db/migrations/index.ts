@@ -20,6 +20,7 @@ import { m0018ContactLog } from './0018-contact-log';
 import { m0019DatedRegionsAndAftaler } from './0019-dated-regions-and-aftaler';
 import { m0020Boligomraader } from './0020-boligomraader';
 import { m0021Styringsdialog } from './0021-styringsdialog';
+import { m0022Helhedsplaner } from './0022-helhedsplaner';
 import { m0023LastAttended } from './0023-last-attended';
 
 /**
@@ -50,6 +51,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0019-dated-regions-and-aftaler': m0019DatedRegionsAndAftaler,
   '0020-boligomraader': m0020Boligomraader,
   '0021-styringsdialog': m0021Styringsdialog,
+  '0022-helhedsplaner': m0022Helhedsplaner,
   '0023-last-attended': m0023LastAttended,
 };
 

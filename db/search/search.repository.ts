@@ -249,5 +249,16 @@ async function load(db: Kysely<Database>, kind: SearchKind, ids: readonly string
         ]),
       );
     }
+    case 'helhedsplan': {
+      const rows = await db
+        .selectFrom('helhedsplan')
+        .leftJoin('kommune', 'kommune.id', 'helhedsplan.kommune_id')
+        .select(['helhedsplan.id', 'helhedsplan.name', 'helhedsplan.journal_number', 'helhedsplan.notes', 'helhedsplan.to_date', 'kommune.navn as kommune'])
+        .where('helhedsplan.id', 'in', ids)
+        .execute();
+      return new Map(
+        rows.map((r) => [r.id, { title: r.name, body: joinText(r.journal_number, r.notes), context: r.kommune ? `${r.kommune} Kommune` : '', date: r.to_date, href: `/helhedsplaner/${r.id}` }]),
+      );
+    }
   }
 }

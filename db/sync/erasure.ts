@@ -35,13 +35,15 @@ import { clockParts, OpLogSession } from './op-log';
 const erasedName = 'Slettet person';
 
 /** JSON text of the erased value of each personal field, by table. */
-export const redactedFields: Readonly<Record<'contact' | 'affiliation' | 'contact_log' | 'contact_log_contact', Readonly<Record<string, string>>>> = {
+export const redactedFields: Readonly<Record<'contact' | 'affiliation' | 'contact_log' | 'contact_log_contact' | 'helhedsplan_role', Readonly<Record<string, string>>>> = {
   contact: { name: JSON.stringify(erasedName), emails: JSON.stringify('[]'), phones: JSON.stringify('[]'), notes: JSON.stringify('') },
   affiliation: { title: JSON.stringify('') },
   // The kontaktlog (migration 0018): an entry with the person is about them — its note is erased and it stays deleted,
   // also for the others in it (the note is gone, so it says nothing); the person's link rows stay deleted.
   contact_log: { note: JSON.stringify('') },
   contact_log_contact: {},
+  // A seat in a helhedsplan's bestyrelse/styregruppe/følgegruppe (migration 0022) is a role like an affiliation.
+  helhedsplan_role: { title: JSON.stringify('') },
 };
 
 export const erasedContactName = erasedName;
@@ -172,6 +174,9 @@ function personRows(s: ErasureStatements, contactId: string): PersonRow[] {
   const roles = new Set<string>();
   for (const id of contacts) for (const role of s.referencing.all('affiliation', 'contact_id', JSON.stringify(id)) as string[]) roles.add(role);
   for (const rowId of roles) rows.push({ table: 'affiliation', rowId });
+  const seats = new Set<string>();
+  for (const id of contacts) for (const seat of s.referencing.all('helhedsplan_role', 'contact_id', JSON.stringify(id)) as string[]) seats.add(seat);
+  for (const rowId of seats) rows.push({ table: 'helhedsplan_role', rowId });
   const links = new Set<string>();
   for (const id of contacts) for (const link of s.referencing.all('contact_log_contact', 'contact_id', JSON.stringify(id)) as string[]) links.add(link);
   const entries = new Set<string>();

@@ -14,6 +14,7 @@ import {
 } from '../../common/domain';
 import { aftaleKinds, aftaleStatuses, storedAftaleGoalsSchema } from '../../common/aftaler.domain';
 import { boligomraadeCategories } from '../../common/boligomraader.domain';
+import { helhedsplanBodies, helhedsplanDeadlineKinds, helhedsplanStatuses } from '../../common/helhedsplaner.domain';
 import { agendaItemKinds, cadenceUnits, instantSchema } from '../../common/meetings.domain';
 import { contactLogKinds } from '../../common/relationships.domain';
 import { derivedId } from '../ids';
@@ -200,6 +201,32 @@ export const fieldSchemas: FieldSchemaTable = {
     notes: text,
     deleted_at: deletedAt,
   },
+  // Helhedsplaner (0022).
+  indsatsomraade: { name: text, frame: text, valid_from: isoDateSchema.nullable(), valid_to: isoDateSchema.nullable(), retired: flag, deleted_at: deletedAt },
+  helhedsplan: {
+    name: text,
+    status: z.enum(helhedsplanStatuses),
+    kommune_id: id.nullable(),
+    from_date: isoDateSchema.nullable(),
+    to_date: isoDateSchema.nullable(),
+    journal_number: text,
+    notes: text,
+    deleted_at: deletedAt,
+  },
+  helhedsplan_organisation: { helhedsplan_id: id, organisation_id: id, deleted_at: deletedAt },
+  helhedsplan_boligomraade: { helhedsplan_id: id, boligomraade_id: id, deleted_at: deletedAt },
+  helhedsplan_indsatsomraade: { helhedsplan_id: id, indsatsomraade_id: id, deleted_at: deletedAt },
+  helhedsplan_series: { helhedsplan_id: id, series_id: id, deleted_at: deletedAt },
+  helhedsplan_role: {
+    helhedsplan_id: id,
+    contact_id: id,
+    body: z.enum(helhedsplanBodies),
+    title: text,
+    from_date: isoDateSchema.nullable(),
+    to_date: isoDateSchema.nullable(),
+    deleted_at: deletedAt,
+  },
+  helhedsplan_deadline: { helhedsplan_id: id, kind: z.enum(helhedsplanDeadlineKinds), title: text, due_date: isoDateSchema, done_date: isoDateSchema.nullable(), deleted_at: deletedAt },
 };
 
 /**
@@ -221,6 +248,10 @@ export const linkPairs: Readonly<Partial<Record<SyncedTable, readonly string[]>>
   boligomraade_status: ['boligomraade_id', 'year', 'category'],
   /** Not a link, but keyed the same way: one cycle per kommune × organisation × year. */
   styringsdialog: ['kommune_id', 'organisation_id', 'year'],
+  helhedsplan_organisation: ['helhedsplan_id', 'organisation_id'],
+  helhedsplan_boligomraade: ['helhedsplan_id', 'boligomraade_id'],
+  helhedsplan_indsatsomraade: ['helhedsplan_id', 'indsatsomraade_id'],
+  helhedsplan_series: ['helhedsplan_id', 'series_id'],
 };
 
 export function linkIdOf(table: SyncedTable, values: readonly Value[]): string {

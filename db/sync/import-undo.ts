@@ -72,6 +72,8 @@ const references: Readonly<Record<string, Readonly<Record<string, MergeableTable
   aftale_organisation: { organisation_id: 'organisation' },
   boligomraade_organisation: { organisation_id: 'organisation' },
   styringsdialog: { pakke_contact_id: 'contact', aftaler_contact_id: 'contact', referat_contact_id: 'contact', redegoerelse_contact_id: 'contact' },
+  helhedsplan_organisation: { organisation_id: 'organisation' },
+  helhedsplan_role: { contact_id: 'contact' },
 };
 
 /** Link rows with a unique pair: a merge moves them by creating the survivor's link and deleting the merged record's (db/duplicates). */
@@ -83,6 +85,7 @@ const linkPairs: Readonly<Record<string, { readonly record: string; readonly oth
   meeting_series_organisation: { record: 'organisation_id', other: 'series_id' },
   aftale_organisation: { record: 'organisation_id', other: 'aftale_id' },
   boligomraade_organisation: { record: 'organisation_id', other: 'boligomraade_id' },
+  helhedsplan_organisation: { record: 'organisation_id', other: 'helhedsplan_id' },
 };
 
 /** Fields a merge writes on the survivor: kept, or what came from the merged record would vanish with it. */

@@ -165,6 +165,8 @@ const mergeWritten: Readonly<Record<string, ReadonlySet<string> | null>> = {
   boligomraade_organisation: null,
   /** An organisation merge moves a cycle to the survivor's row (every field); a contact merge repoints the steps' contacts. */
   styringsdialog: null,
+  helhedsplan_organisation: null,
+  helhedsplan_role: new Set(['contact_id']),
 };
 
 interface Candidate {

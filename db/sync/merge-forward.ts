@@ -41,6 +41,7 @@ export const mergeFollowingReferences: Readonly<Record<string, Readonly<Record<s
   follow_up: { owner_contact_id: 'contact' },
   contact_log: { organisation_id: 'organisation' },
   styringsdialog: { pakke_contact_id: 'contact', aftaler_contact_id: 'contact', referat_contact_id: 'contact', redegoerelse_contact_id: 'contact' },
+  helhedsplan_role: { contact_id: 'contact' },
 };
 
 const notForwarded = new Set(['id', 'created_at', 'updated_at', 'deleted_at', 'merged_into', 'merged_seen']);

@@ -14,6 +14,7 @@ import { boligomraadeCategories } from '../../common/boligomraader.domain';
 import { importBoligomraadeList } from '../boligomraader/boligomraader-list.import';
 import { setBoligomraadeStatus, updateBoligomraade } from '../boligomraader/boligomraader.repository';
 import { saveStyringsdialog } from '../styringsdialog/styringsdialog.repository';
+import { addHelhedsplanDeadline, addHelhedsplanRole, createHelhedsplan, updateHelhedsplan, updateIndsatsomraade } from '../helhedsplaner/helhedsplaner.repository';
 import { syncedTables } from '../schema';
 import { encodeHlc } from '../../common/hlc';
 import { eraseContact } from '../gdpr/gdpr.repository';
@@ -55,6 +56,9 @@ type Command =
   | { kind: 'boligomraade'; who: number; pick: number; org: number; year: number; category: number; importList: boolean }
   // The styringsdialog cycle (issue 17): laptops record steps of the same pair and year (one derived row), naming a contact that may be merged or erased.
   | { kind: 'styringsdialog'; who: number; org: number; pick: number; note: string; day: number }
+  // Issue 17: a helhedsplan created with an organisation and an indsatsområde, or edited (name, parties), given a seat for a
+  // contact (merges and erasure reach it) and a deadline; the seeded indsatsområder are renamed on any laptop.
+  | { kind: 'helhedsplan'; who: number; pick: number; org: number; contact: number; name: string; create: boolean; area: number }
   | { kind: 'setKreds'; who: number; kreds: number | null }
   | { kind: 'skew'; who: number; ms: number }
   | { kind: 'export'; who: number; to: number | null }
@@ -87,6 +91,7 @@ const command: fc.Arbitrary<Command> = fc.oneof(
   fc.record({ kind: fc.constant('aftale' as const), who, pick: fc.nat(), org: fc.nat(), title: text, create: fc.boolean() }),
   fc.record({ kind: fc.constant('boligomraade' as const), who, pick: fc.nat(), org: fc.nat(), year: fc.integer({ min: 2024, max: 2025 }), category: fc.nat({ max: 3 }), importList: fc.boolean() }),
   fc.record({ kind: fc.constant('styringsdialog' as const), who, org: fc.nat(), pick: fc.nat(), note: text, day: fc.integer({ min: 1, max: 28 }) }),
+  fc.record({ kind: fc.constant('helhedsplan' as const), who, pick: fc.nat(), org: fc.nat(), contact: fc.nat(), name: text, create: fc.boolean(), area: fc.nat({ max: 3 }) }),
   fc.record({ kind: fc.constant('setKreds' as const), who, kreds: fc.option(fc.integer({ min: 1, max: 11 }), { nil: null }) }),
   // Clock skew anywhere within a day, and near the limits: the 24 h a file may be ahead, the 5 min a clock follows another.
   fc.record({
@@ -208,7 +213,7 @@ const ignoreUserErrors = async (work: () => Promise<unknown>) => {
   }
 };
 
-async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale' | 'boligomraade'): Promise<string[]> {
+async function rowIds(inst: TestInstallation, table: 'organisation' | 'contact' | 'aftale' | 'boligomraade' | 'helhedsplan'): Promise<string[]> {
   return (await inst.app.db.selectFrom(table).select('id').orderBy('id').execute()).map((r) => r.id);
 }
 
@@ -238,7 +243,7 @@ async function run(size: number, commands: Command[]): Promise<void> {
         continue;
       }
       const me = installations[c.who % size]!;
-      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale' | 'boligomraade', pick: number) => {
+      const pickFrom = async (table: 'organisation' | 'contact' | 'aftale' | 'boligomraade' | 'helhedsplan', pick: number) => {
         const ids = await rowIds(me, table);
         return ids.length ? ids[pick % ids.length] : undefined;
       };
@@ -345,6 +350,23 @@ async function run(size: number, commands: Command[]): Promise<void> {
               await ignoreUserErrors(() =>
                 saveStyringsdialog(me.app.db, { kommuneId: derivedId('kommune', 259), organisationId, year: 2026, pakke: { date: day, contactId: contactId ?? null, who: c.note }, notes: c.note }),
               );
+            break;
+          }
+          case 'helhedsplan': {
+            const organisationId = await pickFrom('organisation', c.org);
+            const contactId = await pickFrom('contact', c.contact);
+            const area = derivedId('indsatsomraade', '2019-01-01', ['uddannelse', 'beskaeftigelse', 'kriminalitet', 'sammenhaeng'][c.area]!);
+            const existing = c.create ? undefined : await pickFrom('helhedsplan', c.pick);
+            if (existing) {
+              await ignoreUserErrors(() => updateHelhedsplan(me.app.db, { id: existing, name: c.name || 'Helhedsplan', organisationIds: organisationId ? [organisationId] : [] }));
+              if (contactId) await ignoreUserErrors(() => addHelhedsplanRole(me.app.db, { helhedsplanId: existing, contactId, body: 'bestyrelse', title: c.name }));
+              await ignoreUserErrors(() => addHelhedsplanDeadline(me.app.db, { helhedsplanId: existing, kind: 'aarsstatus', dueDate: '2027-03-01' }));
+            } else {
+              await ignoreUserErrors(() =>
+                createHelhedsplan(me.app.db, { name: c.name || 'Helhedsplan', kommuneId: derivedId('kommune', 259), organisationIds: organisationId ? [organisationId] : [], indsatsomraadeIds: [area] }),
+              );
+            }
+            if (c.name) await ignoreUserErrors(() => updateIndsatsomraade(me.app.db, { id: area, name: c.name }));
             break;
           }
           case 'setKreds':

@@ -1,36 +1,11 @@
-import { addDanishDays } from '../../common/time';
 import { aftaleDeadlines, createAftale, deleteAftale, getAftale, listAftaler, restoreAftale, saveAftale } from '../../db/aftaler/aftaler.repository';
 import { aftaleDeadlinesIcs } from '../../db/calendar/calendar.ics';
-import { todayInDenmark } from '../../db/contacts/affiliations.query';
 import type { AppDatabase } from '../../db/connection';
-import { listKommuner } from '../../db/kommuner/kommuner.repository';
-import { getSettings } from '../../db/settings/settings.repository';
+import { resolveDeadlineWindow, textToBase64, type DeadlineWindowInput } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
 
-const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-
-interface DeadlineScope {
-  readonly from?: string;
-  readonly to?: string;
-  readonly aftaleId?: string;
-  readonly kommuneId?: string;
-  readonly onlyMyKredse?: boolean;
-}
-
-/** Today and the next 90 days unless given; "my kredse" are those of today (kreds membership is dated). */
-async function resolveScope(app: AppDatabase, scope: DeadlineScope) {
-  const from = scope.from ?? todayInDenmark();
-  const to = scope.to ?? addDanishDays(from, 90);
-  let kommuneIds: string[] | undefined = scope.kommuneId ? [scope.kommuneId] : undefined;
-  if (scope.onlyMyKredse) {
-    const { myKredse } = await getSettings(app.db);
-    if (myKredse.length > 0) {
-      const mine = (await listKommuner(app.db, { kredse: myKredse })).map((k) => k.id);
-      kommuneIds = kommuneIds ? kommuneIds.filter((id) => mine.includes(id)) : mine;
-    }
-  }
-  return { from, to, aftaleId: scope.aftaleId, kommuneIds };
-}
+/** The deadlines window plus, when asked, one aftale's deadlines only. */
+const resolveScope = async (app: AppDatabase, scope: DeadlineWindowInput & { readonly aftaleId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), aftaleId: scope.aftaleId });
 
 export const aftalerHandlers: HandlersFor<'aftaler'> = {
   'aftaler.list': async (input, { app }) => listAftaler(app.db, input),
@@ -45,6 +20,6 @@ export const aftalerHandlers: HandlersFor<'aftaler'> = {
   'aftaler.deadlines': async (input, { app }) => aftaleDeadlines(app.db, await resolveScope(app, input)),
   'aftaler.deadlinesIcs': async (input, { app }) => {
     const file = await aftaleDeadlinesIcs(app.db, await resolveScope(app, input));
-    return { fileName: file.fileName, base64: toBase64(file.text) };
+    return { fileName: file.fileName, base64: textToBase64(file.text) };
   },
 };

@@ -1,5 +1,6 @@
 import { aftalerHandlers } from './aftaler.handlers';
 import { boligomraaderHandlers } from './boligomraader.handlers';
+import { helhedsplanerHandlers } from './helhedsplaner.handlers';
 import { appHandlers, dashboardHandlers, jobsHandlers, settingsHandlers, statsHandlers } from './app.handlers';
 import { affiliationsHandlers, contactsHandlers } from './contacts.handlers';
 import { duplicatesHandlers } from './duplicates.handlers';
@@ -50,4 +51,5 @@ export const handlers: HandlerTable = {
   ...aftalerHandlers,
   ...boligomraaderHandlers,
   ...styringsdialogHandlers,
+  ...helhedsplanerHandlers,
 };

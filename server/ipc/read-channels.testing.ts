@@ -11,7 +11,7 @@ import { createDispatcher } from './dispatch';
  * Returns what answered INTERNAL (or threw): an empty list is the promise
  * "nothing a file brought in breaks a page".
  */
-const whole = ['stats.get', 'dashboard.get', 'dashboard.map', 'regions.list', 'kredse.list', 'kommuner.list', 'organisations.list', 'organisations.page', 'contacts.list', 'contacts.page', 'duplicates.list', 'series.list', 'meetings.list', 'meetings.page', 'followUps.list', 'followUps.page', 'sync.status', 'sync.conflicts', 'sync.imports', 'aftaler.list', 'aftaler.deadlines', 'boligomraader.list', 'boligomraader.compare', 'boligomraader.map'] as const satisfies readonly Channel[];
+const whole = ['stats.get', 'dashboard.get', 'dashboard.map', 'regions.list', 'kredse.list', 'kommuner.list', 'organisations.list', 'organisations.page', 'contacts.list', 'contacts.page', 'duplicates.list', 'series.list', 'meetings.list', 'meetings.page', 'followUps.list', 'followUps.page', 'sync.status', 'sync.conflicts', 'sync.imports', 'aftaler.list', 'aftaler.deadlines', 'boligomraader.list', 'boligomraader.compare', 'boligomraader.map', 'helhedsplaner.list', 'helhedsplaner.deadlines', 'helhedsplaner.indsatsomraader'] as const satisfies readonly Channel[];
 
 /** Per-row reads: the channel, the table whose ids it takes, and input shapes to try (the first the contract accepts is used). */
 const perRow: readonly (readonly [Channel, string, readonly ((id: string) => unknown)[]])[] = [
@@ -28,6 +28,8 @@ const perRow: readonly (readonly [Channel, string, readonly ((id: string) => unk
   ['followUps.get', 'follow_up', [(id) => ({ id })]],
   ['aftaler.get', 'aftale', [(id) => ({ id })]],
   ['boligomraader.get', 'boligomraade', [(id) => ({ id })]],
+  ['helhedsplaner.get', 'helhedsplan', [(id) => ({ id })]],
+  ['helhedsplaner.rolesOfContact', 'contact', [(id) => ({ contactId: id })]],
   ['contacts.page', 'organisation', [(id) => ({ organisationId: id })]],
   ['meetings.page', 'kommune', [(id) => ({ kommuneId: id })]],
 ];

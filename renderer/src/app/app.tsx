@@ -46,6 +46,10 @@ const BoligomraadePage = page(() => import('../pages/boligomraader/boligomraade.
 const ListImportPage = page(() => import('../pages/boligomraader/list-import.page').then((m) => m.ListImportPage));
 const StyringsdialogBoardPage = page(() => import('../pages/overview/styringsdialog-board.page').then((m) => m.StyringsdialogBoardPage));
 const StyringsdialogPage = page(() => import('../pages/styringsdialog/styringsdialog.page').then((m) => m.StyringsdialogPage));
+const HelhedsplanerPage = page(() => import('../pages/helhedsplaner/helhedsplaner.page').then((m) => m.HelhedsplanerPage));
+const HelhedsplanPage = page(() => import('../pages/helhedsplaner/helhedsplan.page').then((m) => m.HelhedsplanPage));
+const HelhedsplanNewPage = page(() => import('../pages/helhedsplaner/helhedsplan.page').then((m) => m.HelhedsplanNewPage));
+const IndsatsomraaderPage = page(() => import('../pages/helhedsplaner/indsatsomraader.page').then((m) => m.IndsatsomraaderPage));
 
 const navItems = [
   { href: '/', key: 'nav.overview', icon: '◎' },
@@ -58,6 +62,7 @@ const navItems = [
   { href: '/opfoelgning', key: 'nav.followUps', icon: '✓' },
   { href: '/aftaler', key: 'nav.aftaler', icon: '§' },
   { href: '/boligomraader', key: 'nav.boligomraader', icon: '▥' },
+  { href: '/helhedsplaner', key: 'nav.helhedsplaner', icon: '⌘' },
   { href: '/dubletter', key: 'nav.duplicates', icon: '≈' },
   { href: '/synkronisering', key: 'nav.sync', icon: '⇄' },
   { href: '/sikkerhedskopier', key: 'nav.backups', icon: '⛁' },
@@ -131,6 +136,10 @@ export function App() {
           <Route path="/boligomraader" component={BoligomraaderPage} />
           <Route path="/boligomraader/import" component={ListImportPage} />
           <Route path="/boligomraader/:id">{(params) => <BoligomraadePage id={params.id} />}</Route>
+          <Route path="/helhedsplaner" component={HelhedsplanerPage} />
+          <Route path="/helhedsplaner/indsatsomraader" component={IndsatsomraaderPage} />
+          <Route path="/helhedsplaner/ny/:kommuneId?">{(params) => <HelhedsplanNewPage kommuneId={params.kommuneId} />}</Route>
+          <Route path="/helhedsplaner/:id">{(params) => <HelhedsplanPage id={params.id} />}</Route>
           <Route path="/synkronisering" component={SyncPage} />
           <Route path="/dubletter" component={DuplicatesPage} />
           <Route path="/sikkerhedskopier" component={BackupsPage} />

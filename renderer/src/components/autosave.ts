@@ -2,6 +2,11 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
+/** A page's one state from its fields' (error, then saving, then dirty, else saved): what its header says. */
+export function combinedSaveState(states: readonly SaveState[]): SaveState {
+  return states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+}
+
 const prefix = 'kredsbog.draft.';
 const debounceMs = 400;
 const retryMs = 2000;

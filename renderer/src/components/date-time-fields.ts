@@ -33,6 +33,11 @@ export function formatDanishDateInput(value: string): string {
   return isValid(date) ? format(date, 'dd.MM.yyyy', { locale: da }) : value;
 }
 
+/** A DateField's value as the API takes it: '' is null (cleared), an ISO date is itself, a half-typed date is undefined (not sent). */
+export function dateFieldValue(value: string): string | null | undefined {
+  return value === '' ? null : /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : undefined;
+}
+
 /** "2026-12-24" ± days (keyboard ↑/↓ in the date field). */
 export function shiftIsoDate(value: string, days: number): string {
   return format(addDays(parse(value, 'yyyy-MM-dd', new Date()), days), 'yyyy-MM-dd');

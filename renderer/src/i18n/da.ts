@@ -12,6 +12,7 @@ import { kredseDa } from './parts/kredse.da';
 import { aftalerDa } from './parts/aftaler.da';
 import { boligomraaderDa } from './parts/boligomraader.da';
 import { styringsdialogDa } from './parts/styringsdialog.da';
+import { helhedsplanerDa } from './parts/helhedsplaner.da';
 import { firstRunDa } from './parts/first-run.da';
 import { statusDa } from './parts/status.da';
 import { seriesListDa } from './parts/series-list.da';
@@ -41,6 +42,7 @@ export const da = {
   aftaler: aftalerDa,
   boligomraader: boligomraaderDa,
   sd: styringsdialogDa,
+  helhedsplaner: helhedsplanerDa,
   firstRun: firstRunDa,
   status: statusDa,
   seriesList: seriesListDa,
@@ -58,6 +60,7 @@ export const da = {
     followUps: 'Opfølgning',
     aftaler: 'Aftaler',
     boligomraader: 'Boligområder',
+    helhedsplaner: 'Helhedsplaner',
     duplicates: 'Mulige dubletter',
     sync: 'Synkronisering',
     backups: 'Sikkerhedskopier',
@@ -81,6 +84,9 @@ export const da = {
     undo: 'Fortryd',
     add: 'Tilføj',
     remove: 'Fjern',
+    previousPage: 'Forrige',
+    nextPage: 'Næste',
+    pageOf: '{{from}}–{{to}} af {{total}}',
     search: 'Søg',
     all: 'Alle',
     none: 'Ingen',
@@ -500,6 +506,7 @@ export const da = {
       aftale: 'Aftaler',
       boligomraade: 'Boligområder',
       styringsdialog: 'Styringsdialoger',
+      helhedsplan: 'Helhedsplaner',
     },
     commands: {
       logContact: 'Log kontakt …',

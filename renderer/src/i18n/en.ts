@@ -13,6 +13,7 @@ import { kredseEn } from './parts/kredse.en';
 import { aftalerEn } from './parts/aftaler.en';
 import { boligomraaderEn } from './parts/boligomraader.en';
 import { styringsdialogEn } from './parts/styringsdialog.en';
+import { helhedsplanerEn } from './parts/helhedsplaner.en';
 import { firstRunEn } from './parts/first-run.en';
 import { statusEn } from './parts/status.en';
 import { seriesListEn } from './parts/series-list.en';
@@ -35,6 +36,7 @@ export const en: Messages = {
   aftaler: aftalerEn,
   boligomraader: boligomraaderEn,
   sd: styringsdialogEn,
+  helhedsplaner: helhedsplanerEn,
   firstRun: firstRunEn,
   status: statusEn,
   seriesList: seriesListEn,
@@ -52,6 +54,7 @@ export const en: Messages = {
     followUps: 'Follow-ups',
     aftaler: 'Agreements',
     boligomraader: 'Housing areas',
+    helhedsplaner: 'Housing plans',
     duplicates: 'Possible duplicates',
     sync: 'Synchronisation',
     backups: 'Backups',
@@ -75,6 +78,9 @@ export const en: Messages = {
     undo: 'Undo',
     add: 'Add',
     remove: 'Remove',
+    previousPage: 'Previous',
+    nextPage: 'Next',
+    pageOf: '{{from}}–{{to}} of {{total}}',
     search: 'Search',
     all: 'All',
     none: 'None',
@@ -501,6 +507,7 @@ export const en: Messages = {
       aftale: 'Agreements',
       boligomraade: 'Housing areas',
       styringsdialog: 'Governance dialogues',
+      helhedsplan: 'Social housing plans',
     },
     commands: {
       logContact: 'Log contact …',

@@ -12,9 +12,6 @@ export const aftalerDa = {
   noMatches: 'Ingen aftaler passer til søgningen.',
   count_one: '{{count}} aftale',
   count_other: '{{count}} aftaler',
-  previous: 'Forrige',
-  next: 'Næste',
-  pageOf: '{{from}}–{{to}} af {{total}}',
   columns: { title: 'Aftale', kind: 'Type', kommune: 'Kommune', parties: 'Organisationer', period: 'Periode', status: 'Status', nextDeadline: 'Næste frist' },
   kinds: {
     samarbejdsaftale: 'Samarbejdsaftale',

@@ -13,9 +13,6 @@ export const aftalerEn: typeof aftalerDa = {
   noMatches: 'No agreements match the search.',
   count_one: '{{count}} agreement',
   count_other: '{{count}} agreements',
-  previous: 'Previous',
-  next: 'Next',
-  pageOf: '{{from}}–{{to}} of {{total}}',
   columns: { title: 'Agreement', kind: 'Kind', kommune: 'Municipality', parties: 'Organisations', period: 'Period', status: 'Status', nextDeadline: 'Next deadline' },
   kinds: {
     samarbejdsaftale: 'Cooperation agreement',

@@ -19,6 +19,8 @@ export const gdprDa = {
   series_other: '{{count}} medlemskaber af mødeserier',
   history_one: '{{count}} ældre værdi i ændringshistorikken overskrives',
   history_other: '{{count}} ældre værdier i ændringshistorikken overskrives',
+  helhedsplanRoles_one: '{{count}} rolle i en helhedsplan slettes',
+  helhedsplanRoles_other: '{{count}} roller i helhedsplaner slettes',
   contactLog_one: '{{count}} kontaktlogpost med personen slettes med sin note.',
   contactLog_other: '{{count}} kontaktlogposter med personen slettes med deres noter.',
   pastKept_one: '{{count}} tidligere møde beholdes, men personen vises som "Slettet person".',

@@ -20,6 +20,8 @@ export const gdprEn: Messages['gdpr'] = {
   series_other: '{{count}} meeting series memberships',
   history_one: '{{count}} earlier value in the change history is overwritten',
   history_other: '{{count}} earlier values in the change history are overwritten',
+  helhedsplanRoles_one: '{{count}} seat in a helhedsplan is deleted',
+  helhedsplanRoles_other: '{{count}} seats in helhedsplaner are deleted',
   contactLog_one: '{{count}} contact log entry with the person is deleted with its note.',
   contactLog_other: '{{count}} contact log entries with the person are deleted with their notes.',
   pastKept_one: '{{count}} past meeting is kept, showing the person as "Slettet person".',

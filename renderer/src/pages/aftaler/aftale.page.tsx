@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { aftaleGoalStatuses, aftaleKinds, aftaleStatuses, type Aftale, type AftaleGoal, type AftaleKind, type AftaleUpdateInput } from '../../../../common/aftaler.domain';
 import { call, describeError } from '../../api';
-import { useAutosavedText, type SaveState } from '../../components/autosave';
+import { combinedSaveState, useAutosavedText } from '../../components/autosave';
 import { DateField } from '../../components/date-time-fields.component';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
@@ -90,8 +90,7 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
   const documents = useAutosavedText(`aftale.${aftale.id}.documents`, aftale.documents.join('\n'), (value) =>
     save({ documents: value.split('\n').map((line) => line.trim()).filter(Boolean) }),
   );
-  const states: SaveState[] = [title.state, notes.state, documents.state, update.isPending ? 'saving' : 'saved'];
-  const state = states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+  const state = combinedSaveState([title.state, notes.state, documents.state, update.isPending ? 'saving' : 'saved']);
 
   const dateField = (field: 'fromDate' | 'toDate' | 'evaluationDate' | 'renegotiationDate' | 'bilagReviewDate') => (
     <Field label={t(`aftaler.fields.${field}`)}>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { aftaleKinds, aftaleStatuses, type Aftale, type AftaleKind, type AftaleStatus } from '../../../../common/aftaler.domain';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { Pager } from '../../components/pager.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
@@ -56,17 +57,7 @@ export function AftalerPage() {
       {page && page.items.length > 0 ? (
         <>
           <AftaleTable items={page.items} showKommune />
-          {page.total > pageSize ? (
-            <div className="form-actions">
-              <button type="button" className="button button--secondary" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - pageSize))}>
-                {t('aftaler.previous')}
-              </button>
-              <span className="muted">{t('aftaler.pageOf', { from: offset + 1, to: Math.min(offset + pageSize, page.total), total: page.total })}</span>
-              <button type="button" className="button button--secondary" disabled={offset + pageSize >= page.total} onClick={() => setOffset(offset + pageSize)}>
-                {t('aftaler.next')}
-              </button>
-            </div>
-          ) : null}
+          <Pager offset={offset} pageSize={pageSize} total={page.total} onOffset={setOffset} />
         </>
       ) : null}
     </section>

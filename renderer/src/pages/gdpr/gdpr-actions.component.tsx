@@ -95,6 +95,11 @@ function EraseDialog({ contactId, contactName, onClose, onErased }: { contactId:
               <li>{t('gdpr.followUps', { count: summary.followUps.length })}</li>
               <li>{t('gdpr.series', { count: summary.seriesMemberships.length })}</li>
               {summary.contactLogEntries > 0 ? <li>{t('gdpr.contactLog', { count: summary.contactLogEntries })}</li> : null}
+              {summary.helhedsplanRoles.length > 0 ? (
+                <li>
+                  {t('gdpr.helhedsplanRoles', { count: summary.helhedsplanRoles.length })}: {summary.helhedsplanRoles.map((r) => r.description).join('; ')}
+                </li>
+              ) : null}
               <li>{t('gdpr.history', { count: summary.historyOperations })}</li>
             </ul>
             <p className="muted">{t('gdpr.pastKept', { count: summary.pastMeetingsKept })}</p>

@@ -16,6 +16,7 @@ import { TimelineSection } from './hub/timeline.section';
 import './hub/hub.css';
 import { KommuneAftalerSection } from './aftaler.section';
 import { BoligomraaderSection } from './hub/boligomraader.section';
+import { KommuneHelhedsplanerSection } from './hub/helhedsplaner.section';
 import { KommuneMembershipSection } from './membership.section';
 
 /**
@@ -119,6 +120,7 @@ export function KommunePage({ id }: { readonly id: string }) {
       {logging ? <ContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
       <KommuneAftalerSection kommuneId={k.id} />
       <BoligomraaderSection kommuneId={k.id} />
+      <KommuneHelhedsplanerSection kommuneId={k.id} />
       <KommuneMembershipSection kommune={k} />
     </section>
   );

@@ -10,6 +10,7 @@ import { OrganisationForm } from './organisation-form.page';
 import { ContactLogDialog, type ContactLogTarget } from '../../components/contact-log.dialog';
 import { LastContact } from '../../components/last-contact.component';
 import { OrganisationHubSections } from './organisation-hub.component';
+import { OrganisationHelhedsplanerSection } from '../kommuner/hub/helhedsplaner.section';
 
 export function OrganisationPage({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -86,6 +87,7 @@ export function OrganisationPage({ id }: { readonly id: string }) {
           onLog={(p) => setLogging({ people: [{ id: p.contactId, name: p.contactName }], organisationId: o.id, kommune: o.kommuner.length === 1 ? { id: o.kommuner[0]!.id, name: o.kommuner[0]!.navn } : null })}
         />
       ) : null}
+      {o.deletedAt === null ? <OrganisationHelhedsplanerSection organisationId={o.id} /> : null}
       <div className="card">
         <h2>{t('organisations.roles')}</h2>
         <RoleList roles={o.roles} show="contact" emptyText={t('organisations.noRoles')} />

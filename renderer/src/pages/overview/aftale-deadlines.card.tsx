@@ -1,46 +1,27 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'wouter';
-import { call, describeError } from '../../api';
-import { useToast } from '../../components/toast.component';
-import { downloadFile } from '../../files';
-import { formatDate } from '../../format';
+import { call } from '../../api';
 import { useApiQuery } from '../../queries';
+import { DeadlinesCard } from './deadlines.card';
 
 /** Overblik: the aftaler's deadlines in my kredse for the next 90 days, with the same list as an .ics for Outlook (issue 17). */
 export function AftaleDeadlinesCard() {
   const { t } = useTranslation();
-  const toast = useToast();
   const deadlines = useApiQuery('aftaler.deadlines', { onlyMyKredse: true });
-  const exportIcs = async () => {
-    try {
-      const file = await call('aftaler.deadlinesIcs', { onlyMyKredse: true });
-      downloadFile(file.fileName, file.base64);
-    } catch (error) {
-      toast.show(describeError(t, error), { tone: 'error' });
-    }
-  };
-  const rows = deadlines.data ?? [];
   return (
-    <div className="card dashboard__wide" id="dashboard-aftaler">
-      <div className="card__header">
-        <h2>{t('aftaler.overviewTitle')}</h2>
-        {rows.length > 0 ? (
-          <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
-            {t('aftaler.icsExport')}
-          </button>
-        ) : null}
-      </div>
-      {deadlines.data && rows.length === 0 ? <p className="empty">{t('aftaler.overviewEmpty')}</p> : null}
-      {rows.length > 0 ? (
-        <ul className="plain-list">
-          {rows.slice(0, 12).map((d) => (
-            <li key={`${d.aftaleId}-${d.kind}`}>
-              <span className="muted">{formatDate(d.date)}</span> {t(`aftaler.deadlines.${d.kind}`)}: <Link href={`/aftaler/${d.aftaleId}`}>{d.title}</Link>
-              {d.kommuneNavn ? <span className="muted"> · {d.kommuneNavn}</span> : null}
-            </li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
+    <DeadlinesCard
+      id="dashboard-aftaler"
+      title={t('aftaler.overviewTitle')}
+      icsLabel={t('aftaler.icsExport')}
+      empty={t('aftaler.overviewEmpty')}
+      rows={deadlines.data?.map((d) => ({
+        key: `${d.aftaleId}-${d.kind}`,
+        date: d.date,
+        what: t(`aftaler.deadlines.${d.kind}`),
+        name: d.title,
+        href: `/aftaler/${d.aftaleId}`,
+        kommuneNavn: d.kommuneNavn,
+      }))}
+      ics={() => call('aftaler.deadlinesIcs', { onlyMyKredse: true })}
+    />
   );
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { AftaleDeadlinesCard } from './aftale-deadlines.card';
 import { BoligomraaderListsCard } from './boligomraader-lists.card';
+import { HelhedsplanDeadlinesCard } from './helhedsplan-deadlines.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
@@ -100,6 +101,7 @@ export function OverviewPage() {
             <RelationshipHealthCard dashboard={d} />
             <AftaleDeadlinesCard />
             <BoligomraaderListsCard />
+            <HelhedsplanDeadlinesCard />
             <div className="card dashboard__wide">
               <div className="card__header">
                 <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
