@@ -20,7 +20,7 @@ const data: PersonData = {
 describe('the GDPR access export (writer stage)', () => {
   it('writes collected data as Danish CSVs with the shared labels, without a database', () => {
     const files = unzipSync(personDataZipOf(data, new Date('2026-03-05T09:00:00.000Z')));
-    expect(Object.keys(files).sort()).toEqual(['LæsMig.txt', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'kontaktlog.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv', 'styringsdialog.csv']);
+    expect(Object.keys(files).sort()).toEqual(['LæsMig.txt', 'helhedsplaner.csv', 'historik.csv', 'indsigt.json', 'kontakt.csv', 'kontaktlog.csv', 'mødedeltagelse.csv', 'mødeserier.csv', 'omtaler.csv', 'opfølgningspunkter.csv', 'roller.csv', 'styringsdialog.csv']);
     expect(strFromU8(files['roller.csv']!)).toContain('Direktør;Embedsmand;;Køge');
     expect(strFromU8(files['mødedeltagelse.csv']!)).toContain('Dialogmøde;2024-03-05 10:00;Afholdt;Deltog;Referent;nej');
     // A status this version does not know (from a newer installation) is written as it is.
