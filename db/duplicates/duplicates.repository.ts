@@ -1,6 +1,6 @@
 import { moveStyringsdialogerOnMerge, repointStyringsdialogContact } from '../styringsdialog/styringsdialog.repository';
 import { parseStringList } from '../row';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DuplicateSuggestion, MergeSummary } from '../../common/domain';
 import { AppError } from '../../common/result';
 import { compareDanish } from '../../common/text-fold';
@@ -8,7 +8,7 @@ import { selectAffiliations } from '../contacts/affiliations.query';
 import { describeRole } from '../contacts/contacts.repository';
 import { findContactDuplicates, findOrganisationDuplicates } from './duplicates.finder';
 import { derivedId } from '../ids';
-import { deleteRow, ensureLink, updateRow, type MutationContext } from '../mutations';
+import { deleteRow, ensureLink, updateRow, type Fields, type MutationContext } from '../mutations';
 import { rawConnection } from '../safety/safe-rollback-dialect';
 import type { Database } from '../schema';
 import { nextClock } from '../sync/clock';
@@ -139,18 +139,9 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
     await deleteRow(trx, 'attendance', row.id, context);
   }
 
-  const memberships = await trx.selectFrom('meeting_series_member').select(['id', 'series_id']).where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of memberships) {
-    await ensureLink(trx, 'meeting_series_member', derivedId('meeting_series_member', row.series_id, survivorId), { series_id: row.series_id, contact_id: survivorId }, context);
-    await deleteRow(trx, 'meeting_series_member', row.id, context);
-  }
-
+  const memberships = await moveLinks(trx, { table: 'meeting_series_member', column: 'contact_id', other: 'series_id' }, survivorId, mergedId, context);
   // Logged contacts (kontaktlog) with the merged person are the survivor's.
-  const logLinks = await trx.selectFrom('contact_log_contact').select(['id', 'log_id']).where('contact_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of logLinks) {
-    await ensureLink(trx, 'contact_log_contact', derivedId('contact_log_contact', row.log_id, survivorId), { log_id: row.log_id, contact_id: survivorId }, context);
-    await deleteRow(trx, 'contact_log_contact', row.id, context);
-  }
+  await moveLinks(trx, { table: 'contact_log_contact', column: 'contact_id', other: 'log_id' }, survivorId, mergedId, context);
 
   await tombstoneAsMerged(trx, 'contact', mergedId, survivorId, context);
   return {
@@ -162,7 +153,7 @@ async function mergeContacts(trx: Transaction<Database>, survivorId: string, mer
     roles: roles.length,
     followUps: followUps.length,
     attendance: attendance.length,
-    seriesLinks: memberships.length,
+    seriesLinks: memberships,
     kommuner: 0,
   };
 }
@@ -171,39 +162,19 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
   const { survivor, merged } = await livePair(trx, 'organisation', survivorId, mergedId);
   await updateRow(trx, 'organisation', survivorId, { notes: mergedNotes(survivor.notes, merged.notes, merged.name) }, context);
 
-  const kommuner = await trx.selectFrom('organisation_kommune').select(['id', 'kommune_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of kommuner) {
-    await ensureLink(trx, 'organisation_kommune', derivedId('organisation_kommune', survivorId, row.kommune_id), { organisation_id: survivorId, kommune_id: row.kommune_id }, context);
-    await deleteRow(trx, 'organisation_kommune', row.id, context);
-  }
+  const kommuner = await moveLinks(trx, { table: 'organisation_kommune', column: 'organisation_id', other: 'kommune_id', recordFirst: true }, survivorId, mergedId, context);
 
   const roles = await trx.selectFrom('affiliation').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const role of roles) await updateRow(trx, 'affiliation', role.id, { organisation_id: survivorId }, context);
 
-  const series = await trx.selectFrom('meeting_series_organisation').select(['id', 'series_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of series) {
-    await ensureLink(trx, 'meeting_series_organisation', derivedId('meeting_series_organisation', row.series_id, survivorId), { series_id: row.series_id, organisation_id: survivorId }, context);
-    await deleteRow(trx, 'meeting_series_organisation', row.id, context);
-  }
+  const series = await moveLinks(trx, { table: 'meeting_series_organisation', column: 'organisation_id', other: 'series_id' }, survivorId, mergedId, context);
 
   const logged = await trx.selectFrom('contact_log').select('id').where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
   for (const entry of logged) await updateRow(trx, 'contact_log', entry.id, { organisation_id: survivorId }, context);
-  const aftaler = await trx.selectFrom('aftale_organisation').select(['id', 'aftale_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of aftaler) {
-    await ensureLink(trx, 'aftale_organisation', derivedId('aftale_organisation', row.aftale_id, survivorId), { aftale_id: row.aftale_id, organisation_id: survivorId }, context);
-    await deleteRow(trx, 'aftale_organisation', row.id, context);
-  }
-  const boligomraader = await trx.selectFrom('boligomraade_organisation').select(['id', 'boligomraade_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of boligomraader) {
-    await ensureLink(trx, 'boligomraade_organisation', derivedId('boligomraade_organisation', row.boligomraade_id, survivorId), { boligomraade_id: row.boligomraade_id, organisation_id: survivorId }, context);
-    await deleteRow(trx, 'boligomraade_organisation', row.id, context);
-  }
+  await moveLinks(trx, { table: 'aftale_organisation', column: 'organisation_id', other: 'aftale_id' }, survivorId, mergedId, context);
+  await moveLinks(trx, { table: 'boligomraade_organisation', column: 'organisation_id', other: 'boligomraade_id' }, survivorId, mergedId, context);
   await moveStyringsdialogerOnMerge(trx, survivorId, mergedId, context);
-  const helhedsplaner = await trx.selectFrom('helhedsplan_organisation').select(['id', 'helhedsplan_id']).where('organisation_id', '=', mergedId).where('deleted_at', 'is', null).execute();
-  for (const row of helhedsplaner) {
-    await ensureLink(trx, 'helhedsplan_organisation', derivedId('helhedsplan_organisation', row.helhedsplan_id, survivorId), { helhedsplan_id: row.helhedsplan_id, organisation_id: survivorId }, context);
-    await deleteRow(trx, 'helhedsplan_organisation', row.id, context);
-  }
+  await moveLinks(trx, { table: 'helhedsplan_organisation', column: 'organisation_id', other: 'helhedsplan_id' }, survivorId, mergedId, context);
 
   await tombstoneAsMerged(trx, 'organisation', mergedId, survivorId, context);
   return {
@@ -215,8 +186,8 @@ async function mergeOrganisations(trx: Transaction<Database>, survivorId: string
     roles: roles.length,
     followUps: 0,
     attendance: 0,
-    seriesLinks: series.length,
-    kommuner: kommuner.length,
+    seriesLinks: series,
+    kommuner,
   };
 }
 
@@ -268,4 +239,31 @@ async function organisationRecords(db: Kysely<Database>, ids: readonly string[])
   const kommunerOf = new Map<string, string[]>();
   for (const link of links) kommunerOf.set(link.organisation_id, [...(kommunerOf.get(link.organisation_id) ?? []), link.navn].sort(compareDanish));
   return new Map(rows.map((r) => [r.id, { id: r.id, name: r.name, emails: [], phones: [], roles: [], kind: r.kind, kommuner: kommunerOf.get(r.id) ?? [], updatedAt: r.updated_at }]));
+}
+
+/** A link table a merge moves: `column` names the merged record, `other` the row it links to. */
+interface LinkMove {
+  readonly table: 'meeting_series_member' | 'contact_log_contact' | 'organisation_kommune' | 'meeting_series_organisation' | 'aftale_organisation' | 'boligomraade_organisation' | 'helhedsplan_organisation';
+  readonly column: string;
+  readonly other: string;
+  /** The link's id is derived from (record, other) rather than (other, record), as where the table's links are made. */
+  readonly recordFirst?: boolean;
+}
+
+/**
+ * Moves the merged record's live links to the survivor: the survivor's link is
+ * made (or restored) under the id derived from the pair, as everywhere links
+ * are written, so two laptops merging the same pair make the same row; the
+ * merged record's link is deleted. Answers how many were moved.
+ */
+async function moveLinks(trx: Transaction<Database>, link: LinkMove, survivorId: string, mergedId: string, context: MutationContext): Promise<number> {
+  const { rows } = await sql<{ id: string; other: string }>`SELECT id, ${sql.ref(link.other)} AS other FROM ${sql.table(link.table)}
+    WHERE ${sql.ref(link.column)} = ${mergedId} AND deleted_at IS NULL`.execute(trx);
+  for (const row of rows) {
+    const id = link.recordFirst ? derivedId(link.table, survivorId, row.other) : derivedId(link.table, row.other, survivorId);
+    // The fields are the two columns of this link table; the union of tables is too wide for Fields<T> to see it.
+    await ensureLink(trx, link.table, id, { [link.column]: survivorId, [link.other]: row.other } as Fields<LinkMove['table']>, context);
+    await deleteRow(trx, link.table, row.id, context);
+  }
+  return rows.length;
 }
