@@ -404,10 +404,15 @@ export async function updateHelhedsplanRole(db: Kysely<Database>, input: Helheds
 }
 
 export async function deleteHelhedsplanRole(db: Kysely<Database>, id: string): Promise<Helhedsplan> {
+  return deletePlanChild(db, 'helhedsplan_role', id, 'Rollen findes ikke (længere).');
+}
+
+/** Deletes a seat or a deadline and answers its plan as it is now. */
+async function deletePlanChild(db: Kysely<Database>, table: 'helhedsplan_role' | 'helhedsplan_deadline', id: string, notFound: string): Promise<Helhedsplan> {
   const planId = await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('helhedsplan_role').select('helhedsplan_id').where('id', '=', id).executeTakeFirst();
-    if (!current) throw new AppError('NOT_FOUND', 'Rollen findes ikke (længere).');
-    await deleteRow(trx, 'helhedsplan_role', id);
+    const current = await trx.selectFrom(table).select('helhedsplan_id').where('id', '=', id).executeTakeFirst();
+    if (!current) throw new AppError('NOT_FOUND', notFound);
+    await deleteRow(trx, table, id);
     return current.helhedsplan_id;
   });
   return getHelhedsplan(db, planId);
@@ -464,13 +469,7 @@ export async function updateHelhedsplanDeadline(db: Kysely<Database>, input: Hel
 }
 
 export async function deleteHelhedsplanDeadline(db: Kysely<Database>, id: string): Promise<Helhedsplan> {
-  const planId = await db.transaction().execute(async (trx) => {
-    const current = await trx.selectFrom('helhedsplan_deadline').select('helhedsplan_id').where('id', '=', id).executeTakeFirst();
-    if (!current) throw new AppError('NOT_FOUND', 'Fristen findes ikke (længere).');
-    await deleteRow(trx, 'helhedsplan_deadline', id);
-    return current.helhedsplan_id;
-  });
-  return getHelhedsplan(db, planId);
+  return deletePlanChild(db, 'helhedsplan_deadline', id, 'Fristen findes ikke (længere).');
 }
 
 /**
