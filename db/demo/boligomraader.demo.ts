@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DemoContext } from './demo-context';
 import type { BoligomraadeCategory } from '../../common/boligomraader.domain';
 import { seededRandomSource } from '../../common/seeded-random';
 import { derivedId } from '../ids';
@@ -37,13 +38,7 @@ export const demoListYears = [2021, 2022, 2023, 2024, 2025] as const;
 
 export async function seedBoligomraader(
   db: Kysely<Database>,
-  context: {
-    readonly seed: number;
-    readonly inScope: readonly { id: string; navn: string }[];
-    readonly organisations: readonly { id: string; kommuneIds: string[] }[];
-    readonly id: (kind: string, ...parts: (string | number)[]) => string;
-    readonly now: () => string;
-  },
+  context: DemoContext,
 ): Promise<number> {
   const rng = seededRandomSource(context.seed + 20);
   const { id, now } = context;

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { DemoContext } from './demo-context';
 import type { HelhedsplanBody, HelhedsplanDeadlineKind, HelhedsplanStatus } from '../../common/helhedsplaner.domain';
 import { seededRandomSource } from '../../common/seeded-random';
 import { derivedId } from '../ids';
@@ -34,14 +35,7 @@ const boardTitles: readonly (readonly [HelhedsplanBody, string])[] = [
 
 export async function seedHelhedsplaner(
   db: Kysely<Database>,
-  context: {
-    readonly seed: number;
-    readonly inScope: readonly { id: string; navn: string }[];
-    readonly organisations: readonly { id: string; kommuneIds: string[] }[];
-    readonly contactsByKommune: ReadonlyMap<string, readonly string[]>;
-    readonly id: (kind: string, ...parts: (string | number)[]) => string;
-    readonly now: () => string;
-  },
+  context: DemoContext & { readonly contactsByKommune: ReadonlyMap<string, readonly string[]> },
 ): Promise<number> {
   const rng = seededRandomSource(context.seed ^ 0x68706c6e);
   const { id, now } = context;

@@ -1,4 +1,5 @@
 import { generateKeyBetween } from 'fractional-indexing';
+import type { DemoContext } from './demo-context';
 import type { Kysely, Transaction } from 'kysely';
 import type { AffiliationKind, FollowUpStatus, MeetingSeriesKind, MeetingStatus } from '../../common/domain';
 import { AppError } from '../../common/result';
@@ -425,13 +426,7 @@ const aftaleGoalTexts = [
  */
 async function seedAftaler(
   db: Kysely<Database>,
-  context: {
-    readonly seed: number;
-    readonly inScope: readonly { id: string; navn: string }[];
-    readonly organisations: readonly { id: string; kommuneIds: string[] }[];
-    readonly id: (kind: string, ...parts: (string | number)[]) => string;
-    readonly now: () => string;
-  },
+  context: DemoContext,
 ): Promise<number> {
   const rng = seededRandomSource(context.seed + 17);
   const { id, now } = context;
