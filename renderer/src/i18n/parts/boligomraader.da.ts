@@ -5,7 +5,7 @@ export const boligomraaderDa = {
   count_one: '{{count}} boligområde',
   count_other: '{{count}} boligområder',
   search: 'Søg i boligområder',
-  searchPlaceholder: 'Område, kommune eller organisation',
+  searchPlaceholder: 'Område, kommune, organisation',
   year: 'Listeår',
   yearOption: 'Pr. 1. december {{year}}',
   noYears: 'Ingen lister endnu',

@@ -8,6 +8,7 @@ import { DateField } from '../../components/date-time-fields.component';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
+import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -76,7 +77,6 @@ export function AftalePage({ id }: { readonly id: string }) {
 function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const [, navigate] = useLocation();
   const update = useApiMutation('aftaler.update');
   const remove = useApiMutation('aftaler.delete');
   const organisations = useApiQuery('organisations.list', {});
@@ -125,23 +125,12 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
             <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
               {t('aftaler.icsExport')}
             </button>
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() =>
-                remove.mutate(
-                  { id: aftale.id },
-                  {
-                    onSuccess: () => {
-                      toast.show(t('aftaler.deleted'));
-                      navigate('/aftaler');
-                    },
-                  },
-                )
-              }
-            >
-              {t('aftaler.delete')}
-            </button>
+            <DeleteAndLeaveButton
+              label={t('aftaler.delete')}
+              deletedMessage={t('aftaler.deleted')}
+              listHref="/aftaler"
+              remove={(callbacks) => remove.mutate({ id: aftale.id }, callbacks)}
+            />
           </>
         }
       />

@@ -21,6 +21,7 @@ import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
+import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
 import { useToast } from '../../components/toast.component';
 import { downloadFile } from '../../files';
 import { formatDate } from '../../format';
@@ -89,7 +90,6 @@ type Save = (changes: Omit<HelhedsplanUpdateInput, 'id'>) => Promise<unknown>;
 function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
   const { t } = useTranslation();
   const toast = useToast();
-  const [, navigate] = useLocation();
   const update = useApiMutation('helhedsplaner.update');
   const remove = useApiMutation('helhedsplaner.delete');
   // The choices are the plan's kommune's (all, while it has none).
@@ -129,23 +129,12 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
                 {t('helhedsplaner.icsExport')}
               </button>
             ) : null}
-            <button
-              type="button"
-              className="button button--danger"
-              onClick={() =>
-                remove.mutate(
-                  { id: plan.id },
-                  {
-                    onSuccess: () => {
-                      toast.show(t('helhedsplaner.deleted'));
-                      navigate('/helhedsplaner');
-                    },
-                  },
-                )
-              }
-            >
-              {t('helhedsplaner.delete')}
-            </button>
+            <DeleteAndLeaveButton
+              label={t('helhedsplaner.delete')}
+              deletedMessage={t('helhedsplaner.deleted')}
+              listHref="/helhedsplaner"
+              remove={(callbacks) => remove.mutate({ id: plan.id }, callbacks)}
+            />
           </>
         }
       />
