@@ -22,6 +22,7 @@ import { m0020Boligomraader } from './0020-boligomraader';
 import { m0021Styringsdialog } from './0021-styringsdialog';
 import { m0022Helhedsplaner } from './0022-helhedsplaner';
 import { m0023LastAttended } from './0023-last-attended';
+import { m0024WatchedRoles } from './0024-watched-roles';
 
 /**
  * Every migration, in order, listed explicitly (never discovered from the file
@@ -53,6 +54,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '0021-styringsdialog': m0021Styringsdialog,
   '0022-helhedsplaner': m0022Helhedsplaner,
   '0023-last-attended': m0023LastAttended,
+  '0024-watched-roles': m0024WatchedRoles,
 };
 
 export const migrationNames = Object.keys(migrations);

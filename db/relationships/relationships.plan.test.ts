@@ -54,6 +54,9 @@ describe('query plans of the hubs and relationship health', () => {
     const contact = await q.db.selectFrom('attendance').select('contact_id').limit(1).executeTakeFirstOrThrow();
     q.reset();
     await relationshipHealth(q.db, { kommuneIds: kommuner.map((k) => k.id), months: 6, limit: 20, now });
+    // Only the watched roles, through the covering partial indexes (migration 0024): its WHERE and keyRoleSql must agree.
+    const details = q.plans().flatMap((p) => p.plan);
+    expect(details).toEqual(expect.arrayContaining([expect.stringContaining('COVERING INDEX affiliation_watched_kommune'), expect.stringContaining('COVERING INDEX affiliation_watched_organisation')]));
     await getOrganisationHub(q.db, organisation.id, now);
     await contactRelations(q.db, contact.contact_id, now);
     expect(q.tableScans()).toEqual([]);

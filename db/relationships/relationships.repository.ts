@@ -143,27 +143,7 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
   const today = todayInDenmark(now);
   const empty = options.kommuneIds !== null && options.kommuneIds.length === 0;
   const scopeIds = options.kommuneIds === null ? null : [...options.kommuneIds];
-  const rows: RoleRow[] = empty
-    ? []
-    : ((await currentRoles(db, now, today)
-        // On the role's own columns (the few people with their own interval through contact_keep_in_touch, migration 0023),
-        // so only the watched roles of the thousands in scope are joined to their person and their last contact.
-        .where((eb) =>
-          eb.or([
-            eb(keyRoleSql('a'), 'is not', null),
-            eb('a.keep_in_touch_months', 'is not', null),
-            eb('a.contact_id', 'in', eb.selectFrom('contact as kc').select('kc.id').where('kc.keep_in_touch_months', 'is not', null).where('kc.deleted_at', 'is', null)),
-          ]),
-        )
-        .where((eb) =>
-          scopeIds === null
-            ? eb.or([eb('a.kommune_id', 'is not', null), eb('a.organisation_id', 'is not', null)])
-            : eb.or([
-                eb('a.kommune_id', 'in', scopeIds),
-                eb('a.organisation_id', 'in', eb.selectFrom('organisation_kommune as ok').select('ok.organisation_id').where('ok.kommune_id', 'in', scopeIds).where('ok.deleted_at', 'is', null)),
-              ]),
-        )
-        .execute()) as RoleRow[]);
+  const rows = empty ? [] : await watchedRoles(db, scopeIds, now, today);
 
   const people = new Map<string, OverduePerson>();
   for (const r of rows) {
@@ -191,6 +171,36 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
     : null;
 
   return { today, overduePeople: overdue.slice(0, options.limit), overduePeopleCount: overdue.length, overdueKommuner, months: options.months, newCouncil };
+}
+
+/**
+ * The watched current roles in scope (a key role, or an interval on the role
+ * or the person), each once. Three statements rather than one with ORs: the
+ * kommune's roles and the organisations' roles each walk their covering
+ * partial index (migration 0024, which needs `deleted_at IS NULL` and the
+ * watched term exactly as written here), and the few people with their own
+ * interval come through contact_keep_in_touch.
+ */
+async function watchedRoles(db: Db, scopeIds: string[] | null, now: Date, today: string): Promise<RoleRow[]> {
+  const inScope = (column: 'a.kommune_id' | 'a.organisation_id') =>
+    column === 'a.kommune_id'
+      ? (scopeIds === null ? sql<boolean>`a.kommune_id IS NOT NULL` : sql<boolean>`a.kommune_id IN (${sql.join(scopeIds)})`)
+      : scopeIds === null
+        ? sql<boolean>`a.organisation_id IS NOT NULL`
+        : sql<boolean>`a.organisation_id IN (SELECT ok.organisation_id FROM organisation_kommune ok WHERE ok.kommune_id IN (${sql.join(scopeIds)}) AND ok.deleted_at IS NULL)`;
+  const watched = currentRoles(db, now, today).where((eb) => eb.or([eb(keyRoleSql('a'), 'is not', null), eb('a.keep_in_touch_months', 'is not', null)]));
+  const [kommuneRoles, organisationRoles, personRoles] = await Promise.all([
+    watched.where(inScope('a.kommune_id')).execute(),
+    // Roles held in an organisation of the scope and not already counted by their kommune.
+    watched.where(inScope('a.organisation_id')).where((eb) => eb.not(eb.and([eb('a.kommune_id', 'is not', null), inScope('a.kommune_id')]))).execute(),
+    currentRoles(db, now, today)
+      .where('a.contact_id', 'in', (eb) => eb.selectFrom('contact as kc').select('kc.id').where('kc.keep_in_touch_months', 'is not', null).where('kc.deleted_at', 'is', null))
+      .where((eb) => eb.or([inScope('a.kommune_id'), inScope('a.organisation_id')]))
+      .execute(),
+  ]);
+  const byId = new Map<string, RoleRow>();
+  for (const r of [...kommuneRoles, ...organisationRoles, ...personRoles] as RoleRow[]) byId.set(r.id, r);
+  return [...byId.values()];
 }
 
 /** A current role as a person on Overblik's list (overdue, or new on the council). */
