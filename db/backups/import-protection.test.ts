@@ -111,7 +111,7 @@ describe('protection before imports', () => {
 });
 
 describe('applyWithProtection, the one apply step of the file importers', () => {
-  it('takes the day\'s backup only when the plan writes, plans again inside the transaction and rolls back on failure', async () => {
+  it('takes the day\'s backup only when the plan writes, keeps the plan when nothing wrote since, and rolls back on failure', async () => {
     const app = await database();
     const now = new Date('2026-03-02T09:00:00.000Z');
     importProtectionClock.now = () => now;
@@ -132,7 +132,19 @@ describe('applyWithProtection, the one apply step of the file importers', () => 
       },
     });
     expect(done).toEqual({ plan: 1, result: 'written' });
+    // The first backup gave the database its id (a write), so the plan was made again inside the transaction.
     expect(seen).toEqual(['outside', 'inside']);
+    // The day's second import: nothing writes between the plan and the transaction (today's backup exists), planned once.
+    seen.length = 0;
+    await applyWithProtection(app, {
+      plan: async (db) => {
+        seen.push(db === app.db ? 'outside' : 'inside');
+        return 1;
+      },
+      writes: (plan) => plan > 0,
+      apply: async () => 'again',
+    });
+    expect(seen).toEqual(['outside']);
     expect(safetyBackupsOn(app, '2026-03-02')).toHaveLength(1);
 
     await expect(
@@ -148,5 +160,60 @@ describe('applyWithProtection, the one apply step of the file importers', () => 
     expect(app.sqlite.prepare("SELECT count(*) FROM local_setting WHERE key = 'probe2'").pluck().get()).toBe(0);
     // Still one backup that day.
     expect(safetyBackupsOn(app, '2026-03-02')).toHaveLength(1);
+  });
+
+  it('plans again inside the transaction when something wrote after the plan', async () => {
+    const app = await database();
+    importProtectionClock.now = () => new Date('2026-03-02T09:00:00.000Z');
+    const plans: number[] = [];
+    const done = await applyWithProtection(app, {
+      plan: async (db) => {
+        const row = await db.selectFrom('local_setting').select('value').where('key', '=', 'counter').executeTakeFirst();
+        plans.push(Number(row?.value ?? 0));
+        return Number(row?.value ?? 0);
+      },
+      // A write between the plan and the transaction, as a background sync or an edit could make.
+      writes: (plan) => {
+        app.sqlite.prepare("INSERT INTO local_setting (key, value) VALUES ('counter', '7')").run();
+        return plan >= 0;
+      },
+      apply: async (_trx, plan) => plan,
+    });
+    expect(plans).toEqual([0, 7]);
+    expect(done.result).toBe(7);
+  });
+
+  it('writes the journal in the import\'s transaction: a journal that fails rolls the import back', async () => {
+    const app = await database();
+    importProtectionClock.now = () => new Date('2026-03-02T09:00:00.000Z');
+    const journalled: string[] = [];
+    const ok = await applyWithProtection(app, {
+      plan: async () => 'p',
+      writes: () => true,
+      apply: async (trx) => {
+        await trx.insertInto('local_setting').values({ key: 'applied', value: 'x' }).execute();
+        return 'r';
+      },
+      journal: async (trx, plan, result) => {
+        const row = await trx.selectFrom('local_setting').select('value').where('key', '=', 'applied').executeTakeFirst();
+        journalled.push(`${plan}:${result}:${row?.value}`);
+      },
+    });
+    expect(ok.result).toBe('r');
+    expect(journalled).toEqual(['p:r:x']);
+    await expect(
+      applyWithProtection(app, {
+        plan: async () => 'p',
+        writes: () => true,
+        apply: async (trx) => {
+          await trx.insertInto('local_setting').values({ key: 'applied2', value: 'y' }).execute();
+          return 'r';
+        },
+        journal: async () => {
+          throw new Error('journal full');
+        },
+      }),
+    ).rejects.toThrow('journal full');
+    expect(app.sqlite.prepare("SELECT count(*) FROM local_setting WHERE key = 'applied2'").pluck().get()).toBe(0);
   });
 });

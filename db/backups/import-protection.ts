@@ -31,36 +31,57 @@ export async function protectBeforeImport(app: AppDatabase, now: Date = importPr
   return entry;
 }
 
-/** The three stages an importer hands to applyWithProtection. */
+/** The stages an importer hands to applyWithProtection (parsing the file comes before: a bad file never gets this far). */
 export interface ProtectedImport<P, R> {
-  /** What the file would change, read from `db` (planned twice: once to decide on the backup, once inside the transaction). */
+  /** What the file would change, read from `db`; planned again inside the transaction unless the database is unchanged since. */
   readonly plan: (db: Kysely<Database>) => Promise<P>;
   /** Whether the plan writes anything: only then is the day's backup taken. */
   readonly writes: (plan: P) => boolean;
-  /** Writes the plan made inside the same transaction, through db/mutations.ts. */
+  /** Writes the plan made inside the same transaction, through db/mutations.ts (sync files: through the operation log). */
   readonly apply: (trx: Transaction<Database>, plan: P) => Promise<R>;
+  /**
+   * The import's journal, written in the same transaction after `apply`, so
+   * it commits or rolls back with what it describes (sync files: the journal
+   * entry and what "Fortryd import" needs). Calendar and contact-file imports
+   * keep none: they are undone by editing, and every row they write is in the
+   * operation log and its history like any edit.
+   */
+  readonly journal?: (trx: Transaction<Database>, plan: P, result: R) => Promise<void>;
 }
 
 /**
- * THE apply step of every file importer (calendar files, contact files):
- * plan; when the plan would write anything and the database is a file, take
- * the day's safety backup (protectBeforeImport, the one policy); then plan
- * again inside one transaction and apply exactly that — all or nothing, and
- * what is applied is what the database holds at that moment, not at the
- * preview. Given only a query builder (tests, tools), no backup is taken.
- *
- * Sync files go through protectBeforeImport directly (db/sync/sync.service.ts):
- * their apply also writes the import journal and what "Fortryd import" needs,
- * which only sync imports have; calendar and contact-file imports keep no
- * journal (they are undone by editing, and every row they write is in the
- * operation log and its history like any edit).
+ * What tells whether the database changed between two moments: SQLite's
+ * data_version (bumped by other connections' commits) and this connection's
+ * own total_changes().
+ */
+function changeStamp(app: AppDatabase): string {
+  return `${String(app.sqlite.pragma('data_version', { simple: true }))}:${String(app.sqlite.prepare('SELECT total_changes()').pluck().get())}`;
+}
+
+/**
+ * THE apply step of every importer (sync files, calendar files, contact
+ * files): plan; when the plan would write anything and the database is a
+ * file, take the day's safety backup (protectBeforeImport, the one policy);
+ * then, inside one transaction, plan again — or keep the plan when nothing
+ * has written to the database since (a first import's plan covers hundreds
+ * of thousands of operations) — apply exactly that and write the journal:
+ * all or nothing, and what is applied is what the database holds at that
+ * moment, not at the preview. Given only a query builder (tests, tools), no
+ * backup is taken.
  */
 export async function applyWithProtection<P, R>(target: AppDatabase | Kysely<Database>, stages: ProtectedImport<P, R>): Promise<{ readonly plan: P; readonly result: R }> {
   const app = 'sqlite' in target ? target : null;
   const db = app ? app.db : (target as Kysely<Database>);
-  if (app && app.file !== ':memory:' && stages.writes(await stages.plan(db))) await protectBeforeImport(app);
+  let early: { readonly plan: P; readonly stamp: string } | null = null;
+  if (app && app.file !== ':memory:') {
+    const plan = await stages.plan(db);
+    early = { plan, stamp: changeStamp(app) };
+    if (stages.writes(plan)) await protectBeforeImport(app);
+  }
   return db.transaction().execute(async (trx) => {
-    const plan = await stages.plan(trx);
-    return { plan, result: await stages.apply(trx, plan) };
+    const plan = early && app && changeStamp(app) === early.stamp ? early.plan : await stages.plan(trx);
+    const result = await stages.apply(trx, plan);
+    if (stages.journal) await stages.journal(trx, plan, result);
+    return { plan, result };
   });
 }

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { SYNC_FORMAT, SYNC_FORMAT_VERSION, type SyncHeader } from '../../common/sync-file.schema';
 import { AppError } from '../../common/result';
-import { protectBeforeImport } from '../backups/import-protection';
+import { applyWithProtection } from '../backups/import-protection';
 import type { AppDatabase } from '../connection';
 import type { Database } from '../schema';
 import { applyOperations, newOperations as freshOperations, previewOperations, type ImportReport, type ProgressReporter, type RowChange, type SyncOperation } from './apply';
@@ -147,34 +147,38 @@ export async function previewImport(app: AppDatabase, file: string, options: { r
 export async function importSync(app: AppDatabase, file: string, options: { readonly confirmLargeDeletes?: boolean; readonly onProgress?: ProgressReporter } = {}): Promise<ImportPreview> {
   const { header, operations, warnings, sha256, fileSha256, alreadyImported } = await readSyncFile(file, { now: wallClock.now(), importedFile: importedFile(app), alreadyImported: importedBefore(app) });
   await checkSender(app, header.installationId);
-  // Nothing new: no backup needed, but the file still tells us what the sender has.
-  const fresh = newOperations(app, operations);
   const total = alreadyImported ? header.counts.operations : operations.length;
-  if (fresh.length > 0 && app.file !== ':memory:') await protectBeforeImport(app);
   const changes: RowChange[] = [];
   let changedFields = 0;
   const record = (change: RowChange) => {
     changedFields += change.kind === 'created' ? 1 : Object.keys(change.after).length;
     if (changedFields <= importUndo.maxFields) changes.push(change);
   };
-  const report = await app.db.transaction().execute(async (trx) => {
-    const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress, record), total - fresh.length);
-    const large = largeDeletes(result);
-    // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
-    if (large.length > 0 && !options.confirmLargeDeletes) {
-      throw new AppError('CONFLICT', `Importen vil slette mere end 20 % af posterne i ${large.join(', ')}. Bekræft udtrykkeligt for at fortsætte.`);
-    }
-    const received = new Date().toISOString();
-    await trx
-      .insertInto('sync_peer')
-      .values({ installation_id: header.installationId, name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector), last_sent_at: null })
-      .onConflict((oc) => oc.column('installation_id').doUpdateSet({ name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector) }))
-      .execute();
+  // Nothing new: no backup (the protection step decides), but the file still tells us what the sender has.
+  const { result: report } = await applyWithProtection(app, {
+    plan: async () => newOperations(app, operations),
+    writes: (fresh) => fresh.length > 0,
+    apply: async (trx, fresh) => {
+      const result = withSkipped(await applyOperations(trx, fresh, app.sqlite, options.onProgress, record), total - fresh.length);
+      const large = largeDeletes(result);
+      // Throwing rolls the whole import back: nothing is applied without the user's explicit yes.
+      if (large.length > 0 && !options.confirmLargeDeletes) {
+        throw new AppError('CONFLICT', `Importen vil slette mere end 20 % af posterne i ${large.join(', ')}. Bekræft udtrykkeligt for at fortsætte.`);
+      }
+      const received = new Date().toISOString();
+      await trx
+        .insertInto('sync_peer')
+        .values({ installation_id: header.installationId, name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector), last_sent_at: null })
+        .onConflict((oc) => oc.column('installation_id').doUpdateSet({ name: header.installationName, last_received_at: received, last_received_vector: JSON.stringify(header.vector) }))
+        .execute();
+      return result;
+    },
     // The journal entry and what "Fortryd import" needs commit with the import itself.
-    const undoable = changes.length > 0 && changedFields <= importUndo.maxFields;
-    const journalId = await journal(trx, header, file, result, { sha256, fileSha256 }, { undoable, changedFields });
-    if (undoable) recordImportChanges(app.sqlite, journalId, changes);
-    return result;
+    journal: async (trx, _fresh, result) => {
+      const undoable = changes.length > 0 && changedFields <= importUndo.maxFields;
+      const journalId = await journal(trx, header, file, result, { sha256, fileSha256 }, { undoable, changedFields });
+      if (undoable) recordImportChanges(app.sqlite, journalId, changes);
+    },
   });
   // The import carried an erasure: the person's old values must leave the WAL too.
   if (report.redacted) scrubAfterErasure(app.sqlite);
