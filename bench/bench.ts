@@ -298,6 +298,9 @@ const coldStartFigureNames = [
   'kold start: database åben (s)',
   'kold start: host klar (s)',
   'kold start: første HTML (s)',
+  'kold start: sidens moduler evalueret (s)',
+  'kold start: indstillinger modtaget (s)',
+  'kold start: første tekst malet (s)',
   'kold start til første interaktive visning (s)',
   'kold start: processtart til første visning (s)',
 ];
@@ -333,11 +336,20 @@ async function browserFigures(dbFile: string): Promise<void> {
     await page.getByRole('heading', { name: 'Goddag' }).waitFor();
     await page.locator('.dashboard, main h1').first().waitFor();
     const firstView = seconds(pageStarted);
+    // The page's own phases (renderer/src/main.tsx marks them), in s since navigation started.
+    const pagePhases = await page.evaluate(() => {
+      const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+      return { modules: mark('kredsbog:moduler') / 1000, settings: mark('kredsbog:indstillinger') / 1000, paint: paint / 1000 };
+    });
     // Phases of one cold start: the host process (spawn → modules → database session → listening), then the page in a browser already running.
     report('kold start: host-moduler indlæst (s)', phases.modules / 1000, 's', undefined, 'siden host-processens start');
     report('kold start: database åben (s)', phases.database / 1000, 's', undefined, 'siden host-processens start: sikker åbning, session');
     report('kold start: host klar (s)', phases.ready / 1000, 's', undefined, `siden host-processens start; ${hostReady.toFixed(2)} s fra spawn til første linje`);
     report('kold start: første HTML (s)', firstHtml, 's', undefined, 'fra sidens goto');
+    report('kold start: sidens moduler evalueret (s)', pagePhases.modules, 's', undefined, 'fra navigationens start: hentet, parset og kørt');
+    report('kold start: indstillinger modtaget (s)', pagePhases.settings, 's', undefined, 'fra navigationens start; Overbliks data er sendt efter samtidig');
+    report('kold start: første tekst malet (s)', pagePhases.paint, 's', undefined, 'first-contentful-paint, fra navigationens start');
     report('kold start til første interaktive visning (s)', firstView, 's', undefined, 'fra sidens goto til Overblik med tal');
     report('kold start: processtart til første visning (s)', phases.ready / 1000 + firstView, 's', undefined, 'host klar + siden (browserens egen start ikke medregnet)');
     await page.goto(`${url.split('#')[0]}#/kontakter`);
