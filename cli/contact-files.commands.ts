@@ -31,7 +31,7 @@ function write(file: string, bytes: Uint8Array): void {
   }
 }
 
-const subjects: Record<string, SpreadsheetSubject> = { contacts: 'contacts', organisations: 'organisations', followups: 'followUps', meetings: 'meetings', aftaler: 'aftaler', kontaktlog: 'contactLog' };
+const subjects: Record<string, SpreadsheetSubject> = { contacts: 'contacts', organisations: 'organisations', followups: 'followUps', meetings: 'meetings', aftaler: 'aftaler', kontaktlog: 'contactLog', helhedsplaner: 'helhedsplaner', boligomraader: 'boligomraader' };
 
 function summary(preview: ImportPreview, dryRun: boolean): string {
   const c = preview.counts;
@@ -102,7 +102,7 @@ export const contactFilesCommands: CommandTable = {
   },
   async 'spreadsheet-export'({ app, json, values, positionals, out }) {
     const subject = subjects[positionals[1] ?? ''];
-    if (!subject) throw new UserError('Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler eller kontaktlog.');
+    if (!subject) throw new UserError('Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler, kontaktlog, helhedsplaner eller boligomraader.');
     const format = values.format;
     if (format !== 'csv' && format !== 'xlsx') throw new UserError('Angiv formatet: --format csv eller xlsx');
     const file = outOption(values);
