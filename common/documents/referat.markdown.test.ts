@@ -39,7 +39,7 @@ describe('referat Markdown', () => {
   });
 
   it('separates the meetings of a collection with a rule', () => {
-    const md = renderReferatCollectionMarkdown({ title: 'Køge Kommune', periodText: '', referater: [sampleReferat(), sampleReferat()] });
+    const md = renderReferatCollectionMarkdown({ title: 'Køge Kommune', periodText: '', helhedsplaner: [], referater: [sampleReferat(), sampleReferat()] });
     expect(md.startsWith('# Referater: Køge Kommune\n')).toBe(true);
     expect(md.match(/\n---\n\n## Referat: Styringsdialog/g)).toHaveLength(2);
   });
