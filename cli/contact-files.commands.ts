@@ -13,7 +13,7 @@ export const contactFilesUsage = `  contacts-export --format vcf|csv|xlsx --out 
   contacts-import FIL [--dry-run] [--json] [--map JSON]
                         importér kontakter fra .csv, .xlsx eller .vcf (--dry-run viser kun forhåndsvisningen;
                         --map '{"name":"Navn","email":"Mail"}' vælger kolonnerne)
-  spreadsheet-export contacts|organisations|followups|meetings|aftaler|kontaktlog --format csv|xlsx --out FIL
+  spreadsheet-export contacts|organisations|followups|meetings|aftaler|kontaktlog|helhedsplaner|boligomraader --format csv|xlsx --out FIL
                         liste til Excel (CSV med semikolon og BOM, eller .xlsx)
 `;
 
