@@ -44,9 +44,16 @@ describe('contact files CLI', () => {
     const log = path.join(dir, 'kontaktlog.csv');
     expect((await run('spreadsheet-export', 'kontaktlog', '--db', db, '--format', 'csv', '--out', log)).code).toBe(0);
     expect(fs.readFileSync(log, 'utf8')).toBe('\uFEFFDato;Type;Personer;Kommune;Organisation;Note\r\n');
+    const areas = path.join(dir, 'omraader.csv');
+    expect((await run('spreadsheet-export', 'boligomraader', '--db', db, '--format', 'csv', '--out', areas)).code).toBe(0);
+    // No list imported yet: no year columns.
+    expect(fs.readFileSync(areas, 'utf8')).toBe('\uFEFFBoligområde;Kommune;Organisationer;Noter\r\n');
+    const plans = path.join(dir, 'helhedsplaner.xlsx');
+    expect((await run('spreadsheet-export', 'helhedsplaner', '--db', db, '--format', 'xlsx', '--out', plans)).code).toBe(0);
+    expect(fs.readFileSync(plans).subarray(0, 2).toString()).toBe('PK');
 
     const wrongWhat = await run('spreadsheet-export', 'kommuner', '--db', db, '--format', 'csv', '--out', csv);
-    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler eller kontaktlog.\n' });
+    expect(wrongWhat).toMatchObject({ code: 1, stderr: 'Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler, kontaktlog, helhedsplaner eller boligomraader.\n' });
     expect((await run('contacts-export', '--db', db, '--format', 'pdf', '--out', csv)).stderr).toContain('--format vcf, csv eller xlsx');
     expect((await run('contacts-export', '--db', db, '--format', 'vcf', '--out', path.join(dir, 'x.vcf'))).stderr).toBe('Der er ingen kontakter at eksportere.\n');
     expect((await run('contacts-import', '--db', db, path.join(dir, 'mangler.csv'))).stderr).toContain('Filen findes ikke');

@@ -13,7 +13,7 @@ export const contactFilesUsage = `  contacts-export --format vcf|csv|xlsx --out 
   contacts-import FIL [--dry-run] [--json] [--map JSON]
                         importér kontakter fra .csv, .xlsx eller .vcf (--dry-run viser kun forhåndsvisningen;
                         --map '{"name":"Navn","email":"Mail"}' vælger kolonnerne)
-  spreadsheet-export contacts|organisations|followups|meetings|aftaler|kontaktlog --format csv|xlsx --out FIL
+  spreadsheet-export contacts|organisations|followups|meetings|aftaler|kontaktlog|helhedsplaner|boligomraader --format csv|xlsx --out FIL
                         liste til Excel (CSV med semikolon og BOM, eller .xlsx)
 `;
 
@@ -31,7 +31,7 @@ function write(file: string, bytes: Uint8Array): void {
   }
 }
 
-const subjects: Record<string, SpreadsheetSubject> = { contacts: 'contacts', organisations: 'organisations', followups: 'followUps', meetings: 'meetings', aftaler: 'aftaler', kontaktlog: 'contactLog' };
+const subjects: Record<string, SpreadsheetSubject> = { contacts: 'contacts', organisations: 'organisations', followups: 'followUps', meetings: 'meetings', aftaler: 'aftaler', kontaktlog: 'contactLog', helhedsplaner: 'helhedsplaner', boligomraader: 'boligomraader' };
 
 function summary(preview: ImportPreview, dryRun: boolean): string {
   const c = preview.counts;
@@ -102,7 +102,7 @@ export const contactFilesCommands: CommandTable = {
   },
   async 'spreadsheet-export'({ app, json, values, positionals, out }) {
     const subject = subjects[positionals[1] ?? ''];
-    if (!subject) throw new UserError('Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler eller kontaktlog.');
+    if (!subject) throw new UserError('Angiv hvad der skal eksporteres: contacts, organisations, followups, meetings, aftaler, kontaktlog, helhedsplaner eller boligomraader.');
     const format = values.format;
     if (format !== 'csv' && format !== 'xlsx') throw new UserError('Angiv formatet: --format csv eller xlsx');
     const file = outOption(values);

@@ -77,6 +77,76 @@ test('a referat is exported from a meeting as Word, PDF and Markdown, and the me
   }
 });
 
+test('the referat of a styringsdialog dialogmøde in a helhedsplan series shows the aftale with its goals and the helhedsplan, and the option removes both', async ({ page, kredsbog }) => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kredsbog-e2e-docs-'));
+  try {
+    await page.goto(kredsbog.url);
+    await expect(page.getByRole('heading', { name: 'Goddag' })).toBeVisible();
+    const kommuner = await apiCall<{ id: string; navn: string }[]>(page, 'kommuner.list', {});
+    const koege = kommuner.find((k) => k.navn === 'Køge')!;
+    const kab = await apiCall<{ id: string }>(page, 'organisations.create', { name: 'KAB', kind: 'boligorganisation', kommuneIds: [koege.id] });
+    const series = await apiCall<{ id: string }>(page, 'series.create', { title: 'Styringsdialog Køge', kind: 'styringsdialog', kommuneId: koege.id, organisationIds: [kab.id] });
+    const meeting = await apiCall<{ id: string }>(page, 'meetings.create', {
+      kommuneId: koege.id,
+      seriesId: series.id,
+      title: 'Dialogmøde KAB 2026',
+      startsAt: '2026-11-24T08:00:00.000Z',
+      endsAt: '2026-11-24T10:00:00.000Z',
+      place: 'Køge Rådhus',
+      agenda: [{ title: 'Styringsrapporten' }],
+    });
+    const aftale = await apiCall<{ id: string }>(page, 'aftaler.create', {
+      kind: 'styringsdialog_aftale',
+      title: 'Styringsdialogaftale KAB 2026',
+      status: 'gaeldende',
+      kommuneId: koege.id,
+      organisationIds: [kab.id],
+      fromDate: '2026-01-01',
+      toDate: '2026-12-31',
+      goals: [
+        { text: 'Færre fraflytninger i Ølby', indicator: 'Fraflytningsprocent under 10', status: 'i_gang' },
+        { text: 'Energirenovering af Søndre Grønning', indicator: '', status: 'naaet' },
+      ],
+    });
+    await apiCall(page, 'styringsdialog.save', { kommuneId: koege.id, organisationId: kab.id, year: 2026, meetingId: meeting.id, aftaleId: aftale.id });
+    const areas = await apiCall<{ id: string; name: string }[]>(page, 'helhedsplaner.indsatsomraader', {});
+    await apiCall(page, 'helhedsplaner.create', {
+      name: 'Helhedsplan Ølby 2023–2026',
+      kommuneId: koege.id,
+      fromDate: '2023-01-01',
+      toDate: '2026-12-31',
+      indsatsomraadeIds: areas.filter((a) => a.name === 'Beskæftigelse' || a.name === 'Uddannelse og livschancer').map((a) => a.id),
+      seriesIds: [series.id],
+    });
+
+    await page.goto(`${kredsbog.url}#/moeder/${meeting.id}`);
+    await page.getByRole('button', { name: 'Eksportér referat …' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Eksportér referat' });
+    const preview = dialog.frameLocator('iframe');
+    await expect(preview.getByRole('heading', { name: 'Aftaler fra styringsdialogen 2026' })).toBeVisible();
+    await expect(preview.getByRole('cell', { name: 'Færre fraflytninger i Ølby' })).toBeVisible();
+    await expect(preview.getByText('Helhedsplan Ølby 2023–2026 · 1. januar 2023 – 31. december 2026')).toBeVisible();
+    await expect(preview.getByText('Beskæftigelse, Uddannelse og livschancer')).toBeVisible();
+    await snapshot(page, '23b-referat-eksport-styringsdialog');
+
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'PDF' }).click();
+    const pdf = path.join(dir, (await download).suggestedFilename());
+    await (await download).saveAs(pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Aftaler fra styringsdialogen 2026');
+    expect(text).toMatch(/Færre fraflytninger i Ølby\s+Fraflytningsprocent under 10\s+I gang/);
+    expect(text).toContain('Helhedsplan Ølby 2023–2026');
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(root, 'e2e/artifacts/screenshots/23c-referat-pdf-styringsdialog')]);
+
+    await dialog.getByRole('checkbox', { name: 'Styringsdialogens aftaler og helhedsplan' }).uncheck();
+    await expect(preview.getByRole('heading', { name: 'Aftaler fra styringsdialogen 2026' })).toHaveCount(0);
+    await expect(preview.getByText('Helhedsplan Ølby 2023–2026')).toHaveCount(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('a Danish Excel contact list comes in through the mapping step, and not twice', async ({ page, kredsbog }) => {
   await page.goto(kredsbog.url);
   await apiCall(page, 'organisations.create', { name: 'Køge Boligselskab', kind: 'boligorganisation' });

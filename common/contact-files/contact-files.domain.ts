@@ -119,7 +119,7 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-export const spreadsheetSubjects = ['contacts', 'organisations', 'followUps', 'meetings', 'aftaler', 'contactLog'] as const;
+export const spreadsheetSubjects = ['contacts', 'organisations', 'followUps', 'meetings', 'aftaler', 'contactLog', 'helhedsplaner', 'boligomraader'] as const;
 export type SpreadsheetSubject = (typeof spreadsheetSubjects)[number];
 
 // ---------- pure rules ----------

@@ -14,7 +14,7 @@ describe('referat formatting', () => {
     expect(referatFileName(sampleReferat(), 'docx')).toBe('Referat 2026-11-24 Styringsdialog Køge.docx');
     expect(referatFileName(sampleReferat({ title: 'Møde i Køge: budget/plan "2027"?' }), 'pdf')).toBe('Referat 2026-11-24 Møde i Køge budget plan 2027.pdf');
     expect(referatFileName(sampleReferat({ title: 'Netværk\u0000 ..', kommune: null }), 'md')).toBe('Referat 2026-11-24 Netværk.md');
-    expect(referatCollectionFileName({ title: 'Køge Kommune', periodText: '', referater: [sampleReferat({ date: '2026-03-10' }), sampleReferat()] }, 'docx')).toBe(
+    expect(referatCollectionFileName({ title: 'Køge Kommune', periodText: '', helhedsplaner: [], referater: [sampleReferat({ date: '2026-03-10' }), sampleReferat()] }, 'docx')).toBe(
       'Referater 2026-03-10 til 2026-11-24 Køge Kommune.docx',
     );
   });

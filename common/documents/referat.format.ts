@@ -25,6 +25,15 @@ export const referatTexts = {
   cancelled: 'Mødet blev aflyst.',
   noAgenda: 'Ingen punkter på dagsordenen.',
   contents: 'Indhold',
+  helhedsplan: 'Boligsocial helhedsplan',
+  indsatsomraader: 'Indsatsområder',
+  period: 'Periode',
+  styringsdialogAftaler: (year: number) => `Aftaler fra styringsdialogen ${year}`,
+  parties: 'Parter',
+  goal: 'Mål',
+  indicator: 'Indikator',
+  status: 'Status',
+  noGoals: 'Ingen mål i aftalen.',
   organisation: 'BL – Danmarks Almene Boliger',
   page: (current: string, total: string) => `Side ${current} af ${total}`,
 } as const;
@@ -57,6 +66,19 @@ export function meetingWhen(startsAt: string, endsAt: string | null): { date: st
   let timeText = `kl. ${danishClock(startsAt)}`;
   if (endsAt) timeText += danishDate(endsAt) === danishDate(startsAt) ? `–${danishClock(endsAt)}` : ` til ${danishLongDate(endsAt)} kl. ${danishClock(endsAt)}`;
   return { date: danishDate(startsAt), dateText, timeText, whenText: `${dateText} ${timeText}` };
+}
+
+/** "1. januar 2023 – 31. december 2026", "Fra 1. januar 2023", "Til og med …" or "" — a period of calendar dates. */
+export function danishPeriodText(from: string | null, to: string | null): string {
+  if (from && to) return `${danishDayText(from)} – ${danishDayText(to)}`;
+  if (from) return `Fra ${danishDayText(from)}`;
+  if (to) return `Til og med ${danishDayText(to)}`;
+  return '';
+}
+
+/** "Helhedsplan Ølby 2023–2026 · 1. januar 2023 – 31. december 2026" — a helhedsplan in one line. */
+export function helhedsplanLine(h: { name: string; periodText: string }): string {
+  return [h.name, h.periodText].filter(Boolean).join(' · ');
 }
 
 /** "Køge Kommune · Styringsdialog Køge 2026" — the line above the title. */

@@ -1,5 +1,5 @@
-import { personLine, referatContext, referatTexts as T, textParagraphs } from './referat.format';
-import type { Referat, ReferatCollection, ReferatPerson } from './referat.model';
+import { helhedsplanLine, personLine, referatContext, referatTexts as T, textParagraphs } from './referat.format';
+import type { Referat, ReferatCollection, ReferatHelhedsplan, ReferatPerson, ReferatStyringsdialog } from './referat.model';
 
 /**
  * The referat as one self-contained HTML document: the app's live preview
@@ -40,14 +40,19 @@ ol.agenda { margin: 0; padding: 0; list-style: none; }
 .description { color: #3e4c59; }
 .decision { margin: 6pt 0 8pt; padding: 4pt 8pt; background: #eef3f7; border-left: 3pt solid #0b3954; break-inside: avoid; }
 .decision__label { margin: 0 0 2pt; font-weight: 600; color: #0b3954; }
-table.follow-ups { width: 100%; border-collapse: collapse; }
-table.follow-ups thead { display: table-header-group; }
-table.follow-ups th, table.follow-ups td { padding: 3pt 6pt; text-align: left; vertical-align: top; border: 0.75pt solid #c5ced8; }
-table.follow-ups th { background: #0b3954; color: #fff; font-weight: 600; }
-table.follow-ups tr { break-inside: avoid; }
+table.follow-ups, table.goals { width: 100%; border-collapse: collapse; margin-bottom: 6pt; }
+table.follow-ups thead, table.goals thead { display: table-header-group; }
+table.follow-ups th, table.follow-ups td, table.goals th, table.goals td { padding: 3pt 6pt; text-align: left; vertical-align: top; border: 0.75pt solid #c5ced8; }
+table.follow-ups th, table.goals th { background: #0b3954; color: #fff; font-weight: 600; }
+table.follow-ups tr, table.goals tr { break-inside: avoid; }
 table.follow-ups .due { width: 32mm; white-space: nowrap; }
 table.follow-ups .owner { width: 48mm; }
 ol.contents { margin: 0; padding-left: 16pt; }
+.context { margin: 8pt 0; padding: 4pt 8pt; background: #f4f6f8; border-left: 3pt solid #c5ced8; break-inside: avoid; }
+.context p { margin: 0 0 2pt; }
+.context .label { font-weight: 600; color: #5b6675; }
+.aftale__meta { margin: -1pt 0 4pt; color: #5b6675; }
+table.goals .status { width: 26mm; }
 .footer-note { margin-top: 18pt; font-size: 8.5pt; color: #5b6675; }`;
 
 /** Free text as paragraphs, single line breaks kept. */
@@ -66,6 +71,32 @@ function metaRow(label: string, value: string): string {
   return `<tr><th scope="row">${label}</th><td>${value}</td></tr>`;
 }
 
+/** The helhedsplaner a meeting (or a series document) belongs to: a short grey block. */
+function helhedsplanBlock(plans: readonly ReferatHelhedsplan[]): string {
+  return plans
+    .map(
+      (h) =>
+        `<div class="context"><p><span class="label">${T.helhedsplan}:</span> ${escapeHtml(helhedsplanLine(h))}</p>${
+          h.indsatsomraader.length ? `<p><span class="label">${T.indsatsomraader}:</span> ${escapeHtml(h.indsatsomraader.join(', '))}</p>` : ''
+        }</div>`,
+    )
+    .join('\n');
+}
+
+/** The aftaler a styringsdialog ended in, each with its goals as a table. */
+function styringsdialogSection(d: ReferatStyringsdialog): string {
+  const aftaler = d.aftaler.map((a) => {
+    const meta = [a.statusText, a.periodText, a.organisations.length ? `${T.parties}: ${a.organisations.join(', ')}` : ''].filter(Boolean).join(' · ');
+    const goals = a.goals.length
+      ? `<table class="goals"><thead><tr><th>${T.goal}</th><th>${T.indicator}</th><th class="status">${T.status}</th></tr></thead><tbody>${a.goals
+          .map((g) => `<tr><td>${escapeHtml(g.text)}</td><td>${escapeHtml(g.indicator || '–')}</td><td class="status">${escapeHtml(g.statusText)}</td></tr>`)
+          .join('')}</tbody></table>`
+      : `<p>${T.noGoals}</p>`;
+    return `<h3>${escapeHtml(a.title)}</h3><p class="aftale__meta">${escapeHtml(meta)}</p>${goals}`;
+  });
+  return `<section><h2>${escapeHtml(T.styringsdialogAftaler(d.year))}</h2>${aftaler.join('\n')}</section>`;
+}
+
 function referatArticle(r: Referat): string {
   const s = r.sections;
   const parts: string[] = [];
@@ -80,6 +111,7 @@ function referatArticle(r: Referat): string {
   if (r.referent) meta.push(metaRow(T.referent, escapeHtml(personLine(r.referent))));
   if (r.consultantName) meta.push(metaRow(T.consultant, `${escapeHtml(r.consultantName)}, ${T.organisation}`));
   parts.push(`<table class="meta"><tbody>${meta.join('')}</tbody></table>`);
+  if (s.context && r.helhedsplaner.length) parts.push(helhedsplanBlock(r.helhedsplaner));
   if (s.participants && r.participants.length) parts.push(`<section><h2>${T.participants}</h2><ul class="people">${r.participants.map(person).join('')}</ul></section>`);
   if (s.afbud && r.afbud.length) parts.push(`<section><h2>${T.afbud}</h2><ul class="people">${r.afbud.map(person).join('')}</ul></section>`);
   const items = r.agenda.map((item) => {
@@ -91,6 +123,7 @@ function referatArticle(r: Referat): string {
     return `<li class="agenda__item">${body.join('\n')}</li>`;
   });
   parts.push(`<section><h2>${T.agenda}</h2>${items.length ? `<ol class="agenda">${items.join('\n')}</ol>` : `<p>${T.noAgenda}</p>`}</section>`);
+  if (s.context && r.styringsdialog) parts.push(styringsdialogSection(r.styringsdialog));
   if (s.followUps && r.followUps.length) {
     const rows = r.followUps.map((f) => `<tr><td>${escapeHtml(f.title)}</td><td class="owner">${escapeHtml(f.owner || '–')}</td><td class="due">${escapeHtml(f.dueText ?? '–')}</td></tr>`);
     parts.push(
@@ -127,6 +160,6 @@ export function renderReferatCollectionHtml(collection: ReferatCollection): stri
   const contents = collection.referater.map((r) => `<li>${escapeHtml(r.dateText)}: ${escapeHtml(r.title)}</li>`).join('');
   const cover = `<section class="collection-cover"><header class="referat__header"><p class="eyebrow">${T.organisation}</p><h1>${T.referater}</h1><p class="subtitle">${escapeHtml(collection.title)}</p>${
     collection.periodText ? `<p>${escapeHtml(collection.periodText)}</p>` : ''
-  }</header><h2>${T.contents}</h2><ol class="contents">${contents}</ol></section>`;
+  }</header>${helhedsplanBlock(collection.helhedsplaner)}<h2>${T.contents}</h2><ol class="contents">${contents}</ol></section>`;
   return htmlDocument(`${T.referater} – ${collection.title}`, [cover, ...collection.referater.map(referatArticle)].join('\n'));
 }

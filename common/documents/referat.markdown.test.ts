@@ -1,12 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, escapeMarkdownBlock, renderReferatCollectionMarkdown, renderReferatMarkdown } from './referat.markdown';
-import { sampleReferat } from './referat.sample';
+import { renderReferatText } from './referat.text';
+import { sampleContext, sampleReferat } from './referat.sample';
 
 /** Undoes the escaping the way a CommonMark parser reads it: "\x" is x, a backslash before a line end is a line break. */
 const unescape = (md: string) => md.replace(/\\\n/g, '\n').replace(/\\([!-/:-@[-`{-~])/g, '$1');
 
 describe('referat Markdown', () => {
+  it('names the helhedsplan and lists the styringsdialog aftale with its goals as an escaped table; the plain text has the same', () => {
+    const md = renderReferatMarkdown(sampleReferat(sampleContext));
+    expect(md).toContain('> **Boligsocial helhedsplan:** Helhedsplan Ølby 2023–2026 · 1. januar 2023 – 31. december 2026\\\n> **Indsatsområder:** Beskæftigelse, Uddannelse og livschancer');
+    expect(md).toContain('## Aftaler fra styringsdialogen 2026\n\n### Styringsdialogaftale KAB 2026\n\n*Gældende · 1. januar 2026 – 31. december 2026 · Parter: KAB*');
+    expect(md).toContain('| Mål | Indikator | Status |\n| --- | --- | --- |\n| Færre fraflytninger i Ølby | Fraflytningsprocent \\<10 % | I gang |\n| Energirenovering \\& \\<b\\>tag\\</b\\> | – | Nået |');
+    const text = renderReferatText(sampleReferat(sampleContext));
+    expect(text).toContain('Boligsocial helhedsplan: Helhedsplan Ølby 2023–2026 · 1. januar 2023 – 31. december 2026\nIndsatsområder: Beskæftigelse, Uddannelse og livschancer');
+    expect(text).toContain('AFTALER FRA STYRINGSDIALOGEN 2026\n\nStyringsdialogaftale KAB 2026\n   Gældende · 1. januar 2026 – 31. december 2026 · Parter: KAB\n   - Færre fraflytninger i Ølby (Indikator: Fraflytningsprocent <10 %) – Status: I gang');
+    expect(renderReferatMarkdown(sampleReferat({ ...sampleContext, sections: { ...sampleReferat().sections, context: false } }))).not.toContain('Ølby 2023');
+  });
+
   it('renders headings, people, agenda with decisions and a follow-up table', () => {
     const md = renderReferatMarkdown(sampleReferat());
     expect(md).toContain('# Referat: Styringsdialog\n');
@@ -39,7 +51,7 @@ describe('referat Markdown', () => {
   });
 
   it('separates the meetings of a collection with a rule', () => {
-    const md = renderReferatCollectionMarkdown({ title: 'Køge Kommune', periodText: '', referater: [sampleReferat(), sampleReferat()] });
+    const md = renderReferatCollectionMarkdown({ title: 'Køge Kommune', periodText: '', helhedsplaner: [], referater: [sampleReferat(), sampleReferat()] });
     expect(md.startsWith('# Referater: Køge Kommune\n')).toBe(true);
     expect(md.match(/\n---\n\n## Referat: Styringsdialog/g)).toHaveLength(2);
   });

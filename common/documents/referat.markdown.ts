@@ -1,5 +1,5 @@
-import { personLine, referatContext, referatTexts as T, textParagraphs } from './referat.format';
-import type { Referat, ReferatCollection } from './referat.model';
+import { helhedsplanLine, personLine, referatContext, referatTexts as T, textParagraphs } from './referat.format';
+import type { Referat, ReferatCollection, ReferatHelhedsplan, ReferatStyringsdialog } from './referat.model';
 
 /**
  * The referat as CommonMark (+ a GFM table for follow-ups). User text is
@@ -35,6 +35,21 @@ export function escapeMarkdownBlock(text: string): string {
     .join('\n\n');
 }
 
+function helhedsplanMarkdown(plans: readonly ReferatHelhedsplan[]): string[] {
+  return plans.map((h) => [`> **${T.helhedsplan}:** ${escapeMarkdown(helhedsplanLine(h))}`, ...(h.indsatsomraader.length ? [`> **${T.indsatsomraader}:** ${escapeMarkdown(h.indsatsomraader.join(', '))}`] : [])].join('\\\n'));
+}
+
+function styringsdialogMarkdown(d: ReferatStyringsdialog, sub: string, item: string): string[] {
+  const out = [`${sub} ${escapeMarkdown(T.styringsdialogAftaler(d.year))}`];
+  for (const a of d.aftaler) {
+    out.push(`${item} ${escapeMarkdown(a.title)}`);
+    out.push(`*${escapeMarkdown([a.statusText, a.periodText, a.organisations.length ? `${T.parties}: ${a.organisations.join(', ')}` : ''].filter(Boolean).join(' · '))}*`);
+    if (a.goals.length === 0) out.push(T.noGoals);
+    else out.push([`| ${T.goal} | ${T.indicator} | ${T.status} |`, '| --- | --- | --- |', ...a.goals.map((g) => `| ${escapeCell(g.text)} | ${escapeCell(g.indicator || '–')} | ${escapeCell(g.statusText)} |`)].join('\n'));
+  }
+  return out;
+}
+
 function referatMarkdown(r: Referat, heading: '#' | '##'): string {
   const sub = heading === '#' ? '##' : '###';
   const item = heading === '#' ? '###' : '####';
@@ -49,6 +64,7 @@ function referatMarkdown(r: Referat, heading: '#' | '##'): string {
   if (r.referent) meta.push(`- **${T.referent}:** ${escapeMarkdown(personLine(r.referent))}`);
   if (r.consultantName) meta.push(`- **${T.consultant}:** ${escapeMarkdown(r.consultantName)}, ${T.organisation}`);
   out.push(meta.join('\n'));
+  if (s.context && r.helhedsplaner.length) out.push(...helhedsplanMarkdown(r.helhedsplaner));
   if (s.participants && r.participants.length) out.push(`${sub} ${T.participants}`, r.participants.map((p) => `- ${escapeMarkdown(personLine(p))}`).join('\n'));
   if (s.afbud && r.afbud.length) out.push(`${sub} ${T.afbud}`, r.afbud.map((p) => `- ${escapeMarkdown(personLine(p))}`).join('\n'));
   out.push(`${sub} ${T.agenda}`);
@@ -60,6 +76,7 @@ function referatMarkdown(r: Referat, heading: '#' | '##'): string {
     if (s.minutes && a.minutes) out.push(escapeMarkdownBlock(a.minutes));
     if (s.decisions && a.decision) out.push(`> **${T.decision}:**\\\n> ${escapeMarkdownBlock(a.decision).replace(/\n/g, '\n> ')}`);
   }
+  if (s.context && r.styringsdialog) out.push(...styringsdialogMarkdown(r.styringsdialog, sub, item));
   if (s.followUps && r.followUps.length) {
     const rows = r.followUps.map((f) => `| ${escapeCell(f.title)} | ${escapeCell(f.owner || '–')} | ${escapeCell(f.dueText ?? '–')} |`);
     out.push(`${sub} ${T.followUps}`, [`| ${T.task} | ${T.owner} | ${T.due} |`, '| --- | --- | --- |', ...rows].join('\n'));
@@ -74,5 +91,6 @@ export function renderReferatMarkdown(referat: Referat): string {
 export function renderReferatCollectionMarkdown(collection: ReferatCollection): string {
   const head = [`# ${T.referater}: ${escapeMarkdown(collection.title)}`];
   if (collection.periodText) head.push(escapeMarkdown(collection.periodText));
+  head.push(...helhedsplanMarkdown(collection.helhedsplaner));
   return `${[...head, ...collection.referater.map((r) => `---\n\n${referatMarkdown(r, '##')}`)].join('\n\n')}\n`;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { agendaItemKinds } from '../meetings.domain';
+import { aftaleGoalStatuses, aftaleStatuses } from '../aftaler.domain';
 import { followUpStatuses, idSchema, isoDateSchema, meetingSeriesKinds, meetingStatuses } from '../domain';
 
 /**
@@ -18,10 +19,12 @@ export const referatOptionsSchema = z.object({
   minutes: z.boolean().default(true),
   decisions: z.boolean().default(true),
   followUps: z.boolean().default(true),
+  /** The issue-17 context: the styringsdialog's aftaler and goals, the helhedsplan the series belongs to. */
+  context: z.boolean().default(true),
 });
 export type ReferatOptions = z.output<typeof referatOptionsSchema>;
 export type ReferatOptionsInput = z.input<typeof referatOptionsSchema>;
-export const referatSectionKeys = ['participants', 'afbud', 'description', 'minutes', 'decisions', 'followUps'] as const satisfies readonly (keyof ReferatOptions)[];
+export const referatSectionKeys = ['participants', 'afbud', 'description', 'minutes', 'decisions', 'followUps', 'context'] as const satisfies readonly (keyof ReferatOptions)[];
 export const defaultReferatOptions: ReferatOptions = referatOptionsSchema.parse({});
 
 export const referatFormats = ['docx', 'pdf', 'md'] as const;
@@ -56,6 +59,34 @@ export const referatFollowUpSchema = z.object({
 });
 export type ReferatFollowUp = z.infer<typeof referatFollowUpSchema>;
 
+/** A helhedsplan a meeting's series belongs to: named once, as context. */
+export const referatHelhedsplanSchema = z.object({
+  name: z.string(),
+  /** "1. januar 2023 – 31. december 2026", or "" without dates. */
+  periodText: z.string(),
+  indsatsomraader: z.array(z.string()),
+});
+export type ReferatHelhedsplan = z.infer<typeof referatHelhedsplanSchema>;
+
+export const referatAftaleSchema = z.object({
+  title: z.string(),
+  status: z.enum(aftaleStatuses),
+  /** "Gældende" */
+  statusText: z.string(),
+  /** The parties (organisations), in Danish order. */
+  organisations: z.array(z.string()),
+  periodText: z.string(),
+  goals: z.array(z.object({ text: z.string(), indicator: z.string(), status: z.enum(aftaleGoalStatuses), statusText: z.string() })),
+});
+export type ReferatAftale = z.infer<typeof referatAftaleSchema>;
+
+/** A styringsdialog dialogmøde: the year and the aftaler the dialogue ended in, with their goals. */
+export const referatStyringsdialogSchema = z.object({
+  year: z.number().int(),
+  aftaler: z.array(referatAftaleSchema),
+});
+export type ReferatStyringsdialog = z.infer<typeof referatStyringsdialogSchema>;
+
 export const referatSchema = z.object({
   meetingId: idSchema,
   title: z.string(),
@@ -80,6 +111,10 @@ export const referatSchema = z.object({
   followUps: z.array(referatFollowUpSchema),
   /** The consultant's name from the local settings; "" when not set. */
   consultantName: z.string(),
+  /** Null unless the meeting is a styringsdialog dialogmøde with aftaler recorded (and `context` is on). */
+  styringsdialog: referatStyringsdialogSchema.nullable(),
+  /** The helhedsplaner the meeting's series is linked to (empty when `context` is off, or in a collection that names them on its cover). */
+  helhedsplaner: z.array(referatHelhedsplanSchema),
   sections: referatOptionsSchema,
 });
 export type Referat = z.infer<typeof referatSchema>;
@@ -90,6 +125,8 @@ export const referatCollectionSchema = z.object({
   title: z.string(),
   /** "24. marts 2026 – 24. november 2026" or "" */
   periodText: z.string(),
+  /** The helhedsplaner of the series (a series document), named once on the cover. */
+  helhedsplaner: z.array(referatHelhedsplanSchema),
   referater: z.array(referatSchema),
 });
 export type ReferatCollection = z.infer<typeof referatCollectionSchema>;

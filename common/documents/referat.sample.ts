@@ -1,5 +1,26 @@
 import { defaultReferatOptions, type Referat } from './referat.model';
 
+/** Test-only: the issue-17 context of a styringsdialog dialogmøde in a helhedsplan's series. */
+export const sampleContext: Pick<Referat, 'styringsdialog' | 'helhedsplaner'> = {
+  styringsdialog: {
+    year: 2026,
+    aftaler: [
+      {
+        title: 'Styringsdialogaftale KAB 2026',
+        status: 'gaeldende',
+        statusText: 'Gældende',
+        organisations: ['KAB'],
+        periodText: '1. januar 2026 – 31. december 2026',
+        goals: [
+          { text: 'Færre fraflytninger i Ølby', indicator: 'Fraflytningsprocent <10 %', status: 'i_gang', statusText: 'I gang' },
+          { text: 'Energirenovering & <b>tag</b>', indicator: '', status: 'naaet', statusText: 'Nået' },
+        ],
+      },
+    ],
+  },
+  helhedsplaner: [{ name: 'Helhedsplan Ølby 2023–2026', periodText: '1. januar 2023 – 31. december 2026', indsatsomraader: ['Beskæftigelse', 'Uddannelse og livschancer'] }],
+};
+
 /** Test-only: a complete referat model without a database, for the pure renderers' tests. */
 export function sampleReferat(overrides: Partial<Referat> = {}): Referat {
   return {
@@ -30,6 +51,8 @@ export function sampleReferat(overrides: Partial<Referat> = {}): Referat {
       { title: 'Indkald til møde', owner: 'Søren Ærøskøbing', dueDate: null, dueText: null, status: 'aaben' },
     ],
     consultantName: 'Søren Ærøskøbing',
+    styringsdialog: null,
+    helhedsplaner: [],
     sections: defaultReferatOptions,
     ...overrides,
   };

@@ -7,6 +7,10 @@ import { guardCsvFormula } from '../../common/contact-files/contact-files.domain
 import { followUpFieldsSchema } from '../../common/meetings.domain';
 import { contactLogInputSchema } from '../../common/relationships.domain';
 import { createAftale } from '../aftaler/aftaler.repository';
+import { createBoligomraade, setBoligomraadeStatus } from '../boligomraader/boligomraader.repository';
+import { addHelhedsplanDeadline, addHelhedsplanRole, createHelhedsplan } from '../helhedsplaner/helhedsplaner.repository';
+import { createSeries } from '../meetings/series.repository';
+import { seriesFieldsSchema } from '../../common/meetings.domain';
 import { createContactLog, deleteContactLog } from '../contact-log/contact-log.repository';
 import { createContact } from '../contacts/contacts.repository';
 import { createFollowUp } from '../follow-ups/follow-ups.repository';
@@ -262,6 +266,80 @@ describe('spreadsheet export of the kontaktlog', () => {
         ['02-03-2026', 'Telefon', 'Mette Ølgaard', 'Køge', '', 'Ringede om huslejen i Ølby'],
       ]);
       expect(databaseDigest(t2.sqlite)).toBe(before);
+    } finally {
+      await t2.dispose();
+    }
+  });
+});
+
+describe('spreadsheet export of helhedsplaner and boligområder', () => {
+  it('writes a helhedsplan with its period, indsatsområder, the people in each body today, the next deadline and its series, in CSV and XLSX', async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const kab = await createOrganisation(t2.db, { name: 'KAB', kind: 'boligorganisation', notes: '', kommuneIds: [koege] });
+      const area = await createBoligomraade(t2.db, { name: 'Ølby', kommuneId: koege, organisationIds: [kab.id] });
+      const series = await createSeries(t2.db, seriesFieldsSchema.parse({ title: 'Boligsocial bestyrelse Ølby', kind: 'helhedsplan', kommuneId: koege }));
+      const plan = await createHelhedsplan(t2.db, {
+        name: 'Helhedsplan Ølby 2023–2026',
+        status: 'aktiv',
+        kommuneId: koege,
+        fromDate: '2023-01-01',
+        toDate: '2026-12-31',
+        organisationIds: [kab.id],
+        boligomraadeIds: [area.id],
+        indsatsomraadeIds: [derivedId('indsatsomraade', '2019-01-01', 'uddannelse'), derivedId('indsatsomraade', '2019-01-01', 'beskaeftigelse')],
+        seriesIds: [series.id],
+      });
+      const formand = await createContact(t2.db, { name: 'Åse Ørum', emails: [], phones: [], notes: '' }, []);
+      const former = await createContact(t2.db, { name: 'Bjørn Ægidius', emails: [], phones: [], notes: '' }, []);
+      await addHelhedsplanRole(t2.db, { helhedsplanId: plan.id, contactId: formand.id, body: 'bestyrelse', title: 'Formand', fromDate: '2023-01-01' });
+      await addHelhedsplanRole(t2.db, { helhedsplanId: plan.id, contactId: former.id, body: 'projektleder', fromDate: '2023-01-01', toDate: '2024-06-30' });
+      await addHelhedsplanDeadline(t2.db, { helhedsplanId: plan.id, kind: 'aarsstatus', dueDate: '2026-03-31' });
+      await addHelhedsplanDeadline(t2.db, { helhedsplanId: plan.id, kind: 'regnskab', dueDate: '2025-03-31', doneDate: '2025-03-20' });
+      const now = new Date('2026-02-01T10:00:00Z');
+      const csv = await exportSpreadsheet(t2.db, 'helhedsplaner', 'csv', now);
+      expect(csv.fileName).toBe('Kredsbog Helhedsplaner 2026-02-01.csv');
+      const rows = readCsvBack(csv.bytes);
+      expect(rows[0]).toEqual([
+        'Navn', 'Status', 'Kommune', 'Organisationer', 'Boligområder', 'Fra', 'Til', 'Indsatsområder', 'Boligsocial bestyrelse', 'Styregruppe', 'Følgegruppe', 'Projektleder',
+        'Næste frist', 'Fristdato', 'Møderækker', 'Journalnummer', 'Noter',
+      ]);
+      // The projektleder left in 2024: no one holds that seat today, so the cell is empty.
+      expect(rows[1]).toEqual([
+        'Helhedsplan Ølby 2023–2026', 'I gang', 'Køge', 'KAB', 'Ølby', '01-01-2023', '31-12-2026', 'Beskæftigelse, Uddannelse og livschancer', 'Åse Ørum (Formand)', '', '', '',
+        'Årlig status', '31-03-2026', 'Boligsocial bestyrelse Ølby', '', '',
+      ]);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(Buffer.from((await exportSpreadsheet(t2.db, 'helhedsplaner', 'xlsx', now)).bytes) as unknown as ArrayBuffer);
+      const row = workbook.worksheets[0]!.getRow(2);
+      expect([1, 2, 3, 4, 5, 9].map((i) => row.getCell(i).value)).toEqual(['Helhedsplan Ølby 2023–2026', 'I gang', 'Køge', 'KAB', 'Ølby', 'Åse Ørum (Formand)']);
+      // Period and deadline are real Excel dates shown the Danish way.
+      expect(row.getCell(14).value).toEqual(new Date(Date.UTC(2026, 2, 31)));
+      expect(row.getCell(14).numFmt).toBe('dd-mm-yyyy');
+    } finally {
+      await t2.dispose();
+    }
+  });
+
+  it('writes each boligområde with one column per list year, newest first, its categories in Danish and blank in a year it was on no list', async () => {
+    const t2 = await createTestDatabase();
+    try {
+      const aarhus = derivedId('kommune', 751);
+      const brabrand = await createOrganisation(t2.db, { name: 'Brabrand Boligforening', kind: 'boligorganisation', notes: '', kommuneIds: [aarhus] });
+      const gellerup = await createBoligomraade(t2.db, { name: 'Gellerupparken/Toveshøj', kommuneId: aarhus, organisationIds: [brabrand.id], notes: 'Udviklingsplan vedtaget 2019.' });
+      await setBoligomraadeStatus(t2.db, { id: gellerup.id, year: 2024, categories: ['parallelsamfund', 'omdannelsesomraade', 'udsat_boligomraade'] });
+      await setBoligomraadeStatus(t2.db, { id: gellerup.id, year: 2025, categories: ['omdannelsesomraade'] });
+      const bispehaven = await createBoligomraade(t2.db, { name: 'Bispehaven', kommuneId: aarhus });
+      await setBoligomraadeStatus(t2.db, { id: bispehaven.id, year: 2024, categories: ['forebyggelsesomraade'] });
+      const rows = readCsvBack((await exportSpreadsheet(t2.db, 'boligomraader', 'csv')).bytes);
+      expect(rows).toEqual([
+        ['Boligområde', 'Kommune', 'Organisationer', 'Liste 2025', 'Liste 2024', 'Noter'],
+        ['Bispehaven', 'Aarhus', '', '', 'Forebyggelsesområde', ''],
+        ['Gellerupparken/Toveshøj', 'Aarhus', 'Brabrand Boligforening', 'Omdannelsesområde', 'Udsat boligområde, Parallelsamfund, Omdannelsesområde', 'Udviklingsplan vedtaget 2019.'],
+      ]);
+      const xlsx = await readXlsxBack((await exportSpreadsheet(t2.db, 'boligomraader', 'xlsx')).bytes);
+      expect(xlsx[0]).toEqual(rows[0]);
+      expect(xlsx[2]?.slice(0, 4)).toEqual(['Gellerupparken/Toveshøj', 'Aarhus', 'Brabrand Boligforening', 'Omdannelsesområde']);
     } finally {
       await t2.dispose();
     }

@@ -12,6 +12,10 @@ import { listFollowUps } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
 import { regionNamesByDay } from '../kommuner/kommuner.repository';
 import { listAftaler } from '../aftaler/aftaler.repository';
+import { listBoligomraader } from '../boligomraader/boligomraader.repository';
+import { getHelhedsplan, listHelhedsplaner } from '../helhedsplaner/helhedsplaner.repository';
+import { helhedsplanBodies } from '../../common/helhedsplaner.domain';
+import type { Boligomraade } from '../../common/boligomraader.domain';
 import { entriesByIds } from '../contact-log/contact-log.repository';
 import type { Aftale } from '../../common/aftaler.domain';
 import { listOrganisations } from '../organisations/organisations.repository';
@@ -211,12 +215,7 @@ async function meetingsSheet(db: Kysely<Database>): Promise<Sheet> {
 }
 
 async function aftalerSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
-  const items: Aftale[] = [];
-  for (let offset = 0; ; offset += 500) {
-    const page = await listAftaler(db, { offset, limit: 500 }, today);
-    items.push(...page.items);
-    if (items.length >= page.total || page.items.length === 0) break;
-  }
+  const items: Aftale[] = await allPages((offset) => listAftaler(db, { offset, limit: 500 }, today));
   const date = (d: string | null) => (d ? { date: d } : null);
   return {
     title: 'Aftaler',
@@ -237,6 +236,77 @@ async function aftalerSheet(db: Kysely<Database>, today: string): Promise<Sheet>
       a.documents.join('; ') || null,
       a.notes || null,
     ]),
+  };
+}
+
+/** Every page of a list query paged in SQL (500 at a time). */
+async function allPages<T>(load: (offset: number) => Promise<{ items: readonly T[]; total: number }>): Promise<T[]> {
+  const items: T[] = [];
+  for (let offset = 0; ; offset += 500) {
+    const page = await load(offset);
+    items.push(...page.items);
+    if (items.length >= page.total || page.items.length === 0) return items;
+  }
+}
+
+/**
+ * Helhedsplaner as a consultant hands them on: the plan, its period and
+ * indsatsområder, who sits in each body today, the next reporting deadline
+ * and its meeting series.
+ */
+async function helhedsplanerSheet(db: Kysely<Database>, today: string): Promise<Sheet> {
+  const summaries = await allPages((offset) => listHelhedsplaner(db, { offset, limit: 500 }));
+  const plans = [];
+  for (const s of summaries) plans.push(await getHelhedsplan(db, s.id, today));
+  const date = (d: string | null) => (d ? { date: d } : null);
+  const names = (list: readonly { name: string }[]) => list.map((x) => x.name).join(', ') || null;
+  return {
+    title: 'Helhedsplaner',
+    headers: ['Navn', 'Status', 'Kommune', 'Organisationer', 'Boligområder', 'Fra', 'Til', 'Indsatsområder', ...helhedsplanBodies.map((b) => danishLabels.helhedsplanBody[b]), 'Næste frist', 'Fristdato', 'Møderækker', 'Journalnummer', 'Noter'],
+    widths: [40, 16, 16, 36, 30, 12, 12, 50, 40, 40, 40, 24, 30, 12, 36, 16, 40],
+    rows: plans.map((h) => [
+      h.name,
+      danishLabels.helhedsplanStatus[h.status],
+      h.kommuneNavn,
+      names(h.organisations),
+      names(h.boligomraader),
+      date(h.fromDate),
+      date(h.toDate),
+      names(h.indsatsomraader),
+      ...helhedsplanBodies.map(
+        (body) =>
+          h.roles
+            .filter((r) => r.current && r.body === body)
+            .map((r) => (r.title ? `${r.contactName} (${r.title})` : r.contactName))
+            .join('; ') || null,
+      ),
+      h.nextDeadline ? `${danishLabels.helhedsplanDeadlineKind[h.nextDeadline.kind]}${h.nextDeadline.title ? `: ${h.nextDeadline.title}` : ''}` : null,
+      date(h.nextDeadline?.date ?? null),
+      h.series.map((s) => s.title).join(', ') || null,
+      h.journalNumber || null,
+      h.notes || null,
+    ]),
+  };
+}
+
+/**
+ * Boligområder with their place on the 1 December lists: one column per list
+ * year, newest first (the categories, or blank when the area was on no list),
+ * so a consultant reads this year's status and the history across.
+ */
+async function boligomraaderSheet(db: Kysely<Database>): Promise<Sheet> {
+  let years: number[] = [];
+  const areas: Boligomraade[] = await allPages(async (offset) => {
+    const page = await listBoligomraader(db, { offset, limit: 500 });
+    years = page.years;
+    return page;
+  });
+  const categoriesOf = (area: Boligomraade, year: number) => area.history.find((h) => h.year === year)?.categories.map((c) => danishLabels.boligomraadeCategory[c]).join(', ') || null;
+  return {
+    title: 'Boligområder',
+    headers: ['Boligområde', 'Kommune', 'Organisationer', ...years.map((y) => `Liste ${y}`), 'Noter'],
+    widths: [36, 16, 36, ...years.map(() => 30), 40],
+    rows: areas.map((a) => [a.name, a.kommuneNavn, a.organisations.map((o) => o.name).join(', ') || null, ...years.map((y) => categoriesOf(a, y)), a.notes || null]),
   };
 }
 
@@ -267,10 +337,12 @@ export async function buildSheet(db: Kysely<Database>, what: SpreadsheetSubject,
   if (what === 'followUps') return followUpsSheet(db, today);
   if (what === 'aftaler') return aftalerSheet(db, today);
   if (what === 'contactLog') return contactLogSheet(db);
+  if (what === 'helhedsplaner') return helhedsplanerSheet(db, today);
+  if (what === 'boligomraader') return boligomraaderSheet(db);
   return meetingsSheet(db);
 }
 
-const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder', aftaler: 'Aftaler', contactLog: 'Kontaktlog' };
+const fileStems: Record<SpreadsheetSubject, string> = { contacts: 'Kontakter', organisations: 'Organisationer', followUps: 'Opfølgning', meetings: 'Møder', aftaler: 'Aftaler', contactLog: 'Kontaktlog', helhedsplaner: 'Helhedsplaner', boligomraader: 'Boligområder' };
 
 export async function exportSpreadsheet(db: Kysely<Database>, what: SpreadsheetSubject, format: 'csv' | 'xlsx', now = new Date()): Promise<{ fileName: string; bytes: Uint8Array }> {
   const sheet = await buildSheet(db, what, danishDate(now));

@@ -8,7 +8,7 @@ import type { Database } from '../schema';
 
 /**
  * Demo boligområder (issue 17) with their place on the lists of 1 December
- * 2021–2025, deterministic per seed from their own random stream (so
+ * of the last five years before the demo's today (demoListYears), deterministic per seed from their own random stream (so
  * everything seeded before keeps its values). Areas follow the pattern of the
  * real lists (https://bl.dk/viden-kartotek/forebyggelsesomraader-og-udsatte-omraader):
  * most move slowly off the lists, some step from udsat to forebyggelse, a few
@@ -34,7 +34,12 @@ const levels: readonly (readonly BoligomraadeCategory[])[] = [
   ['udsat_boligomraade', 'omdannelsesomraade'],
 ];
 
-export const demoListYears = [2021, 2022, 2023, 2024, 2025] as const;
+/** The five newest lists published by `today` (each 1 December): for 23 November 2026, 2021–2025. */
+export function demoListYears(today: string): number[] {
+  const year = Number(today.slice(0, 4));
+  const newest = today.slice(5) >= '12-01' ? year : year - 1;
+  return [newest - 4, newest - 3, newest - 2, newest - 1, newest];
+}
 
 export async function seedBoligomraader(
   db: Kysely<Database>,
@@ -59,7 +64,7 @@ export async function seedBoligomraader(
         }
         // A walk over the years: most areas improve over time, a few come on the lists.
         let level = rng.pick([0, 1, 1, 1, 2, 2, 3, 4]);
-        for (const year of demoListYears) {
+        for (const year of demoListYears(context.today)) {
           const roll = rng.next();
           if (level === 4 && roll < 0.3) level = 5;
           else if (level === 5 && roll < 0.25) level = 0;

@@ -10,14 +10,15 @@ import type { Database } from '../schema';
 /**
  * Boligsociale helhedsplaner for the demo (issue 17), from a random stream of
  * their own (so every row seeded before keeps its values): in about half the
- * kommuner in scope (always Køge) a running plan of the 2019–26 frame
- * (2023–2026) on one or two boligområder, with two to four of the four
+ * kommuner in scope (always Køge) a running plan of four years ending in the
+ * demo's current year Y (Y-3 to Y; 2023–2026 in the 2019–26 frame for the
+ * demo's 2026) on one or two boligområder, with two to four of the four
  * indsatsområder, a boligsocial bestyrelse of top leaders from kommune and
  * boligorganisation, a styregruppe or følgegruppe and a projektleder (dated
  * seats of the kommune's contacts), yearly status reports to Landsbyggefonden
  * (past ones delivered, a few late), a midtvejsevaluering and the final
- * evaluation; some kommuner also have an ended plan (2019–2022) or one in
- * preparation for the next frame. Boligområder are created here through the
+ * evaluation; some kommuner also have an ended plan (the four years before) or
+ * one in preparation for the next frame. Every date is relative to Y. Boligområder are created here through the
  * write path when the kommune has none yet.
  */
 const areaNames = ['Ellemarken', 'Søndergården', 'Vestparken', 'Nørrevang', 'Solbakken', 'Stjernehusene', 'Engparken', 'Skovparken', 'Lindholm', 'Rosenhøj', 'Fuglsangparken', 'Østervang'];
@@ -39,6 +40,7 @@ export async function seedHelhedsplaner(
 ): Promise<number> {
   const rng = seededRandomSource(context.seed ^ 0x68706c6e);
   const { id, now } = context;
+  const y = Number(context.today.slice(0, 4));
   const koegeId = derivedId('kommune', 259);
   const areas = indsatsomraader2019.areas.map((a) => derivedId('indsatsomraade', indsatsomraader2019.validFrom, a.code));
   let count = 0;
@@ -84,34 +86,34 @@ export async function seedHelhedsplaner(
           used.add(contactId);
           // One bestyrelse member was replaced halfway: the old seat ended, the new one began.
           const ended = i === 1 && to === null && rng.chance(0.4);
-          await createRow(trx, 'helhedsplan_role', { helhedsplan_id: planId, contact_id: contactId, body, title, from_date: from, to_date: ended ? '2025-02-28' : to }, { id: id('hp-role', planId, i), now });
+          await createRow(trx, 'helhedsplan_role', { helhedsplan_id: planId, contact_id: contactId, body, title, from_date: from, to_date: ended ? `${y - 1}-02-28` : to }, { id: id('hp-role', planId, i), now });
         }
       };
       const deadline = async (planId: string, key: string, kind: HelhedsplanDeadlineKind, title: string, due: string, done: string | null) =>
         createRow(trx, 'helhedsplan_deadline', { helhedsplan_id: planId, kind, title, due_date: due, done_date: done }, { id: id('hp-deadline', planId, key), now });
 
-      // The running plan of the 2019–26 frame.
-      const running = await plan('aktiv', `Boligsocial helhedsplan ${k.navn} 2023–2026`, 'aktiv', '2023-01-01', '2026-12-31', omraader.slice(0, rng.int(1, 2)));
-      await seats(running, '2023-01-01', null, rng.int(6, 9));
-      for (const year of [2024, 2025, 2026]) {
-        const late = year === 2026 && rng.chance(0.25);
+      // The running plan: four years ending this year.
+      const running = await plan('aktiv', `Boligsocial helhedsplan ${k.navn} ${y - 3}–${y}`, 'aktiv', `${y - 3}-01-01`, `${y}-12-31`, omraader.slice(0, rng.int(1, 2)));
+      await seats(running, `${y - 3}-01-01`, null, rng.int(6, 9));
+      for (const year of [y - 2, y - 1, y]) {
+        const late = year === y && rng.chance(0.25);
         await deadline(running, `status-${year}`, 'aarsstatus', `Årlig status ${year - 1} til Landsbyggefonden`, `${year}-03-01`, late ? null : `${year}-02-${String(rng.int(10, 27)).padStart(2, '0')}`);
       }
-      await deadline(running, 'midtvej', 'midtvejsevaluering', 'Midtvejsevaluering', '2025-01-15', '2025-01-10');
-      await deadline(running, 'regnskab', 'regnskab', 'Regnskab 2026 med revisorerklæring', `2027-0${rng.int(4, 6)}-30`, null);
-      await deadline(running, 'slut', 'slutevaluering', 'Slutevaluering og afrapportering', '2027-03-31', null);
-      await deadline(running, 'bestyrelse', 'andet', 'Bestyrelsen godkender årsrapport', `2026-12-${String(rng.int(10, 18)).padStart(2, '0')}`, null);
+      await deadline(running, 'midtvej', 'midtvejsevaluering', 'Midtvejsevaluering', `${y - 1}-01-15`, `${y - 1}-01-10`);
+      await deadline(running, 'regnskab', 'regnskab', `Regnskab ${y} med revisorerklæring`, `${y + 1}-0${rng.int(4, 6)}-30`, null);
+      await deadline(running, 'slut', 'slutevaluering', 'Slutevaluering og afrapportering', `${y + 1}-03-31`, null);
+      await deadline(running, 'bestyrelse', 'andet', 'Bestyrelsen godkender årsrapport', `${y}-12-${String(rng.int(10, 18)).padStart(2, '0')}`, null);
 
-      // Some kommuner: the plan before (ended) and one in preparation for the frame after 2026.
+      // Some kommuner: the plan before (ended) and one in preparation for the next four years.
       if (rng.chance(0.4)) {
-        const old = await plan('afsluttet', `Helhedsplan ${k.navn} 2019–2022`, 'afsluttet', '2019-01-01', '2022-12-31', omraader.slice(0, 1));
-        await seats(old, '2019-01-01', '2022-12-31', 3);
-        await deadline(old, 'slut', 'slutevaluering', 'Slutevaluering', '2023-03-31', '2023-03-20');
+        const old = await plan('afsluttet', `Helhedsplan ${k.navn} ${y - 7}–${y - 4}`, 'afsluttet', `${y - 7}-01-01`, `${y - 4}-12-31`, omraader.slice(0, 1));
+        await seats(old, `${y - 7}-01-01`, `${y - 4}-12-31`, 3);
+        await deadline(old, 'slut', 'slutevaluering', 'Slutevaluering', `${y - 3}-03-31`, `${y - 3}-03-20`);
       }
       if (k.id === koegeId || rng.chance(0.5)) {
-        const next = await plan('forberedelse', `Helhedsplan ${k.navn} 2027–2030`, 'forberedelse', '2027-01-01', '2030-12-31', omraader.slice(-1));
-        await seats(next, '2026-09-01', null, 2);
-        await deadline(next, 'ansoegning', 'ansoegning', 'Ansøgning til Landsbyggefonden', `2027-0${rng.int(1, 2)}-15`, null);
+        const next = await plan('forberedelse', `Helhedsplan ${k.navn} ${y + 1}–${y + 4}`, 'forberedelse', `${y + 1}-01-01`, `${y + 4}-12-31`, omraader.slice(-1));
+        await seats(next, `${y}-09-01`, null, 2);
+        await deadline(next, 'ansoegning', 'ansoegning', 'Ansøgning til Landsbyggefonden', `${y + 1}-0${rng.int(1, 2)}-15`, null);
       }
     }
   });

@@ -402,10 +402,10 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions): Prom
       }
     });
   }
-  const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now });
-  await seedBoligomraader(db, { seed, inScope, organisations, id, now });
+  const aftaler = await seedAftaler(db, { seed, inScope, organisations, id, now, today });
+  await seedBoligomraader(db, { seed, inScope, organisations, id, now, today });
   await seedStyringsdialog(db, { seed, today, organisations, id, now });
-  await seedHelhedsplaner(db, { seed, inScope, organisations, contactsByKommune, id, now });
+  await seedHelhedsplaner(db, { seed, inScope, organisations, contactsByKommune, id, now, today });
   return { organisations: organisationCount, contacts: contactCount, series: series.length, meetings: meetings.length, agendaItems, followUps, aftaler };
 }
 
@@ -422,7 +422,9 @@ const aftaleGoalTexts = [
  * everything seeded before keeps its values): per kommune in scope an
  * udlejningsaftale with a yearly bilag, a samarbejdsaftale with the kommune's
  * first organisation as party; per organisation a styringsdialogaftale for
- * 2026 with goals and their status.
+ * the demo's current year with goals and their status. Every year is relative
+ * to the demo's today (Y): the udlejningsaftale runs Y-2 to Y+1, its bilag is
+ * reviewed in December of Y.
  */
 async function seedAftaler(
   db: Kysely<Database>,
@@ -430,6 +432,7 @@ async function seedAftaler(
 ): Promise<number> {
   const rng = seededRandomSource(context.seed + 17);
   const { id, now } = context;
+  const y = Number(context.today.slice(0, 4));
   let count = 0;
   const goals = (n: number) =>
     JSON.stringify(
@@ -448,15 +451,15 @@ async function seedAftaler(
         {
           ...base,
           kind: 'udlejningsaftale',
-          title: `Udlejningsaftale ${k.navn} 2024–2027`,
+          title: `Udlejningsaftale ${k.navn} ${y - 2}–${y + 1}`,
           status: 'gaeldende',
           kommune_id: k.id,
-          from_date: '2024-01-01',
-          to_date: '2027-12-31',
-          evaluation_date: `2027-0${rng.int(3, 6)}-01`,
-          bilag_review_date: `2026-12-${String(rng.int(8, 22)).padStart(2, '0')}`,
+          from_date: `${y - 2}-01-01`,
+          to_date: `${y + 1}-12-31`,
+          evaluation_date: `${y + 1}-0${rng.int(3, 6)}-01`,
+          bilag_review_date: `${y}-12-${String(rng.int(8, 22)).padStart(2, '0')}`,
           goals: goals(2),
-          documents: JSON.stringify([`Udlejningsaftale ${k.navn}.pdf`, 'Bilag 1 – fleksibel udlejning 2026.pdf']),
+          documents: JSON.stringify([`Udlejningsaftale ${k.navn}.pdf`, `Bilag 1 – fleksibel udlejning ${y}.pdf`]),
         },
         { id: id('aftale', 'udlejning', k.id), now },
       );
@@ -470,10 +473,10 @@ async function seedAftaler(
           title: `Samarbejdsaftale om boligsociale indsatser i ${k.navn}`,
           status: rng.pick(['gaeldende', 'gaeldende', 'genforhandles', 'udkast'] as const),
           kommune_id: k.id,
-          from_date: '2023-01-01',
+          from_date: `${y - 3}-01-01`,
           to_date: null,
           evaluation_date: null,
-          renegotiation_date: `2027-0${rng.int(1, 9)}-15`,
+          renegotiation_date: `${y + 1}-0${rng.int(1, 9)}-15`,
           bilag_review_date: null,
           goals: goals(3),
           documents: '[]',
@@ -485,19 +488,19 @@ async function seedAftaler(
       count += 2;
     }
     for (const o of context.organisations) {
-      const aftaleId = id('aftale', 'styringsdialog', o.id, 2026);
+      const aftaleId = id('aftale', 'styringsdialog', o.id, y);
       await createRow(
         trx,
         'aftale',
         {
           ...base,
           kind: 'styringsdialog_aftale',
-          title: 'Styringsdialogaftale 2026',
+          title: `Styringsdialogaftale ${y}`,
           status: 'gaeldende',
           kommune_id: o.kommuneIds[0] ?? null,
-          from_date: '2026-01-01',
-          to_date: '2026-12-31',
-          evaluation_date: `2026-${String(rng.int(9, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
+          from_date: `${y}-01-01`,
+          to_date: `${y}-12-31`,
+          evaluation_date: `${y}-${String(rng.int(9, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`,
           bilag_review_date: null,
           goals: goals(rng.int(1, 3)),
         },

@@ -18,8 +18,9 @@ const notes = [
 /**
  * Styringsdialog cycles for the demo (issue 17), from their own random stream
  * so everything seeded before keeps its values: for each boligorganisation's
- * styringsdialog series of 2024–2026, the pair's cycle linked to the year's
- * meeting (2025's to the styringsdialogaftale for 2026 it ended in), the
+ * styringsdialog series of the last two years and the current one (relative
+ * to the demo's today), the pair's cycle linked to the year's meeting (last
+ * year's to the styringsdialogaftale for this year it ended in), the
  * pakke received some weeks before, and after a held meeting aftaler, referat
  * and — mostly in earlier years — the kommune's redegørelse. Earlier years are
  * nearly complete; this year some steps are left undone, so the board has
@@ -37,6 +38,8 @@ export async function seedStyringsdialog(
   },
 ): Promise<number> {
   const rng = seededRandomSource(context.seed + 164);
+  const thisYear = Number(context.today.slice(0, 4));
+  const years = [thisYear - 2, thisYear - 1, thisYear];
   const rows = await db
     .selectFrom('meeting_series as s')
     .innerJoin('meeting_series_organisation as so', (join) => join.onRef('so.series_id', '=', 's.id').on('so.deleted_at', 'is', null))
@@ -45,7 +48,7 @@ export async function seedStyringsdialog(
     .select(['s.kommune_id', 's.year', 'o.id as organisation_id', 'm.id as meeting_id', 'm.starts_at', 'm.status'])
     .where('s.kind', '=', 'styringsdialog')
     .where('s.kommune_id', 'is not', null)
-    .where('s.year', '>=', 2024)
+    .where('s.year', '>=', years[0]!)
     // Only this seed's organisations: another seed's demo data in the same database keeps its own cycles.
     .where('o.id', 'in', context.organisations.length > 0 ? context.organisations.map((o) => o.id) : [''])
     .orderBy('s.id')
@@ -77,14 +80,14 @@ export async function seedStyringsdialog(
       const who = () => (rng.chance(0.5) ? rng.pick(whoTexts) : '');
       const contact = () => (rng.chance(0.4) ? (official.get(kommuneId) ?? null) : null);
       // Earlier years are mostly complete; this year is under way.
-      const earlier = year < Number(context.today.slice(0, 4));
+      const earlier = year < thisYear;
       const pakke = rng.chance(earlier ? 0.97 : 0.92) ? past(addDanishDays(day, -rng.int(15, 70))) : null;
       const aftaler = held && rng.chance(earlier ? 0.96 : 0.9) ? past(day) : null;
       const referat = aftaler && rng.chance(earlier ? 0.95 : 0.8) ? past(addDanishDays(day, rng.int(5, 40))) : null;
       const redegoerelse = referat && rng.chance(earlier ? 0.9 : 0.45) ? past(addDanishDays(day, rng.int(30, 110))) : null;
       primary.set(`${r.organisation_id}|${year}`, { kommuneId, meetingId: r.meeting_id, day, held, pakke, aftaler, referat });
-      // The autumn 2025 dialogue ended in the organisation's styringsdialogaftale for 2026 (seedAftaler).
-      const aftaleId = year === 2025 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, 2026) : null;
+      // Last autumn's dialogue ended in the organisation's styringsdialogaftale for this year (seedAftaler).
+      const aftaleId = year === thisYear - 1 && aftaler ? context.id('aftale', 'styringsdialog', r.organisation_id, thisYear) : null;
       const aftaleExists = aftaleId ? await trx.selectFrom('aftale').select('id').where('id', '=', aftaleId).executeTakeFirst() : undefined;
       await createRow(
         trx,
@@ -125,10 +128,10 @@ export async function seedStyringsdialog(
       .orderBy('kommune_id')
       .execute();
     for (const link of links) {
-      for (const year of [2024, 2025, 2026]) {
+      for (const year of years) {
         const main = primary.get(`${link.organisation_id}|${year}`);
         if (!main || main.kommuneId === link.kommune_id || !main.held) continue;
-        const earlier = year < Number(context.today.slice(0, 4));
+        const earlier = year < thisYear;
         if (!rng.chance(earlier ? 0.9 : 0.5)) continue;
         const redegoerelse = main.referat && rng.chance(earlier ? 0.85 : 0.3) ? addDanishDays(main.day, rng.int(30, 110)) : null;
         await createRow(

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../testing/test-database';
 import { renderReferatCollectionDocx, renderReferatDocx } from './referat.docx';
 import { loadReferat, loadReferatCollection } from './referat.model';
-import { seedReferatMeeting } from './referat.test-data';
+import { seedReferatContext, seedReferatMeeting } from './referat.test-data';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeEach(async () => {
@@ -89,5 +89,38 @@ describe('referat as .docx', () => {
     expect(document).toContain('2. tirsdag den 24. november 2026: Styringsdialog');
     expect(document.match(/<w:pageBreakBefore\/>/g)).toHaveLength(2);
     expect(tableRows(document).filter((row) => row[0] === 'Opgave')).toHaveLength(2);
+  });
+});
+
+describe('the issue-17 context in the .docx', () => {
+  it('names the helhedsplan above the people and lists the styringsdialog aftale with a real goal table after the agenda', async () => {
+    const seeded = await seedReferatMeeting(t.db);
+    await seedReferatContext(t.db, seeded);
+    const { document } = readDocx(await renderReferatDocx(await loadReferat(t.db, seeded.meetingId)));
+    const text = [...document.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('Boligsocial helhedsplan: |Helhedsplan Ølby 2023–2026 · 1. januar 2023 – 31. december 2026');
+    expect(text).toContain('Indsatsområder: |Beskæftigelse, Uddannelse og livschancer');
+    expect(text).toContain('Aftaler fra styringsdialogen 2026|Styringsdialogaftale KAB 2026|Gældende · 1. januar 2026 – 31. december 2026 · Parter: KAB');
+    expect(text.indexOf('Helhedsplan Ølby')).toBeLessThan(text.indexOf('Deltagere'));
+    expect(text.indexOf('Dagsorden')).toBeLessThan(text.indexOf('Aftaler fra styringsdialogen'));
+    expect(tableRows(document)).toEqual(
+      expect.arrayContaining([
+        ['Mål', 'Indikator', 'Status'],
+        ['Færre fraflytninger i Ølby', 'Fraflytningsprocent under 10', 'I gang'],
+        ['Energirenovering af Søndre Grønning', '–', 'Nået'],
+      ]),
+    );
+    const off = readDocx(await renderReferatDocx(await loadReferat(t.db, seeded.meetingId, { context: false }))).document;
+    expect(off).not.toContain('Helhedsplan Ølby');
+    expect(off).not.toContain('Aftaler fra styringsdialogen');
+  });
+
+  it('names the helhedsplan once on the cover of the series document', async () => {
+    const seeded = await seedReferatMeeting(t.db);
+    await seedReferatMeeting(t.db, { seriesId: seeded.seriesId, organisationId: seeded.organisationId, startsAt: '2026-03-10T12:00:00.000Z', endsAt: '2026-03-10T14:00:00.000Z' });
+    await seedReferatContext(t.db, seeded);
+    const { document } = readDocx(await renderReferatCollectionDocx(await loadReferatCollection(t.db, { seriesId: seeded.seriesId })));
+    expect(document.match(/Helhedsplan Ølby 2023–2026/g)).toHaveLength(1);
+    expect(document.indexOf('Helhedsplan Ølby')).toBeLessThan(document.indexOf('Indhold'));
   });
 });

@@ -16,8 +16,8 @@ import {
   type FileChild,
   type ParagraphChild,
 } from 'docx';
-import { personLine, referatContext, referatTexts as T, textParagraphs } from '../../common/documents/referat.format';
-import type { Referat, ReferatCollection, ReferatPerson } from '../../common/documents/referat.model';
+import { helhedsplanLine, personLine, referatContext, referatTexts as T, textParagraphs } from '../../common/documents/referat.format';
+import type { Referat, ReferatCollection, ReferatHelhedsplan, ReferatPerson, ReferatStyringsdialog } from '../../common/documents/referat.model';
 
 /**
  * The referat as a Word document (A4, "Side X af Y" in the footer, a real
@@ -98,6 +98,40 @@ function followUpTable(r: Referat): Table {
   });
 }
 
+/** The helhedsplaner a meeting (or a series document) belongs to: a short grey block, as in the HTML. */
+function helhedsplanBlock(plans: readonly ReferatHelhedsplan[]): Paragraph[] {
+  const bar = { style: BorderStyle.SINGLE, size: 18, color: rule, space: 8 };
+  const line = (label: string, value: string, last: boolean) =>
+    new Paragraph({ indent: { left: 200 }, border: { left: bar }, shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'F4F6F8' }, spacing: { after: last ? 160 : 0 }, children: [run(`${label}: `, { bold: true, color: muted }), run(value)] });
+  return plans.flatMap((h) => [
+    line(T.helhedsplan, helhedsplanLine(h), h.indsatsomraader.length === 0),
+    ...(h.indsatsomraader.length ? [line(T.indsatsomraader, h.indsatsomraader.join(', '), true)] : []),
+  ]);
+}
+
+/** The aftaler a styringsdialog ended in, each with its goals as a table. */
+function styringsdialogSection(d: ReferatStyringsdialog): FileChild[] {
+  const widths = [50, 30, 20];
+  const out: FileChild[] = [heading(T.styringsdialogAftaler(d.year), HeadingLevel.HEADING_1)];
+  for (const a of d.aftaler) {
+    out.push(heading(a.title, HeadingLevel.HEADING_2));
+    const meta = [a.statusText, a.periodText, a.organisations.length ? `${T.parties}: ${a.organisations.join(', ')}` : ''].filter(Boolean).join(' · ');
+    out.push(new Paragraph({ children: [run(meta, { color: muted })] }));
+    if (a.goals.length === 0) out.push(new Paragraph({ children: [run(T.noGoals)] }));
+    else
+      out.push(
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({ tableHeader: true, cantSplit: true, children: [cell(T.goal, widths[0]!, true), cell(T.indicator, widths[1]!, true), cell(T.status, widths[2]!, true)] }),
+            ...a.goals.map((g) => new TableRow({ cantSplit: true, children: [cell(g.text, widths[0]!), cell(g.indicator || '–', widths[1]!), cell(g.statusText, widths[2]!)] })),
+          ],
+        }),
+      );
+  }
+  return out;
+}
+
 function referatBody(r: Referat, pageBreakBefore: boolean): FileChild[] {
   const s = r.sections;
   const out: FileChild[] = [];
@@ -117,6 +151,7 @@ function referatBody(r: Referat, pageBreakBefore: boolean): FileChild[] {
   if (r.ordstyrer) out.push(metaLine(T.ordstyrer, personLine(r.ordstyrer)));
   if (r.referent) out.push(metaLine(T.referent, personLine(r.referent)));
   if (r.consultantName) out.push(metaLine(T.consultant, `${r.consultantName}, ${T.organisation}`));
+  if (s.context && r.helhedsplaner.length) out.push(...helhedsplanBlock(r.helhedsplaner));
   if (s.participants && r.participants.length) out.push(heading(T.participants, HeadingLevel.HEADING_1), ...people(r.participants));
   if (s.afbud && r.afbud.length) out.push(heading(T.afbud, HeadingLevel.HEADING_1), ...people(r.afbud));
   out.push(heading(T.agenda, HeadingLevel.HEADING_1));
@@ -145,6 +180,7 @@ function referatBody(r: Referat, pageBreakBefore: boolean): FileChild[] {
       );
     }
   }
+  if (s.context && r.styringsdialog) out.push(...styringsdialogSection(r.styringsdialog));
   if (s.followUps && r.followUps.length) out.push(heading(T.followUps, HeadingLevel.HEADING_1), followUpTable(r));
   return out;
 }
@@ -198,6 +234,7 @@ export async function renderReferatCollectionDocx(collection: ReferatCollection)
     heading(T.referater, HeadingLevel.TITLE),
     new Paragraph({ spacing: { after: 200 }, border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: accent, space: 6 } }, children: [run(collection.title, { size: 26 })] }),
     ...(collection.periodText ? [new Paragraph({ children: [run(collection.periodText)] })] : []),
+    ...helhedsplanBlock(collection.helhedsplaner),
     heading(T.contents, HeadingLevel.HEADING_1),
     ...collection.referater.map((r, i) => new Paragraph({ children: [run(`${i + 1}. ${r.dateText}: ${r.title}`)] })),
   ];

@@ -5,7 +5,12 @@ import { createTestDatabase } from '../testing/test-database';
 import { deleteMeeting, updateMeeting } from '../meetings/meetings.repository';
 import { updateSettings } from '../settings/settings.repository';
 import { loadReferat, loadReferatCollection } from './referat.model';
-import { hostileMinutes, koge, seedReferatMeeting } from './referat.test-data';
+import { hostileMinutes, koge, seedReferatContext, seedReferatMeeting } from './referat.test-data';
+import { createSeries } from '../meetings/series.repository';
+import { seriesFieldsSchema } from '../../common/meetings.domain';
+import { createMeeting } from '../meetings/meetings.repository';
+import { deleteAftale } from '../aftaler/aftaler.repository';
+import { saveStyringsdialog } from '../styringsdialog/styringsdialog.repository';
 
 let t: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeEach(async () => {
@@ -99,5 +104,78 @@ describe('loadReferatCollection', () => {
     expect(autumn.referater.map((r) => r.date)).toEqual(['2026-11-24']);
 
     expect((await loadReferatCollection(t.db, { kind: 'helhedsplan' })).referater).toEqual([]);
+  });
+});
+
+describe('the issue-17 context of a referat', () => {
+  const helhedsplan = { name: 'Helhedsplan Ølby 2023–2026', periodText: '1. januar 2023 – 31. december 2026', indsatsomraader: ['Beskæftigelse', 'Uddannelse og livschancer'] };
+
+  it('shows the aftale the styringsdialog that names the meeting ended in, with its goals, and the helhedsplan of the series', async () => {
+    const seeded = await seedReferatMeeting(t.db);
+    await seedReferatContext(t.db, seeded);
+    const referat = await loadReferat(t.db, seeded.meetingId);
+    expect(referatSchema.parse(referat)).toEqual(referat);
+    expect(referat.styringsdialog).toEqual({
+      year: 2026,
+      aftaler: [
+        {
+          title: 'Styringsdialogaftale KAB 2026',
+          status: 'gaeldende',
+          statusText: 'Gældende',
+          organisations: ['KAB'],
+          periodText: '1. januar 2026 – 31. december 2026',
+          goals: [
+            { text: 'Færre fraflytninger i Ølby', indicator: 'Fraflytningsprocent under 10', status: 'i_gang', statusText: 'I gang' },
+            { text: 'Energirenovering af Søndre Grønning', indicator: '', status: 'naaet', statusText: 'Nået' },
+          ],
+        },
+      ],
+    });
+    expect(referat.helhedsplaner).toEqual([helhedsplan]);
+  });
+
+  it('leaves the context out of the model when the option is off, and a deleted aftale out of the section', async () => {
+    const seeded = await seedReferatMeeting(t.db);
+    const { aftaleId } = await seedReferatContext(t.db, seeded);
+    const off = await loadReferat(t.db, seeded.meetingId, { context: false });
+    expect(off.styringsdialog).toBeNull();
+    expect(off.helhedsplaner).toEqual([]);
+    await deleteAftale(t.db, aftaleId);
+    expect((await loadReferat(t.db, seeded.meetingId)).styringsdialog).toBeNull();
+  });
+
+  it('finds the cycle of a styringsdialog series meeting by the series organisations, kommune and year, but not a cycle that names another meeting', async () => {
+    const first = await seedReferatMeeting(t.db);
+    const series = await createSeries(t.db, seriesFieldsSchema.parse({ title: 'Styringsdialog KAB', kind: 'styringsdialog', kommuneId: koge, organisationIds: [first.organisationId] }));
+    const seeded = await seedReferatMeeting(t.db, { seriesId: series.id, organisationId: first.organisationId });
+    await seedReferatContext(t.db, seeded, { linkMeeting: false });
+    const referat = await loadReferat(t.db, seeded.meetingId);
+    expect(referat.styringsdialog?.aftaler.map((a) => a.title)).toEqual(['Styringsdialogaftale KAB 2026']);
+    // Another year's meeting of the series is not this cycle's dialogmøde.
+    const next = await createMeeting(t.db, { seriesId: series.id, kommuneId: koge, title: 'Styringsdialog 2027', startsAt: danishInstant('2027-10-05', 9), endsAt: null, place: '', status: 'planlagt', notes: '', inviteeIds: [], agenda: [] });
+    expect((await loadReferat(t.db, next.id)).styringsdialog).toBeNull();
+    // Once the cycle names a different meeting, the series meeting no longer shows it.
+    const other = await createMeeting(t.db, { seriesId: null, kommuneId: koge, title: 'Fællesmøde', startsAt: danishInstant('2026-10-01', 9), endsAt: null, place: '', status: 'afholdt', notes: '', inviteeIds: [], agenda: [] });
+    await saveStyringsdialog(t.db, { kommuneId: koge, organisationId: first.organisationId, year: 2026, meetingId: other.id });
+    expect((await loadReferat(t.db, seeded.meetingId)).styringsdialog).toBeNull();
+    expect((await loadReferat(t.db, other.id)).styringsdialog?.aftaler).toHaveLength(1);
+    // An ordinary meeting (no series, no cycle) has no context at all.
+    const plain = await createMeeting(t.db, { seriesId: null, kommuneId: koge, title: 'Kaffe', startsAt: danishInstant('2026-10-02', 9), endsAt: null, place: '', status: 'afholdt', notes: '', inviteeIds: [], agenda: [] });
+    expect(await loadReferat(t.db, plain.id)).toMatchObject({ styringsdialog: null, helhedsplaner: [] });
+  });
+
+  it('names the helhedsplan once on the cover of its series document, not in each referat', async () => {
+    const spring = await seedReferatMeeting(t.db, { startsAt: danishInstant('2026-03-10', 13), endsAt: danishInstant('2026-03-10', 15) });
+    await seedReferatMeeting(t.db, { seriesId: spring.seriesId, organisationId: spring.organisationId });
+    await seedReferatContext(t.db, spring);
+    const collection = await loadReferatCollection(t.db, { seriesId: spring.seriesId });
+    expect(referatCollectionSchema.parse(collection)).toEqual(collection);
+    expect(collection.helhedsplaner).toEqual([helhedsplan]);
+    expect(collection.referater.map((r) => r.helhedsplaner)).toEqual([[], []]);
+    expect(collection.referater[0]?.styringsdialog?.aftaler).toHaveLength(1);
+    // Collected by kommune, each referat names its own helhedsplan.
+    const byKommune = await loadReferatCollection(t.db, { kommuneId: koge });
+    expect(byKommune.helhedsplaner).toEqual([]);
+    expect(byKommune.referater.every((r) => r.helhedsplaner.length === 1)).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { danishDayText, meetingWhen } from '../../common/documents/referat.format';
+import { danishDayText, danishPeriodText, meetingWhen } from '../../common/documents/referat.format';
 import { defaultReferatOptions, type Referat, type ReferatCollection, type ReferatCollectionFilter, type ReferatOptions, type ReferatPerson } from '../../common/documents/referat.model';
 import type { Attendance } from '../../common/meetings.domain';
 import { AppError } from '../../common/result';
@@ -8,6 +8,7 @@ import { addDanishDays, danishInstant } from '../../common/time';
 import { getMeeting, listMeetings } from '../meetings/meetings.repository';
 import { consultantOwnerName, getSettings } from '../settings/settings.repository';
 import type { Database } from '../schema';
+import { helhedsplanerOfSeries, styringsdialogOfMeeting } from './referat.context';
 
 /** A collection larger than this is almost certainly a mistaken filter (and a very slow PDF). */
 export const maxCollectionMeetings = 300;
@@ -74,6 +75,8 @@ export async function loadReferat(db: Kysely<Database>, meetingId: string, optio
           }))
       : [],
     consultantName,
+    styringsdialog: sections.context ? await styringsdialogOfMeeting(db, { id: meeting.id, startsAt: meeting.startsAt, kommuneId: meeting.kommune?.id ?? null, series: meeting.series }) : null,
+    helhedsplaner: sections.context && meeting.series ? await helhedsplanerOfSeries(db, meeting.series.id) : [],
     sections,
   };
 }
@@ -104,9 +107,15 @@ export async function loadReferatCollection(db: Kysely<Database>, filter: Refera
   if (meetings.length > maxCollectionMeetings) {
     throw new AppError('VALIDATION', `Udvalget rummer ${meetings.length} møder; højst ${maxCollectionMeetings} kan samles i ét dokument. Vælg en kortere periode.`);
   }
+  // A series document names the series' helhedsplaner once on its cover, not again in each referat.
+  const helhedsplaner = filter.seriesId && options.context !== false ? await helhedsplanerOfSeries(db, filter.seriesId) : [];
+  const onCover = new Set(helhedsplaner.map((h) => h.name));
   const referater: Referat[] = [];
-  for (const m of meetings) referater.push(await loadReferat(db, m.id, options));
-  return { title: await collectionTitle(db, filter), periodText: periodText(filter), referater };
+  for (const m of meetings) {
+    const referat = await loadReferat(db, m.id, options);
+    referater.push({ ...referat, helhedsplaner: referat.helhedsplaner.filter((h) => !onCover.has(h.name)) });
+  }
+  return { title: await collectionTitle(db, filter), periodText: danishPeriodText(filter.from ?? null, filter.to ?? null), helhedsplaner, referater };
 }
 
 async function collectionTitle(db: Kysely<Database>, filter: ReferatCollectionFilter): Promise<string> {
@@ -123,11 +132,4 @@ async function collectionTitle(db: Kysely<Database>, filter: ReferatCollectionFi
     parts.push(`${kommune.navn} Kommune`);
   }
   return parts.join(', ');
-}
-
-function periodText(filter: ReferatCollectionFilter): string {
-  if (filter.from && filter.to) return `${danishDayText(filter.from)} – ${danishDayText(filter.to)}`;
-  if (filter.from) return `Fra ${danishDayText(filter.from)}`;
-  if (filter.to) return `Til og med ${danishDayText(filter.to)}`;
-  return '';
 }

@@ -74,12 +74,16 @@ export interface PersonData {
     readonly step: string;
     readonly date: string | null;
     readonly who: string;
+    /** The cycle's notes (free text of a record linked to the person). */
+    readonly notes: string;
     readonly deletedAt: string | null;
   }[];
   /** Seats in helhedsplaner's bestyrelser, styregrupper and følgegrupper, and as projektleder (migration 0022), also deleted ones. */
   readonly helhedsplanRoles: {
     readonly id: string;
     readonly helhedsplanName: string;
+    /** The helhedsplan's notes (free text of a record linked to the person). */
+    readonly helhedsplanNotes: string;
     readonly body: string;
     readonly title: string;
     readonly fromDate: string | null;
@@ -175,7 +179,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .selectFrom('helhedsplan_role as r')
     .innerJoin('helhedsplan as h', 'h.id', 'r.helhedsplan_id')
     .where('r.contact_id', '=', contactId)
-    .select(['r.id', 'h.name', 'r.body', 'r.title', 'r.from_date', 'r.to_date', sql<string | null>`coalesce(r.deleted_at, h.deleted_at)`.as('deleted_at')])
+    .select(['r.id', 'h.name', 'h.notes', 'r.body', 'r.title', 'r.from_date', 'r.to_date', sql<string | null>`coalesce(r.deleted_at, h.deleted_at)`.as('deleted_at')])
     .orderBy('r.from_date')
     .orderBy('r.id')
     .execute();
@@ -232,7 +236,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     seriesMemberships: series.map((s) => ({ id: s.id, seriesId: s.series_id, seriesTitle: s.title, deletedAt: s.deleted_at })),
     contactLog: contactLog.map((l) => ({ id: l.id, date: l.date, kind: l.kind, note: l.note, kommuneNavn: l.kommune_navn, organisationName: l.organisation_name, deletedAt: l.deleted_at })),
     styringsdialogSteps,
-    helhedsplanRoles: helhedsplanRoles.map((r) => ({ id: r.id, helhedsplanName: r.name, body: r.body, title: r.title, fromDate: r.from_date, toDate: r.to_date, deletedAt: r.deleted_at })),
+    helhedsplanRoles: helhedsplanRoles.map((r) => ({ id: r.id, helhedsplanName: r.name, helhedsplanNotes: r.notes, body: r.body, title: r.title, fromDate: r.from_date, toDate: r.to_date, deletedAt: r.deleted_at })),
     mentions: [...mentions.values()].sort((a, b) => a.table.localeCompare(b.table) || a.rowId.localeCompare(b.rowId) || a.field.localeCompare(b.field)),
     history: await recordHistory(db, 'contact', contactId),
   };

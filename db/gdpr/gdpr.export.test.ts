@@ -11,8 +11,8 @@ const data: PersonData = {
   followUps: [{ id: 'f1', title: 'Send tal', details: '', dueDate: null, status: 'venter', deletedAt: null }],
   seriesMemberships: [],
   contactLog: [],
-  styringsdialogSteps: [],
-  helhedsplanRoles: [],
+  styringsdialogSteps: [{ id: 's1', year: 2026, kommuneNavn: 'Køge', organisationName: 'KAB', step: 'Referat/aftale sendt', date: '2026-11-02', who: 'Åse, boligchef', notes: 'Åse ønsker referatet på mail.', deletedAt: null }],
+  helhedsplanRoles: [{ id: 'h1', helhedsplanName: 'Helhedsplan Ølby', helhedsplanNotes: 'Åse er kontaktperson for skolen.', body: 'bestyrelse', title: 'Formand', fromDate: '2023-01-01', toDate: null, deletedAt: null }],
   mentions: [],
   history: [],
 };
@@ -25,6 +25,10 @@ describe('the GDPR access export (writer stage)', () => {
     expect(strFromU8(files['mødedeltagelse.csv']!)).toContain('Dialogmøde;2024-03-05 10:00;Afholdt;Deltog;Referent;nej');
     // A status this version does not know (from a newer installation) is written as it is.
     expect(strFromU8(files['opfølgningspunkter.csv']!)).toContain('Send tal;;;venter;nej');
+    // Free text of records linked to the person (a cycle that names them, a helhedsplan they sit in) is part of the indsigt.
+    expect(strFromU8(files['styringsdialog.csv']!)).toContain('2026;Køge;KAB;Referat/aftale sendt;2026-11-02;Åse, boligchef;Åse ønsker referatet på mail.;nej');
+    expect(strFromU8(files['helhedsplaner.csv']!)).toContain('Helhedsplan Ølby;Boligsocial bestyrelse;Formand;2023-01-01;;Åse er kontaktperson for skolen.;nej');
+    expect(strFromU8(files['LæsMig.txt']!)).toContain('styringsdialog.csv');
   });
 
   it('names the file after the person and the Danish date, without characters file systems refuse', () => {

@@ -58,6 +58,8 @@ mødedeltagelse.csv      Møder personen er inviteret til eller har deltaget i, 
 opfølgningspunkter.csv  Opfølgningspunkter personen er ansvarlig for.
 mødeserier.csv          Mødeserier personen er medlem af.
 kontaktlog.csv          Registrerede kontakter (telefon, mail, møde) med personen, med dato og note.
+styringsdialog.csv      Trin i styringsdialogen, hvor personen er angivet som "hvem", med tekst og noter.
+helhedsplaner.csv       Pladser i boligsociale helhedsplaners bestyrelse, styregruppe, følgegruppe eller som projektleder, med helhedsplanens noter.
 omtaler.csv             Alle poster, der henviser til personen (nu eller tidligere).
 historik.csv            Ændringshistorikken for personens egen post: hvornår, på hvilken installation, og hvad der blev ændret.
 
@@ -99,12 +101,12 @@ export function personDataZipOf(data: PersonData, now = new Date()): Uint8Array 
         data.contactLog.map((l) => [l.date, danishLabel('contactLogKind', l.kind), l.note, l.kommuneNavn ?? '', l.organisationName ?? '', yesNo(l.deletedAt)]),
       ),
       'styringsdialog.csv': csv(
-        ['År', 'Kommune', 'Boligorganisation', 'Trin', 'Dato', 'Hvem (tekst)', 'Slettet'],
-        data.styringsdialogSteps.map((s) => [s.year, s.kommuneNavn, s.organisationName, s.step, s.date ?? '', s.who, yesNo(s.deletedAt)]),
+        ['År', 'Kommune', 'Boligorganisation', 'Trin', 'Dato', 'Hvem (tekst)', 'Noter', 'Slettet'],
+        data.styringsdialogSteps.map((s) => [s.year, s.kommuneNavn, s.organisationName, s.step, s.date ?? '', s.who, s.notes, yesNo(s.deletedAt)]),
       ),
       'helhedsplaner.csv': csv(
-        ['Helhedsplan', 'Organ', 'Titel', 'Fra', 'Til', 'Slettet'],
-        data.helhedsplanRoles.map((r) => [r.helhedsplanName, danishLabel('helhedsplanBody', r.body), r.title, r.fromDate ?? '', r.toDate ?? '', yesNo(r.deletedAt)]),
+        ['Helhedsplan', 'Organ', 'Titel', 'Fra', 'Til', 'Noter om helhedsplanen', 'Slettet'],
+        data.helhedsplanRoles.map((r) => [r.helhedsplanName, danishLabel('helhedsplanBody', r.body), r.title, r.fromDate ?? '', r.toDate ?? '', r.helhedsplanNotes, yesNo(r.deletedAt)]),
       ),
       'omtaler.csv': csv(
         ['Type', 'Id', 'Felt', 'Henviser nu'],

@@ -20,7 +20,7 @@ afterEach(async () => {
 const secretTitle = 'Næstformand for Ærøparkens bestyrelse';
 
 async function seed(who: TestInstallation) {
-  const plan = await createHelhedsplan(who.app.db, { name: 'Helhedsplan Ølby 2023–2026', kommuneId: derivedId('kommune', 259) });
+  const plan = await createHelhedsplan(who.app.db, { name: 'Helhedsplan Ølby 2023–2026', kommuneId: derivedId('kommune', 259), notes: 'Bestyrelsen mødes hos kommunen.' });
   const person = await createContact(who.app.db, { name: 'Søren Ærbøl', emails: ['soeren@koege.dk'], phones: [], notes: '' }, []);
   const other = await createContact(who.app.db, { name: 'Anne Andersen', emails: [], phones: [], notes: '' }, []);
   await addHelhedsplanRole(who.app.db, { helhedsplanId: plan.id, contactId: person.id, body: 'bestyrelse', title: secretTitle, fromDate: '2023-01-01' });
@@ -39,7 +39,7 @@ describe('helhedsplaner and GDPR', () => {
     const a = await laptop('a');
     const { personId } = await seed(a);
     const data = await collectPersonData(a.app.db, personId);
-    expect(data.helhedsplanRoles).toEqual([expect.objectContaining({ helhedsplanName: 'Helhedsplan Ølby 2023–2026', body: 'bestyrelse', title: secretTitle, fromDate: '2023-01-01', deletedAt: null })]);
+    expect(data.helhedsplanRoles).toEqual([expect.objectContaining({ helhedsplanName: 'Helhedsplan Ølby 2023–2026', body: 'bestyrelse', title: secretTitle, fromDate: '2023-01-01', helhedsplanNotes: 'Bestyrelsen mødes hos kommunen.', deletedAt: null })]);
     expect(data.mentions.map((m) => m.table)).toContain('helhedsplan_role');
   });
 

@@ -7,6 +7,8 @@ import type { Database } from '../schema';
  * A contact named as "who" of a styringsdialog step is personal data (GDPR):
  * indsigt lists those steps (db/gdpr/gdpr.collect.ts) and erasure clears the
  * contact and the step's who-text, which may describe the same person.
+ * Indsigt also shows the cycle's notes: free text of a record linked to the
+ * person (as the kontaktlog's note), which may say something about them.
  */
 const stepLabels: Record<StyringsdialogStep, string> = {
   pakke: 'Dokumentationspakke modtaget',
@@ -37,6 +39,7 @@ export async function stepsNamingContact(db: Kysely<Database>, contactId: string
         step: stepLabels[step],
         date: r[`${step}_date`],
         who: r[`${step}_who`],
+        notes: r.notes,
         deletedAt: r.deleted_at,
       })),
   );

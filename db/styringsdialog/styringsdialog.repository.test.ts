@@ -150,9 +150,11 @@ describe('the styringsdialog cycle', () => {
     const kab = await org('KAB');
     const mette = await person('Mette Ørsted');
     const pair = { kommuneId: koege, organisationId: kab.id, year: 2026 };
-    await saveStyringsdialog(t.db, { ...pair, referat: { date: '2026-11-02', contactId: mette.id, who: 'Mette Ørsted, boligchef' } });
+    await saveStyringsdialog(t.db, { ...pair, referat: { date: '2026-11-02', contactId: mette.id, who: 'Mette Ørsted, boligchef' }, notes: 'Mette vil have referatet inden jul.' });
     const data = await collectPersonData(t.db, mette.id);
-    expect(data.styringsdialogSteps).toEqual([expect.objectContaining({ year: 2026, kommuneNavn: 'Køge', organisationName: 'KAB', step: 'Referat/aftale sendt', date: '2026-11-02', who: 'Mette Ørsted, boligchef' })]);
+    expect(data.styringsdialogSteps).toEqual([
+      expect.objectContaining({ year: 2026, kommuneNavn: 'Køge', organisationName: 'KAB', step: 'Referat/aftale sendt', date: '2026-11-02', who: 'Mette Ørsted, boligchef', notes: 'Mette vil have referatet inden jul.' }),
+    ]);
     expect(data.mentions).toEqual(expect.arrayContaining([expect.objectContaining({ table: 'styringsdialog', field: 'referat_contact_id', current: true })]));
     await eraseContact(t, mette.id);
     const cycle = await getStyringsdialog(t.db, pair, '2026-12-01');

@@ -71,6 +71,23 @@ const ids = (list: readonly string[]) => sql.join(list.length > 0 ? list.map((id
  * boligorganisationer, plus any pair with a recorded cycle that year (an
  * organisation no longer linked keeps its history). One query through the
  * indexes (styringsdialog.plan.test.ts).
+ *
+ * A pair is a kommune × boligorganisation link (organisation_kommune), which
+ * the organisation form explains as "kommuner hvor boligorganisationen har
+ * afdelinger". Almenboligloven § 164, stk. 2: "Kommunalbestyrelsen og
+ * boligorganisationen skal føre en styringsdialog i form af regelmæssige
+ * møder om boligorganisationens virksomhed, herunder om udviklingen i de
+ * enkelte boligområder. Kommunalbestyrelsen sørger for, at der holdes et
+ * årligt dialogmøde." (quoted on
+ * https://www.brondby.dk/politik-deltagelse/dagsordener-og-referater/styringsdialog/).
+ * The duty lies with the tilsynskommune, the kommune where the organisation
+ * has its seat (https://greve.dk/by-og-bolig/boliganvisning/boligselskaber/styringsdialogen:
+ * "de almene boligorganisationer, der har hjemsted i kommunen"), while the
+ * organisations in practice hold the dialogue with every kommune where their
+ * homes are (https://www.bdk.dk/om-boligkontoret-danmark/boligadministration/styringsdialog.aspx),
+ * often by joining the tilsynskommune's meeting (a shared meeting here).
+ * Kredsbog does not record the seat, so every link is a pair; a kommune that
+ * takes part in another kommune's dialogue records that meeting on its pair.
  */
 async function queryCycles(db: Kysely<Database>, scope: Scope): Promise<CycleRow[]> {
   const y = scope.year;

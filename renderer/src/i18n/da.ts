@@ -179,6 +179,7 @@ export const da = {
     empty: 'Ingen organisationer endnu. Opret den første med knappen ovenfor.',
     noMatch: 'Ingen organisationer matcher.',
     linkedKommuner: 'Kommuner',
+    kommunerHint: 'Kommuner hvor boligorganisationen har afdelinger. Hver af dem står som et par på styringsdialogtavlen (almenboligloven § 164).',
     addKommune: 'Tilføj kommune …',
     roles: 'Personer med roller her',
     noRoles: 'Ingen personer har roller i organisationen endnu.',

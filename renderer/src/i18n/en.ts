@@ -173,6 +173,7 @@ export const en: Messages = {
     empty: 'No organisations yet. Create the first with the button above.',
     noMatch: 'No organisation matches.',
     linkedKommuner: 'Municipalities',
+    kommunerHint: 'Municipalities where the housing organisation has estates. Each one is a pair on the styringsdialog board (almenboligloven § 164).',
     addKommune: 'Add municipality …',
     roles: 'People with roles here',
     noRoles: 'Nobody holds a role in the organisation yet.',

@@ -10,6 +10,7 @@ export const documentsDa = {
     minutes: 'Referat af drøftelserne',
     decisions: 'Beslutninger',
     followUps: 'Opfølgningspunkter',
+    context: 'Styringsdialogens aftaler og helhedsplan',
   },
   preview: 'Forhåndsvisning af referat',
   formats: 'Hent som fil',

@@ -11,6 +11,7 @@ export const documentsEn: Messages['documents'] = {
     minutes: 'Minutes of the discussions',
     decisions: 'Decisions',
     followUps: 'Follow-ups',
+    context: 'Styringsdialog agreements and helhedsplan',
   },
   preview: 'Preview of the minutes',
   formats: 'Download as file',

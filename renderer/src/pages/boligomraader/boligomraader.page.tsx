@@ -7,6 +7,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { useApiQuery } from '../../queries';
 import { CategoryBadges } from './list-changes.component';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import './boligomraader.css';
 
 const pageSize = 50;
@@ -34,9 +35,12 @@ export function BoligomraaderPage() {
         title={t('boligomraader.title')}
         subtitle={page ? `${t('boligomraader.count', { count: page.total })} · ${t('boligomraader.subtitle')}` : t('boligomraader.subtitle')}
         actions={
-          <Link href="/boligomraader/import" className="button">
-            {t('boligomraader.importList')}
-          </Link>
+          <>
+            <SpreadsheetExportMenu what="boligomraader" />
+            <Link href="/boligomraader/import" className="button">
+              {t('boligomraader.importList')}
+            </Link>
+          </>
         }
       />
       <div className="filters" role="search">

@@ -8,6 +8,7 @@ import { PageHeader, QueryState } from '../../components/page.component';
 import { Pager } from '../../components/pager.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
+import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import './helhedsplaner.css';
 
 const pageSize = 50;
@@ -28,6 +29,7 @@ export function HelhedsplanerPage() {
         subtitle={page ? t('helhedsplaner.count', { count: page.total }) : t('helhedsplaner.subtitle')}
         actions={
           <>
+            <SpreadsheetExportMenu what="helhedsplaner" />
             <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">
               {t('helhedsplaner.areasLink')}
             </Link>

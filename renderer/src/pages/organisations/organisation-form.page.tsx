@@ -91,7 +91,7 @@ export function OrganisationForm({
           </select>
         )}
       </Field>
-      <Field label={t('organisations.linkedKommuner')} error={errors.kommuneIds}>
+      <Field label={t('organisations.linkedKommuner')} error={errors.kommuneIds} hint={values.kind === 'boligorganisation' ? t('organisations.kommunerHint') : undefined}>
         {(props) => (
           <div className="chips">
             {values.kommuneIds
