@@ -1,10 +1,31 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../api';
+import { useToast } from './toast.component';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
 /** A page's one state from its fields' (error, then saving, then dirty, else saved): what its header says. */
 export function combinedSaveState(states: readonly SaveState[]): SaveState {
   return states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+}
+
+/**
+ * A record page's save (aftale, helhedsplan, styringsdialog): `write` sends
+ * the changed fields; `save` says a failure in a toast and rejects, so
+ * useAutosavedText keeps the text unsaved; `saveQuietly` is for choices and
+ * dates, where the toast is all there is to do.
+ */
+export function useRecordSave<C>(write: (changes: C) => Promise<unknown>) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const save = (changes: C) =>
+    write(changes).catch((error: unknown) => {
+      toast.show(describeError(t, error), { tone: 'error' });
+      throw error;
+    });
+  const saveQuietly = (changes: C) => void save(changes).catch(() => undefined);
+  return { save, saveQuietly };
 }
 
 const prefix = 'kredsbog.draft.';
