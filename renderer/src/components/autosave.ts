@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api';
 import { useToast } from './toast.component';
@@ -54,7 +54,8 @@ function writeDraft(key: string, value: string | null): void {
  * (survives a reload or a renderer crash) and, debounced, to the database;
  * blur, leaving the page and closing the window flush immediately. A draft
  * found on mount (the last save never happened) wins over the stored value
- * and is saved. So at most the last moment of typing can be lost.
+ * and is saved. So at most the last moment of typing can be lost. Bind a
+ * field with `<textarea {...text.field} />`.
  */
 export function useAutosavedText(key: string, storedValue: string, save: (value: string) => Promise<unknown>) {
   const draft = readDraft(key);
@@ -116,5 +117,7 @@ export function useAutosavedText(key: string, storedValue: string, save: (value:
     // Mount/unmount only: the draft check must run once per field.
   }, [key]);
 
-  return { value, onChange, flush, state };
+  /** Spread on the <input> or <textarea>: typing saves itself, leaving the field saves at once. */
+  const field = { value, onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value), onBlur: () => void flush() };
+  return { value, onChange, flush, state, field };
 }

@@ -95,7 +95,7 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
       />
       <div className="grid-2">
         <div className="card form">
-          <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} value={title.value} onChange={(e) => title.onChange(e.target.value)} onBlur={() => void title.flush()} />}</Field>
+          <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} {...title.field} />}</Field>
           <Field label={t('aftaler.fields.kind')}>
             {(p) => (
               <select {...p} value={aftale.kind} onChange={(e) => saveQuietly({ kind: e.target.value as AftaleKind })}>
@@ -144,11 +144,11 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
       <div className="grid-2">
         <div className="card form">
           <Field label={t('aftaler.fields.documents')} hint={t('aftaler.fields.documentsHelp')}>
-            {(p) => <textarea {...p} rows={4} value={documents.value} onChange={(e) => documents.onChange(e.target.value)} onBlur={() => void documents.flush()} />}
+            {(p) => <textarea {...p} rows={4} {...documents.field} />}
           </Field>
         </div>
         <div className="card form">
-          <Field label={t('aftaler.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+          <Field label={t('aftaler.fields.notes')}>{(p) => <textarea {...p} rows={4} {...notes.field} />}</Field>
         </div>
       </div>
     </section>

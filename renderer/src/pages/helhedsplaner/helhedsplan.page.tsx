@@ -102,7 +102,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
       />
       <div className="grid-2">
         <div className="card form">
-          <Field label={t('helhedsplaner.fields.name')}>{(p) => <input {...p} value={name.value} onChange={(e) => name.onChange(e.target.value)} onBlur={() => void name.flush()} />}</Field>
+          <Field label={t('helhedsplaner.fields.name')}>{(p) => <input {...p} {...name.field} />}</Field>
           <Field label={t('helhedsplaner.fields.status')}>
             {(p) => (
               <select {...p} value={plan.status} onChange={(e) => quiet({ status: e.target.value as HelhedsplanStatus })}>
@@ -121,7 +121,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
               {(p) => <DateField {...p} value={plan.toDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && quiet({ toDate: dateFieldValue(v) })} />}
             </Field>
           </div>
-          <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} value={journal.value} onChange={(e) => journal.onChange(e.target.value)} onBlur={() => void journal.flush()} />}</Field>
+          <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} {...journal.field} />}</Field>
         </div>
         <div className="card form">
           <LinkList
@@ -148,7 +148,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
       <PeopleCard plan={plan} />
       <DeadlinesCard plan={plan} />
       <div className="card form">
-        <Field label={t('helhedsplaner.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+        <Field label={t('helhedsplaner.fields.notes')}>{(p) => <textarea {...p} rows={4} {...notes.field} />}</Field>
       </div>
     </section>
   );

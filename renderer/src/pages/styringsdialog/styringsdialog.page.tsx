@@ -137,7 +137,7 @@ function CycleForm({ cycle }: { readonly cycle: Styringsdialog }) {
         <StepCard cycle={cycle} step="redegoerelse" save={save} late={lateOf('redegoerelse')} />
       </ol>
       <div className="card form sd-notes">
-        <Field label={t('sd.notes')}>{(p) => <textarea {...p} rows={3} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+        <Field label={t('sd.notes')}>{(p) => <textarea {...p} rows={3} {...notes.field} />}</Field>
       </div>
       <p className="muted sd-board__rules">{t('sd.rules')}</p>
     </section>
@@ -176,7 +176,7 @@ function StepCard({ cycle, step, save, late, children }: { readonly cycle: Styri
           />
         </div>
         <Field label={t('sd.who')}>
-          {(p) => <input {...p} value={who.value} placeholder={t('sd.whoPlaceholder')} onChange={(e) => who.onChange(e.target.value)} onBlur={() => void who.flush()} />}
+          {(p) => <input {...p} {...who.field} placeholder={t('sd.whoPlaceholder')} />}
         </Field>
       </div>
       {children}
