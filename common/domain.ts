@@ -61,6 +61,20 @@ export const kommuneSummarySchema = z.object({
 });
 export type KommuneSummary = z.infer<typeof kommuneSummarySchema>;
 
+/**
+ * What a deadlines channel asks for (aftaler, helhedsplaner: the Overblik list
+ * or its .ics): a date range (default: today and the next 90 days) and
+ * kommuner (one, or those of my kredse). Each channel extends it with its own
+ * record id (server/handlers/deadline-scope.ts resolves it).
+ */
+export const deadlineWindowSchema = z.object({
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+  kommuneId: idSchema.optional(),
+  onlyMyKredse: z.boolean().optional(),
+});
+export type DeadlineWindow = z.infer<typeof deadlineWindowSchema>;
+
 export const kommuneListInputSchema = z.object({
   query: z.string().max(200).optional(),
   regionId: idSchema.optional(),

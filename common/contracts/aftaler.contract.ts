@@ -2,7 +2,7 @@ import { affects, readOnly, type ChannelSpec } from './query-areas';
 import { z } from 'zod';
 import { aftaleCreateInputSchema, aftaleDeadlineSchema, aftaleListInputSchema, aftalePageSchema, aftaleSchema, aftaleUpdateInputSchema } from '../aftaler.domain';
 import { icsFileSchema } from '../calendar/calendar.domain';
-import { idSchema, isoDateSchema } from '../domain';
+import { deadlineWindowSchema, idSchema } from '../domain';
 import { saveAckSchema } from '../meetings.domain';
 
 /**
@@ -11,14 +11,8 @@ import { saveAckSchema } from '../meetings.domain';
  * handler table: main/handlers/aftaler.handlers.ts).
  */
 const byId = z.object({ id: idSchema });
-/** A date range (default: today and the next 90 days) and a scope: one aftale, one kommune, or the kommuner of my kredse. */
-const deadlineScopeSchema = z.object({
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  aftaleId: idSchema.optional(),
-  kommuneId: idSchema.optional(),
-  onlyMyKredse: z.boolean().optional(),
-});
+/** The deadline window, or the deadlines of one aftale. */
+const deadlineScopeSchema = deadlineWindowSchema.extend({ aftaleId: idSchema.optional() });
 
 export const aftalerContract = {
   /** The Aftaler list, filtered and paged in SQL. */

@@ -16,7 +16,7 @@ import {
   indsatsomraadeUpdateInputSchema,
 } from '../helhedsplaner.domain';
 import { icsFileSchema } from '../calendar/calendar.domain';
-import { idSchema, isoDateSchema } from '../domain';
+import { deadlineWindowSchema, idSchema } from '../domain';
 
 /**
  * Channels of the boligsociale helhedsplaner and their indsatsområder (issue
@@ -24,14 +24,8 @@ import { idSchema, isoDateSchema } from '../domain';
  * here starts with "helhedsplaner." (handlers: server/handlers/helhedsplaner.handlers.ts).
  */
 const byId = z.object({ id: idSchema });
-/** A date range (default: today and the next 90 days) and a scope: one helhedsplan, one kommune, or the kommuner of my kredse. */
-const deadlineScopeSchema = z.object({
-  from: isoDateSchema.optional(),
-  to: isoDateSchema.optional(),
-  helhedsplanId: idSchema.optional(),
-  kommuneId: idSchema.optional(),
-  onlyMyKredse: z.boolean().optional(),
-});
+/** The deadline window, or the deadlines of one helhedsplan. */
+const deadlineScopeSchema = deadlineWindowSchema.extend({ helhedsplanId: idSchema.optional() });
 
 export const helhedsplanerContract = {
   'helhedsplaner.list': { input: helhedsplanListInputSchema, output: helhedsplanPageSchema, affects: readOnly },

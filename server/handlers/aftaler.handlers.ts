@@ -1,11 +1,12 @@
 import { aftaleDeadlines, createAftale, deleteAftale, getAftale, listAftaler, restoreAftale, saveAftale } from '../../db/aftaler/aftaler.repository';
 import { aftaleDeadlinesIcs } from '../../db/calendar/calendar.ics';
+import type { DeadlineWindow } from '../../common/domain';
 import type { AppDatabase } from '../../db/connection';
-import { resolveDeadlineWindow, textToBase64, type DeadlineWindowInput } from './deadline-scope';
+import { resolveDeadlineWindow, textToBase64 } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
 
 /** The deadlines window plus, when asked, one aftale's deadlines only. */
-const resolveScope = async (app: AppDatabase, scope: DeadlineWindowInput & { readonly aftaleId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), aftaleId: scope.aftaleId });
+const resolveScope = async (app: AppDatabase, scope: DeadlineWindow & { readonly aftaleId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), aftaleId: scope.aftaleId });
 
 export const aftalerHandlers: HandlersFor<'aftaler'> = {
   'aftaler.list': async (input, { app }) => listAftaler(app.db, input),

@@ -1,19 +1,13 @@
+import type { DeadlineWindow } from '../../common/domain';
 import { addDanishDays } from '../../common/time';
 import { todayInDenmark } from '../../db/contacts/affiliations.query';
 import type { AppDatabase } from '../../db/connection';
 import { listKommuner } from '../../db/kommuner/kommuner.repository';
 import { getSettings } from '../../db/settings/settings.repository';
 
-/** What a deadlines channel (aftaler, helhedsplaner: list or .ics) asks for: a window and kommuner. */
-export interface DeadlineWindowInput {
-  readonly from?: string;
-  readonly to?: string;
-  readonly kommuneId?: string;
-  readonly onlyMyKredse?: boolean;
-}
 
 /** Today and the next 90 days unless given; "my kredse" are those of today (kreds membership is dated). */
-export async function resolveDeadlineWindow(app: AppDatabase, scope: DeadlineWindowInput): Promise<{ from: string; to: string; kommuneIds: string[] | undefined }> {
+export async function resolveDeadlineWindow(app: AppDatabase, scope: DeadlineWindow): Promise<{ from: string; to: string; kommuneIds: string[] | undefined }> {
   const from = scope.from ?? todayInDenmark();
   const to = scope.to ?? addDanishDays(from, 90);
   let kommuneIds: string[] | undefined = scope.kommuneId ? [scope.kommuneId] : undefined;

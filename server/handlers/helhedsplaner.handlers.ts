@@ -1,4 +1,5 @@
 import { helhedsplanDeadlinesIcs } from '../../db/calendar/calendar.ics';
+import type { DeadlineWindow } from '../../common/domain';
 import type { AppDatabase } from '../../db/connection';
 import {
   addHelhedsplanDeadline,
@@ -20,11 +21,11 @@ import {
   updateHelhedsplanRole,
   updateIndsatsomraade,
 } from '../../db/helhedsplaner/helhedsplaner.repository';
-import { resolveDeadlineWindow, textToBase64, type DeadlineWindowInput } from './deadline-scope';
+import { resolveDeadlineWindow, textToBase64 } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
 
 /** The deadlines window plus, when asked, one helhedsplan's deadlines only. */
-const resolveScope = async (app: AppDatabase, scope: DeadlineWindowInput & { readonly helhedsplanId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), helhedsplanId: scope.helhedsplanId });
+const resolveScope = async (app: AppDatabase, scope: DeadlineWindow & { readonly helhedsplanId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), helhedsplanId: scope.helhedsplanId });
 
 export const helhedsplanerHandlers: HandlersFor<'helhedsplaner'> = {
   'helhedsplaner.list': async (input, { app }) => listHelhedsplaner(app.db, input),

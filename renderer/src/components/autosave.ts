@@ -1,10 +1,31 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ChangeEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../api';
+import { useToast } from './toast.component';
 
 export type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
 
 /** A page's one state from its fields' (error, then saving, then dirty, else saved): what its header says. */
 export function combinedSaveState(states: readonly SaveState[]): SaveState {
   return states.find((s) => s === 'error') ?? states.find((s) => s === 'saving') ?? states.find((s) => s === 'dirty') ?? 'saved';
+}
+
+/**
+ * A record page's save (aftale, helhedsplan, styringsdialog): `write` sends
+ * the changed fields; `save` says a failure in a toast and rejects, so
+ * useAutosavedText keeps the text unsaved; `saveQuietly` is for choices and
+ * dates, where the toast is all there is to do.
+ */
+export function useRecordSave<C>(write: (changes: C) => Promise<unknown>) {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const save = (changes: C) =>
+    write(changes).catch((error: unknown) => {
+      toast.show(describeError(t, error), { tone: 'error' });
+      throw error;
+    });
+  const saveQuietly = (changes: C) => void save(changes).catch(() => undefined);
+  return { save, saveQuietly };
 }
 
 const prefix = 'kredsbog.draft.';
@@ -33,7 +54,8 @@ function writeDraft(key: string, value: string | null): void {
  * (survives a reload or a renderer crash) and, debounced, to the database;
  * blur, leaving the page and closing the window flush immediately. A draft
  * found on mount (the last save never happened) wins over the stored value
- * and is saved. So at most the last moment of typing can be lost.
+ * and is saved. So at most the last moment of typing can be lost. Bind a
+ * field with `<textarea {...text.field} />`.
  */
 export function useAutosavedText(key: string, storedValue: string, save: (value: string) => Promise<unknown>) {
   const draft = readDraft(key);
@@ -95,5 +117,7 @@ export function useAutosavedText(key: string, storedValue: string, save: (value:
     // Mount/unmount only: the draft check must run once per field.
   }, [key]);
 
-  return { value, onChange, flush, state };
+  /** Spread on the <input> or <textarea>: typing saves itself, leaving the field saves at once. */
+  const field = { value, onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(e.target.value), onBlur: () => void flush() };
+  return { value, onChange, flush, state, field };
 }

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * "Forrige · 1–50 af 120 · Næste" under a list paged in SQL (Aftaler,
- * Helhedsplaner); nothing while everything fits on one page.
+ * Helhedsplaner, Boligområder: PagedListPage); nothing while everything fits
+ * on one page.
  */
 export function Pager({ offset, pageSize, total, onOffset }: { readonly offset: number; readonly pageSize: number; readonly total: number; readonly onOffset: (offset: number) => void }) {
   const { t } = useTranslation();

@@ -1,69 +1,43 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useLocation } from 'wouter';
 import { aftaleGoalStatuses, aftaleKinds, aftaleStatuses, type Aftale, type AftaleGoal, type AftaleKind, type AftaleUpdateInput } from '../../../../common/aftaler.domain';
-import { call, describeError } from '../../api';
-import { combinedSaveState, useAutosavedText } from '../../components/autosave';
+import { call } from '../../api';
+import { combinedSaveState, useAutosavedText, useRecordSave } from '../../components/autosave';
 import { DateField } from '../../components/date-time-fields.component';
+import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
-import { useToast } from '../../components/toast.component';
-import { downloadFile } from '../../files';
+import { DownloadButton } from '../../components/download.button';
+import { NewRecordPage } from '../../components/new-record.page';
+import { EnumOptions } from '../../components/options.component';
 import { useApiMutation, useApiQuery } from '../../queries';
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
 /** "Ny aftale": kind, title and kommune; the rest is filled in on the aftale's own page (which saves itself). */
 export function AftaleNewPage({ kommuneId }: { readonly kommuneId?: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const [, navigate] = useLocation();
   const create = useApiMutation('aftaler.create');
-  const [title, setTitle] = useState('');
   const [kind, setKind] = useState<AftaleKind>('samarbejdsaftale');
   const [kommune, setKommune] = useState<string | null>(kommuneId ?? null);
-  const [error, setError] = useState<string | undefined>();
-  const submit = () => {
-    if (!title.trim()) return setError('validation.required');
-    create.mutate(
-      { kind, title, kommuneId: kommune },
-      { onSuccess: (a) => navigate(`/aftaler/${a.id}`), onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) },
-    );
-  };
   return (
-    <section>
-      <PageHeader title={t('aftaler.newTitle')} />
-      <form
-        className="card form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Field label={t('aftaler.fields.title')} error={error}>
-          {(p) => <input {...p} value={title} onChange={(e) => (setTitle(e.target.value), setError(undefined))} autoFocus />}
-        </Field>
-        <Field label={t('aftaler.fields.kind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AftaleKind)}>
-              {aftaleKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`aftaler.kinds.${k}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('aftaler.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('aftaler.fields.noKommune')} />}</Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {t('aftaler.create')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <NewRecordPage
+      title={t('aftaler.newTitle')}
+      nameLabel={t('aftaler.fields.title')}
+      submitLabel={t('aftaler.create')}
+      create={(title) => create.mutateAsync({ kind, title, kommuneId: kommune })}
+      pending={create.isPending}
+      href={(id) => `/aftaler/${id}`}
+    >
+      <Field label={t('aftaler.fields.kind')}>
+        {(p) => (
+          <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AftaleKind)}>
+            <EnumOptions values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} />
+          </select>
+        )}
+      </Field>
+      <Field label={t('aftaler.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('aftaler.fields.noKommune')} />}</Field>
+    </NewRecordPage>
   );
 }
 
@@ -76,15 +50,10 @@ export function AftalePage({ id }: { readonly id: string }) {
 /** The aftale's form: text saves itself (useAutosavedText), choices and dates save on change; every save is one aftaler.update of the changed fields. */
 function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const update = useApiMutation('aftaler.update');
   const remove = useApiMutation('aftaler.delete');
   const organisations = useApiQuery('organisations.list', {});
-  const save = (changes: Omit<AftaleUpdateInput, 'id'>) =>
-    update.mutateAsync({ id: aftale.id, ...changes }).catch((error: unknown) => {
-      toast.show(describeError(t, error), { tone: 'error' });
-      throw error;
-    });
+  const { save, saveQuietly } = useRecordSave((changes: Omit<AftaleUpdateInput, 'id'>) => update.mutateAsync({ id: aftale.id, ...changes }));
   const title = useAutosavedText(`aftale.${aftale.id}.title`, aftale.title, (value) => (value.trim() ? save({ title: value }) : Promise.resolve()));
   const notes = useAutosavedText(`aftale.${aftale.id}.notes`, aftale.notes, (value) => save({ notes: value }));
   const documents = useAutosavedText(`aftale.${aftale.id}.documents`, aftale.documents.join('\n'), (value) =>
@@ -99,21 +68,13 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
           {...p}
           value={aftale[field] ?? ''}
           onChange={(value) => {
-            if (value === '' || isoDate.test(value)) void save({ [field]: value === '' ? null : value }).catch(() => undefined);
+            const date = dateFieldValue(value);
+            if (date !== undefined) saveQuietly({ [field]: date });
           }}
         />
       )}
     </Field>
   );
-
-  const exportIcs = async () => {
-    try {
-      const file = await call('aftaler.deadlinesIcs', { aftaleId: aftale.id, from: '2000-01-01', to: '2100-12-31' });
-      downloadFile(file.fileName, file.base64);
-    } catch (error) {
-      toast.show(describeError(t, error), { tone: 'error' });
-    }
-  };
 
   return (
     <section>
@@ -122,9 +83,7 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
         subtitle={`${t(`aftaler.kinds.${aftale.kind}`)}${aftale.kommuneNavn ? ` · ${aftale.kommuneNavn}` : ''} · ${t(`aftaler.saveState.${state}`)}`}
         actions={
           <>
-            <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
-              {t('aftaler.icsExport')}
-            </button>
+            <DownloadButton label={t('aftaler.icsExport')} load={() => call('aftaler.deadlinesIcs', { aftaleId: aftale.id, from: '2000-01-01', to: '2100-12-31' })} />
             <DeleteAndLeaveButton
               label={t('aftaler.delete')}
               deletedMessage={t('aftaler.deleted')}
@@ -136,31 +95,23 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
       />
       <div className="grid-2">
         <div className="card form">
-          <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} value={title.value} onChange={(e) => title.onChange(e.target.value)} onBlur={() => void title.flush()} />}</Field>
+          <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} {...title.field} />}</Field>
           <Field label={t('aftaler.fields.kind')}>
             {(p) => (
-              <select {...p} value={aftale.kind} onChange={(e) => void save({ kind: e.target.value as AftaleKind }).catch(() => undefined)}>
-                {aftaleKinds.map((k) => (
-                  <option key={k} value={k}>
-                    {t(`aftaler.kinds.${k}`)}
-                  </option>
-                ))}
+              <select {...p} value={aftale.kind} onChange={(e) => saveQuietly({ kind: e.target.value as AftaleKind })}>
+                <EnumOptions values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} />
               </select>
             )}
           </Field>
           <Field label={t('aftaler.fields.status')}>
             {(p) => (
-              <select {...p} value={aftale.status} onChange={(e) => void save({ status: e.target.value as Aftale['status'] }).catch(() => undefined)}>
-                {aftaleStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`aftaler.statuses.${s}`)}
-                  </option>
-                ))}
+              <select {...p} value={aftale.status} onChange={(e) => saveQuietly({ status: e.target.value as Aftale['status'] })}>
+                <EnumOptions values={aftaleStatuses} label={(s) => t(`aftaler.statuses.${s}`)} />
               </select>
             )}
           </Field>
           <Field label={t('aftaler.fields.kommune')}>
-            {(p) => <KommuneSelect {...p} value={aftale.kommuneId} onChange={(kommuneId) => void save({ kommuneId }).catch(() => undefined)} emptyLabel={t('aftaler.fields.noKommune')} />}
+            {(p) => <KommuneSelect {...p} value={aftale.kommuneId} onChange={(kommuneId) => saveQuietly({ kommuneId })} emptyLabel={t('aftaler.fields.noKommune')} />}
           </Field>
           <Field label={t('aftaler.fields.parties')}>
             {(p) => (
@@ -169,7 +120,7 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
                 multiple
                 size={5}
                 value={aftale.organisations.map((o) => o.id)}
-                onChange={(e) => void save({ organisationIds: Array.from(e.target.selectedOptions, (o) => o.value) }).catch(() => undefined)}
+                onChange={(e) => saveQuietly({ organisationIds: Array.from(e.target.selectedOptions, (o) => o.value) })}
               >
                 {organisations.data?.map((o) => (
                   <option key={o.id} value={o.id}>
@@ -189,15 +140,15 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
           {dateField('bilagReviewDate')}
         </div>
       </div>
-      <GoalsCard aftale={aftale} save={save} />
+      <GoalsCard aftale={aftale} save={saveQuietly} />
       <div className="grid-2">
         <div className="card form">
           <Field label={t('aftaler.fields.documents')} hint={t('aftaler.fields.documentsHelp')}>
-            {(p) => <textarea {...p} rows={4} value={documents.value} onChange={(e) => documents.onChange(e.target.value)} onBlur={() => void documents.flush()} />}
+            {(p) => <textarea {...p} rows={4} {...documents.field} />}
           </Field>
         </div>
         <div className="card form">
-          <Field label={t('aftaler.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+          <Field label={t('aftaler.fields.notes')}>{(p) => <textarea {...p} rows={4} {...notes.field} />}</Field>
         </div>
       </div>
     </section>
@@ -205,14 +156,14 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
 }
 
 /** The goals, edited as one list and saved on leaving a field (the list is one field in sync, see README). */
-function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (changes: Omit<AftaleUpdateInput, 'id'>) => Promise<unknown> }) {
+function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (changes: Omit<AftaleUpdateInput, 'id'>) => void }) {
   const { t } = useTranslation();
   const [goals, setGoals] = useState<AftaleGoal[]>(aftale.goals);
   useEffect(() => setGoals(aftale.goals), [aftale.goals]);
   const commit = (next: AftaleGoal[]) => {
     setGoals(next);
     const complete = next.filter((g) => g.text.trim());
-    if (JSON.stringify(complete) !== JSON.stringify(aftale.goals)) void save({ goals: complete }).catch(() => undefined);
+    if (JSON.stringify(complete) !== JSON.stringify(aftale.goals)) save({ goals: complete });
   };
   const change = (i: number, patch: Partial<AftaleGoal>) => setGoals(goals.map((g, j) => (j === i ? { ...g, ...patch } : g)));
   return (
@@ -244,11 +195,7 @@ function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (
                     value={g.status}
                     onChange={(e) => commit(goals.map((x, j) => (j === i ? { ...x, status: e.target.value as AftaleGoal['status'] } : x)))}
                   >
-                    {aftaleGoalStatuses.map((s) => (
-                      <option key={s} value={s}>
-                        {t(`aftaler.goalStatuses.${s}`)}
-                      </option>
-                    ))}
+                    <EnumOptions values={aftaleGoalStatuses} label={(s) => t(`aftaler.goalStatuses.${s}`)} />
                   </select>
                 </td>
                 <td>

@@ -1,66 +1,59 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { aftaleKinds, aftaleStatuses, type Aftale, type AftaleKind, type AftaleStatus } from '../../../../common/aftaler.domain';
-import { PageHeader, QueryState } from '../../components/page.component';
-import { Pager } from '../../components/pager.component';
+import { PagedListPage, usePagedFilters } from '../../components/paged-list.page';
+import { PeriodText } from '../../components/period.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
-const pageSize = 50;
-
 /** The Aftaler list: search, kind and status filters and paging all run in SQL (aftaler.list). */
 export function AftalerPage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [kind, setKind] = useState<AftaleKind | ''>('');
-  const [status, setStatus] = useState<AftaleStatus | ''>('');
-  const [offset, setOffset] = useState(0);
-  const list = useApiQuery('aftaler.list', { query: query || undefined, kind: kind || undefined, status: status || undefined, offset, limit: pageSize });
+  const { filters, setFilter, paging } = usePagedFilters<{ query: string; kind: AftaleKind | ''; status: AftaleStatus | '' }>({ query: '', kind: '', status: '' });
+  const { query, kind, status } = filters;
+  const list = useApiQuery('aftaler.list', { query: query || undefined, kind: kind || undefined, status: status || undefined, offset: paging.offset, limit: paging.pageSize });
   const filtered = Boolean(query || kind || status);
   const page = list.data;
   return (
-    <section>
-      <PageHeader
-        title={t('aftaler.title')}
-        subtitle={page ? t('aftaler.count', { count: page.total }) : t('aftaler.subtitle')}
-        actions={
-          <>
-            <SpreadsheetExportMenu what="aftaler" />
-            <Link href="/aftaler/ny" className="button">
-              {t('aftaler.newAftale')}
-            </Link>
-          </>
-        }
-      />
-      <div className="filters" role="search">
-        <FilterSearch label={t('aftaler.search')} placeholder={t('aftaler.searchPlaceholder')} value={query} onChange={(value) => (setQuery(value), setOffset(0))} />
-        <FilterSelect<AftaleKind>
-          label={t('aftaler.fields.kind')}
-          value={kind}
-          allLabel={t('aftaler.allKinds')}
-          options={aftaleKinds.map((k) => ({ value: k, label: t(`aftaler.kinds.${k}`) }))}
-          onChange={(value) => (setKind(value), setOffset(0))}
-        />
-        <FilterSelect<AftaleStatus>
-          label={t('aftaler.fields.status')}
-          value={status}
-          allLabel={t('aftaler.allStatuses')}
-          options={aftaleStatuses.map((s) => ({ value: s, label: t(`aftaler.statuses.${s}`) }))}
-          onChange={(value) => (setStatus(value), setOffset(0))}
-        />
-      </div>
-      {!page ? <QueryState isLoading={list.isLoading} error={list.error} /> : null}
-      {page && page.items.length === 0 ? <p className="empty">{filtered ? t('aftaler.noMatches') : t('aftaler.none')}</p> : null}
-      {page && page.items.length > 0 ? (
+    <PagedListPage
+      title={t('aftaler.title')}
+      subtitle={page ? t('aftaler.count', { count: page.total }) : t('aftaler.subtitle')}
+      actions={
         <>
-          <AftaleTable items={page.items} showKommune />
-          <Pager offset={offset} pageSize={pageSize} total={page.total} onOffset={setOffset} />
+          <SpreadsheetExportMenu what="aftaler" />
+          <Link href="/aftaler/ny" className="button">
+            {t('aftaler.newAftale')}
+          </Link>
         </>
-      ) : null}
-    </section>
+      }
+      filters={
+        <>
+          <FilterSearch label={t('aftaler.search')} placeholder={t('aftaler.searchPlaceholder')} value={query} onChange={(value) => setFilter('query', value)} />
+          <FilterSelect<AftaleKind>
+            label={t('aftaler.fields.kind')}
+            value={kind}
+            allLabel={t('aftaler.allKinds')}
+            options={aftaleKinds.map((k) => ({ value: k, label: t(`aftaler.kinds.${k}`) }))}
+            onChange={(value) => setFilter('kind', value)}
+          />
+          <FilterSelect<AftaleStatus>
+            label={t('aftaler.fields.status')}
+            value={status}
+            allLabel={t('aftaler.allStatuses')}
+            options={aftaleStatuses.map((s) => ({ value: s, label: t(`aftaler.statuses.${s}`) }))}
+            onChange={(value) => setFilter('status', value)}
+          />
+        </>
+      }
+      list={list}
+      paging={paging}
+      filtered={filtered}
+      noMatches={t('aftaler.noMatches')}
+      none={t('aftaler.none')}
+      table={(p) => <AftaleTable items={p.items} showKommune />}
+    />
   );
 }
 
@@ -90,14 +83,7 @@ export function AftaleTable({ items, showKommune }: { readonly items: readonly A
             {showKommune ? <td>{a.kommuneNavn ?? <span className="muted">–</span>}</td> : null}
             <td>{a.organisations.map((o) => o.name).join(', ') || <span className="muted">–</span>}</td>
             <td className="muted">
-              {/* Each date kept whole: the column wraps between them, never inside one. */}
-              {a.fromDate || a.toDate ? (
-                <>
-                  <span className="nowrap">{a.fromDate ? formatDate(a.fromDate) : '…'} –</span> <span className="nowrap">{a.toDate ? formatDate(a.toDate) : '…'}</span>
-                </>
-              ) : (
-                '–'
-              )}
+              <PeriodText from={a.fromDate} to={a.toDate} />
             </td>
             <td>
               <span className="badge">{t(`aftaler.statuses.${a.status}`)}</span>

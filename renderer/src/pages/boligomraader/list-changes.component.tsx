@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { BoligomraadeCategory, ListComparison } from '../../../../common/boligomraader.domain';
@@ -30,9 +30,6 @@ export function ListChanges({ comparison, showTouches = true, showKommune = true
   const changed = comparison.changes.filter((c) => c.kind !== 'unchanged');
   const all = withUnchanged ? comparison.changes : changed;
   const rows = limit ? all.slice(0, limit) : all;
-  // Overblik's card keeps each "touches" list short too; the list page and the import show all.
-  const cap = <T,>(items: readonly T[]) => (limit ? items.slice(0, limit) : items);
-  const more = (items: readonly unknown[]) => (limit && items.length > limit ? <li className="muted">{t('boligomraader.changes.more', { count: items.length - limit })}</li> : null);
   return (
     <div className="bo-changes">
       <p className="muted">{t('boligomraader.changes.counts', comparison.counts)}</p>
@@ -79,55 +76,52 @@ export function ListChanges({ comparison, showTouches = true, showKommune = true
       {showTouches ? (
         <div className="bo-touches" role="group" aria-label={t('boligomraader.changes.touches')}>
           {showKommune ? (
-            <div>
-              <h4>{t('boligomraader.changes.kommuner')}</h4>
-              {comparison.kommuner.length ? (
-                <ul>
-                  {cap(comparison.kommuner).map((k) => (
-                    <li key={k.id}>
-                      <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>
-                    </li>
-                  ))}
-                  {more(comparison.kommuner)}
-                </ul>
-              ) : (
-                <p className="muted">{t('boligomraader.changes.none')}</p>
-              )}
-            </div>
+            <TouchList title={t('boligomraader.changes.kommuner')} items={comparison.kommuner} limit={limit}>
+              {(k) => <Link href={`/kommuner/${k.id}`}>{k.navn}</Link>}
+            </TouchList>
           ) : null}
-          <div>
-            <h4>{t('boligomraader.changes.organisations')}</h4>
-            {comparison.organisations.length ? (
-              <ul>
-                {cap(comparison.organisations).map((o) => (
-                  <li key={o.id}>
-                    <Link href={`/organisationer/${o.id}`}>{o.name}</Link>
-                  </li>
-                ))}
-                {more(comparison.organisations)}
-              </ul>
-            ) : (
-              <p className="muted">{t('boligomraader.changes.none')}</p>
+          <TouchList title={t('boligomraader.changes.organisations')} items={comparison.organisations} limit={limit}>
+            {(o) => <Link href={`/organisationer/${o.id}`}>{o.name}</Link>}
+          </TouchList>
+          <TouchList title={t('boligomraader.changes.series')} items={comparison.series} limit={limit}>
+            {(s) => (
+              <>
+                <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
+                {s.kommuneNavn ? <span className="muted"> · {s.kommuneNavn}</span> : null}
+              </>
             )}
-          </div>
-          <div>
-            <h4>{t('boligomraader.changes.series')}</h4>
-            {comparison.series.length ? (
-              <ul>
-                {cap(comparison.series).map((s) => (
-                  <li key={s.id}>
-                    <Link href={`/moederaekker/${s.id}`}>{s.title}</Link>
-                    {s.kommuneNavn ? <span className="muted"> · {s.kommuneNavn}</span> : null}
-                  </li>
-                ))}
-                {more(comparison.series)}
-              </ul>
-            ) : (
-              <p className="muted">{t('boligomraader.changes.none')}</p>
-            )}
-          </div>
+          </TouchList>
         </div>
       ) : null}
+    </div>
+  );
+}
+
+/**
+ * One list of what the changes touch (kommuner, organisations, meeting
+ * series), or "none". Overblik's card keeps each list short (`limit`, then
+ * "… and N more"); the list page and the import show all.
+ */
+function TouchList<T extends { readonly id: string }>({ title, items, limit, children }: {
+  readonly title: string;
+  readonly items: readonly T[];
+  readonly limit: number | undefined;
+  readonly children: (item: T) => ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <h4>{title}</h4>
+      {items.length ? (
+        <ul>
+          {(limit ? items.slice(0, limit) : items).map((item) => (
+            <li key={item.id}>{children(item)}</li>
+          ))}
+          {limit && items.length > limit ? <li className="muted">{t('boligomraader.changes.more', { count: items.length - limit })}</li> : null}
+        </ul>
+      ) : (
+        <p className="muted">{t('boligomraader.changes.none')}</p>
+      )}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation } from 'wouter';
+import { Link } from 'wouter';
 import {
   helhedsplanBodies,
   helhedsplanDeadlineKinds,
@@ -14,16 +14,19 @@ import {
 } from '../../../../common/helhedsplaner.domain';
 import { danishDate } from '../../../../common/time';
 import { call, describeError } from '../../api';
-import { combinedSaveState, useAutosavedText } from '../../components/autosave';
+import { combinedSaveState, useAutosavedText, useRecordSave } from '../../components/autosave';
 import { ContactCombobox } from '../../components/contact-combobox.component';
 import { DateField } from '../../components/date-time-fields.component';
 import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
+import { FixedTable } from '../../components/fixed-table.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
 import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
+import { DownloadButton } from '../../components/download.button';
+import { NewRecordPage } from '../../components/new-record.page';
+import { EnumOptions } from '../../components/options.component';
 import { useToast } from '../../components/toast.component';
-import { downloadFile } from '../../files';
 import { formatDate } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './helhedsplaner.css';
@@ -32,49 +35,27 @@ import './helhedsplaner.css';
 /** "Ny helhedsplan": name, kommune and status; the rest is filled in on the helhedsplan's own page (which saves itself). */
 export function HelhedsplanNewPage({ kommuneId }: { readonly kommuneId?: string }) {
   const { t } = useTranslation();
-  const toast = useToast();
-  const [, navigate] = useLocation();
   const create = useApiMutation('helhedsplaner.create');
-  const [name, setName] = useState('');
   const [status, setStatus] = useState<HelhedsplanStatus>('forberedelse');
   const [kommune, setKommune] = useState<string | null>(kommuneId ?? null);
-  const [error, setError] = useState<string | undefined>();
-  const submit = () => {
-    if (!name.trim()) return setError('validation.required');
-    create.mutate({ name, status, kommuneId: kommune }, { onSuccess: (h) => navigate(`/helhedsplaner/${h.id}`), onError: (e) => toast.show(describeError(t, e), { tone: 'error' }) });
-  };
   return (
-    <section>
-      <PageHeader title={t('helhedsplaner.newTitle')} />
-      <form
-        className="card form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          submit();
-        }}
-      >
-        <Field label={t('helhedsplaner.fields.name')} error={error}>
-          {(p) => <input {...p} value={name} onChange={(e) => (setName(e.target.value), setError(undefined))} autoFocus />}
-        </Field>
-        <Field label={t('helhedsplaner.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('helhedsplaner.fields.noKommune')} />}</Field>
-        <Field label={t('helhedsplaner.fields.status')}>
-          {(p) => (
-            <select {...p} value={status} onChange={(e) => setStatus(e.target.value as HelhedsplanStatus)}>
-              {helhedsplanStatuses.map((s) => (
-                <option key={s} value={s}>
-                  {t(`helhedsplaner.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button" disabled={create.isPending}>
-            {t('helhedsplaner.create')}
-          </button>
-        </div>
-      </form>
-    </section>
+    <NewRecordPage
+      title={t('helhedsplaner.newTitle')}
+      nameLabel={t('helhedsplaner.fields.name')}
+      submitLabel={t('helhedsplaner.create')}
+      create={(name) => create.mutateAsync({ name, status, kommuneId: kommune })}
+      pending={create.isPending}
+      href={(id) => `/helhedsplaner/${id}`}
+    >
+      <Field label={t('helhedsplaner.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('helhedsplaner.fields.noKommune')} />}</Field>
+      <Field label={t('helhedsplaner.fields.status')}>
+        {(p) => (
+          <select {...p} value={status} onChange={(e) => setStatus(e.target.value as HelhedsplanStatus)}>
+            <EnumOptions values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} />
+          </select>
+        )}
+      </Field>
+    </NewRecordPage>
   );
 }
 
@@ -84,12 +65,9 @@ export function HelhedsplanPage({ id }: { readonly id: string }) {
   return <HelhedsplanForm key={id} plan={plan.data} />;
 }
 
-type Save = (changes: Omit<HelhedsplanUpdateInput, 'id'>) => Promise<unknown>;
-
 /** The helhedsplan's page: text saves itself, choices and dates save on change; people and deadlines are rows of their own. */
 function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const update = useApiMutation('helhedsplaner.update');
   const remove = useApiMutation('helhedsplaner.delete');
   // The choices are the plan's kommune's (all, while it has none).
@@ -97,25 +75,11 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
   const organisations = useApiQuery('organisations.list', { kommuneId });
   const boligomraader = useApiQuery('helhedsplaner.boligomraader', { kommuneId });
   const series = useApiQuery('series.list', { kommuneId });
-  const save: Save = (changes) =>
-    update.mutateAsync({ id: plan.id, ...changes }).catch((error: unknown) => {
-      toast.show(describeError(t, error), { tone: 'error' });
-      throw error;
-    });
-  const quiet = (changes: Omit<HelhedsplanUpdateInput, 'id'>) => void save(changes).catch(() => undefined);
+  const { save, saveQuietly: quiet } = useRecordSave((changes: Omit<HelhedsplanUpdateInput, 'id'>) => update.mutateAsync({ id: plan.id, ...changes }));
   const name = useAutosavedText(`helhedsplan.${plan.id}.name`, plan.name, (value) => (value.trim() ? save({ name: value }) : Promise.resolve()));
   const journal = useAutosavedText(`helhedsplan.${plan.id}.journal`, plan.journalNumber, (value) => save({ journalNumber: value }));
   const notes = useAutosavedText(`helhedsplan.${plan.id}.notes`, plan.notes, (value) => save({ notes: value }));
   const state = combinedSaveState([name.state, journal.state, notes.state, update.isPending ? 'saving' : 'saved']);
-
-  const exportIcs = async () => {
-    try {
-      const file = await call('helhedsplaner.deadlinesIcs', { helhedsplanId: plan.id, from: '2000-01-01', to: '2100-12-31' });
-      downloadFile(file.fileName, file.base64);
-    } catch (error) {
-      toast.show(describeError(t, error), { tone: 'error' });
-    }
-  };
 
   return (
     <section>
@@ -125,9 +89,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
         actions={
           <>
             {plan.deadlines.some((d) => d.doneDate === null) ? (
-              <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
-                {t('helhedsplaner.icsExport')}
-              </button>
+              <DownloadButton label={t('helhedsplaner.icsExport')} load={() => call('helhedsplaner.deadlinesIcs', { helhedsplanId: plan.id, from: '2000-01-01', to: '2100-12-31' })} />
             ) : null}
             <DeleteAndLeaveButton
               label={t('helhedsplaner.delete')}
@@ -140,15 +102,11 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
       />
       <div className="grid-2">
         <div className="card form">
-          <Field label={t('helhedsplaner.fields.name')}>{(p) => <input {...p} value={name.value} onChange={(e) => name.onChange(e.target.value)} onBlur={() => void name.flush()} />}</Field>
+          <Field label={t('helhedsplaner.fields.name')}>{(p) => <input {...p} {...name.field} />}</Field>
           <Field label={t('helhedsplaner.fields.status')}>
             {(p) => (
               <select {...p} value={plan.status} onChange={(e) => quiet({ status: e.target.value as HelhedsplanStatus })}>
-                {helhedsplanStatuses.map((s) => (
-                  <option key={s} value={s}>
-                    {t(`helhedsplaner.statuses.${s}`)}
-                  </option>
-                ))}
+                <EnumOptions values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} />
               </select>
             )}
           </Field>
@@ -163,7 +121,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
               {(p) => <DateField {...p} value={plan.toDate ?? ''} onChange={(v) => dateFieldValue(v) !== undefined && quiet({ toDate: dateFieldValue(v) })} />}
             </Field>
           </div>
-          <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} value={journal.value} onChange={(e) => journal.onChange(e.target.value)} onBlur={() => void journal.flush()} />}</Field>
+          <Field label={t('helhedsplaner.fields.journalNumber')}>{(p) => <input {...p} {...journal.field} />}</Field>
         </div>
         <div className="card form">
           <LinkList
@@ -190,7 +148,7 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
       <PeopleCard plan={plan} />
       <DeadlinesCard plan={plan} />
       <div className="card form">
-        <Field label={t('helhedsplaner.fields.notes')}>{(p) => <textarea {...p} rows={4} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+        <Field label={t('helhedsplaner.fields.notes')}>{(p) => <textarea {...p} rows={4} {...notes.field} />}</Field>
       </div>
     </section>
   );
@@ -310,32 +268,22 @@ function PeopleCard({ plan }: { readonly plan: Helhedsplan }) {
       <h2>{t('helhedsplaner.people')}</h2>
       {plan.roles.length === 0 ? <p className="empty">{t('helhedsplaner.noPeople')}</p> : null}
       {plan.roles.length > 0 ? (
-        <table className="table table--fixed helhedsplan-people">
-          {/* Fixed widths for the choice, the dates and the button, so the title gets the rest of the row. */}
-          <colgroup>
-            <col className="helhedsplan-people__person" />
-            <col className="helhedsplan-people__body" />
-            <col />
-            <col className="helhedsplan-col-date" />
-            <col className="helhedsplan-col-date" />
-            <col className="helhedsplan-people__remove" />
-          </colgroup>
-          <thead>
-            <tr>
-              <th>{t('helhedsplaner.person')}</th>
-              <th>{t('helhedsplaner.body')}</th>
-              <th>{t('helhedsplaner.roleTitle')}</th>
-              <th>{t('helhedsplaner.from')}</th>
-              <th>{t('helhedsplaner.to')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {plan.roles.map((r) => (
-              <RoleRow key={r.id} role={r} />
-            ))}
-          </tbody>
-        </table>
+        // Fixed widths for the choice, the dates and the button, so the title gets the rest of the row.
+        <FixedTable
+          className="helhedsplan-people"
+          columns={[
+            { header: t('helhedsplaner.person'), width: 'helhedsplan-people__person' },
+            { header: t('helhedsplaner.body'), width: 'helhedsplan-people__body' },
+            { header: t('helhedsplaner.roleTitle') },
+            { header: t('helhedsplaner.from'), width: 'helhedsplan-col-date' },
+            { header: t('helhedsplaner.to'), width: 'helhedsplan-col-date' },
+            { width: 'helhedsplan-people__remove' },
+          ]}
+        >
+          {plan.roles.map((r) => (
+            <RoleRow key={r.id} role={r} />
+          ))}
+        </FixedTable>
       ) : null}
       <div className="helhedsplan-add">
         <Field label={t('helhedsplaner.person')}>
@@ -344,11 +292,7 @@ function PeopleCard({ plan }: { readonly plan: Helhedsplan }) {
         <Field label={t('helhedsplaner.body')}>
           {(p) => (
             <select {...p} value={body} onChange={(e) => setBody(e.target.value as HelhedsplanBody)}>
-              {helhedsplanBodies.map((b) => (
-                <option key={b} value={b}>
-                  {t(`helhedsplaner.bodies.${b}`)}
-                </option>
-              ))}
+              <EnumOptions values={helhedsplanBodies} label={(b) => t(`helhedsplaner.bodies.${b}`)} />
             </select>
           )}
         </Field>
@@ -380,11 +324,7 @@ function RoleRow({ role }: { readonly role: HelhedsplanRole }) {
       </td>
       <td>
         <select className="helhedsplan-cell" aria-label={`${t('helhedsplaner.body')}: ${role.contactName}`} value={role.body} onChange={(e) => save({ body: e.target.value as HelhedsplanBody })}>
-          {helhedsplanBodies.map((b) => (
-            <option key={b} value={b}>
-              {t(`helhedsplaner.bodies.${b}`)}
-            </option>
-          ))}
+          <EnumOptions values={helhedsplanBodies} label={(b) => t(`helhedsplaner.bodies.${b}`)} />
         </select>
       </td>
       <td>
@@ -469,11 +409,7 @@ function DeadlinesCard({ plan }: { readonly plan: Helhedsplan }) {
         <Field label={t('helhedsplaner.deadlineKind')}>
           {(p) => (
             <select {...p} value={kind} onChange={(e) => setKind(e.target.value as HelhedsplanDeadlineKind)}>
-              {helhedsplanDeadlineKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`helhedsplaner.deadlineKinds.${k}`)}
-                </option>
-              ))}
+              <EnumOptions values={helhedsplanDeadlineKinds} label={(k) => t(`helhedsplaner.deadlineKinds.${k}`)} />
             </select>
           )}
         </Field>

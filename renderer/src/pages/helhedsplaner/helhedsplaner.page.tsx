@@ -1,63 +1,57 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import { helhedsplanStatuses, type HelhedsplanStatus, type HelhedsplanSummary } from '../../../../common/helhedsplaner.domain';
 import { danishDate } from '../../../../common/time';
 import { FilterSearch, FilterSelect } from '../../components/filters.component';
-import { PageHeader, QueryState } from '../../components/page.component';
-import { Pager } from '../../components/pager.component';
+import { PagedListPage, usePagedFilters } from '../../components/paged-list.page';
+import { PeriodText } from '../../components/period.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
 import './helhedsplaner.css';
 
-const pageSize = 50;
-
 /** The Helhedsplaner list (issue 17): search, status filter and paging all run in SQL (helhedsplaner.list). */
 export function HelhedsplanerPage() {
   const { t } = useTranslation();
-  const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<HelhedsplanStatus | ''>('');
-  const [offset, setOffset] = useState(0);
-  const list = useApiQuery('helhedsplaner.list', { query: query || undefined, status: status || undefined, offset, limit: pageSize });
+  const { filters, setFilter, paging } = usePagedFilters<{ query: string; status: HelhedsplanStatus | '' }>({ query: '', status: '' });
+  const { query, status } = filters;
+  const list = useApiQuery('helhedsplaner.list', { query: query || undefined, status: status || undefined, offset: paging.offset, limit: paging.pageSize });
   const filtered = Boolean(query || status);
   const page = list.data;
   return (
-    <section>
-      <PageHeader
-        title={t('helhedsplaner.title')}
-        subtitle={page ? t('helhedsplaner.count', { count: page.total }) : t('helhedsplaner.subtitle')}
-        actions={
-          <>
-            <SpreadsheetExportMenu what="helhedsplaner" />
-            <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">
-              {t('helhedsplaner.areasLink')}
-            </Link>
-            <Link href="/helhedsplaner/ny" className="button">
-              {t('helhedsplaner.newHelhedsplan')}
-            </Link>
-          </>
-        }
-      />
-      <div className="filters" role="search">
-        <FilterSearch label={t('helhedsplaner.search')} placeholder={t('helhedsplaner.searchPlaceholder')} value={query} onChange={(value) => (setQuery(value), setOffset(0))} />
-        <FilterSelect<HelhedsplanStatus>
-          label={t('helhedsplaner.fields.status')}
-          value={status}
-          allLabel={t('helhedsplaner.allStatuses')}
-          options={helhedsplanStatuses.map((s) => ({ value: s, label: t(`helhedsplaner.statuses.${s}`) }))}
-          onChange={(value) => (setStatus(value), setOffset(0))}
-        />
-      </div>
-      {!page ? <QueryState isLoading={list.isLoading} error={list.error} /> : null}
-      {page && page.items.length === 0 ? <p className="empty">{filtered ? t('helhedsplaner.noMatches') : t('helhedsplaner.none')}</p> : null}
-      {page && page.items.length > 0 ? (
+    <PagedListPage
+      title={t('helhedsplaner.title')}
+      subtitle={page ? t('helhedsplaner.count', { count: page.total }) : t('helhedsplaner.subtitle')}
+      actions={
         <>
-          <HelhedsplanTable items={page.items} showKommune />
-          <Pager offset={offset} pageSize={pageSize} total={page.total} onOffset={setOffset} />
+          <SpreadsheetExportMenu what="helhedsplaner" />
+          <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">
+            {t('helhedsplaner.areasLink')}
+          </Link>
+          <Link href="/helhedsplaner/ny" className="button">
+            {t('helhedsplaner.newHelhedsplan')}
+          </Link>
         </>
-      ) : null}
-    </section>
+      }
+      filters={
+        <>
+          <FilterSearch label={t('helhedsplaner.search')} placeholder={t('helhedsplaner.searchPlaceholder')} value={query} onChange={(value) => setFilter('query', value)} />
+          <FilterSelect<HelhedsplanStatus>
+            label={t('helhedsplaner.fields.status')}
+            value={status}
+            allLabel={t('helhedsplaner.allStatuses')}
+            options={helhedsplanStatuses.map((s) => ({ value: s, label: t(`helhedsplaner.statuses.${s}`) }))}
+            onChange={(value) => setFilter('status', value)}
+          />
+        </>
+      }
+      list={list}
+      paging={paging}
+      filtered={filtered}
+      noMatches={t('helhedsplaner.noMatches')}
+      none={t('helhedsplaner.none')}
+      table={(p) => <HelhedsplanTable items={p.items} showKommune />}
+    />
   );
 }
 
@@ -87,13 +81,7 @@ export function HelhedsplanTable({ items, showKommune }: { readonly items: reado
             {showKommune ? <td>{h.kommuneNavn ?? <span className="muted">–</span>}</td> : null}
             <td>{h.boligomraader.map((b) => b.name).join(', ') || <span className="muted">–</span>}</td>
             <td className="muted">
-              {h.fromDate || h.toDate ? (
-                <>
-                  <span className="nowrap">{h.fromDate ? formatDate(h.fromDate) : '…'} –</span> <span className="nowrap">{h.toDate ? formatDate(h.toDate) : '…'}</span>
-                </>
-              ) : (
-                '–'
-              )}
+              <PeriodText from={h.fromDate} to={h.toDate} />
             </td>
             <td>
               <span className="badge">{t(`helhedsplaner.statuses.${h.status}`)}</span>

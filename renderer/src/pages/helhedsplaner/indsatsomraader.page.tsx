@@ -6,6 +6,7 @@ import { describeError } from '../../api';
 import { DateField } from '../../components/date-time-fields.component';
 import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
+import { FixedTable } from '../../components/fixed-table.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { useToast } from '../../components/toast.component';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -54,30 +55,21 @@ export function IndsatsomraaderPage() {
       <div className="card">
         {!areas.data ? <QueryState isLoading={areas.isLoading} error={areas.error} /> : null}
         {areas.data ? (
-          <table className="table table--fixed helhedsplan-areas-table">
-            {/* The frame, the dates and the button fixed; the name gets the rest ("Sammenhængskraft og medborgerskab"). */}
-            <colgroup>
-              <col />
-              <col className="helhedsplan-areas-table__frame" />
-              <col className="helhedsplan-col-date" />
-              <col className="helhedsplan-col-date" />
-              <col className="helhedsplan-areas-table__action" />
-            </colgroup>
-            <thead>
-              <tr>
-                <th>{t('helhedsplaner.areaName')}</th>
-                <th>{t('helhedsplaner.areaFrame')}</th>
-                <th>{t('helhedsplaner.areaValidFrom')}</th>
-                <th>{t('helhedsplaner.areaValidTo')}</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {areas.data.map((a) => (
-                <AreaRow key={a.id} area={a} />
-              ))}
-            </tbody>
-          </table>
+          // The frame, the dates and the button fixed; the name gets the rest ("Sammenhængskraft og medborgerskab").
+          <FixedTable
+            className="helhedsplan-areas-table"
+            columns={[
+              { header: t('helhedsplaner.areaName') },
+              { header: t('helhedsplaner.areaFrame'), width: 'helhedsplan-areas-table__frame' },
+              { header: t('helhedsplaner.areaValidFrom'), width: 'helhedsplan-col-date' },
+              { header: t('helhedsplaner.areaValidTo'), width: 'helhedsplan-col-date' },
+              { width: 'helhedsplan-areas-table__action' },
+            ]}
+          >
+            {areas.data.map((a) => (
+              <AreaRow key={a.id} area={a} />
+            ))}
+          </FixedTable>
         ) : null}
         <form
           className="helhedsplan-add helhedsplan-add--area"

@@ -199,9 +199,7 @@ function ReferatItem({
         className="referat__minutes"
         rows={8}
         placeholder={t('referat.minutesPlaceholder')}
-        value={minutes.value}
-        onChange={(e) => minutes.onChange(e.target.value)}
-        onBlur={() => void minutes.flush()}
+        {...minutes.field}
         autoFocus
       />
       <label className="referat__label" htmlFor={`decision-${item.id}`}>
@@ -211,9 +209,7 @@ function ReferatItem({
         id={`decision-${item.id}`}
         rows={3}
         placeholder={t('referat.decisionPlaceholder')}
-        value={decision.value}
-        onChange={(e) => decision.onChange(e.target.value)}
-        onBlur={() => void decision.flush()}
+        {...decision.field}
       />
       <QuickFollowUp meetingId={meeting.id} agendaItemId={item.id} draft={draft} onChange={onDraft} />
       {itemFollowUps.length > 0 ? <FollowUpRows followUps={itemFollowUps} meName={meName} /> : null}

@@ -1,8 +1,5 @@
-import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { describeError } from '../../api';
-import { useToast } from '../../components/toast.component';
-import { downloadFile } from '../../files';
+import { DownloadButton } from '../../components/download.button';
 import { formatDate } from '../../format';
 
 export interface DeadlineRow {
@@ -35,25 +32,11 @@ export function DeadlinesCard({
   readonly rows: readonly DeadlineRow[] | undefined;
   readonly ics: () => Promise<{ fileName: string; base64: string }>;
 }) {
-  const { t } = useTranslation();
-  const toast = useToast();
-  const exportIcs = async () => {
-    try {
-      const file = await ics();
-      downloadFile(file.fileName, file.base64);
-    } catch (error) {
-      toast.show(describeError(t, error), { tone: 'error' });
-    }
-  };
   return (
     <div className="card dashboard__wide" id={id}>
       <div className="card__header">
         <h2>{title}</h2>
-        {rows && rows.length > 0 ? (
-          <button type="button" className="button button--secondary" onClick={() => void exportIcs()}>
-            {icsLabel}
-          </button>
-        ) : null}
+        {rows && rows.length > 0 ? <DownloadButton label={icsLabel} load={ics} /> : null}
       </div>
       {rows && rows.length === 0 ? <p className="empty">{empty}</p> : null}
       {rows && rows.length > 0 ? (

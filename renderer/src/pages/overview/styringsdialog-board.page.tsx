@@ -5,8 +5,8 @@ import type { Styringsdialog } from '../../../../common/styringsdialog.domain';
 import { foldDanish } from '../../../../common/text-fold';
 import { call, describeError } from '../../api';
 import { PageHeader, QueryState } from '../../components/page.component';
+import { DownloadButton } from '../../components/download.button';
 import { useToast } from '../../components/toast.component';
-import { downloadFile } from '../../files';
 import { formatDate, formatInstantDate } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
 import './styringsdialog.css';
@@ -64,7 +64,6 @@ function usePlan() {
  */
 export function StyringsdialogBoardPage() {
   const { t } = useTranslation();
-  const toast = useToast();
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [query, setQuery] = useState('');
   const [onlyLate, setOnlyLate] = useState(false);
@@ -81,14 +80,6 @@ export function StyringsdialogBoardPage() {
     for (const r of shown) byKommune.set(r.kommune.id, [...(byKommune.get(r.kommune.id) ?? []), r]);
     return [...byKommune.values()];
   }, [shown]);
-  const exportXlsx = async () => {
-    try {
-      const file = await call('styringsdialog.boardXlsx', { year, onlyMyKredse: true });
-      downloadFile(file.fileName, file.base64);
-    } catch (error) {
-      toast.show(describeError(t, error), { tone: 'error' });
-    }
-  };
   const mine = (settings.data?.myKredse.length ?? 0) > 0;
   const held = rows.filter((r) => r.meeting?.status === 'afholdt' || ['aftaler_indgaaet', 'referat_sendt', 'afsluttet'].includes(r.stage)).length;
   const late = rows.filter((r) => r.late.length > 0).length;
@@ -111,9 +102,7 @@ export function StyringsdialogBoardPage() {
                 {year + 1} ›
               </button>
             </div>
-            <button type="button" className="button button--secondary" onClick={() => void exportXlsx()} disabled={rows.length === 0}>
-              {t('sd.exportXlsx')}
-            </button>
+            <DownloadButton label={t('sd.exportXlsx')} load={() => call('styringsdialog.boardXlsx', { year, onlyMyKredse: true })} disabled={rows.length === 0} />
           </>
         }
       />

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
 import type { Styringsdialog, StyringsdialogSaveInput, StyringsdialogStep } from '../../../../common/styringsdialog.domain';
 import { describeError } from '../../api';
-import { useAutosavedText, type SaveState } from '../../components/autosave';
+import { useAutosavedText, useRecordSave, type SaveState } from '../../components/autosave';
 import { ContactCombobox } from '../../components/contact-combobox.component';
 import { DateField } from '../../components/date-time-fields.component';
 import { Field } from '../../components/field.component';
@@ -33,11 +33,7 @@ function CycleForm({ cycle }: { readonly cycle: Styringsdialog }) {
   const createAftale = useApiMutation('aftaler.create');
   const aftaler = useApiQuery('aftaler.list', { kommuneId: cycle.kommune.id, organisationId: cycle.organisation.id, kind: 'styringsdialog_aftale', limit: 50 });
   const pair = { kommuneId: cycle.kommune.id, organisationId: cycle.organisation.id, year: cycle.year };
-  const save: Save = (changes) =>
-    update.mutateAsync({ ...pair, ...changes }).catch((error: unknown) => {
-      toast.show(describeError(t, error), { tone: 'error' });
-      throw error;
-    });
+  const { save } = useRecordSave<Parameters<Save>[0]>((changes) => update.mutateAsync({ ...pair, ...changes }));
   const notes = useAutosavedText(`styringsdialog.${cycle.id}.notes`, cycle.notes, (value) => save({ notes: value }));
   const lateOf = (checkpoint: string) => cycle.late.some((l) => l.checkpoint === checkpoint);
   const state: SaveState = notes.state === 'saved' && update.isPending ? 'saving' : notes.state;
@@ -141,7 +137,7 @@ function CycleForm({ cycle }: { readonly cycle: Styringsdialog }) {
         <StepCard cycle={cycle} step="redegoerelse" save={save} late={lateOf('redegoerelse')} />
       </ol>
       <div className="card form sd-notes">
-        <Field label={t('sd.notes')}>{(p) => <textarea {...p} rows={3} value={notes.value} onChange={(e) => notes.onChange(e.target.value)} onBlur={() => void notes.flush()} />}</Field>
+        <Field label={t('sd.notes')}>{(p) => <textarea {...p} rows={3} {...notes.field} />}</Field>
       </div>
       <p className="muted sd-board__rules">{t('sd.rules')}</p>
     </section>
@@ -180,7 +176,7 @@ function StepCard({ cycle, step, save, late, children }: { readonly cycle: Styri
           />
         </div>
         <Field label={t('sd.who')}>
-          {(p) => <input {...p} value={who.value} placeholder={t('sd.whoPlaceholder')} onChange={(e) => who.onChange(e.target.value)} onBlur={() => void who.flush()} />}
+          {(p) => <input {...p} {...who.field} placeholder={t('sd.whoPlaceholder')} />}
         </Field>
       </div>
       {children}

@@ -5,18 +5,8 @@ import { HubListCard } from './hub-list.card';
 
 /** The kommune page's boligsociale helhedsplaner with their boligområder, period and next reporting deadline (issue 17). */
 export function KommuneHelhedsplanerSection({ kommuneId }: { readonly kommuneId: string }) {
-  const { t } = useTranslation();
   const plans = useApiQuery('helhedsplaner.list', { kommuneId, limit: 100 });
-  return (
-    <HubListCard
-      title={t('helhedsplaner.section')}
-      empty={t('helhedsplaner.sectionEmpty')}
-      items={plans.data?.items}
-      table={(items) => <HelhedsplanTable items={items} showKommune={false} />}
-      newHref={`/helhedsplaner/ny/${kommuneId}`}
-      newLabel={t('helhedsplaner.sectionNew')}
-    />
-  );
+  return <HubListCard area="helhedsplaner" kommuneId={kommuneId} items={plans.data?.items} table={(items) => <HelhedsplanTable items={items} showKommune={false} />} />;
 }
 
 /** The organisation page's helhedsplaner (those it takes part in). */
