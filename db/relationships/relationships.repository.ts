@@ -4,7 +4,7 @@ import type { KeyPerson, KeyRole, OverduePerson, RelationshipHealth } from '../.
 import { compareDanish } from '../../common/text-fold';
 import { todayInDenmark } from '../contacts/affiliations.query';
 import type { Database } from '../schema';
-import { currentRoleSql, intervalFor, isOverdue, keyRoleOrder, keyRoleSql, monthsBefore } from './key-roles';
+import { currentRoleSql, intervalFor, isOverdue, keyRoleOf, keyRoleOrder, keyRoleSql, monthsBefore } from './key-roles';
 import { kommuneLastContactSql, lastContactSql } from './last-contact';
 
 /**
@@ -29,9 +29,12 @@ interface RoleRow {
   from_date: string | null;
   role_keep: number | null;
   person_keep: number | null;
-  key_role: KeyRole | null;
   last: string | null;
 }
+
+/** A role as read, with its key role classified (keyRoleOf: cheaper than the SQL's LIKEs in the select list). */
+type ClassifiedRow = RoleRow & { readonly key_role: KeyRole | null };
+const classified = <R extends RoleRow>(r: R): R & { readonly key_role: KeyRole | null } => ({ ...r, key_role: keyRoleOf(r) });
 
 /** Where a role is held: its organisation if it has one, else its kommune. */
 function placeOf(r: RoleRow): KeyPerson['place'] {
@@ -62,7 +65,6 @@ function currentRoles(db: Db, now: Date, today: string) {
       'a.from_date',
       'a.keep_in_touch_months as role_keep',
       'c.keep_in_touch_months as person_keep',
-      keyRoleSql('a').as('key_role'),
       lastContactSql('a.contact_id', now.toISOString(), today).as('last'),
     ]);
 }
@@ -97,6 +99,7 @@ export async function keyPeople(db: Db, scope: { readonly kommuneId: string } | 
     )
     .execute()) as (RoleRow & { previous: string | null })[];
   return rows
+    .map(classified)
     .map((r): KeyPerson => {
       const keyRole = r.key_role!;
       const intervalMonths = intervalFor(r.role_keep, r.person_keep, keyRole)!;
@@ -181,7 +184,7 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
  * watched term exactly as written here), and the few people with their own
  * interval come through contact_keep_in_touch.
  */
-async function watchedRoles(db: Db, scopeIds: string[] | null, now: Date, today: string): Promise<RoleRow[]> {
+async function watchedRoles(db: Db, scopeIds: string[] | null, now: Date, today: string): Promise<ClassifiedRow[]> {
   const inScope = (column: 'a.kommune_id' | 'a.organisation_id') =>
     column === 'a.kommune_id'
       ? (scopeIds === null ? sql<boolean>`a.kommune_id IS NOT NULL` : sql<boolean>`a.kommune_id IN (${sql.join(scopeIds)})`)
@@ -200,11 +203,11 @@ async function watchedRoles(db: Db, scopeIds: string[] | null, now: Date, today:
   ]);
   const byId = new Map<string, RoleRow>();
   for (const r of [...kommuneRoles, ...organisationRoles, ...personRoles] as RoleRow[]) byId.set(r.id, r);
-  return [...byId.values()];
+  return [...byId.values()].map(classified);
 }
 
 /** A current role as a person on Overblik's list (overdue, or new on the council). */
-function overduePerson(r: RoleRow, intervalMonths: number): OverduePerson {
+function overduePerson(r: ClassifiedRow, intervalMonths: number): OverduePerson {
   return {
     roleId: r.id,
     contactId: r.contact_id,
