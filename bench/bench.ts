@@ -337,11 +337,12 @@ async function browserFigures(dbFile: string): Promise<void> {
     await page.locator('.dashboard, main h1').first().waitFor();
     const firstView = seconds(pageStarted);
     // The page's own phases (renderer/src/main.tsx marks them), in s since navigation started.
-    const pagePhases = await page.evaluate(() => {
-      const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? Number.NaN;
-      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
+    // A string, not a function: tsx would wrap the function's inner arrows in its own __name helper, unknown in the page.
+    const pagePhases = (await page.evaluate(`(() => {
+      const mark = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
+      const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
       return { modules: mark('kredsbog:moduler') / 1000, settings: mark('kredsbog:indstillinger') / 1000, paint: paint / 1000 };
-    });
+    })()`)) as { modules: number; settings: number; paint: number };
     // Phases of one cold start: the host process (spawn → modules → database session → listening), then the page in a browser already running.
     report('kold start: host-moduler indlæst (s)', phases.modules / 1000, 's', undefined, 'siden host-processens start');
     report('kold start: database åben (s)', phases.database / 1000, 's', undefined, 'siden host-processens start: sikker åbning, session');
