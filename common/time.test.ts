@@ -1,3 +1,6 @@
+import { TZDate } from '@date-fns/tz';
+import { addDays } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addCadence, addDanishDays, danishDate, danishInstant, danishWeekStart } from './time';
 
@@ -21,6 +24,22 @@ describe('Danish time', () => {
 
   it('adds calendar days', () => {
     expect(addDanishDays('2026-12-30', 7)).toBe('2027-01-06');
+    expect(addDanishDays('2028-02-28', 1)).toBe('2028-02-29');
+    expect(addDanishDays('2026-03-29', -1)).toBe('2026-03-28');
+  });
+
+  it('adds calendar days exactly as Danish wall-clock time does, across summer time, leap days and years', () => {
+    const danishNoonPlus = (date: string, days: number) => {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      return danishDate(new Date(addDays(new TZDate(y, m - 1, d, 12, 0, 'Europe/Copenhagen'), days).getTime()));
+    };
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2060-12-31T00:00:00Z'), noInvalidDate: true }), fc.integer({ min: -800, max: 800 }), (day, days) => {
+        const date = day.toISOString().slice(0, 10);
+        expect(addDanishDays(date, days)).toBe(danishNoonPlus(date, days));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

@@ -31,9 +31,15 @@ export function danishInstant(date: string, hours: number, minutes = 0): string 
   return new Date(new TZDate(y, m - 1, d, hours, minutes, danishTimeZone).getTime()).toISOString();
 }
 
+/**
+ * The calendar date `days` after a YYYY-MM-DD date. Calendar days carry no
+ * time of day, so no time zone: plain UTC arithmetic gives the same date as
+ * Danish wall-clock time would, without the time-zone look-ups that made
+ * the styringsdialog board's lateness checks most of Overblik's time.
+ */
 export function addDanishDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return danishDate(new Date(addDays(new TZDate(y, m - 1, d, 12, 0, danishTimeZone), days).getTime()));
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** Moves an instant that falls on a Danish Saturday or Sunday to the Monday after, same wall-clock time. */
