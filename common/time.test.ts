@@ -2,7 +2,7 @@ import { TZDate } from '@date-fns/tz';
 import { addDays } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCadence, addDanishDays, danishDate, danishInstant, danishWeekStart } from './time';
+import { addCadence, addDanishDays, compareIsoTimes, danishDate, danishInstant, danishWeekStart } from './time';
 
 describe('Danish time', () => {
   it('gives the Danish calendar date of an instant', () => {
@@ -49,5 +49,23 @@ describe('avoidWeekend', () => {
     expect(avoidWeekend(danishInstant('2027-05-23', 10))).toBe(danishInstant('2027-05-24', 10));
     expect(avoidWeekend(danishInstant('2027-05-22', 10))).toBe(danishInstant('2027-05-24', 10));
     expect(avoidWeekend(danishInstant('2027-05-25', 10))).toBe(danishInstant('2027-05-25', 10));
+  });
+});
+
+describe('compareIsoTimes', () => {
+  it('orders dates and instants as time runs, never first', () => {
+    const sorted = ['2026-11-23T10:00:00.000Z', null, '2025-01-31', '2026-11-23', '2026-02-01'].sort(compareIsoTimes);
+    expect(sorted).toEqual([null, '2025-01-31', '2026-02-01', '2026-11-23', '2026-11-23T10:00:00.000Z']);
+    // (Array sort puts undefined last without asking the comparator; asked directly, it is "never" like null.)
+    expect(compareIsoTimes(undefined, '2020-01-01')).toBeLessThan(0);
+    expect(compareIsoTimes(null, undefined)).toBe(0);
+  });
+
+  it('agrees with the instants\' own order', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }), (a, b) => {
+        expect(Math.sign(compareIsoTimes(a.toISOString(), b.toISOString()))).toBe(Math.sign(a.getTime() - b.getTime()));
+      }),
+    );
   });
 });

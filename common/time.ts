@@ -49,3 +49,15 @@ export function avoidWeekend(instant: string): string {
   if (day !== 0 && day !== 6) return instant;
   return new Date(addDays(local, day === 6 ? 2 : 1).getTime()).toISOString();
 }
+
+/**
+ * Orders ISO dates and instants (YYYY-MM-DD, YYYY-MM-DDTHH:MM…Z) as time
+ * runs, a missing one ("never") first. Their code-unit order is time order,
+ * and comparing it is many times cheaper than localeCompare (which sorted a
+ * thousand overdue people in ≈ 10 ms at scale 10).
+ */
+export function compareIsoTimes(a: string | null | undefined, b: string | null | undefined): number {
+  const x = a ?? '';
+  const y = b ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
+}

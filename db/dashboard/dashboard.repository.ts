@@ -2,7 +2,7 @@ import { styringsdialogBoard } from '../styringsdialog/styringsdialog.repository
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { dashboardListRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
 import { compareDanish } from '../../common/text-fold';
-import { addDanishDays, danishDate, danishWeekStart } from '../../common/time';
+import { addDanishDays, compareIsoTimes, danishDate, danishWeekStart } from '../../common/time';
 import { selectAffiliations } from '../contacts/affiliations.query';
 import { listFollowUps, openFollowUpCondition, openStatuses } from '../follow-ups/follow-ups.repository';
 import { listMeetings } from '../meetings/meetings.repository';
@@ -107,7 +107,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
       : scope
           .map((k) => ({ id: k.id, navn: k.navn, lastMeetingAt: last.get(k.id) ?? null }))
           .filter((k) => k.lastMeetingAt === null || k.lastMeetingAt < threshold.toISOString())
-          .sort((a, b) => (a.lastMeetingAt ?? '').localeCompare(b.lastMeetingAt ?? '') || compareDanish(a.navn, b.navn));
+          .sort((a, b) => compareIsoTimes(a.lastMeetingAt, b.lastMeetingAt) || compareDanish(a.navn, b.navn));
 
   const myKredse = await kredseWithCounts(db, options.myKredse, today);
 

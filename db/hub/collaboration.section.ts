@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { KommuneHub } from '../../common/relationships.domain';
 import { compareDanish } from '../../common/text-fold';
+import { compareIsoTimes } from '../../common/time';
 import type { Database } from '../schema';
 
 /**
@@ -37,7 +38,7 @@ export async function seriesWithMeetings(db: Kysely<Database>, kommuneId: string
     .execute();
   return rows
     .map((r) => ({ id: r.id, title: r.title, kind: r.kind, archived: r.archived === 1, organisations: r.organisations ?? '', lastMeetingAt: r.last, nextMeetingAt: r.next }))
-    .sort((a, b) => (b.nextMeetingAt ?? b.lastMeetingAt ?? '').localeCompare(a.nextMeetingAt ?? a.lastMeetingAt ?? '') || compareDanish(a.title, b.title));
+    .sort((a, b) => compareIsoTimes(b.nextMeetingAt ?? b.lastMeetingAt, a.nextMeetingAt ?? a.lastMeetingAt) || compareDanish(a.title, b.title));
 }
 
 /**

@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { latestElection } from '../../common/dashboard.domain';
 import type { KeyPerson, KeyRole, OverduePerson, RelationshipHealth } from '../../common/relationships.domain';
 import { compareDanish } from '../../common/text-fold';
+import { compareIsoTimes } from '../../common/time';
 import { todayInDenmark } from '../contacts/affiliations.query';
 import type { Database } from '../schema';
 import { currentRoleSql, intervalFor, isOverdue, keyRoleOf, keyRoleOrder, keyRoleSql, monthsBefore } from './key-roles';
@@ -157,7 +158,7 @@ export async function relationshipHealth(db: Db, options: HealthOptions): Promis
     people.set(r.contact_id, overduePerson(r, interval));
   }
   const overdue = [...people.values()].sort(
-    (a, b) => (a.lastContact ?? '').localeCompare(b.lastContact ?? '') || keyRank(a.keyRole) - keyRank(b.keyRole) || compareDanish(a.contactName, b.contactName),
+    (a, b) => compareIsoTimes(a.lastContact, b.lastContact) || keyRank(a.keyRole) - keyRank(b.keyRole) || compareDanish(a.contactName, b.contactName),
   );
 
   const overdueKommuner = empty ? [] : await quietKommuner(db, scopeIds, options.months, now, today);
@@ -232,5 +233,5 @@ async function quietKommuner(db: Db, kommuneIds: string[] | null, months: number
   return rows
     .filter((r) => r.last === null || r.last < limit)
     .map((r) => ({ id: r.id, navn: r.navn, lastContact: r.last }))
-    .sort((a, b) => (a.lastContact ?? '').localeCompare(b.lastContact ?? '') || compareDanish(a.navn, b.navn));
+    .sort((a, b) => compareIsoTimes(a.lastContact, b.lastContact) || compareDanish(a.navn, b.navn));
 }
