@@ -58,44 +58,59 @@ export function StyringsdialogStatus({ rows }: { readonly rows: readonly Row[] }
       <ul className="sd__list">
         {shown.map((g) => (
           <li key={g.id}>
-            <details className="sd__kommune">
-              <summary>
-                <span className="sd__name">{g.navn}</span>
-                <span className="sd__counts">
-                  {(['afholdt', 'planlagt', 'mangler'] as const).map((state) => (
-                    <span key={state} className={`sd-count sd-count--${state}${g.counts[state] === 0 ? ' sd-count--zero' : ''}`}>
-                      <span aria-hidden="true">{stateSymbol[state]}</span> {g.counts[state]} {stateText(state)}
-                    </span>
-                  ))}
-                </span>
-                <span className="sd__chips" aria-hidden="true">
-                  {g.rows.map((r) => (
-                    <span key={r.organisationId} className={`sd-chip sd-chip--${r.state}`} title={t('status.sdChip', { name: r.organisationName, state: stateText(r.state) })}>
-                      {stateSymbol[r.state]}
-                    </span>
-                  ))}
-                </span>
-              </summary>
-              <ul className="sd__organisations">
-                {g.rows.map((r) => (
-                  <li key={r.organisationId}>
-                    <Link href={`/organisationer/${r.organisationId}`}>{r.organisationName}</Link>
-                    {r.meetingId ? (
-                      <Link href={`/moeder/${r.meetingId}`} className={`sd-state sd-state--${r.state}`}>
-                        <span aria-hidden="true">{stateSymbol[r.state]}</span> {t(`overview.sd${r.state === 'afholdt' ? 'Held' : 'Planned'}`)}
-                      </Link>
-                    ) : (
-                      <span className="sd-state sd-state--mangler">
-                        <span aria-hidden="true">{stateSymbol.mangler}</span> {t('overview.sdMissing')}
-                      </span>
-                    )}
-                  </li>
-                ))}
-              </ul>
-            </details>
+            <KommuneLine group={g} stateText={stateText} />
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * One kommune's line. Its organisations are rendered only once the line is
+ * opened: with every kommune in scope a team's board holds over a thousand
+ * pairs, and Overblik paints before any of them is asked for.
+ */
+function KommuneLine({ group: g, stateText }: { readonly group: KommuneGroup; readonly stateText: (state: State) => string }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="sd__kommune" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>
+        <span className="sd__name">{g.navn}</span>
+        <span className="sd__counts">
+          {(['afholdt', 'planlagt', 'mangler'] as const).map((state) => (
+            <span key={state} className={`sd-count sd-count--${state}${g.counts[state] === 0 ? ' sd-count--zero' : ''}`}>
+              <span aria-hidden="true">{stateSymbol[state]}</span> {g.counts[state]} {stateText(state)}
+            </span>
+          ))}
+        </span>
+        <span className="sd__chips" aria-hidden="true">
+          {g.rows.map((r) => (
+            <span key={r.organisationId} className={`sd-chip sd-chip--${r.state}`} title={t('status.sdChip', { name: r.organisationName, state: stateText(r.state) })}>
+              {stateSymbol[r.state]}
+            </span>
+          ))}
+        </span>
+      </summary>
+      {open ? (
+        <ul className="sd__organisations">
+          {g.rows.map((r) => (
+            <li key={r.organisationId}>
+              <Link href={`/organisationer/${r.organisationId}`}>{r.organisationName}</Link>
+              {r.meetingId ? (
+                <Link href={`/moeder/${r.meetingId}`} className={`sd-state sd-state--${r.state}`}>
+                  <span aria-hidden="true">{stateSymbol[r.state]}</span> {t(`overview.sd${r.state === 'afholdt' ? 'Held' : 'Planned'}`)}
+                </Link>
+              ) : (
+                <span className="sd-state sd-state--mangler">
+                  <span aria-hidden="true">{stateSymbol.mangler}</span> {t('overview.sdMissing')}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </details>
   );
 }
