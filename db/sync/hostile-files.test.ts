@@ -213,3 +213,44 @@ describe('the same operation with another value', () => {
     expect((await getContact(b.app.db, s.contact.id)).name).toBe('Mette Ørsted');
   });
 });
+
+describe('a first import in bulk (op-log.ts beginBulk)', () => {
+  type Op = { hlc: string; tbl: string; row_id: string; field: string; value: string | null; prev: string | null; origin: string };
+  /** Over a thousand operations into an empty log: the bulk path, with a last batch that is not full. */
+  async function history(): Promise<{ a: TestInstallation; ops: Op[] }> {
+    const a = await laptop('a');
+    for (let i = 0; i < 230; i++) await createContact(a.app.db, { name: `Person ${i}`, emails: [`p${i}@eksempel.dk`], phones: [], notes: `Note ${i}` }, []);
+    const ops = a.app.sqlite.prepare('SELECT hlc, tbl, row_id, field, value, prev, origin FROM sync_op ORDER BY hlc, tbl, row_id, field').all() as Op[];
+    expect(ops.length).toBeGreaterThan(1000);
+    expect(ops.length % 16).not.toBe(0);
+    return { a, ops };
+  }
+  const logSize = (who: TestInstallation) => who.app.sqlite.prepare('SELECT count(*) FROM sync_log').pluck().get() as number;
+
+  it('stores every operation of a first import and gives the same database as its source', async () => {
+    const { a, ops } = await history();
+    const b = await laptop('b');
+    const result = await importInto(b, await exportFrom(a));
+    expect(result.report).toMatchObject({ operations: ops.length, alreadyPresent: 0 });
+    expect(logSize(b)).toBe(ops.length);
+    expect(digest(b)).toBe(digest(a));
+  });
+
+  it('starts over the ordinary way when a first import carries one operation twice, and keeps it once', async () => {
+    const { a, ops } = await history();
+    const twice = [...ops.slice(0, 700), ops[699]!, ...ops.slice(700)];
+    const b = await laptop('b');
+    const result = await importInto(b, forgeFile(twice, { installationId: 'e0e0e0e0e0e0e0e0' }));
+    expect(result.report).toMatchObject({ operations: ops.length + 1, alreadyPresent: 1 });
+    expect(logSize(b)).toBe(ops.length);
+    expect(digest(b)).toBe(digest(a));
+  });
+
+  it('refuses a first import that carries one operation twice with another value, and changes nothing', async () => {
+    const { ops } = await history();
+    const forged = { ...ops[699]!, value: JSON.stringify('Hemmelig Forfalskning') };
+    const b = await laptop('b');
+    expect(await tryImport(b, forgeFile([...ops.slice(0, 700), forged, ...ops.slice(700)], { installationId: 'e0e0e0e0e0e0e0e0' }), ['Hemmelig Forfalskning'])).toBe('rejected');
+    expect(logSize(b)).toBe(0);
+  });
+});
