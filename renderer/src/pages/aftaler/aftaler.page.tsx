@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { aftaleKinds, aftaleStatuses, type Aftale } from '../../../../common/aftaler.domain';
 import { PagedListPage, useListFilters } from '../../components/paged-list.page';
 import { PeriodText } from '../../components/period.component';
+import { TableHead } from '../../components/fixed-table.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
@@ -18,17 +19,15 @@ export function AftalerPage() {
   const list = useApiQuery('aftaler.list', filters.input);
   return (
     <PagedListPage
-      {...filters.bar}
       title={t('aftaler.title')}
       subtitle={list.data ? t('aftaler.count', { count: list.data.total }) : t('aftaler.subtitle')}
       actions={
         <>
           <SpreadsheetExportMenu what="aftaler" />
-          <Link href="/aftaler/ny" className="button">
-            {t('aftaler.newAftale')}
-          </Link>
+          <Link href="/aftaler/ny" className="button">{t('aftaler.newAftale')}</Link>
         </>
       }
+      {...filters.bar}
       list={list}
       noMatches={t('aftaler.noMatches')}
       none={t('aftaler.none')}
@@ -40,19 +39,10 @@ export function AftalerPage() {
 /** One table of aftaler: the list page and the kommune page's section. */
 export function AftaleTable({ items, showKommune }: { readonly items: readonly Aftale[]; readonly showKommune: boolean }) {
   const { t } = useTranslation();
+  const columns = ['title', 'kind', ...(showKommune ? ['kommune'] : []), 'parties', 'period', 'status', 'nextDeadline'];
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th>{t('aftaler.columns.title')}</th>
-          <th>{t('aftaler.columns.kind')}</th>
-          {showKommune ? <th>{t('aftaler.columns.kommune')}</th> : null}
-          <th>{t('aftaler.columns.parties')}</th>
-          <th>{t('aftaler.columns.period')}</th>
-          <th>{t('aftaler.columns.status')}</th>
-          <th>{t('aftaler.columns.nextDeadline')}</th>
-        </tr>
-      </thead>
+      <TableHead headers={columns.map((c) => t(`aftaler.columns.${c}`))} />
       <tbody>
         {items.map((a) => (
           <tr key={a.id}>

@@ -4,6 +4,7 @@ import { helhedsplanStatuses, type HelhedsplanSummary } from '../../../../common
 import { danishDate } from '../../../../common/time';
 import { PagedListPage, useListFilters } from '../../components/paged-list.page';
 import { PeriodText } from '../../components/period.component';
+import { TableHead } from '../../components/fixed-table.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
@@ -19,20 +20,16 @@ export function HelhedsplanerPage() {
   const list = useApiQuery('helhedsplaner.list', filters.input);
   return (
     <PagedListPage
-      {...filters.bar}
       title={t('helhedsplaner.title')}
       subtitle={list.data ? t('helhedsplaner.count', { count: list.data.total }) : t('helhedsplaner.subtitle')}
       actions={
         <>
           <SpreadsheetExportMenu what="helhedsplaner" />
-          <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">
-            {t('helhedsplaner.areasLink')}
-          </Link>
-          <Link href="/helhedsplaner/ny" className="button">
-            {t('helhedsplaner.newHelhedsplan')}
-          </Link>
+          <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">{t('helhedsplaner.areasLink')}</Link>
+          <Link href="/helhedsplaner/ny" className="button">{t('helhedsplaner.newHelhedsplan')}</Link>
         </>
       }
+      {...filters.bar}
       list={list}
       noMatches={t('helhedsplaner.noMatches')}
       none={t('helhedsplaner.none')}
@@ -45,18 +42,10 @@ export function HelhedsplanerPage() {
 export function HelhedsplanTable({ items, showKommune }: { readonly items: readonly HelhedsplanSummary[]; readonly showKommune: boolean }) {
   const { t } = useTranslation();
   const today = danishDate(new Date());
+  const columns = ['name', ...(showKommune ? ['kommune'] : []), 'areas', 'period', 'status', 'nextDeadline'];
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th>{t('helhedsplaner.columns.name')}</th>
-          {showKommune ? <th>{t('helhedsplaner.columns.kommune')}</th> : null}
-          <th>{t('helhedsplaner.columns.areas')}</th>
-          <th>{t('helhedsplaner.columns.period')}</th>
-          <th>{t('helhedsplaner.columns.status')}</th>
-          <th>{t('helhedsplaner.columns.nextDeadline')}</th>
-        </tr>
-      </thead>
+      <TableHead headers={columns.map((c) => t(`helhedsplaner.columns.${c}`))} />
       <tbody>
         {items.map((h) => (
           <tr key={h.id}>
