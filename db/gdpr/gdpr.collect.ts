@@ -4,6 +4,7 @@ import type { Database } from '../schema';
 import { recordHistory, type HistoryEntry } from '../sync/history';
 import { parseStringList } from '../row';
 import { stepsNamingContact } from '../styringsdialog/styringsdialog.gdpr';
+import { attendanceOf, contactLogLinksOf, helhedsplanSeatsOf, rolesOf, seriesMembershipsOf } from './person-rows.query';
 
 /**
  * GDPR stage 1, the reader: everything stored about one person, as data.
@@ -118,11 +119,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
   const row = await db.selectFrom('contact').selectAll().where('id', '=', contactId).executeTakeFirst();
   if (!row) throw new AppError('NOT_FOUND', 'Kontakten findes ikke.');
 
-  const roles = await db
-    .selectFrom('affiliation')
-    .leftJoin('organisation', 'organisation.id', 'affiliation.organisation_id')
-    .leftJoin('kommune', 'kommune.id', 'affiliation.kommune_id')
-    .where('affiliation.contact_id', '=', contactId)
+  const roles = await rolesOf(db, contactId)
     .select([
       'affiliation.id',
       'affiliation.title',
@@ -139,10 +136,7 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .orderBy('affiliation.id')
     .execute();
 
-  const attendance = await db
-    .selectFrom('attendance')
-    .innerJoin('meeting', 'meeting.id', 'attendance.meeting_id')
-    .where('attendance.contact_id', '=', contactId)
+  const attendance = await attendanceOf(db, contactId)
     .select(['attendance.id', 'attendance.meeting_id', 'meeting.title', 'meeting.starts_at', 'meeting.status as meeting_status', 'attendance.status', 'attendance.role', 'attendance.deleted_at'])
     .orderBy('meeting.starts_at')
     .execute();
@@ -155,30 +149,21 @@ export async function collectPersonData(db: Db, contactId: string, now = new Dat
     .orderBy('id')
     .execute();
 
-  const series = await db
-    .selectFrom('meeting_series_member')
-    .innerJoin('meeting_series', 'meeting_series.id', 'meeting_series_member.series_id')
-    .where('meeting_series_member.contact_id', '=', contactId)
+  const series = await seriesMembershipsOf(db, contactId)
     .select(['meeting_series_member.id', 'meeting_series_member.series_id', 'meeting_series.title', 'meeting_series_member.deleted_at'])
     .orderBy('meeting_series.title')
     .execute();
 
-  const contactLog = await db
-    .selectFrom('contact_log_contact as lc')
-    .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
+  const contactLog = await contactLogLinksOf(db, contactId)
     .leftJoin('kommune as k', 'k.id', 'l.kommune_id')
     .leftJoin('organisation as o', 'o.id', 'l.organisation_id')
-    .where('lc.contact_id', '=', contactId)
     .select(['l.id', 'l.date', 'l.kind', 'l.note', 'k.navn as kommune_navn', 'o.name as organisation_name', sql<string | null>`coalesce(l.deleted_at, lc.deleted_at)`.as('deleted_at')])
     .orderBy('l.date')
     .orderBy('l.id')
     .execute();
 
   const styringsdialogSteps = await stepsNamingContact(db, contactId);
-  const helhedsplanRoles = await db
-    .selectFrom('helhedsplan_role as r')
-    .innerJoin('helhedsplan as h', 'h.id', 'r.helhedsplan_id')
-    .where('r.contact_id', '=', contactId)
+  const helhedsplanRoles = await helhedsplanSeatsOf(db, contactId)
     .select(['r.id', 'h.name', 'h.notes', 'r.body', 'r.title', 'r.from_date', 'r.to_date', sql<string | null>`coalesce(r.deleted_at, h.deleted_at)`.as('deleted_at')])
     .orderBy('r.from_date')
     .orderBy('r.id')

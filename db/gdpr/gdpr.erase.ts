@@ -9,6 +9,7 @@ import type { Database } from '../schema';
 import { erasedContactName, scrubAfterErasure, settleErasures } from '../sync/erasure';
 import { materializeRow } from '../sync/materialize';
 import { parseStringList } from '../row';
+import { attendanceOf, contactLogLinksOf, helhedsplanSeatsOf, rolesOf, seriesMembershipsOf } from './person-rows.query';
 
 /**
  * GDPR stage 3, the erasure ("Slet person"): see gdpr.repository.ts for what
@@ -64,37 +65,24 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         throw new AppError('VALIDATION', `Skriv personens navn præcis som det står ("${contact.name}") for at bekræfte sletningen.`);
       }
 
-      const roles = await trx
-        .selectFrom('affiliation')
-        .leftJoin('organisation', 'organisation.id', 'affiliation.organisation_id')
-        .leftJoin('kommune', 'kommune.id', 'affiliation.kommune_id')
-        .where('affiliation.contact_id', '=', contactId)
+      const roles = await rolesOf(trx, contactId)
         .select(['affiliation.id', 'affiliation.title', 'affiliation.deleted_at', 'organisation.name as organisation_name', 'kommune.navn as kommune_navn'])
         .orderBy('affiliation.id')
         .execute();
-      const attendance = await trx
-        .selectFrom('attendance')
-        .innerJoin('meeting', 'meeting.id', 'attendance.meeting_id')
-        .where('attendance.contact_id', '=', contactId)
+      const attendance = await attendanceOf(trx, contactId)
         .where('attendance.deleted_at', 'is', null)
         .select(['attendance.id', 'attendance.meeting_id', 'meeting.title', 'meeting.starts_at'])
         .orderBy('meeting.starts_at')
         .execute();
       const future = attendance.filter((a) => a.starts_at > now);
       const followUps = await trx.selectFrom('follow_up').select(['id', 'title']).where('owner_contact_id', '=', contactId).where('deleted_at', 'is', null).orderBy('id').execute();
-      const memberships = await trx
-        .selectFrom('meeting_series_member')
-        .innerJoin('meeting_series', 'meeting_series.id', 'meeting_series_member.series_id')
-        .where('meeting_series_member.contact_id', '=', contactId)
+      const memberships = await seriesMembershipsOf(trx, contactId)
         .where('meeting_series_member.deleted_at', 'is', null)
         .select(['meeting_series_member.id', 'meeting_series_member.series_id', 'meeting_series.title'])
         .orderBy('meeting_series.title')
         .execute();
 
-      const seats = await trx
-        .selectFrom('helhedsplan_role as r')
-        .innerJoin('helhedsplan as h', 'h.id', 'r.helhedsplan_id')
-        .where('r.contact_id', '=', contactId)
+      const seats = await helhedsplanSeatsOf(trx, contactId)
         .where('r.deleted_at', 'is', null)
         .select(['r.id', 'r.title', 'r.body', 'h.name'])
         .orderBy('r.id')
@@ -117,10 +105,7 @@ export async function eraseContact(app: Pick<AppDatabase, 'db' | 'sqlite'>, cont
         await deleteRow(trx, 'helhedsplan_role', seat.id, context);
       }
       // Logged contacts with the person are about them: the note goes and the entry is deleted (for everyone in it), as is the link.
-      const logLinks = await trx
-        .selectFrom('contact_log_contact as lc')
-        .innerJoin('contact_log as l', 'l.id', 'lc.log_id')
-        .where('lc.contact_id', '=', contactId)
+      const logLinks = await contactLogLinksOf(trx, contactId)
         .where('lc.deleted_at', 'is', null)
         .select(['lc.id', 'l.id as log_id', 'l.note', 'l.deleted_at as log_deleted_at'])
         .orderBy('lc.id')

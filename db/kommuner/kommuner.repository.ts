@@ -119,13 +119,13 @@ export async function getKommune(db: Kysely<Database>, id: string, today = today
   return { ...summary, notes: row.notes, organisations: organisations.sort((a, b) => compareDanish(a.name, b.name)), roles, regionPeriods, kredsPeriods };
 }
 
+/** The live dated regions of the kommuner (`kr`), each with its region: one kommune's page and the lists' lookup below read them. */
+const liveRegionPeriods = (db: Kysely<Database>) => db.selectFrom('kommune_region_period as kr').innerJoin('region', 'region.id', 'kr.region_id').where('kr.deleted_at', 'is', null);
+
 /** A kommune's dated regions and kredse, oldest first (the kreds list is empty while the kommune has no dated kreds). */
 export async function datedMembership(db: Kysely<Database>, kommuneId: string) {
-  const regionPeriods = await db
-    .selectFrom('kommune_region_period as kr')
-    .innerJoin('region', 'region.id', 'kr.region_id')
+  const regionPeriods = await liveRegionPeriods(db)
     .where('kr.kommune_id', '=', kommuneId)
-    .where('kr.deleted_at', 'is', null)
     .select(['kr.valid_from as validFrom', 'region.id as regionId', 'region.navn as regionNavn'])
     .orderBy('kr.valid_from')
     .execute();
@@ -145,13 +145,7 @@ export async function datedMembership(db: Kysely<Database>, kommuneId: string) {
  * dated regions read once, answered in memory — the same rule as regionIdOn.
  */
 export async function regionNamesByDay(db: Kysely<Database>): Promise<(kommuneId: string, day: string) => string | null> {
-  const rows = await db
-    .selectFrom('kommune_region_period as kr')
-    .innerJoin('region', 'region.id', 'kr.region_id')
-    .where('kr.deleted_at', 'is', null)
-    .select(['kr.kommune_id', 'kr.valid_from', 'region.navn'])
-    .orderBy('kr.valid_from', 'desc')
-    .execute();
+  const rows = await liveRegionPeriods(db).select(['kr.kommune_id', 'kr.valid_from', 'region.navn']).orderBy('kr.valid_from', 'desc').execute();
   const byKommune = new Map<string, { validFrom: string; navn: string }[]>();
   for (const r of rows) byKommune.set(r.kommune_id, [...(byKommune.get(r.kommune_id) ?? []), { validFrom: r.valid_from, navn: r.navn }]);
   return (kommuneId, day) => byKommune.get(kommuneId)?.find((p) => p.validFrom <= day)?.navn ?? null;

@@ -20,14 +20,21 @@ export function FixedTable({ className, columns, children }: { readonly classNam
           <col key={i} className={c.width} />
         ))}
       </colgroup>
-      <thead>
-        <tr>
-          {columns.map((c, i) => (
-            <th key={i}>{c.header}</th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead headers={columns.map((c) => c.header)} />
       <tbody>{children}</tbody>
     </table>
+  );
+}
+
+/** A table's header row: a cell a header, in order. */
+export function TableHead({ headers }: { readonly headers: readonly ReactNode[] }) {
+  return (
+    <thead>
+      <tr>
+        {headers.map((header, i) => (
+          <th key={i}>{header}</th>
+        ))}
+      </tr>
+    </thead>
   );
 }

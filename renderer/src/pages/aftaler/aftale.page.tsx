@@ -6,36 +6,26 @@ import { combinedSaveState, useAutosavedText, useRecordSave } from '../../compon
 import { DateField } from '../../components/date-time-fields.component';
 import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
-import { PageHeader, QueryState } from '../../components/page.component';
+import { QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
-import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
-import { DownloadButton } from '../../components/download.button';
 import { NewRecordPage } from '../../components/new-record.page';
-import { EnumOptions } from '../../components/options.component';
+import { EnumSelect } from '../../components/options.component';
+import { RecordPageHeader } from '../../components/record-header.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 
 /** "Ny aftale": kind, title and kommune; the rest is filled in on the aftale's own page (which saves itself). */
 export function AftaleNewPage({ kommuneId }: { readonly kommuneId?: string }) {
   const { t } = useTranslation();
-  const create = useApiMutation('aftaler.create');
   const [kind, setKind] = useState<AftaleKind>('samarbejdsaftale');
   const [kommune, setKommune] = useState<string | null>(kommuneId ?? null);
   return (
     <NewRecordPage
-      title={t('aftaler.newTitle')}
-      nameLabel={t('aftaler.fields.title')}
-      submitLabel={t('aftaler.create')}
-      create={(title) => create.mutateAsync({ kind, title, kommuneId: kommune })}
-      pending={create.isPending}
+      texts={{ title: t('aftaler.newTitle'), name: t('aftaler.fields.title'), submit: t('aftaler.create') }}
+      channel="aftaler.create"
+      input={(title) => ({ kind, title, kommuneId: kommune })}
       href={(id) => `/aftaler/${id}`}
     >
-      <Field label={t('aftaler.fields.kind')}>
-        {(p) => (
-          <select {...p} value={kind} onChange={(e) => setKind(e.target.value as AftaleKind)}>
-            <EnumOptions values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} />
-          </select>
-        )}
-      </Field>
+      <Field label={t('aftaler.fields.kind')}>{(p) => <EnumSelect {...p} values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} value={kind} onChange={setKind} />}</Field>
       <Field label={t('aftaler.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('aftaler.fields.noKommune')} />}</Field>
     </NewRecordPage>
   );
@@ -78,37 +68,20 @@ function AftaleForm({ aftale }: { readonly aftale: Aftale }) {
 
   return (
     <section>
-      <PageHeader
+      <RecordPageHeader
         title={aftale.title || t('aftaler.newTitle')}
-        subtitle={`${t(`aftaler.kinds.${aftale.kind}`)}${aftale.kommuneNavn ? ` · ${aftale.kommuneNavn}` : ''} · ${t(`aftaler.saveState.${state}`)}`}
-        actions={
-          <>
-            <DownloadButton label={t('aftaler.icsExport')} load={() => call('aftaler.deadlinesIcs', { aftaleId: aftale.id, from: '2000-01-01', to: '2100-12-31' })} />
-            <DeleteAndLeaveButton
-              label={t('aftaler.delete')}
-              deletedMessage={t('aftaler.deleted')}
-              listHref="/aftaler"
-              remove={(callbacks) => remove.mutate({ id: aftale.id }, callbacks)}
-            />
-          </>
-        }
+        facts={[t(`aftaler.kinds.${aftale.kind}`), aftale.kommuneNavn, t(`aftaler.saveState.${state}`)]}
+        ics={{ label: t('aftaler.icsExport'), load: (range) => call('aftaler.deadlinesIcs', { aftaleId: aftale.id, ...range }) }}
+        remove={{ label: t('aftaler.delete'), deletedMessage: t('aftaler.deleted'), listHref: '/aftaler', remove: (callbacks) => remove.mutate({ id: aftale.id }, callbacks) }}
       />
       <div className="grid-2">
         <div className="card form">
           <Field label={t('aftaler.fields.title')}>{(p) => <input {...p} {...title.field} />}</Field>
           <Field label={t('aftaler.fields.kind')}>
-            {(p) => (
-              <select {...p} value={aftale.kind} onChange={(e) => saveQuietly({ kind: e.target.value as AftaleKind })}>
-                <EnumOptions values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} />
-              </select>
-            )}
+            {(p) => <EnumSelect {...p} values={aftaleKinds} label={(k) => t(`aftaler.kinds.${k}`)} value={aftale.kind} onChange={(kind) => saveQuietly({ kind })} />}
           </Field>
           <Field label={t('aftaler.fields.status')}>
-            {(p) => (
-              <select {...p} value={aftale.status} onChange={(e) => saveQuietly({ status: e.target.value as Aftale['status'] })}>
-                <EnumOptions values={aftaleStatuses} label={(s) => t(`aftaler.statuses.${s}`)} />
-              </select>
-            )}
+            {(p) => <EnumSelect {...p} values={aftaleStatuses} label={(s) => t(`aftaler.statuses.${s}`)} value={aftale.status} onChange={(status) => saveQuietly({ status })} />}
           </Field>
           <Field label={t('aftaler.fields.kommune')}>
             {(p) => <KommuneSelect {...p} value={aftale.kommuneId} onChange={(kommuneId) => saveQuietly({ kommuneId })} emptyLabel={t('aftaler.fields.noKommune')} />}
@@ -190,13 +163,13 @@ function GoalsCard({ aftale, save }: { readonly aftale: Aftale; readonly save: (
                   <input style={{ width: '100%' }} aria-label={`${t('aftaler.goalIndicator')} ${i + 1}`} value={g.indicator} onChange={(e) => change(i, { indicator: e.target.value })} onBlur={() => commit(goals)} />
                 </td>
                 <td>
-                  <select
+                  <EnumSelect
                     aria-label={`${t('aftaler.goalStatus')} ${i + 1}`}
+                    values={aftaleGoalStatuses}
+                    label={(s) => t(`aftaler.goalStatuses.${s}`)}
                     value={g.status}
-                    onChange={(e) => commit(goals.map((x, j) => (j === i ? { ...x, status: e.target.value as AftaleGoal['status'] } : x)))}
-                  >
-                    <EnumOptions values={aftaleGoalStatuses} label={(s) => t(`aftaler.goalStatuses.${s}`)} />
-                  </select>
+                    onChange={(status) => commit(goals.map((x, j) => (j === i ? { ...x, status } : x)))}
+                  />
                 </td>
                 <td>
                   <button type="button" className="button button--secondary" aria-label={`${t('aftaler.removeGoal')} ${i + 1}`} onClick={() => commit(goals.filter((_, j) => j !== i))}>

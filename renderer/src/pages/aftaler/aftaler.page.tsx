@@ -1,55 +1,34 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { aftaleKinds, aftaleStatuses, type Aftale, type AftaleKind, type AftaleStatus } from '../../../../common/aftaler.domain';
-import { PagedListPage, usePagedFilters } from '../../components/paged-list.page';
+import { aftaleKinds, aftaleStatuses, type Aftale } from '../../../../common/aftaler.domain';
+import { PagedListPage, useListFilters } from '../../components/paged-list.page';
 import { PeriodText } from '../../components/period.component';
+import { TableHead } from '../../components/fixed-table.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
-import { FilterSearch, FilterSelect } from '../../components/filters.component';
 
 /** The Aftaler list: search, kind and status filters and paging all run in SQL (aftaler.list). */
 export function AftalerPage() {
   const { t } = useTranslation();
-  const { filters, setFilter, paging } = usePagedFilters<{ query: string; kind: AftaleKind | ''; status: AftaleStatus | '' }>({ query: '', kind: '', status: '' });
-  const { query, kind, status } = filters;
-  const list = useApiQuery('aftaler.list', { query: query || undefined, kind: kind || undefined, status: status || undefined, offset: paging.offset, limit: paging.pageSize });
-  const filtered = Boolean(query || kind || status);
-  const page = list.data;
+  const filters = useListFilters({
+    query: { label: t('aftaler.search'), placeholder: t('aftaler.searchPlaceholder') },
+    kind: { label: t('aftaler.fields.kind'), allLabel: t('aftaler.allKinds'), values: aftaleKinds, optionLabel: (k) => t(`aftaler.kinds.${k}`) },
+    status: { label: t('aftaler.fields.status'), allLabel: t('aftaler.allStatuses'), values: aftaleStatuses, optionLabel: (s) => t(`aftaler.statuses.${s}`) },
+  });
+  const list = useApiQuery('aftaler.list', filters.input);
   return (
     <PagedListPage
       title={t('aftaler.title')}
-      subtitle={page ? t('aftaler.count', { count: page.total }) : t('aftaler.subtitle')}
+      subtitle={list.data ? t('aftaler.count', { count: list.data.total }) : t('aftaler.subtitle')}
       actions={
         <>
           <SpreadsheetExportMenu what="aftaler" />
-          <Link href="/aftaler/ny" className="button">
-            {t('aftaler.newAftale')}
-          </Link>
+          <Link href="/aftaler/ny" className="button">{t('aftaler.newAftale')}</Link>
         </>
       }
-      filters={
-        <>
-          <FilterSearch label={t('aftaler.search')} placeholder={t('aftaler.searchPlaceholder')} value={query} onChange={(value) => setFilter('query', value)} />
-          <FilterSelect<AftaleKind>
-            label={t('aftaler.fields.kind')}
-            value={kind}
-            allLabel={t('aftaler.allKinds')}
-            options={aftaleKinds.map((k) => ({ value: k, label: t(`aftaler.kinds.${k}`) }))}
-            onChange={(value) => setFilter('kind', value)}
-          />
-          <FilterSelect<AftaleStatus>
-            label={t('aftaler.fields.status')}
-            value={status}
-            allLabel={t('aftaler.allStatuses')}
-            options={aftaleStatuses.map((s) => ({ value: s, label: t(`aftaler.statuses.${s}`) }))}
-            onChange={(value) => setFilter('status', value)}
-          />
-        </>
-      }
+      {...filters.bar}
       list={list}
-      paging={paging}
-      filtered={filtered}
       noMatches={t('aftaler.noMatches')}
       none={t('aftaler.none')}
       table={(p) => <AftaleTable items={p.items} showKommune />}
@@ -60,19 +39,10 @@ export function AftalerPage() {
 /** One table of aftaler: the list page and the kommune page's section. */
 export function AftaleTable({ items, showKommune }: { readonly items: readonly Aftale[]; readonly showKommune: boolean }) {
   const { t } = useTranslation();
+  const columns = ['title', 'kind', ...(showKommune ? ['kommune'] : []), 'parties', 'period', 'status', 'nextDeadline'];
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th>{t('aftaler.columns.title')}</th>
-          <th>{t('aftaler.columns.kind')}</th>
-          {showKommune ? <th>{t('aftaler.columns.kommune')}</th> : null}
-          <th>{t('aftaler.columns.parties')}</th>
-          <th>{t('aftaler.columns.period')}</th>
-          <th>{t('aftaler.columns.status')}</th>
-          <th>{t('aftaler.columns.nextDeadline')}</th>
-        </tr>
-      </thead>
+      <TableHead headers={columns.map((c) => t(`aftaler.columns.${c}`))} />
       <tbody>
         {items.map((a) => (
           <tr key={a.id}>

@@ -20,12 +20,11 @@ import { DateField } from '../../components/date-time-fields.component';
 import { dateFieldValue } from '../../components/date-time-fields';
 import { Field } from '../../components/field.component';
 import { FixedTable } from '../../components/fixed-table.component';
-import { PageHeader, QueryState } from '../../components/page.component';
+import { QueryState } from '../../components/page.component';
 import { KommuneSelect } from '../../components/pickers.component';
-import { DeleteAndLeaveButton } from '../../components/delete-and-leave.button';
-import { DownloadButton } from '../../components/download.button';
 import { NewRecordPage } from '../../components/new-record.page';
-import { EnumOptions } from '../../components/options.component';
+import { EnumSelect } from '../../components/options.component';
+import { RecordPageHeader } from '../../components/record-header.component';
 import { useToast } from '../../components/toast.component';
 import { formatDate } from '../../format';
 import { useApiMutation, useApiQuery } from '../../queries';
@@ -35,26 +34,17 @@ import './helhedsplaner.css';
 /** "Ny helhedsplan": name, kommune and status; the rest is filled in on the helhedsplan's own page (which saves itself). */
 export function HelhedsplanNewPage({ kommuneId }: { readonly kommuneId?: string }) {
   const { t } = useTranslation();
-  const create = useApiMutation('helhedsplaner.create');
   const [status, setStatus] = useState<HelhedsplanStatus>('forberedelse');
   const [kommune, setKommune] = useState<string | null>(kommuneId ?? null);
   return (
     <NewRecordPage
-      title={t('helhedsplaner.newTitle')}
-      nameLabel={t('helhedsplaner.fields.name')}
-      submitLabel={t('helhedsplaner.create')}
-      create={(name) => create.mutateAsync({ name, status, kommuneId: kommune })}
-      pending={create.isPending}
+      texts={{ title: t('helhedsplaner.newTitle'), name: t('helhedsplaner.fields.name'), submit: t('helhedsplaner.create') }}
+      channel="helhedsplaner.create"
+      input={(name) => ({ name, status, kommuneId: kommune })}
       href={(id) => `/helhedsplaner/${id}`}
     >
       <Field label={t('helhedsplaner.fields.kommune')}>{(p) => <KommuneSelect {...p} value={kommune} onChange={setKommune} emptyLabel={t('helhedsplaner.fields.noKommune')} />}</Field>
-      <Field label={t('helhedsplaner.fields.status')}>
-        {(p) => (
-          <select {...p} value={status} onChange={(e) => setStatus(e.target.value as HelhedsplanStatus)}>
-            <EnumOptions values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} />
-          </select>
-        )}
-      </Field>
+      <Field label={t('helhedsplaner.fields.status')}>{(p) => <EnumSelect {...p} values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} value={status} onChange={setStatus} />}</Field>
     </NewRecordPage>
   );
 }
@@ -83,32 +73,18 @@ function HelhedsplanForm({ plan }: { readonly plan: Helhedsplan }) {
 
   return (
     <section>
-      <PageHeader
+      <RecordPageHeader
         title={plan.name || t('helhedsplaner.newTitle')}
-        subtitle={`${t(`helhedsplaner.statuses.${plan.status}`)}${plan.kommuneNavn ? ` · ${plan.kommuneNavn}` : ''} · ${t(`helhedsplaner.saveState.${state}`)}`}
-        actions={
-          <>
-            {plan.deadlines.some((d) => d.doneDate === null) ? (
-              <DownloadButton label={t('helhedsplaner.icsExport')} load={() => call('helhedsplaner.deadlinesIcs', { helhedsplanId: plan.id, from: '2000-01-01', to: '2100-12-31' })} />
-            ) : null}
-            <DeleteAndLeaveButton
-              label={t('helhedsplaner.delete')}
-              deletedMessage={t('helhedsplaner.deleted')}
-              listHref="/helhedsplaner"
-              remove={(callbacks) => remove.mutate({ id: plan.id }, callbacks)}
-            />
-          </>
-        }
+        facts={[t(`helhedsplaner.statuses.${plan.status}`), plan.kommuneNavn, t(`helhedsplaner.saveState.${state}`)]}
+        // Only while a deadline is open: the .ics holds the open ones.
+        ics={plan.deadlines.some((d) => d.doneDate === null) ? { label: t('helhedsplaner.icsExport'), load: (range) => call('helhedsplaner.deadlinesIcs', { helhedsplanId: plan.id, ...range }) } : undefined}
+        remove={{ label: t('helhedsplaner.delete'), deletedMessage: t('helhedsplaner.deleted'), listHref: '/helhedsplaner', remove: (callbacks) => remove.mutate({ id: plan.id }, callbacks) }}
       />
       <div className="grid-2">
         <div className="card form">
           <Field label={t('helhedsplaner.fields.name')}>{(p) => <input {...p} {...name.field} />}</Field>
           <Field label={t('helhedsplaner.fields.status')}>
-            {(p) => (
-              <select {...p} value={plan.status} onChange={(e) => quiet({ status: e.target.value as HelhedsplanStatus })}>
-                <EnumOptions values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} />
-              </select>
-            )}
+            {(p) => <EnumSelect {...p} values={helhedsplanStatuses} label={(s) => t(`helhedsplaner.statuses.${s}`)} value={plan.status} onChange={(status) => quiet({ status })} />}
           </Field>
           <Field label={t('helhedsplaner.fields.kommune')}>
             {(p) => <KommuneSelect {...p} value={plan.kommuneId} onChange={(kommuneId) => quiet({ kommuneId })} emptyLabel={t('helhedsplaner.fields.noKommune')} />}
@@ -289,13 +265,7 @@ function PeopleCard({ plan }: { readonly plan: Helhedsplan }) {
         <Field label={t('helhedsplaner.person')}>
           {() => <ContactCombobox label={t('helhedsplaner.person')} placeholder={t('helhedsplaner.findPerson')} valueLabel={contact ? (contactName.data?.name ?? contact.name) : ''} onSelect={(id) => setContact({ id, name: '' })} />}
         </Field>
-        <Field label={t('helhedsplaner.body')}>
-          {(p) => (
-            <select {...p} value={body} onChange={(e) => setBody(e.target.value as HelhedsplanBody)}>
-              <EnumOptions values={helhedsplanBodies} label={(b) => t(`helhedsplaner.bodies.${b}`)} />
-            </select>
-          )}
-        </Field>
+        <Field label={t('helhedsplaner.body')}>{(p) => <EnumSelect {...p} values={helhedsplanBodies} label={(b) => t(`helhedsplaner.bodies.${b}`)} value={body} onChange={setBody} />}</Field>
         <Field label={t('helhedsplaner.roleTitle')}>{(p) => <input {...p} value={title} placeholder={t('helhedsplaner.roleTitlePlaceholder')} onChange={(e) => setTitle(e.target.value)} />}</Field>
         <Field label={t('helhedsplaner.from')}>{(p) => <DateField {...p} value={from} onChange={setFrom} />}</Field>
         <Field label={t('helhedsplaner.to')}>{(p) => <DateField {...p} value={to} onChange={setTo} />}</Field>
@@ -323,9 +293,14 @@ function RoleRow({ role }: { readonly role: HelhedsplanRole }) {
         {role.current ? null : <span className="muted"> · {t('helhedsplaner.ended')}</span>}
       </td>
       <td>
-        <select className="helhedsplan-cell" aria-label={`${t('helhedsplaner.body')}: ${role.contactName}`} value={role.body} onChange={(e) => save({ body: e.target.value as HelhedsplanBody })}>
-          <EnumOptions values={helhedsplanBodies} label={(b) => t(`helhedsplaner.bodies.${b}`)} />
-        </select>
+        <EnumSelect
+          className="helhedsplan-cell"
+          aria-label={`${t('helhedsplaner.body')}: ${role.contactName}`}
+          values={helhedsplanBodies}
+          label={(b) => t(`helhedsplaner.bodies.${b}`)}
+          value={role.body}
+          onChange={(body) => save({ body })}
+        />
       </td>
       <td>
         <input className="helhedsplan-cell" aria-label={`${t('helhedsplaner.roleTitle')}: ${role.contactName}`} title={title || undefined} value={title} onChange={(e) => setTitle(e.target.value)} onBlur={() => title !== role.title && save({ title })} />
@@ -407,11 +382,7 @@ function DeadlinesCard({ plan }: { readonly plan: Helhedsplan }) {
       ) : null}
       <div className="helhedsplan-add helhedsplan-add--deadline">
         <Field label={t('helhedsplaner.deadlineKind')}>
-          {(p) => (
-            <select {...p} value={kind} onChange={(e) => setKind(e.target.value as HelhedsplanDeadlineKind)}>
-              <EnumOptions values={helhedsplanDeadlineKinds} label={(k) => t(`helhedsplaner.deadlineKinds.${k}`)} />
-            </select>
-          )}
+          {(p) => <EnumSelect {...p} values={helhedsplanDeadlineKinds} label={(k) => t(`helhedsplaner.deadlineKinds.${k}`)} value={kind} onChange={setKind} />}
         </Field>
         <Field label={t('helhedsplaner.deadlineTitle')}>{(p) => <input {...p} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
         <Field label={t('helhedsplaner.dueDate')}>{(p) => <DateField {...p} value={due} onChange={setDue} />}</Field>

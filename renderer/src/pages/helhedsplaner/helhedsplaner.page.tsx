@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import { helhedsplanStatuses, type HelhedsplanStatus, type HelhedsplanSummary } from '../../../../common/helhedsplaner.domain';
+import { helhedsplanStatuses, type HelhedsplanSummary } from '../../../../common/helhedsplaner.domain';
 import { danishDate } from '../../../../common/time';
-import { FilterSearch, FilterSelect } from '../../components/filters.component';
-import { PagedListPage, usePagedFilters } from '../../components/paged-list.page';
+import { PagedListPage, useListFilters } from '../../components/paged-list.page';
 import { PeriodText } from '../../components/period.component';
+import { TableHead } from '../../components/fixed-table.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
 import { SpreadsheetExportMenu } from '../contact-files/export-menu.component';
@@ -13,41 +13,24 @@ import './helhedsplaner.css';
 /** The Helhedsplaner list (issue 17): search, status filter and paging all run in SQL (helhedsplaner.list). */
 export function HelhedsplanerPage() {
   const { t } = useTranslation();
-  const { filters, setFilter, paging } = usePagedFilters<{ query: string; status: HelhedsplanStatus | '' }>({ query: '', status: '' });
-  const { query, status } = filters;
-  const list = useApiQuery('helhedsplaner.list', { query: query || undefined, status: status || undefined, offset: paging.offset, limit: paging.pageSize });
-  const filtered = Boolean(query || status);
-  const page = list.data;
+  const filters = useListFilters({
+    query: { label: t('helhedsplaner.search'), placeholder: t('helhedsplaner.searchPlaceholder') },
+    status: { label: t('helhedsplaner.fields.status'), allLabel: t('helhedsplaner.allStatuses'), values: helhedsplanStatuses, optionLabel: (s) => t(`helhedsplaner.statuses.${s}`) },
+  });
+  const list = useApiQuery('helhedsplaner.list', filters.input);
   return (
     <PagedListPage
       title={t('helhedsplaner.title')}
-      subtitle={page ? t('helhedsplaner.count', { count: page.total }) : t('helhedsplaner.subtitle')}
+      subtitle={list.data ? t('helhedsplaner.count', { count: list.data.total }) : t('helhedsplaner.subtitle')}
       actions={
         <>
           <SpreadsheetExportMenu what="helhedsplaner" />
-          <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">
-            {t('helhedsplaner.areasLink')}
-          </Link>
-          <Link href="/helhedsplaner/ny" className="button">
-            {t('helhedsplaner.newHelhedsplan')}
-          </Link>
+          <Link href="/helhedsplaner/indsatsomraader" className="button button--secondary">{t('helhedsplaner.areasLink')}</Link>
+          <Link href="/helhedsplaner/ny" className="button">{t('helhedsplaner.newHelhedsplan')}</Link>
         </>
       }
-      filters={
-        <>
-          <FilterSearch label={t('helhedsplaner.search')} placeholder={t('helhedsplaner.searchPlaceholder')} value={query} onChange={(value) => setFilter('query', value)} />
-          <FilterSelect<HelhedsplanStatus>
-            label={t('helhedsplaner.fields.status')}
-            value={status}
-            allLabel={t('helhedsplaner.allStatuses')}
-            options={helhedsplanStatuses.map((s) => ({ value: s, label: t(`helhedsplaner.statuses.${s}`) }))}
-            onChange={(value) => setFilter('status', value)}
-          />
-        </>
-      }
+      {...filters.bar}
       list={list}
-      paging={paging}
-      filtered={filtered}
       noMatches={t('helhedsplaner.noMatches')}
       none={t('helhedsplaner.none')}
       table={(p) => <HelhedsplanTable items={p.items} showKommune />}
@@ -59,18 +42,10 @@ export function HelhedsplanerPage() {
 export function HelhedsplanTable({ items, showKommune }: { readonly items: readonly HelhedsplanSummary[]; readonly showKommune: boolean }) {
   const { t } = useTranslation();
   const today = danishDate(new Date());
+  const columns = ['name', ...(showKommune ? ['kommune'] : []), 'areas', 'period', 'status', 'nextDeadline'];
   return (
     <table className="table">
-      <thead>
-        <tr>
-          <th>{t('helhedsplaner.columns.name')}</th>
-          {showKommune ? <th>{t('helhedsplaner.columns.kommune')}</th> : null}
-          <th>{t('helhedsplaner.columns.areas')}</th>
-          <th>{t('helhedsplaner.columns.period')}</th>
-          <th>{t('helhedsplaner.columns.status')}</th>
-          <th>{t('helhedsplaner.columns.nextDeadline')}</th>
-        </tr>
-      </thead>
+      <TableHead headers={columns.map((c) => t(`helhedsplaner.columns.${c}`))} />
       <tbody>
         {items.map((h) => (
           <tr key={h.id}>
