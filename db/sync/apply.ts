@@ -9,7 +9,7 @@ import { countDuplicatesAmong } from '../duplicates/duplicates.finder';
 import { syncedTables } from '../schema';
 import { isValidRowId, isValidValue } from './field-schemas';
 import { anyWaiting, isSyncedTable, materializeRow, tableInfo, takeWaiters, type MaterializeOutcome } from './materialize';
-import { BulkDuplicate, clockParts, clockText, OpLogSession, operationsAtClock, type SyncOperation } from './op-log';
+import { clockParts, clockText, OpLogSession, operationsAtClock, type SyncOperation } from './op-log';
 import { isMergeable, mergeFollowingReferences, type MergeableTable } from './merge-forward';
 import { forgetMerges, mergeView, registerMerge, resolveMerges, type MergeEdge } from './merges';
 import { deferIndexes, deferMinimum, tableSize, type DeferredIndexes } from './deferred-indexes';
@@ -85,63 +85,28 @@ export async function applyOperations(
   // A large import's working set (the log and its indexes, the tables it fills, the search index) outgrows the
   // connection's 64 MiB page cache, and every page evicted mid-import is written to the WAL and read back. The import
   // already holds its file's operations in memory; a larger cache for its duration costs little beside that.
-  if (operations.length < largeImport) return applyFirstInBulk(trx, operations, sqlite, onProgress, onRowChange);
+  if (operations.length < largeImport) return applyAll(trx, operations, sqlite, onProgress, onRowChange);
   const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
   sqlite.pragma(`cache_size = -${largeImportCacheKib}`);
   try {
-    return await applyFirstInBulk(trx, operations, sqlite, onProgress, onRowChange);
+    return await applyAll(trx, operations, sqlite, onProgress, onRowChange);
   } finally {
     sqlite.pragma(`cache_size = ${cacheSize}`);
   }
 }
 
-/**
- * Into a log that holds no operation yet (a new laptop, a colleague joining),
- * every operation is new unless the file carries one twice: the log's session
- * stores them in bulk (op-log.ts). Should a file carry one twice after all,
- * everything since the savepoint is undone and the import runs the ordinary
- * way, which tells a repeat from a forgery by its value.
- */
-async function applyFirstInBulk(
+async function applyAll(
   trx: Transaction<Database>,
   operations: readonly SyncOperation[],
   sqlite: BetterSqlite3.Database,
   onProgress?: ProgressReporter,
   onRowChange?: (change: RowChange) => void,
 ): Promise<ImportReport> {
-  if (operations.length < bulkMinimum || tableSize(sqlite, 'sync_row') !== 0) return applyAll(trx, operations, sqlite, onProgress, onRowChange, false);
-  sqlite.exec('SAVEPOINT bulk_import');
-  try {
-    // BulkDuplicate can only come while operations are stored (endBulk), before any row is materialised:
-    // so onRowChange has told the caller nothing when the ordinary run starts over.
-    const report = await applyAll(trx, operations, sqlite, onProgress, onRowChange, true);
-    sqlite.exec('RELEASE bulk_import');
-    return report;
-  } catch (error) {
-    sqlite.exec('ROLLBACK TO bulk_import');
-    sqlite.exec('RELEASE bulk_import');
-    if (!(error instanceof BulkDuplicate)) throw error;
-    return applyAll(trx, operations, sqlite, onProgress, onRowChange, false);
-  }
-}
-
-/** Below this many operations bulk mode saves less than the savepoint costs to reason about. */
-const bulkMinimum = 1_000;
-
-async function applyAll(
-  trx: Transaction<Database>,
-  operations: readonly SyncOperation[],
-  sqlite: BetterSqlite3.Database,
-  onProgress: ProgressReporter | undefined,
-  onRowChange: ((change: RowChange) => void) | undefined,
-  bulk: boolean,
-): Promise<ImportReport> {
   // Raw prepared statements on the connection the Kysely transaction holds: same transaction, far fewer round trips.
   // The operation is stored first (OR IGNORE: already present → nothing changes), so the current winner is looked up without it.
   // Callers pass only operations this installation lacks (sync.service.ts newOperations, one lookup per clock); OR IGNORE
   // keeps a duplicate inside one file, or a caller that did not filter, from failing the whole import.
   const session = new OpLogSession(sqlite);
-  if (bulk) session.beginBulk();
   const insertConflict = sqlite.prepare('INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field, winner_hlc, loser_hlc) VALUES (?, ?, ?, ?, ?)');
   const resolveConflicts = sqlite.prepare('UPDATE sync_conflict SET resolved_hlc = ? WHERE tbl = ? AND row_id = ? AND field = ? AND winner_hlc = ? AND resolved_hlc IS NULL');
   const deletedRow = new Map<string, BetterSqlite3.Statement>();
@@ -177,7 +142,9 @@ async function applyAll(
   // A first import (no record known here yet) never reads the log's per-record index while it stores operations:
   // every record is new and its winners are kept in memory (firstSeen). So that index is built once, sorted, when
   // storing is done (deferred-indexes.ts) — at scale 10 millions of scattered index inserts become one sort.
-  const logIndexes = operations.length >= deferMinimum && tableSize(sqlite, 'sync_row') === 0 ? deferIndexes(sqlite, ['sync_log']) : undefined;
+  const firstImport = tableSize(sqlite, 'sync_row') === 0;
+  if (firstImport) session.assumeNewRecords();
+  const logIndexes = operations.length >= deferMinimum && firstImport ? deferIndexes(sqlite, ['sync_log']) : undefined;
   for (const op of operations) {
     tick();
     // An erased person's personal fields arrive redacted (erasure.ts), whatever an older file carries.
@@ -244,7 +211,7 @@ async function applyAll(
     touch(op.tbl, op.row_id, key);
   }
 
-  session.endBulk();
+  session.endNewRecords();
   logIndexes?.restore();
 
   // Which merges hold, decided again wherever a merge or an erasure arrived (merges.ts); whatever a changed verdict wrote is materialised again.

@@ -69,8 +69,6 @@ interface Statements {
   readonly findRow: BetterSqlite3.Statement;
   readonly insertRow: BetterSqlite3.Statement;
   readonly insertOp: BetterSqlite3.Statement;
-  /** `insertOp` for `bulkBatch` operations at once (bulk mode). */
-  readonly insertOps: BetterSqlite3.Statement;
   readonly deleteOp: BetterSqlite3.Statement;
   readonly rowOps: BetterSqlite3.Statement;
   readonly fieldOps: BetterSqlite3.Statement;
@@ -95,9 +93,6 @@ function statementsFor(sqlite: BetterSqlite3.Database): Statements {
       insertRow: sqlite.prepare('INSERT INTO sync_row (tbl, uuid) VALUES (?, ?)'),
       insertOp: sqlite.prepare(
         'INSERT OR IGNORE INTO sync_log (wall, counter, origin, row, field, value, prev_wall, prev_counter, prev_origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-      ),
-      insertOps: sqlite.prepare(
-        `INSERT OR IGNORE INTO sync_log (wall, counter, origin, row, field, value, prev_wall, prev_counter, prev_origin) VALUES ${Array.from({ length: bulkBatch }, () => '(?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
       ),
       deleteOp: sqlite.prepare('DELETE FROM sync_log WHERE wall = ? AND counter = ? AND origin = ? AND row = ? AND field = ?'),
       rowOps: sqlite.prepare('SELECT field, wall, counter, origin, prev_wall, prev_counter, prev_origin FROM sync_log INDEXED BY sync_log_row WHERE row = ?').raw(),
@@ -157,30 +152,9 @@ class InternedNames {
   }
 }
 
-/**
- * Operations one statement stores in bulk mode: one call into SQLite per 16
- * operations instead of one each (a first import stores millions; measured
- * fastest among 1, 16, 64 and 100 rows).
- */
-const bulkBatch = 16;
-
-/**
- * Thrown by a session in bulk mode when an operation it had taken for new was
- * already stored (a file that carries one operation twice): the caller rolls
- * back to before the import and applies it again without bulk mode (apply.ts).
- */
-export class BulkDuplicate extends Error {
-  constructor() {
-    super('bulk import met an operation twice');
-  }
-}
-
 export class OpLogSession {
   readonly #s: Statements;
-  /** Bulk mode: operations waiting to be stored in one statement, 9 parameters each; null outside bulk mode. */
-  #pending: (string | number | null)[] | null = null;
-  #pendingCount = 0;
-  /** The log held no record when bulk mode began and every record interned since is cached: a record not in the cache is new. */
+  /** The log held no record when assumeNewRecords() was called and every record interned since is cached: one not in the cache is new. */
   #allNew = false;
   readonly #symbols: InternedNames;
   readonly #origins: InternedNames;
@@ -195,37 +169,20 @@ export class OpLogSession {
   }
 
   /**
-   * Bulk mode, for an import into a log that holds no operation yet (a new
-   * laptop's first import): `insert` takes every operation for new and stores
-   * them in batches, and `rowId` interns a record it has not seen without
-   * asking sync_row. Every read of the log stores what is pending first. An
-   * operation that turns out to be stored already — only a file that carries
-   * one twice — throws BulkDuplicate when its batch is stored.
+   * For an import into a log that holds no record yet (a new laptop's first
+   * import): a record this session has not interned is new, so `rowId` interns
+   * it without asking sync_row — at scale 10 half a million look-ups into an
+   * index that outgrows the page cache. Holds while every interned record
+   * stays cached (the cache's bound turns it off). Call only when sync_row is
+   * empty (apply.ts).
    */
-  beginBulk(): void {
-    this.#pending = [];
-    this.#pendingCount = 0;
+  assumeNewRecords(): void {
     this.#allNew = true;
   }
 
-  /** Ends bulk mode: what is pending is stored (and may throw BulkDuplicate); records are looked up in sync_row again. */
-  endBulk(): void {
-    this.#store();
-    this.#pending = null;
+  /** Records are looked up in sync_row again (after the import's operations are stored). */
+  endNewRecords(): void {
     this.#allNew = false;
-  }
-
-  /** Stores the pending batch (bulk mode). */
-  #store(): void {
-    const pending = this.#pending;
-    if (!pending || this.#pendingCount === 0) return;
-    let changes = 0;
-    if (this.#pendingCount === bulkBatch) changes = this.#s.insertOps.run(pending).changes;
-    else for (let i = 0; i < pending.length; i += 9) changes += this.#s.insertOp.run(pending.slice(i, i + 9)).changes;
-    const expected = this.#pendingCount;
-    pending.length = 0;
-    this.#pendingCount = 0;
-    if (changes !== expected) throw new BulkDuplicate();
   }
 
   symbolId(name: string, create: true): number;
@@ -286,10 +243,7 @@ export class OpLogSession {
       prevCounter = p.counter;
       prevOrigin = this.originId(p.origin, true);
     }
-    if (this.#pending) {
-      this.#pending.push(clock.wall, clock.counter, origin, row, field, value, prevWall, prevCounter, prevOrigin);
-      if (++this.#pendingCount === bulkBatch) this.#store();
-    } else if (this.#s.insertOp.run(clock.wall, clock.counter, origin, row, field, value, prevWall, prevCounter, prevOrigin).changes === 0) return false;
+    if (this.#s.insertOp.run(clock.wall, clock.counter, origin, row, field, value, prevWall, prevCounter, prevOrigin).changes === 0) return false;
     const max = this.#maxima.get(origin);
     if (!max || clock.wall > max.wall || (clock.wall === max.wall && clock.counter > max.counter)) this.#maxima.set(origin, { wall: clock.wall, counter: clock.counter });
     return true;
@@ -297,7 +251,6 @@ export class OpLogSession {
 
   /** Removes one operation (coalescing a local edit no file has carried yet: db/mutations.ts). */
   remove(clock: ClockParts, row: number, field: number): void {
-    this.#store();
     const origin = this.originId(clock.origin, false);
     if (origin === undefined) return;
     this.#s.deleteOp.run(clock.wall, clock.counter, origin, row, field);
@@ -309,7 +262,6 @@ export class OpLogSession {
 
   /** The newest operation of each field of a record (the winners: what the record says now). */
   heads(row: number): Map<string, FieldHead> {
-    this.#store();
     const heads = new Map<string, FieldHead>();
     for (const [fieldId, wall, counter, originId, prevWall, prevCounter, prevOrigin] of this.#s.rowOps.all(row) as RowOpRaw[]) {
       const field = this.symbolName(fieldId);
@@ -322,7 +274,6 @@ export class OpLogSession {
 
   /** The value an operation set. */
   valueOf(clock: ClockParts, row: number, field: number): string | null {
-    this.#store();
     const origin = this.originId(clock.origin, false);
     return origin === undefined ? null : ((this.#s.value.get(clock.wall, clock.counter, origin, row, field) as string | null | undefined) ?? null);
   }
@@ -339,7 +290,6 @@ export class OpLogSession {
 
   /** The newest operation of one field other than `except`: the winner an arriving operation competes with. */
   otherHead(row: number, field: number, except: ClockParts): (ClockParts & { value: string | null; prev: string | null }) | undefined {
-    this.#store();
     let best: (ClockParts & { value: string | null; prev: string | null }) | undefined;
     for (const [wall, counter, originId, value, prevWall, prevCounter, prevOrigin] of this.#s.fieldOps.all(row, field) as FieldOpRaw[]) {
       // Rows come newest first by (wall, counter); only an exact tie needs the origin names.
@@ -353,7 +303,6 @@ export class OpLogSession {
 
   /** Every operation of one field of a record with its value, newest first in clock order (materialize.ts, when the newest may not be shown). */
   fieldHistory(row: number, field: number): (ClockParts & { readonly hlc: string; readonly value: string | null })[] {
-    this.#store();
     const ops = (this.#s.fieldOps.all(row, field) as FieldOpRaw[]).map(([wall, counter, originId, value]) => {
       const clock = { wall, counter, origin: this.originName(originId) };
       return { ...clock, hlc: clockText(clock), value };
@@ -363,7 +312,6 @@ export class OpLogSession {
 
   /** Sets `value` on every operation of one field at or after `from` (erasure.ts); returns how many changed. */
   overwriteFrom(row: number, field: number, from: ClockParts, value: string | null): number {
-    this.#store();
     let changed = 0;
     for (const [wall, counter, originId, current] of this.#s.fieldOps.all(row, field) as FieldOpRaw[]) {
       if (current === value || compareClocks({ wall, counter, origin: this.originName(originId) }, from) < 0) continue;
@@ -374,7 +322,6 @@ export class OpLogSession {
 
   /** Writes the per-origin maxima of what this session stored. Call before the transaction commits. */
   flush(): void {
-    this.#store();
     for (const [origin, max] of this.#maxima) this.#s.bumpOrigin.run(max.wall, max.counter, origin, max.wall, max.wall, max.counter);
     this.#maxima.clear();
   }
