@@ -16,10 +16,20 @@ export const styringsdialogStates = ['afholdt', 'planlagt', 'mangler'] as const;
 /** Overblik lists this many follow-ups per list; the rest are counted and one click away. */
 export const dashboardListRows = 8;
 
+/**
+ * Overblik lists this many meetings per week; the rest are counted and one
+ * click away in Kalender. A consultant's own week fits; a team's database
+ * (every colleague's meetings, 124 in one week at scale 10) stays an overview.
+ */
+export const dashboardWeekRows = 15;
+
 export const dashboardSchema = z.object({
   today: z.string(),
+  /** The week's first `dashboardWeekRows` meetings by start, and how many the week holds in all. */
   thisWeek: z.array(meetingSummarySchema),
+  thisWeekCount: z.number().int(),
   nextWeek: z.array(meetingSummarySchema),
+  nextWeekCount: z.number().int(),
   /** The first `dashboardListRows` (most overdue first) and how many there are in all. */
   overdue: z.array(followUpSchema),
   overdueCount: z.number().int(),

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { latestElection } from '../../common/dashboard.domain';
+import { dashboardWeekRows, latestElection } from '../../common/dashboard.domain';
 import { seriesFieldsSchema } from '../../common/meetings.domain';
 import { danishInstant } from '../../common/time';
 import { createContact } from '../contacts/contacts.repository';
@@ -34,6 +34,14 @@ describe('dashboard', () => {
     const d = await getDashboard(t.db, { myKredse: [3], quietMonths: 6, now });
     expect(d.thisWeek.map((m) => m.title)).toEqual(['Mandag denne uge', 'Søndag aften denne uge']);
     expect(d.nextWeek.map((m) => m.title)).toEqual(['Mandag næste uge']);
+    expect([d.thisWeekCount, d.nextWeekCount]).toEqual([2, 1]);
+  });
+
+  it('lists a full week’s first meetings by start and counts them all', async () => {
+    for (let i = 0; i < dashboardWeekRows + 3; i++) await meeting(`Møde ${String(i).padStart(2, '0')}`, danishInstant('2026-11-26', 8, i));
+    const d = await getDashboard(t.db, { myKredse: [], quietMonths: 6, now });
+    expect(d.thisWeek.map((m) => m.title)).toEqual(Array.from({ length: dashboardWeekRows }, (_, i) => `Møde ${String(i).padStart(2, '0')}`));
+    expect(d.thisWeekCount).toBe(dashboardWeekRows + 3);
   });
 
   it('counts overdue follow-ups and those due within 7 days, open ones only', async () => {

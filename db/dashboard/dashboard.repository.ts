@@ -1,6 +1,6 @@
 import { styringsdialogBoard } from '../styringsdialog/styringsdialog.repository';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { dashboardListRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
+import { dashboardListRows, dashboardWeekRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
 import { compareDanish } from '../../common/text-fold';
 import { addDanishDays, compareIsoTimes, danishDate, danishWeekStart } from '../../common/time';
 import { selectAffiliations } from '../contacts/affiliations.query';
@@ -88,7 +88,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
   const today = danishDate(now);
   const open = [...openStatuses];
   const soon = { from: today, to: addDanishDays(today, 7) };
-  const [thisWeek, nextWeek, overdue, dueSoon, overdueCount, dueSoonCount] = await Promise.all([
+  const [thisWeekAll, nextWeekAll, overdue, dueSoon, overdueCount, dueSoonCount] = await Promise.all([
     listMeetings(db, { from: danishWeekStart(now), to: danishWeekStart(now, 1) }),
     listMeetings(db, { from: danishWeekStart(now, 1), to: danishWeekStart(now, 2) }),
     listFollowUps(db, { statuses: open, due: 'overdue', limit: dashboardListRows }, today),
@@ -96,6 +96,8 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
     countOpenFollowUps(db, (q) => q.where('due_date', '<', today)),
     countOpenFollowUps(db, (q) => q.where('due_date', '>=', soon.from).where('due_date', '<=', soon.to)),
   ]);
+
+  const [thisWeek, nextWeek] = [thisWeekAll.slice(0, dashboardWeekRows), nextWeekAll.slice(0, dashboardWeekRows)];
 
   const scope = await kommunerInScope(db, options.myKredse, today);
   const last = await lastMeetings(db, nowIso);
@@ -128,7 +130,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
       )
     : [];
 
-  return { today, thisWeek, nextWeek, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, myKredse, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
+  return { today, thisWeek, thisWeekCount: thisWeekAll.length, nextWeek, nextWeekCount: nextWeekAll.length, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, myKredse, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
 }
 
 /**

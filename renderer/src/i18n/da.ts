@@ -126,6 +126,7 @@ export const da = {
     dueSoon: 'Frist inden for 7 dage',
     nothingDue: 'Intet at følge op på lige nu.',
     seeAll: 'Se alle {{count}} under Opfølgning',
+    seeAllMeetings: 'Se alle {{count}} i Kalender',
     quietKommuner: 'Kommuner uden møde i {{months}} måneder',
     noQuiet: 'Alle kommuner i dine kredse har haft møde for nylig.',
     neverMet: 'aldrig',

@@ -120,6 +120,7 @@ export const en: Messages = {
     dueSoon: 'Due within 7 days',
     nothingDue: 'Nothing to follow up right now.',
     seeAll: 'See all {{count}} under Follow-ups',
+    seeAllMeetings: 'See all {{count}} in Calendar',
     quietKommuner: 'Municipalities without a meeting for {{months}} months',
     noQuiet: 'Every municipality in your districts has met recently.',
     neverMet: 'never',

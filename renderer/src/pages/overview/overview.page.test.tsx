@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dashboardWeekRows } from '../../../../common/dashboard.domain';
 import { seriesFieldsSchema } from '../../../../common/meetings.domain';
 import { danishDate, danishInstant } from '../../../../common/time';
 import { derivedId } from '../../../../db/ids';
@@ -36,6 +37,17 @@ describe('Overblik', () => {
     expect(tile).toHaveAttribute('href', expect.stringContaining('/kommuner'));
     expect(screen.getByRole('link', { name: 'tilføj kommuner' })).toBeInTheDocument();
     expect(screen.queryByText('Alle kommuner i dine kredse har haft møde for nylig.')).not.toBeInTheDocument();
+  });
+
+  it('lists a full week’s first meetings and links to Kalender for all of them', async () => {
+    const today = danishDate(new Date());
+    for (let i = 0; i < dashboardWeekRows + 2; i++) {
+      await createMeeting(backend.database.db, { seriesId: null, kommuneId: odense, title: `Møde ${i}`, startsAt: danishInstant(today, 12, i), endsAt: null, place: '', status: 'planlagt', notes: '', inviteeIds: [], agenda: [] });
+    }
+    renderWithApp(<OverviewPage />);
+    const all = await screen.findByRole('link', { name: `Se alle ${dashboardWeekRows + 2} i Kalender` });
+    expect(all).toHaveAttribute('href', expect.stringContaining('/kalender'));
+    expect(document.querySelectorAll('#dashboard-week .meeting-line')).toHaveLength(dashboardWeekRows);
   });
 
   it('counts the quiet kommuner when a kreds has them, and names an empty kreds beside them', async () => {

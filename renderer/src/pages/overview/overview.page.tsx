@@ -66,8 +66,10 @@ export function OverviewPage() {
             <div className="card" id="dashboard-week">
               <h2>{t('overview.thisWeek')}</h2>
               <MeetingList meetings={d.thisWeek} empty={t('overview.noMeetings')} />
+              <SeeAllMeetings shown={d.thisWeek.length} count={d.thisWeekCount} />
               <h2>{t('overview.nextWeek')}</h2>
               <MeetingList meetings={d.nextWeek} empty={t('overview.noMeetings')} />
+              <SeeAllMeetings shown={d.nextWeek.length} count={d.nextWeekCount} />
             </div>
             <div className="card dashboard__followups">
               <h2>{t('overview.overdueFollowUps')}</h2>
@@ -145,5 +147,16 @@ export function OverviewPage() {
         </>
       ) : null}
     </section>
+  );
+}
+
+/** A week that holds more meetings than Overblik lists (dashboardWeekRows): how many, one click from Kalender. */
+function SeeAllMeetings({ shown, count }: { readonly shown: number; readonly count: number }) {
+  const { t } = useTranslation();
+  if (count <= shown) return null;
+  return (
+    <Link href="/kalender" className="see-all">
+      {t('overview.seeAllMeetings', { count })}
+    </Link>
   );
 }
