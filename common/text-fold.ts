@@ -26,6 +26,14 @@ export function foldDanish(text: string): string {
   return folded;
 }
 
+/** Folded query words, as the index holds them: "Køge koege AARHUS" → ["koge", "koge", "arhus"]. */
+export function queryTokens(query: string): string[] {
+  return foldDanish(query)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((token) => token.length > 0)
+    .slice(0, 8);
+}
+
 const danishCollator = new Intl.Collator('da', { sensitivity: 'base', numeric: true });
 
 /** Danish alphabetical order (… x y z æ ø å), for sorting in memory. */
