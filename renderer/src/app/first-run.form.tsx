@@ -7,7 +7,7 @@ import { useValidation } from '../components/form';
 import { Modal } from '../components/modal.component';
 import { MyKredseFieldset } from '../components/my-kredse-fieldset.component';
 import { useToast } from '../components/toast.component';
-import { useApiMutation, useApiQuery } from '../queries';
+import { useApiMutation } from '../queries';
 import './first-run.dialog.css';
 
 /** The first-run dialog's form (FirstRunDialog in first-run.dialog.tsx decides when it shows). */
