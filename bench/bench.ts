@@ -337,6 +337,9 @@ async function browserFigures(dbFile: string): Promise<void> {
     await page.getByRole('heading', { name: 'Goddag' }).waitFor();
     await page.getByTestId('overdue-count').waitFor();
     const firstView = seconds(pageStarted);
+    // The overblik mark is set a frame after the figures are in the DOM, and the first contentful paint may be that same
+    // frame (when Overblik's reads are answered before the first render): read the phases once both exist.
+    await page.waitForFunction(`performance.getEntriesByName('kredsbog:overblik', 'mark').length > 0 && performance.getEntriesByName('first-contentful-paint').length > 0`);
     // The page's own phases (renderer/src/main.tsx marks them), in s since navigation started.
     // A string, not a function: tsx would wrap the function's inner arrows in its own __name helper, unknown in the page.
     const pagePhases = (await page.evaluate(`(() => {

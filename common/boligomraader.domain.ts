@@ -1,34 +1,10 @@
 import { z } from 'zod';
 import { idSchema } from './domain';
+import { boligomraadeCategories } from './vocabulary';
 
-/**
- * Boligområder and the ministry's lists of 1 December (issue 17).
- *
- * Every 1 December the minister for housing (today Social-, Bolig- og
- * Ældreministeriet, earlier Indenrigs- og Boligministeriet) publishes the lists
- * of almenboligloven § 61 a: forebyggelsesområder (§ 61 a, stk. 1),
- * udsatte boligområder (stk. 2), parallelsamfund (stk. 3) and
- * omdannelsesområder (stk. 4–5; a parallelsamfund for the last five years).
- * An area can be on more than one list in a year (every parallelsamfund is
- * also an udsat boligområde). An omdannelsesområde must cut its almene
- * familieboliger to at most 40 % by 2030 (udviklingsplan, § 168 a), and the
- * lists drive the letting rules (§ 51 b–c, § 59–60).
- * Sources: https://www.sbst.dk/bolig/udsatte-boligomraader-og-parallelsamfund/omraadeafgraensninger-
- * and https://bl.dk/viden-kartotek/forebyggelsesomraader-og-udsatte-omraader
- *
- * Adding a category? Also add its label in common/labels.da.ts and the i18n
- * parts, and widen the CHECK of `boligomraade_status` in a new migration.
- */
-export const boligomraadeCategories = ['forebyggelsesomraade', 'udsat_boligomraade', 'parallelsamfund', 'omdannelsesomraade'] as const;
-export type BoligomraadeCategory = (typeof boligomraadeCategories)[number];
-
-/** The gravest category first: the one an area's colour on the map and its badge show. */
-export const categoriesBySeverity: readonly BoligomraadeCategory[] = ['omdannelsesomraade', 'parallelsamfund', 'udsat_boligomraade', 'forebyggelsesomraade'];
-
-/** The gravest of some categories, or null when none. */
-export function gravestCategory(categories: readonly BoligomraadeCategory[]): BoligomraadeCategory | null {
-  return categoriesBySeverity.find((c) => categories.includes(c)) ?? null;
-}
+/** Boligområder and the ministry's lists of 1 December (issue 17): the categories, their sources and gravity in common/vocabulary.ts. */
+export { boligomraadeCategories, categoriesBySeverity, gravestCategory } from './vocabulary';
+export type { BoligomraadeCategory } from './vocabulary';
 
 /** The first list year (forebyggelsesområder were first named on 1 December 2021; the other lists go back to 2010) and a sane upper bound. */
 export const listYearSchema = z.number().int().min(2010, { error: 'validation.invalid' }).max(2100, { error: 'validation.invalid' });

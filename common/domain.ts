@@ -1,29 +1,16 @@
 import { z } from 'zod';
+import { affiliationKinds, languages, organisationKinds } from './vocabulary';
 
 /**
- * Domain vocabulary and the zod schemas for everything that crosses a process
- * boundary. Validation messages are i18n keys (`validation.*`), translated by
- * the renderer, so the same schema validates forms and IPC payloads.
- * Adding a value to an enum? Add its Danish label in common/labels.da.ts and its English one in renderer/src/i18n/en.ts.
+ * The zod schemas for everything that crosses a process boundary, on the
+ * domain's vocabulary (the enum values live in common/vocabulary.ts, without
+ * zod, and are exported on here). Validation messages are i18n keys
+ * (`validation.*`), translated by the renderer, so the same schema validates
+ * forms and IPC payloads.
  */
 
-export const organisationKinds = ['boligorganisation', 'kommunal_forvaltning', 'politisk_udvalg', 'helhedsplan', 'bl', 'andet'] as const;
-export const affiliationKinds = ['politiker', 'embedsmand', 'boligorganisation', 'beboerdemokrat', 'andet'] as const;
-export const meetingSeriesKinds = ['kommunesamarbejde', 'styringsdialog', 'helhedsplan', 'valgmoede', 'netvaerk', 'andet'] as const;
-export const meetingStatuses = ['planlagt', 'afholdt', 'aflyst'] as const;
-export const attendanceStatuses = ['inviteret', 'deltog', 'afbud'] as const;
-export const attendanceRoles = ['ordstyrer', 'referent'] as const;
-export const followUpStatuses = ['aaben', 'i_gang', 'udfoert', 'annulleret'] as const;
-export const languages = ['da', 'en'] as const;
-
-export type OrganisationKind = (typeof organisationKinds)[number];
-export type AffiliationKind = (typeof affiliationKinds)[number];
-export type MeetingSeriesKind = (typeof meetingSeriesKinds)[number];
-export type MeetingStatus = (typeof meetingStatuses)[number];
-export type FollowUpStatus = (typeof followUpStatuses)[number];
-export type AttendanceStatus = (typeof attendanceStatuses)[number];
-export type AttendanceRole = (typeof attendanceRoles)[number];
-export type Language = (typeof languages)[number];
+export { organisationKinds, affiliationKinds, meetingSeriesKinds, meetingStatuses, attendanceStatuses, attendanceRoles, followUpStatuses, languages } from './vocabulary';
+export type { OrganisationKind, AffiliationKind, MeetingSeriesKind, MeetingStatus, FollowUpStatus, AttendanceStatus, AttendanceRole, Language } from './vocabulary';
 
 export const idSchema = z.string().uuid({ error: 'validation.id' });
 export const isoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'validation.date' }).refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), { error: 'validation.date' });

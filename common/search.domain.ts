@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { foldDanish } from './text-fold';
+import { searchKinds } from './vocabulary';
 
-/** What the command palette can find, in the order its groups are shown. */
-export const searchKinds = ['kommune', 'organisation', 'contact', 'series', 'meeting', 'agenda_item', 'follow_up', 'contact_log', 'aftale', 'boligomraade', 'styringsdialog', 'helhedsplan'] as const;
-export type SearchKind = (typeof searchKinds)[number];
+export { searchKinds } from './vocabulary';
+export type { SearchKind } from './vocabulary';
+export { queryTokens } from './text-fold';
 
 /** A piece of text; `hit` pieces matched the query (the UI marks them). Plain text: never HTML. */
 export const snippetSchema = z.array(z.object({ text: z.string(), hit: z.boolean() }));
@@ -27,14 +28,6 @@ export type SearchHit = z.infer<typeof searchHitSchema>;
 export const searchInputSchema = z.object({ query: z.string().max(200, { error: 'validation.tooLong' }), limitPerKind: z.number().int().min(1).max(50).default(6) });
 export const searchResultSchema = z.object({ query: z.string(), hits: z.array(searchHitSchema), total: z.number().int() });
 export type SearchResult = z.infer<typeof searchResultSchema>;
-
-/** Folded query words, as the index holds them: "Køge koege AARHUS" → ["koge", "koge", "arhus"]. */
-export function queryTokens(query: string): string[] {
-  return foldDanish(query)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter((token) => token.length > 0)
-    .slice(0, 8);
-}
 
 const word = /[\p{L}\p{N}][\p{L}\p{N}'’.@+-]*/gu;
 

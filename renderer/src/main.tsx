@@ -1,10 +1,11 @@
+// First: sends the first view's reads before the modules below are evaluated.
+import { firstReads, settingsRead } from './first-reads';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { Router } from 'wouter';
 import { useHashLocation } from 'wouter/use-hash-location';
-import { call } from './api';
 import { App } from './app/app';
 import './app/styles.css';
 import { ToastProvider } from './components/toast.component';
@@ -14,12 +15,8 @@ async function boot(): Promise<void> {
   // Start-up phases for the bench (bench/bench.ts reads these marks): every module evaluated, settings here, first render asked.
   performance.mark('kredsbog:moduler');
   const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000, retry: false, refetchOnWindowFocus: false } } });
-  // The first view's reads go out together with the settings, not one after another once React has rendered.
-  const firstRoute = window.location.hash.replace(/^#/, '') || '/';
-  const firstReads = firstRoute === '/' ? (['dashboard.get', 'dashboard.map', 'backups.status'] as const) : (['backups.status'] as const);
-  // Settings first: the host answers in order, and the render waits only for them.
-  const settingsRead = call('settings.get').catch(() => null);
-  for (const channel of firstReads) void queryClient.prefetchQuery({ queryKey: [channel, null], queryFn: () => call(channel) });
+  // The first view's reads went out before this code was evaluated (first-reads.ts); their answers fill the cache.
+  for (const { channel, answer } of firstReads) void queryClient.prefetchQuery({ queryKey: [channel, null], queryFn: () => answer });
   const settings = await settingsRead;
   performance.mark('kredsbog:indstillinger');
   if (settings) queryClient.setQueryData(['settings.get', null], settings);

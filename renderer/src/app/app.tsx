@@ -1,7 +1,8 @@
-import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Switch, useLocation } from 'wouter';
 import { CommandPalette } from '../components/command-palette.component';
+import { lazyComponent } from '../lazy';
 import { NotYetPage } from '../pages/not-yet.page';
 import { RecoveryNotice } from '../pages/backups/recovery-notice.component';
 import { OverviewPage } from '../pages/overview/overview.page';
@@ -12,9 +13,7 @@ import { FirstRunDialog } from './first-run.dialog';
  * Every page but Overblik loads on first visit (its own chunk), so the window
  * paints the overview without parsing the whole app.
  */
-function page<P extends object>(load: () => Promise<ComponentType<P>>): LazyExoticComponent<ComponentType<P>> {
-  return lazy(async () => ({ default: await load() }));
-}
+const page = lazyComponent;
 const CalendarPage = page(() => import('../pages/calendar/calendar.page').then((m) => m.CalendarPage));
 const ContactPage = page(() => import('../pages/contacts/contact.page').then((m) => m.ContactPage));
 const ContactFormPage = page(() => import('../pages/contacts/contact-form.page').then((m) => m.ContactFormPage));

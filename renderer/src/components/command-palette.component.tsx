@@ -2,10 +2,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useCallback, useDeferredValue, useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
-import { queryTokens, searchKinds, type SearchHit, type Snippet } from '../../../common/search.domain';
-import { foldDanish } from '../../../common/text-fold';
+import type { SearchHit, Snippet } from '../../../common/search.domain';
+import { foldDanish, queryTokens } from '../../../common/text-fold';
+import { searchKinds } from '../../../common/vocabulary';
 import { call } from '../api';
-import { ContactLogDialog } from './contact-log.dialog';
+import { LazyContactLogDialog } from './contact-log.lazy';
 import { Modal } from './modal.component';
 import { formatDate, formatInstantDate } from '../format';
 
@@ -71,7 +72,7 @@ export function CommandPalette() {
         <kbd>{t('palette.shortcut')}</kbd>
       </button>
       {open ? <PaletteDialog onClose={() => setOpen(false)} onLogContact={() => setLogging(true)} /> : null}
-      {logging ? <ContactLogDialog target={{}} onClose={() => setLogging(false)} /> : null}
+      {logging ? <LazyContactLogDialog target={{}} onClose={() => setLogging(false)} /> : null}
     </>
   );
 }

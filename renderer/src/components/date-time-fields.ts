@@ -1,4 +1,4 @@
-import { addDays, format, isValid, parse, parseISO } from 'date-fns';
+import { addDays, format, isValid, parseISO } from 'date-fns';
 import { da } from 'date-fns/locale';
 
 /**
@@ -40,7 +40,7 @@ export function dateFieldValue(value: string): string | null | undefined {
 
 /** "2026-12-24" ± days (keyboard ↑/↓ in the date field). */
 export function shiftIsoDate(value: string, days: number): string {
-  return format(addDays(parse(value, 'yyyy-MM-dd', new Date()), days), 'yyyy-MM-dd');
+  return format(addDays(parseISO(value), days), 'yyyy-MM-dd');
 }
 
 /** "10:00", "10.00", "9.05", "905", "1000", "10", "kl. 10" → "HH:MM" (24-hour); null when not a time. */

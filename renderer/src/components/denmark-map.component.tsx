@@ -1,7 +1,8 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type kommuneMap from 'virtual:kommune-map';
-import { categoriesBySeverity, type BoligomraadeCategory, type KommuneStatus } from '../../../common/boligomraader.domain';
+import type { KommuneStatus } from '../../../common/boligomraader.domain';
+import { categoriesBySeverity, type BoligomraadeCategory } from '../../../common/vocabulary';
 import type { KommuneMapStats } from '../../../common/dashboard.domain';
 import { formatInstantDate } from '../format';
 import './denmark-map.css';

@@ -1,5 +1,6 @@
 import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import type { RowsProps } from './all-rows.component';
 
 /**
  * A <tbody> that renders only the rows near the viewport (the window
@@ -7,17 +8,7 @@ import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 're
  * keeps its height, column widths and semantics. A 20,000-row list keeps a
  * few dozen rows in the DOM.
  */
-export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns, estimateRowHeight = 42, onVisibleEnd }: {
-  readonly items: readonly T[];
-  readonly rowKey: (item: T) => string;
-  readonly renderRow: (item: T) => ReactNode;
-  readonly rowClassName?: (item: T) => string | undefined;
-  /** Number of columns, for the spacer cells. */
-  readonly columns: number;
-  readonly estimateRowHeight?: number;
-  /** Told the index of the last rendered row, so a paged list can load the next page in time. */
-  readonly onVisibleEnd?: (lastIndex: number) => void;
-}) {
+export function VirtualRows<T>({ items, rowKey, renderRow, rowClassName, columns, estimateRowHeight = 42, onVisibleEnd }: RowsProps<T>) {
   const body = useRef<HTMLTableSectionElement>(null);
   const [offset, setOffset] = useState(0);
   useLayoutEffect(() => {

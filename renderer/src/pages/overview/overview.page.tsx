@@ -4,12 +4,13 @@ import { BoligomraaderListsCard } from './boligomraader-lists.card';
 import { HelhedsplanDeadlinesCard } from './helhedsplan-deadlines.card';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'wouter';
+import { AllRows } from '../../components/all-rows.component';
 import { DenmarkMap, type MapMode } from '../../components/denmark-map.component';
 import { PageHeader, QueryState } from '../../components/page.component';
 import { RoleLine } from '../../components/roles.component';
 import { formatDate, formatLongDate } from '../../format';
 import { useApiQuery } from '../../queries';
-import { FollowUpRows } from '../follow-ups/follow-up-list.component';
+import { FollowUpTable } from '../follow-ups/follow-up-table.component';
 import { MeetingList } from '../meetings/meeting-list.component';
 import { QuietFigure, QuietKommuner } from './quiet-kommuner.component';
 import { RelationshipHealthCard } from './relationship-health.component';
@@ -73,14 +74,14 @@ export function OverviewPage() {
             </div>
             <div className="card dashboard__followups">
               <h2>{t('overview.overdueFollowUps')}</h2>
-              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.overdue} />}
+              {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpTable followUps={d.overdue} Rows={AllRows} />}
               {d.overdueCount > d.overdue.length ? (
                 <Link href="/opfoelgning" className="see-all">
                   {t('overview.seeAll', { count: d.overdueCount })}
                 </Link>
               ) : null}
               <h2>{t('overview.dueSoon')}</h2>
-              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpRows followUps={d.dueSoon} />}
+              {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpTable followUps={d.dueSoon} Rows={AllRows} />}
               {d.dueSoonCount > d.dueSoon.length ? (
                 <Link href="/opfoelgning" className="see-all">
                   {t('overview.seeAll', { count: d.dueSoonCount })}

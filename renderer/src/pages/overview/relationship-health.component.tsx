@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
 import type { Dashboard } from '../../../../common/dashboard.domain';
 import type { OverduePerson } from '../../../../common/relationships.domain';
-import { ContactLogDialog, type ContactLogTarget } from '../../components/contact-log.dialog';
+import type { ContactLogTarget } from '../../components/contact-log.dialog';
+import { LazyContactLogDialog } from '../../components/contact-log.lazy';
 import { LastContact } from '../../components/last-contact.component';
 import { formatDate } from '../../format';
 import { useApiQuery } from '../../queries';
@@ -78,7 +79,7 @@ export function RelationshipHealthCard({ dashboard: d }: { readonly dashboard: D
           </div>
         </>
       ) : null}
-      {logging ? <ContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
+      {logging ? <LazyContactLogDialog target={logging} onClose={() => setLogging(null)} /> : null}
     </div>
   );
 }
