@@ -36,7 +36,7 @@ beforeEach(() => {
 describe('Electron entry', () => {
   it('registers app:// as a secure standard scheme and takes the single-instance lock', async () => {
     await import('./main');
-    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } }]);
     expect(electron.app.requestSingleInstanceLock).toHaveBeenCalled();
     expect(electron.app.enableSandbox).toHaveBeenCalled();
     const events = electron.app.on.mock.calls.map((c: unknown[]) => c[0]);

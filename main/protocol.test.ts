@@ -27,6 +27,11 @@ describe('static files', () => {
     expect(response.headers['content-type']).toMatch(/javascript/);
   });
 
+  it('lets the hashed assets be cached for good and asks for index.html every time', async () => {
+    expect((await serveStatic(root, '/assets/app.js')).headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const p of ['/', '/index.html', '/kontakter']) expect((await serveStatic(root, p)).headers['cache-control']).toBe('no-cache');
+  });
+
   it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/assets/../../secret.txt', '/%00', '/%E0%A4%A'])('never serves %s from outside the folder', async (p) => {
     const response = await serveStatic(root, p);
     expect(response.status).not.toBe(200);

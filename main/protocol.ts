@@ -31,6 +31,18 @@ export function resolveStaticPath(root: string, requestPath: string): string | n
   return resolved;
 }
 
+/**
+ * Vite names every built file under assets/ by a hash of its content, so a
+ * name never holds other content: those may be cached for good, which is also
+ * what lets the browser keep their compiled code between starts (V8's code
+ * cache; the app:// scheme asks for it in main.ts). index.html, which names
+ * them, is always asked for again. If the build stops hashing names
+ * (vite.config.ts), change this too.
+ */
+function immutableAsset(root: string, file: string): boolean {
+  return file.startsWith(path.join(root, 'assets') + path.sep);
+}
+
 /** Serves the built renderer with the CSP header; shared by the app:// protocol and the browser host. */
 export async function serveStatic(root: string, requestPath: string): Promise<{ status: number; headers: Record<string, string>; body: Buffer | string }> {
   const file = resolveStaticPath(path.resolve(root), requestPath);
@@ -44,7 +56,7 @@ export async function serveStatic(root: string, requestPath: string): Promise<{ 
         'content-type': mimeTypes[path.extname(target)] ?? 'application/octet-stream',
         'content-security-policy': contentSecurityPolicy,
         'x-content-type-options': 'nosniff',
-        'cache-control': 'no-cache',
+        'cache-control': immutableAsset(path.resolve(root), target) ? 'public, max-age=31536000, immutable' : 'no-cache',
       },
       body,
     };
