@@ -83,7 +83,7 @@ import { affects, readOnly, type ChannelSpec, type QueryArea } from './contracts
 import { relationshipsContract } from './contracts/relationships.contract';
 import { jobInfoSchema } from './jobs.domain';
 import { searchInputSchema, searchResultSchema } from './search.domain';
-import { dashboardSchema, kommuneMapStatsSchema } from './dashboard.domain';
+import { dashboardSchema, dashboardStyringsdialogSchema, kommuneMapStatsSchema } from './dashboard.domain';
 import { conflictPageInputSchema, conflictPageSchema, folderSyncResultSchema, historyEntrySchema, importPreviewSchema, syncFolderStatusSchema, syncExportResultSchema, syncFilePayloadSchema, syncStatusSchema } from './sync.domain';
 
 /**
@@ -108,6 +108,7 @@ export const contract = {
   'stats.get': { input: none, output: statsSchema, affects: readOnly },
   'dashboard.get': { input: none, output: dashboardSchema, affects: readOnly },
   'dashboard.map': { input: none, output: kommuneMapStatsSchema, affects: readOnly },
+  'dashboard.styringsdialog': { input: none, output: dashboardStyringsdialogSchema, affects: readOnly },
 
   'regions.list': { input: none, output: z.array(regionSchema), affects: readOnly },
   'kredse.list': { input: none, output: z.array(kredsSchema), affects: readOnly },

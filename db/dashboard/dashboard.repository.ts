@@ -1,6 +1,6 @@
 import { styringsdialogBoard } from '../styringsdialog/styringsdialog.repository';
 import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
-import { dashboardListRows, dashboardWeekRows, latestElection, type Dashboard, type KommuneMapStats } from '../../common/dashboard.domain';
+import { dashboardListRows, dashboardWeekRows, latestElection, type Dashboard, type DashboardStyringsdialog, type KommuneMapStats } from '../../common/dashboard.domain';
 import { compareDanish } from '../../common/text-fold';
 import { addDanishDays, compareIsoTimes, danishDate, danishWeekStart } from '../../common/time';
 import { selectAffiliations } from '../contacts/affiliations.query';
@@ -113,8 +113,6 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
 
   const myKredse = await kredseWithCounts(db, options.myKredse, today);
 
-  const year = Number(today.slice(0, 4));
-  const styringsdialog = await styringsdialogStatus(db, scope.map((k) => k.id), year);
 
   const election = latestElection(today);
   const rolesToReview = election
@@ -130,7 +128,7 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
       )
     : [];
 
-  return { today, thisWeek, thisWeekCount: thisWeekAll.length, nextWeek, nextWeekCount: nextWeekAll.length, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, myKredse, quietKommuner, styringsdialog: { year, rows: styringsdialog }, election, rolesToReview };
+  return { today, thisWeek, thisWeekCount: thisWeekAll.length, nextWeek, nextWeekCount: nextWeekAll.length, overdue, overdueCount, dueSoon, dueSoonCount, quietMonths: options.quietMonths, myKredse, quietKommuner, election, rolesToReview };
 }
 
 /**
@@ -142,6 +140,14 @@ export async function getDashboard(db: Kysely<Database>, options: DashboardOptio
  * meeting falls back to the kommune's styringsdialog series that name the
  * organisation, as before cycles were recorded.
  */
+/** Overblik's styringsdialog card: this year's status of every pair in scope (mine kredse, or all kommuner). */
+export async function getDashboardStyringsdialog(db: Kysely<Database>, options: { readonly myKredse: readonly number[]; readonly now?: Date }): Promise<DashboardStyringsdialog> {
+  const today = danishDate(options.now ?? new Date());
+  const scope = await kommunerInScope(db, options.myKredse, today);
+  const year = Number(today.slice(0, 4));
+  return { year, rows: await styringsdialogStatus(db, scope.map((k) => k.id), year) };
+}
+
 export async function styringsdialogStatus(db: Kysely<Database>, kommuneIds: readonly string[], year: number) {
   if (kommuneIds.length === 0) return [];
   const rows = await styringsdialogBoard(db, { year, kommuneIds });

@@ -3,7 +3,7 @@ import { contactFieldsSchema, organisationCreateInputSchema } from '../../common
 import { createAftale } from '../aftaler/aftaler.repository';
 import { createContact } from '../contacts/contacts.repository';
 import { mergeRecords } from '../duplicates/duplicates.repository';
-import { getDashboard } from '../dashboard/dashboard.repository';
+import { getDashboardStyringsdialog } from '../dashboard/dashboard.repository';
 import { collectPersonData, eraseContact } from '../gdpr/gdpr.repository';
 import { derivedId } from '../ids';
 import { databaseDigest } from '../maintenance';
@@ -107,8 +107,8 @@ describe('the styringsdialog cycle', () => {
     const cycle = await getStyringsdialog(t.db, { kommuneId: koege, organisationId: kab.id, year: 2026 }, '2026-09-01');
     expect(cycle).toMatchObject({ stage: 'moede_planlagt', meeting: { id: meetingId, source: 'record', shared: false } });
     // The Overblik dashboard and the kommune hub read the same meeting.
-    const dashboard = await getDashboard(t.db, { myKredse: [], quietMonths: 6, now: new Date('2026-09-01T10:00:00Z') });
-    expect(dashboard.styringsdialog.rows.find((r) => r.organisationId === kab.id)).toMatchObject({ state: 'planlagt', meetingId });
+    const dashboard = await getDashboardStyringsdialog(t.db, { myKredse: [], now: new Date('2026-09-01T10:00:00Z') });
+    expect(dashboard.rows.find((r) => r.organisationId === kab.id)).toMatchObject({ state: 'planlagt', meetingId });
   });
 
   it('plans one joint meeting for several organisations, shared by their cycles', async () => {

@@ -1,5 +1,5 @@
 import { AppError } from '../../common/result';
-import { getDashboard, kommuneMapStats } from '../../db/dashboard/dashboard.repository';
+import { getDashboard, getDashboardStyringsdialog, kommuneMapStats } from '../../db/dashboard/dashboard.repository';
 import { collectStats } from '../../db/maintenance';
 import { getSettings, updateSettings } from '../../db/settings/settings.repository';
 import type { HandlersFor } from './handler.types';
@@ -23,6 +23,7 @@ export const dashboardHandlers: HandlersFor<'dashboard'> = {
     return getDashboard(app.db, { myKredse: settings.myKredse, quietMonths: settings.quietMonths });
   },
   'dashboard.map': async (_input, { app }) => kommuneMapStats(app.db, (await getSettings(app.db)).myKredse),
+  'dashboard.styringsdialog': async (_input, { app }) => getDashboardStyringsdialog(app.db, { myKredse: (await getSettings(app.db)).myKredse }),
 };
 
 export const jobsHandlers: HandlersFor<'jobs'> = {

@@ -69,7 +69,7 @@ describe('Overblik', () => {
     await updateSettings(db, { myKredse: [3] });
     renderWithApp(<OverviewPage />);
     await screen.findByRole('heading', { name: `Styringsdialog ${year}` });
-    expect(screen.getByText('I alt: 1 afholdt, 0 planlagt, 2 mangler')).toBeInTheDocument();
+    expect(await screen.findByText('I alt: 1 afholdt, 0 planlagt, 2 mangler')).toBeInTheDocument();
     const lines = [...document.querySelectorAll<HTMLElement>('details.sd__kommune')];
     expect(lines.map((l) => l.querySelector('summary')?.textContent)).toEqual([expect.stringMatching(/^Odense✓ 1 afholdt◷ 0 planlagt! 1 mangler/), expect.stringMatching(/^Svendborg✓ 0 afholdt◷ 0 planlagt! 1 mangler/)]);
     const odenseLine = lines[0]!;

@@ -115,15 +115,7 @@ export function OverviewPage() {
                 <AftaleDeadlinesCard />
                 <BoligomraaderListsCard />
                 <HelhedsplanDeadlinesCard />
-                <div className="card dashboard__wide">
-                  <div className="card__header">
-                    <h2>{t('overview.styringsdialog', { year: d.styringsdialog.year })}</h2>
-                    <Link href="/styringsdialog" className="button button--secondary">
-                      {t('sd.openBoard')}
-                    </Link>
-                  </div>
-                  {d.styringsdialog.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={d.styringsdialog.rows} />}
-                </div>
+                <StyringsdialogCard today={d.today} />
                 {d.election ? (
                   <div className="card dashboard__wide">
                     <h2>{t('overview.rolesToReview', { date: formatDate(d.election.date) })}</h2>
@@ -159,5 +151,23 @@ function SeeAllMeetings({ shown, count }: { readonly shown: number; readonly cou
     <Link href="/kalender" className="see-all">
       {t('overview.seeAllMeetings', { count })}
     </Link>
+  );
+}
+
+/** The year's styringsdialog per kommune (its own read: the board behind it is Overblik's slowest query). */
+function StyringsdialogCard({ today }: { readonly today: string }) {
+  const { t } = useTranslation();
+  const status = useApiQuery('dashboard.styringsdialog');
+  return (
+    <div className="card dashboard__wide">
+      <div className="card__header">
+        <h2>{t('overview.styringsdialog', { year: status.data?.year ?? Number(today.slice(0, 4)) })}</h2>
+        <Link href="/styringsdialog" className="button button--secondary">
+          {t('sd.openBoard')}
+        </Link>
+      </div>
+      <QueryState isLoading={status.isLoading} error={status.error} />
+      {status.data ? status.data.rows.length === 0 ? <p className="empty">{t('overview.sdNone')}</p> : <StyringsdialogStatus rows={status.data.rows} /> : null}
+    </div>
   );
 }

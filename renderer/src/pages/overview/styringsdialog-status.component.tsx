@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'wouter';
-import type { Dashboard } from '../../../../common/dashboard.domain';
+import type { DashboardStyringsdialog } from '../../../../common/dashboard.domain';
 
-type Row = Dashboard['styringsdialog']['rows'][number];
+type Row = DashboardStyringsdialog['rows'][number];
 type State = Row['state'];
 
 /** Each state has a shape as well as a colour, so the status reads without colour (and in greyscale print). */
