@@ -48,6 +48,8 @@ describe('Overblik', () => {
     const all = await screen.findByRole('link', { name: `Se alle ${dashboardWeekRows + 2} i Kalender` });
     expect(all).toHaveAttribute('href', expect.stringContaining('/kalender'));
     expect(document.querySelectorAll('#dashboard-week .meeting-line')).toHaveLength(dashboardWeekRows);
+    // The figure counts the whole week, not the lines listed.
+    expect(screen.getByText('Møder denne uge', { selector: '.figure__label' }).previousElementSibling).toHaveTextContent(String(dashboardWeekRows + 2));
   });
 
   it('counts the quiet kommuner when a kreds has them, and names an empty kreds beside them', async () => {

@@ -46,7 +46,7 @@ export function OverviewPage() {
         <>
           <div className="figures">
             <a href="#dashboard-week" className="figure">
-              <span className="figure__value">{d.thisWeek.length}</span>
+              <span className="figure__value">{d.thisWeekCount}</span>
               <span className="figure__label">{t('overview.thisWeek')}</span>
             </a>
             <Link href="/opfoelgning" className={d.overdueCount > 0 ? 'figure figure--alert' : 'figure'}>
