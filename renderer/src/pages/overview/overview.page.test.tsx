@@ -1,9 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { dashboardWeekRows } from '../../../../common/dashboard.domain';
+import { dashboardListRows, dashboardWeekRows } from '../../../../common/dashboard.domain';
 import { seriesFieldsSchema } from '../../../../common/meetings.domain';
 import { danishDate, danishInstant } from '../../../../common/time';
+import { createFollowUp } from '../../../../db/follow-ups/follow-ups.repository';
 import { derivedId } from '../../../../db/ids';
 import { createMeeting } from '../../../../db/meetings/meetings.repository';
 import { createSeries } from '../../../../db/meetings/series.repository';
@@ -50,6 +51,14 @@ describe('Overblik', () => {
     expect(document.querySelectorAll('#dashboard-week .meeting-line')).toHaveLength(dashboardWeekRows);
     // The figure counts the whole week, not the lines listed.
     expect(screen.getByText('Møder denne uge', { selector: '.figure__label' }).previousElementSibling).toHaveTextContent(String(dashboardWeekRows + 2));
+  });
+
+  it('lists the first overdue follow-ups and links to Opfølgning for all of them', async () => {
+    for (let i = 0; i < dashboardListRows + 1; i++) {
+      await createFollowUp(backend.database.db, { title: `Punkt ${i}`, details: '', ownerContactId: null, ownerIsMe: true, dueDate: '2020-01-01', status: 'aaben', kommuneId: odense, sourceMeetingId: null, sourceAgendaItemId: null });
+    }
+    renderWithApp(<OverviewPage />);
+    expect(await screen.findByRole('link', { name: `Se alle ${dashboardListRows + 1} under Opfølgning` })).toHaveAttribute('href', expect.stringContaining('/opfoelgning'));
   });
 
   it('counts the quiet kommuner when a kreds has them, and names an empty kreds beside them', async () => {

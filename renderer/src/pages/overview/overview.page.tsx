@@ -67,26 +67,18 @@ export function OverviewPage() {
             <div className="card" id="dashboard-week">
               <h2>{t('overview.thisWeek')}</h2>
               <MeetingList meetings={d.thisWeek} empty={t('overview.noMeetings')} />
-              <SeeAllMeetings shown={d.thisWeek.length} count={d.thisWeekCount} />
+              <SeeAll shown={d.thisWeek.length} count={d.thisWeekCount} href="/kalender" text={t('overview.seeAllMeetings', { count: d.thisWeekCount })} />
               <h2>{t('overview.nextWeek')}</h2>
               <MeetingList meetings={d.nextWeek} empty={t('overview.noMeetings')} />
-              <SeeAllMeetings shown={d.nextWeek.length} count={d.nextWeekCount} />
+              <SeeAll shown={d.nextWeek.length} count={d.nextWeekCount} href="/kalender" text={t('overview.seeAllMeetings', { count: d.nextWeekCount })} />
             </div>
             <div className="card dashboard__followups">
               <h2>{t('overview.overdueFollowUps')}</h2>
               {d.overdue.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpTable followUps={d.overdue} Rows={AllRows} />}
-              {d.overdueCount > d.overdue.length ? (
-                <Link href="/opfoelgning" className="see-all">
-                  {t('overview.seeAll', { count: d.overdueCount })}
-                </Link>
-              ) : null}
+              <SeeAll shown={d.overdue.length} count={d.overdueCount} href="/opfoelgning" text={t('overview.seeAll', { count: d.overdueCount })} />
               <h2>{t('overview.dueSoon')}</h2>
               {d.dueSoon.length === 0 ? <p className="empty">{t('overview.nothingDue')}</p> : <FollowUpTable followUps={d.dueSoon} Rows={AllRows} />}
-              {d.dueSoonCount > d.dueSoon.length ? (
-                <Link href="/opfoelgning" className="see-all">
-                  {t('overview.seeAll', { count: d.dueSoonCount })}
-                </Link>
-              ) : null}
+              <SeeAll shown={d.dueSoon.length} count={d.dueSoonCount} href="/opfoelgning" text={t('overview.seeAll', { count: d.dueSoonCount })} />
             </div>
             <div className="card">
               <div className="card__header">
@@ -143,13 +135,12 @@ export function OverviewPage() {
   );
 }
 
-/** A week that holds more meetings than Overblik lists (dashboardWeekRows): how many, one click from Kalender. */
-function SeeAllMeetings({ shown, count }: { readonly shown: number; readonly count: number }) {
-  const { t } = useTranslation();
+/** A list Overblik cuts short (dashboardListRows, dashboardWeekRows): how many there are, one click from where they all are. */
+function SeeAll({ shown, count, href, text }: { readonly shown: number; readonly count: number; readonly href: string; readonly text: string }) {
   if (count <= shown) return null;
   return (
-    <Link href="/kalender" className="see-all">
-      {t('overview.seeAllMeetings', { count })}
+    <Link href={href} className="see-all">
+      {text}
     </Link>
   );
 }
