@@ -3,6 +3,7 @@
 import 'react';
 
 declare module 'react' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- an augmentation repeats React's own type parameter
   interface HTMLAttributes<T> {
     elementtiming?: string;
   }

@@ -1,9 +1,9 @@
 import { aftaleDeadlines, createAftale, deleteAftale, getAftale, listAftaler, restoreAftale, saveAftale } from '../../db/aftaler/aftaler.repository';
-import { aftaleDeadlinesIcs } from '../../db/calendar/calendar.ics';
 import type { DeadlineWindow } from '../../common/domain';
 import type { AppDatabase } from '../../db/connection';
 import { resolveDeadlineWindow, textToBase64 } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
+import { icsWriter } from './lazy-modules';
 
 /** The deadlines window plus, when asked, one aftale's deadlines only. */
 const resolveScope = async (app: AppDatabase, scope: DeadlineWindow & { readonly aftaleId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), aftaleId: scope.aftaleId });
@@ -20,6 +20,7 @@ export const aftalerHandlers: HandlersFor<'aftaler'> = {
   'aftaler.restore': async ({ id }, { app }) => restoreAftale(app.db, id),
   'aftaler.deadlines': async (input, { app }) => aftaleDeadlines(app.db, await resolveScope(app, input)),
   'aftaler.deadlinesIcs': async (input, { app }) => {
+    const { aftaleDeadlinesIcs } = await icsWriter();
     const file = await aftaleDeadlinesIcs(app.db, await resolveScope(app, input));
     return { fileName: file.fileName, base64: textToBase64(file.text) };
   },

@@ -1,8 +1,8 @@
-import { importBoligomraadeList, previewBoligomraadeList } from '../../db/boligomraader/boligomraader-list.import';
 import * as boligomraader from '../../db/boligomraader/boligomraader.repository';
 import { listKommuner } from '../../db/kommuner/kommuner.repository';
 import { getSettings } from '../../db/settings/settings.repository';
 import type { HandlersFor } from './handler.types';
+import { boligomraadeListImport } from './lazy-modules';
 
 const bytesOf = (base64: string) => new Uint8Array(Buffer.from(base64, 'base64'));
 
@@ -34,6 +34,6 @@ export const boligomraaderHandlers: HandlersFor<'boligomraader'> = {
     const chosen = year ?? (await boligomraader.listYears(app.db))[0] ?? null;
     return { year: chosen, kommuner: chosen === null ? [] : await boligomraader.kommuneStatuses(app.db, chosen) };
   },
-  'boligomraader.previewImport': async ({ fileName, base64, year }, { app }) => previewBoligomraadeList(app.db, bytesOf(base64), fileName, year),
-  'boligomraader.import': async ({ fileName, base64, year }, { app }) => importBoligomraadeList(app, bytesOf(base64), fileName, year),
+  'boligomraader.previewImport': async ({ fileName, base64, year }, { app }) => (await boligomraadeListImport()).previewBoligomraadeList(app.db, bytesOf(base64), fileName, year),
+  'boligomraader.import': async ({ fileName, base64, year }, { app }) => (await boligomraadeListImport()).importBoligomraadeList(app, bytesOf(base64), fileName, year),
 };

@@ -1,18 +1,17 @@
 import { importIcsUpload, previewIcsUpload } from '../jobs/file-imports';
 import type { HandlersFor } from './handler.types';
+import { icsWriter } from './lazy-modules';
 
 const toBase64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
-/** The .ics writer (ical.js, time zones) loads on the first invitation, not with the backend. */
-const ics = () => import('../../db/calendar/calendar.ics');
 
 export const calendarHandlers: HandlersFor<'calendar'> = {
   'calendar.meetingIcs': async ({ meetingId, alarmMinutes }, { app }) => {
-    const { meetingIcs } = await ics();
+    const { meetingIcs } = await icsWriter();
     const file = await meetingIcs(app.db, meetingId, { alarmMinutes });
     return { fileName: file.fileName, base64: toBase64(file.text) };
   },
   'calendar.seriesIcs': async ({ seriesId, alarmMinutes }, { app }) => {
-    const { seriesIcs } = await ics();
+    const { seriesIcs } = await icsWriter();
     const file = await seriesIcs(app.db, seriesId, { alarmMinutes });
     return { fileName: file.fileName, base64: toBase64(file.text) };
   },

@@ -1,9 +1,9 @@
-import { helhedsplanDeadlinesIcs } from '../../db/calendar/calendar.ics';
 import type { DeadlineWindow } from '../../common/domain';
 import type { AppDatabase } from '../../db/connection';
 import * as helhedsplaner from '../../db/helhedsplaner/helhedsplaner.repository';
 import { resolveDeadlineWindow, textToBase64 } from './deadline-scope';
 import type { HandlersFor } from './handler.types';
+import { icsWriter } from './lazy-modules';
 
 /** The deadlines window plus, when asked, one helhedsplan's deadlines only. */
 const resolveScope = async (app: AppDatabase, scope: DeadlineWindow & { readonly helhedsplanId?: string }) => ({ ...(await resolveDeadlineWindow(app, scope)), helhedsplanId: scope.helhedsplanId });
@@ -26,6 +26,7 @@ export const helhedsplanerHandlers: HandlersFor<'helhedsplaner'> = {
   'helhedsplaner.deleteDeadline': async ({ id }, { app }) => helhedsplaner.deleteHelhedsplanDeadline(app.db, id),
   'helhedsplaner.deadlines': async (input, { app }) => helhedsplaner.helhedsplanDeadlines(app.db, await resolveScope(app, input)),
   'helhedsplaner.deadlinesIcs': async (input, { app }) => {
+    const { helhedsplanDeadlinesIcs } = await icsWriter();
     const file = await helhedsplanDeadlinesIcs(app.db, await resolveScope(app, input));
     return { fileName: file.fileName, base64: textToBase64(file.text) };
   },

@@ -4,8 +4,8 @@ import type { AppDatabase } from '../../db/connection';
 import { listKommuner } from '../../db/kommuner/kommuner.repository';
 import { getSettings } from '../../db/settings/settings.repository';
 import { getStyringsdialog, organisationStyringsdialoger, planStyringsdialogMeeting, saveStyringsdialog, styringsdialogBoard } from '../../db/styringsdialog/styringsdialog.repository';
-import { styringsdialogXlsx } from '../../db/styringsdialog/styringsdialog.sheet';
 import type { HandlersFor } from './handler.types';
+import { styringsdialogSheet } from './lazy-modules';
 
 /**
  * The kommuner of the board: one kommune, a kreds, or my kredse (none chosen:
@@ -30,6 +30,7 @@ export const styringsdialogHandlers: HandlersFor<'styringsdialog'> = {
   'styringsdialog.board': async (input, { app }) => board(app, input),
   'styringsdialog.boardXlsx': async (input, { app }) => {
     const { rows } = await board(app, input);
+    const { styringsdialogXlsx } = await styringsdialogSheet();
     const file = await styringsdialogXlsx(input.year, rows);
     return { fileName: file.fileName, base64: Buffer.from(file.bytes).toString('base64') };
   },

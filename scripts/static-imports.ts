@@ -1,16 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { describe, expect, it } from 'vitest';
-
-const root = path.resolve(import.meta.dirname, '..');
 
 /**
- * What the renderer's first view evaluates: the files and packages reached from renderer/src/main.tsx by static
- * imports that carry values (type-only imports are erased; `import()` loads later, in a chunk of its own).
+ * What a start evaluates: the files and packages reached from an entry (renderer/src/main.tsx, host/browser-host.ts) by
+ * static imports that carry values (type-only imports are erased; `import()` loads later, in a chunk of its own).
  * Package imports are returned as "package:name" with the names imported, e.g. "date-fns:parse".
  */
-function firstViewImports(entry: string): { files: Set<string>; packages: Set<string> } {
+export function staticImports(entry: string): { files: Set<string>; packages: Set<string> } {
   const files = new Set<string>();
   const packages = new Set<string>();
   const visit = (file: string) => {
@@ -45,18 +42,3 @@ function firstViewImports(entry: string): { files: Set<string>; packages: Set<st
   visit(entry);
   return { files, packages };
 }
-
-describe('the renderer’s first view', () => {
-  const { files, packages } = firstViewImports(path.join(root, 'renderer', 'src', 'main.tsx'));
-
-  it('loads Overblik with its code, and no zod, no virtualizer and no date-fns parser (they load with the pages and dialogs that need them)', () => {
-    expect(files).toContain(path.join(root, 'renderer', 'src', 'pages', 'overview', 'overview.page.tsx'));
-    expect(packages).toContain('react-dom/client');
-    expect([...packages].filter((p) => p === 'zod' || p.startsWith('zod/') || p.startsWith('@tanstack/react-virtual') || p === 'date-fns:parse')).toEqual([]);
-  });
-
-  it('finds a value import behind a re-export, and skips type-only imports', () => {
-    expect(files).toContain(path.join(root, 'common', 'vocabulary.ts'));
-    expect(files).not.toContain(path.join(root, 'common', 'contract.ts'));
-  });
-});
