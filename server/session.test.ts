@@ -7,6 +7,19 @@ import { createContact } from '../db/contacts/contacts.repository';
 import { tempDir } from '../db/testing/test-database';
 import { openSession, type Session } from './session';
 
+// Counts Overblik's reads (the warm-up after the open); passes every call through.
+const reads = vi.hoisted(() => ({ dashboards: 0 }));
+vi.mock('../db/dashboard/dashboard.repository', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../db/dashboard/dashboard.repository')>();
+  return {
+    ...original,
+    getDashboard: (...args: Parameters<typeof original.getDashboard>) => {
+      reads.dashboards += 1;
+      return original.getDashboard(...args);
+    },
+  };
+});
+
 const workerFile = fileURLToPath(new URL('./jobs/job.worker.ts', import.meta.url));
 const dirs: string[] = [];
 const sessions: Session[] = [];
@@ -29,6 +42,22 @@ const person = (name: string) => ({ name, emails: [], phones: [], notes: '' });
 const names = (session: Session) => session.app.sqlite.prepare('SELECT name FROM contact ORDER BY name').pluck().all();
 
 describe('backend session', () => {
+  it('reads Overblik once right after the open, before the window asks, and writes nothing', async () => {
+    reads.dashboards = 0;
+    const { session } = await open({ deferredDelayMs: 60_000 });
+    const changes = () => session.app.sqlite.prepare('SELECT total_changes()').pluck().get();
+    const before = changes();
+    await vi.waitFor(() => expect(reads.dashboards).toBe(1));
+    expect(changes()).toBe(before);
+  });
+
+  it('leaves the CLI’s short sessions without the warm-up', async () => {
+    reads.dashboards = 0;
+    await open({ background: false });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(reads.dashboards).toBe(0);
+  });
+
   it('opens a new database file and answers the handler table through its dispatcher', async () => {
     const { file, session } = await open();
     expect(session.app.file).toBe(file);

@@ -2,6 +2,8 @@ import { rememberDatabaseFile } from '../db/backups/location';
 import { ensureDailyBackup } from '../db/backups/backups.service';
 import { openDatabaseSafely, startupFullCheckBytes } from '../db/backups/safe-open';
 import { openDatabase, type AppDatabase } from '../db/connection';
+import { getDashboard, kommuneMapStats } from '../db/dashboard/dashboard.repository';
+import { getSettings } from '../db/settings/settings.repository';
 import type { RecoveryInfo } from '../common/backups.domain';
 import { handlers } from './handlers';
 import type { HandlerContext } from './handlers/handler.types';
@@ -109,6 +111,12 @@ export async function openSession(file: string, options: SessionOptions): Promis
     backupTimer.unref?.();
   }
 
+  // Overblik's reads once, right after the open, while the window loads its code: the first view's own reads then find
+  // the pages they need in SQLite's cache instead of on disk (README, Performance). Read-only, and only the app and the
+  // browser host do it (background); a failure is left to the first view's own read to report.
+  const warmUpTimer = background ? setTimeout(() => void warmFirstView(app), 0) : null;
+  warmUpTimer?.unref?.();
+
   const session: Session = {
     get app() {
       return app;
@@ -159,6 +167,7 @@ export async function openSession(file: string, options: SessionOptions): Promis
       if (closed) return;
       closed = true;
       if (backupTimer) clearTimeout(backupTimer);
+      if (warmUpTimer) clearTimeout(warmUpTimer);
       integrity?.verified();
       // One last sync-folder round, then nothing may still read the file.
       await folderSync?.stop();
@@ -167,4 +176,18 @@ export async function openSession(file: string, options: SessionOptions): Promis
     },
   };
   return session;
+}
+
+/**
+ * What Overblik's first reads ask (renderer/src/first-reads.ts: settings.get, dashboard.get, dashboard.map, through
+ * server/handlers/app.handlers.ts), asked once: if you change those reads, also change this.
+ */
+async function warmFirstView(app: AppDatabase): Promise<void> {
+  try {
+    const settings = await getSettings(app.db);
+    await getDashboard(app.db, { myKredse: settings.myKredse, quietMonths: settings.quietMonths });
+    await kommuneMapStats(app.db, settings.myKredse);
+  } catch {
+    // The first view asks again and reports what it finds (a reopen or close may also have come first).
+  }
 }

@@ -6,6 +6,8 @@ import { call } from './api';
  * import order) the host works on the settings and Overblik's figures in
  * parallel with React and the app loading, instead of after them.
  * Settings first: the host answers in order, and the first render waits only for them.
+ * The backend reads the same once right after opening the database (warmFirstView in server/session.ts), so these
+ * find SQLite's cache warm: if you change these reads, also change that.
  */
 export const settingsRead = call('settings.get').catch(() => null);
 
