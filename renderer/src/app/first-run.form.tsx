@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { firstRunSettingsSchema } from '../../../common/domain';
-import { describeError } from '../api';
 import { Field } from '../components/field.component';
 import { useValidation } from '../components/form';
 import { Modal } from '../components/modal.component';
@@ -15,7 +14,7 @@ export function FirstRunForm({ initial, onClose }: { readonly initial: { readonl
   const { t } = useTranslation();
   const toast = useToast();
   const update = useApiMutation('settings.update');
-  const { errors, validate, fromServer } = useValidation(firstRunSettingsSchema);
+  const { errors, validate, saveFailed } = useValidation(firstRunSettingsSchema);
   const [values, setValues] = useState({ userName: '', initials: initial.initials, email: initial.email, myKredse: [...initial.myKredse] });
 
   return (
@@ -29,7 +28,7 @@ export function FirstRunForm({ initial, onClose }: { readonly initial: { readonl
           if (!parsed) return;
           update.mutate(parsed, {
             onSuccess: (saved) => toast.show(t('firstRun.saved', { name: saved.userName })),
-            onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })),
+            onError: saveFailed,
           });
         }}
       >

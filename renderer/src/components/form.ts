@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { FieldIssue } from '../../../common/result';
-import { ApiError } from '../api';
+import { ApiError, describeError } from '../api';
+import { useToast } from './toast.component';
 
 export type FieldErrors = Readonly<Record<string, string>>;
 
@@ -42,5 +44,14 @@ export function useValidation<S extends z.ZodType>(schema: S) {
     }
     return false;
   }, []);
-  return { errors, validate, fromServer, clear: () => setErrors({}) };
+  const { t } = useTranslation();
+  const toast = useToast();
+  /** A failed save: the server's field errors on their fields, anything else as an error toast (describeError's one rule). */
+  const saveFailed = useCallback(
+    (error: unknown): void => {
+      if (!fromServer(error)) toast.show(describeError(t, error), { tone: 'error' });
+    },
+    [fromServer, toast, t],
+  );
+  return { errors, validate, fromServer, saveFailed, clear: () => setErrors({}) };
 }

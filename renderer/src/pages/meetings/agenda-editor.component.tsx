@@ -138,9 +138,8 @@ export function AgendaEditor({ meetingId, items, editable }: { readonly meetingI
 /** Inline edit of an agenda item's title, presenter, planned minutes and description. */
 function AgendaItemForm({ item, onDone }: { readonly item: AgendaItem; readonly onDone: () => void }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [values, setValues] = useState({ title: item.title, presenter: item.presenter, plannedMinutes: item.plannedMinutes === null ? '' : String(item.plannedMinutes), description: item.description });
-  const { errors, validate, fromServer } = useValidation(agendaUpdateInputSchema);
+  const { errors, validate, saveFailed } = useValidation(agendaUpdateInputSchema);
   const update = useApiMutation('agenda.update');
   const set = <K extends keyof typeof values>(key: K, value: string) => setValues((v) => ({ ...v, [key]: value }));
   return (
@@ -151,7 +150,7 @@ function AgendaItemForm({ item, onDone }: { readonly item: AgendaItem; readonly 
         e.preventDefault();
         const input = { id: item.id, title: values.title, presenter: values.presenter, description: values.description, plannedMinutes: values.plannedMinutes === '' ? null : Number(values.plannedMinutes) };
         if (!validate(input)) return;
-        update.mutate(input, { onSuccess: onDone, onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })) });
+        update.mutate(input, { onSuccess: onDone, onError: saveFailed });
       }}
     >
       <Field label={t('meetings.fields.title')} error={errors.title}>

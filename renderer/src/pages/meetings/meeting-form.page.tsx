@@ -4,7 +4,6 @@ import { useLocation } from 'wouter';
 import { meetingStatuses, type MeetingStatus } from '../../../../common/domain';
 import { meetingCreateInputSchema, meetingUpdateInputSchema, type AgendaItemKind, type Meeting } from '../../../../common/meetings.domain';
 import { danishDate } from '../../../../common/time';
-import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
 import { useValidation } from '../../components/form';
 import { PageHeader, QueryState } from '../../components/page.component';
@@ -70,7 +69,7 @@ function MeetingForm({ initial }: { readonly initial: Values }) {
   const [, navigate] = useLocation();
   const [values, setValues] = useState<Values>(initial);
   const [newItem, setNewItem] = useState('');
-  const { errors, validate, fromServer } = useValidation(meetingCreateInputSchema);
+  const { errors, validate, saveFailed } = useValidation(meetingCreateInputSchema);
   const series = useApiQuery('series.list', {});
   const contacts = useApiQuery('contacts.list', {});
   const create = useApiMutation('meetings.create');
@@ -106,7 +105,7 @@ function MeetingForm({ initial }: { readonly initial: Values }) {
             toast.show(t('meetings.created'));
             navigate(`/moeder/${m.id}`);
           },
-          onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })),
+          onError: saveFailed,
         });
       }}
     >
@@ -208,7 +207,6 @@ function MeetingForm({ initial }: { readonly initial: Values }) {
 /** Edit the facts of an existing meeting: title, kommune, time and place. */
 export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting; readonly onDone: () => void }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [values, setValues] = useState({
     title: meeting.title,
     kommuneId: meeting.kommune?.id ?? null,
@@ -218,7 +216,7 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
     place: meeting.place,
     status: meeting.status,
   });
-  const { errors, validate, fromServer } = useValidation(meetingUpdateInputSchema);
+  const { errors, validate, saveFailed } = useValidation(meetingUpdateInputSchema);
   const update = useApiMutation('meetings.update');
   const set = <K extends keyof typeof values>(key: K, value: (typeof values)[K]) => setValues((v) => ({ ...v, [key]: value }));
   return (
@@ -237,7 +235,7 @@ export function MeetingEditForm({ meeting, onDone }: { readonly meeting: Meeting
           status: values.status,
         };
         if (!validate(input)) return;
-        update.mutate(input, { onSuccess: onDone, onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })) });
+        update.mutate(input, { onSuccess: onDone, onError: saveFailed });
       }}
     >
       <Field label={t('meetings.fields.title')} error={errors.title}>

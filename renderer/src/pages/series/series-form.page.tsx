@@ -3,12 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { useLocation } from 'wouter';
 import { meetingSeriesKinds, type MeetingSeriesKind } from '../../../../common/domain';
 import { cadenceUnits, seriesFieldsSchema, type CadenceUnit, type Series } from '../../../../common/meetings.domain';
-import { describeError } from '../../api';
 import { Field } from '../../components/field.component';
 import { useValidation } from '../../components/form';
 import { PageHeader } from '../../components/page.component';
 import { ContactAdder, KommuneSelect } from '../../components/pickers.component';
-import { useToast } from '../../components/toast.component';
 import { FormActions } from '../../components/tombstone.component';
 import { useApiMutation, useApiQuery } from '../../queries';
 
@@ -59,9 +57,8 @@ export function SeriesFormPage() {
 
 export function SeriesForm({ initial, seriesId, onSaved, onCancel }: { readonly initial: Values; readonly seriesId?: string; readonly onSaved: (s: Series) => void; readonly onCancel: () => void }) {
   const { t } = useTranslation();
-  const toast = useToast();
   const [values, setValues] = useState<Values>(initial);
-  const { errors, validate, fromServer } = useValidation(seriesFieldsSchema);
+  const { errors, validate, saveFailed } = useValidation(seriesFieldsSchema);
   const contacts = useApiQuery('contacts.list', {});
   const organisations = useApiQuery('organisations.list', {});
   const create = useApiMutation('series.create');
@@ -95,7 +92,7 @@ export function SeriesForm({ initial, seriesId, onSaved, onCancel }: { readonly 
         e.preventDefault();
         const input = payload();
         if (!validate(input)) return;
-        const onError = (error: Error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' }));
+        const onError = saveFailed;
         if (seriesId) update.mutate({ id: seriesId, ...input }, { onSuccess: onSaved, onError });
         else create.mutate(input, { onSuccess: onSaved, onError });
       }}

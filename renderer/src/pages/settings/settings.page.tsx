@@ -20,7 +20,7 @@ export function SettingsPage() {
   const update = useApiMutation('settings.update');
   const [values, setValues] = useState<Settings | null>(null);
   const [dialog, setDialog] = useState<MenuRequest | null>(null);
-  const { errors, validate, fromServer } = useValidation(settingsUpdateInputSchema);
+  const { errors, validate, saveFailed } = useValidation(settingsUpdateInputSchema);
   useEffect(() => {
     if (settings.data && values === null) setValues(settings.data);
   }, [settings.data, values]);
@@ -41,7 +41,7 @@ export function SettingsPage() {
             onSuccess: (saved) => {
               void switchLanguage(i18n, saved.language).then(() => toast.show(t('settings.saved', { lng: saved.language })));
             },
-            onError: (error) => (fromServer(error) ? undefined : toast.show(describeError(t, error), { tone: 'error' })),
+            onError: saveFailed,
           });
         }}
       >
